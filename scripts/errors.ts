@@ -1,0 +1,37 @@
+/**
+ * A problem the user can fix: printed as one clear message (no stack trace) and a non-zero exit.
+ * Everything else that is thrown is a bug in this tool, and is printed with its stack.
+ */
+export interface Where {
+  /** Path of the file, relative to the data folder when it is inside it. */
+  file?: string;
+  /** 1-based physical line in the file. */
+  line?: number;
+  column?: string;
+}
+
+export class UserError extends Error {
+  readonly where: Where;
+  /** What to do about it, in one or two sentences. */
+  readonly fix: string | undefined;
+
+  constructor(message: string, where: Where = {}, fix?: string) {
+    super(message);
+    this.name = 'UserError';
+    this.where = where;
+    this.fix = fix;
+  }
+
+  /** `file.csv, line 3, column "applied_at": message\n  fix` */
+  format(): string {
+    const place = [
+      this.where.file,
+      this.where.line !== undefined ? `line ${this.where.line}` : undefined,
+      this.where.column !== undefined ? `column "${this.where.column}"` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const head = place ? `${place}: ${this.message}` : this.message;
+    return this.fix ? `${head}\n  How to fix: ${this.fix}` : head;
+  }
+}

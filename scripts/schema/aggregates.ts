@@ -1,0 +1,345 @@
+/**
+ * The aggregates artifact: the ONE contract between the data step (`scripts/`) and the site (`src/`).
+ *
+ * The data step writes it (`.cache/aggregates.json` by default); the site reads it and only formats and draws:
+ * every figure here is final (rounded, suppressed where the privacy rule says so). Nothing in it identifies a
+ * candidate: no candidate id, name, e-mail, phone or free text. Interviewer names appear only in
+ * `feedback.byInterviewer`, which is empty unless `privacy.showInterviewers` is on.
+ *
+ * Conventions:
+ * - a month is `YYYY-MM`, a date `YYYY-MM-DD`, both in the configured timezone;
+ * - days and hours are rounded to one decimal, rates are fractions 0..1 rounded to four decimals;
+ * - `null` means "no value" (empty input, or suppressed) and is never written as 0;
+ * - `suppressed: true` means the figure rests on fewer than `privacy.minGroupSize` applications or slots;
+ *   its counts and values are null;
+ * - `'All'` in a department or stage column is the rollup over every value (computed from the rows, not
+ *   from other figures: medians do not add up).
+ */
+import { z } from 'zod';
+import { ENTITIES } from './canonical.ts';
+import { REASON_CATEGORIES } from './config.ts';
+
+export const ARTIFACT_VERSION = 1;
+export const ALL = 'All';
+
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const count = z.number().int().nonnegative();
+const days = z.number();
+const hours = z.number();
+const rate = z.number().min(0).max(1);
+
+/** One number with the n it rests on. */
+export const figureSchema = z.object({
+  value: z.number().nullable(),
+  n: count.nullable(),
+  suppressed: z.boolean(),
+});
+export type Figure = z.infer<typeof figureSchema>;
+
+export const METRIC_IDS = [
+  'requisitionsFilled',
+  'medianDaysToFill',
+  'openRequisitions',
+  'medianDaysToHire',
+  'feedbackSlots',
+  'feedbackSubmissionRate',
+  'feedbackOnTimeRate',
+  'medianHoursToFeedback',
+  'rejections',
+  'withdrawalShare',
+  'unspecifiedReasonShare',
+] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+/** A headline figure for one month, beside the month before and the three months before it (pooled). */
+export const comparisonSchema = z.object({
+  month,
+  current: figureSchema,
+  previous: figureSchema,
+  trailing3: figureSchema,
+  /** current − previous (in the metric's unit; rates as fractions); null when either side has too little data. */
+  changeVsPrevious: z.number().nullable(),
+  changeVsTrailing3: z.number().nullable(),
+});
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const scopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('department'), department: z.string() }),
+  z.object({ kind: z.literal('hiringManager'), hiringManager: z.string() }),
+]);
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const headlineSeriesSchema = z.object({
+  metric: z.enum(METRIC_IDS),
+  scope: scopeSchema,
+  /** One entry per month of `months`, oldest first. */
+  months: z.array(comparisonSchema),
+});
+export type HeadlineSeries = z.infer<typeof headlineSeriesSchema>;
+
+/** What a metric means, shown beside every figure and on the definitions page. */
+export const definitionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  unit: z.enum(['count', 'days', 'hours', 'rate']),
+  /** Which direction is an improvement; `neutral` for volumes. */
+  betterWhen: z.enum(['higher', 'lower', 'neutral']),
+  text: z.string(),
+});
+export type Definition = z.infer<typeof definitionSchema>;
+
+// ---- time to fill -------------------------------------------------------------------------------------
+
+export const fillSchema = z.object({
+  requisition_id: z.string(),
+  job_title: z.string(),
+  department: z.string(),
+  hiring_manager: z.string(),
+  recruiter: z.string(),
+  opened_on: date,
+  filled_on: date,
+  days_to_fill: days,
+});
+export const timeToFillByMonthSchema = z.object({
+  month,
+  department: z.string(),
+  filled: count,
+  median_days: days.nullable(),
+  p75_days: days.nullable(),
+  p90_days: days.nullable(),
+});
+export const openRequisitionSchema = z.object({
+  requisition_id: z.string(),
+  job_title: z.string(),
+  department: z.string(),
+  hiring_manager: z.string(),
+  recruiter: z.string(),
+  opened_on: date,
+  days_open: days,
+});
+export const timeToFillByPersonSchema = z.object({
+  /** A hiring manager or recruiter name, as exported. */
+  person: z.string(),
+  role: z.enum(['hiringManager', 'recruiter']),
+  filled: count,
+  open: count,
+  median_days: days.nullable(),
+  p75_days: days.nullable(),
+  p90_days: days.nullable(),
+});
+export const agingBucketSchema = z.object({
+  /** e.g. `0–30`, `31–60`, `61–90`, `91–180`, `180+` (days open). */
+  bucket: z.string(),
+  department: z.string(),
+  open: count,
+});
+export const timeToHireByMonthSchema = z.object({
+  month,
+  department: z.string(),
+  hires: count.nullable(),
+  median_days: days.nullable(),
+  p90_days: days.nullable(),
+  suppressed: z.boolean(),
+});
+
+// ---- feedback -----------------------------------------------------------------------------------------
+
+export const feedbackRowSchema = z.object({
+  month,
+  department: z.string(),
+  stage: z.string(),
+  /** Slots whose interview falls in the month. */
+  slots: count.nullable(),
+  /** Slots whose due time is before the as-of date: the submission rate's denominator. */
+  due: count.nullable(),
+  submitted: count.nullable(),
+  on_time: count.nullable(),
+  submission_rate: rate.nullable(),
+  on_time_rate: rate.nullable(),
+  median_hours: hours.nullable(),
+  p90_hours: hours.nullable(),
+  strong_yes: count.nullable(),
+  yes: count.nullable(),
+  no: count.nullable(),
+  strong_no: count.nullable(),
+  no_decision: count.nullable(),
+  suppressed: z.boolean(),
+});
+export const feedbackByPersonSchema = z.object({
+  person: z.string(),
+  role: z.enum(['hiringManager', 'interviewer']),
+  slots: count.nullable(),
+  submitted: count.nullable(),
+  on_time_rate: rate.nullable(),
+  median_hours: hours.nullable(),
+  suppressed: z.boolean(),
+});
+export const outstandingFeedbackSchema = z.object({
+  /** Age since due at the as-of date: `0–1 d`, `1–3 d`, `3–7 d`, `7–30 d`, `30+ d`. */
+  bucket: z.string(),
+  department: z.string(),
+  slots: count.nullable(),
+  suppressed: z.boolean(),
+});
+
+// ---- rejections ---------------------------------------------------------------------------------------
+
+export const rejectionRowSchema = z.object({
+  month,
+  department: z.string(),
+  stage: z.string(),
+  /** The raw reason as exported (`''` when none was given). */
+  reason: z.string(),
+  category: z.enum(REASON_CATEGORIES),
+  rejected_by: z.enum(['company', 'candidate', 'unknown']),
+  rejections: count.nullable(),
+  suppressed: z.boolean(),
+});
+/** Rollups for charts: one row per month × department (incl. All) × key (a category, a rejected_by or a stage). */
+export const rejectionShareSchema = z.object({
+  month,
+  department: z.string(),
+  key: z.string(),
+  rejections: count.nullable(),
+  /** rejections / all rejections of that month and department. */
+  share: rate.nullable(),
+  suppressed: z.boolean(),
+});
+
+// ---- funnel -------------------------------------------------------------------------------------------
+
+export const funnelRowSchema = z.object({
+  /** Cohort = month of applied_at. */
+  cohort: month,
+  department: z.string(),
+  stage: z.string(),
+  stage_index: count,
+  reached: count.nullable(),
+  /** reached(next stage) / reached(this stage); null on the last stage. */
+  pass_through: rate.nullable(),
+  median_days_in_stage: days.nullable(),
+  /** The cohort is younger than 90 days at the as-of date: its figures will still move. */
+  open: z.boolean(),
+  suppressed: z.boolean(),
+});
+
+// ---- the partnership view -----------------------------------------------------------------------------
+
+export const partnershipSchema = z.object({
+  hiringManager: z.string(),
+  departments: z.array(z.string()),
+  recruiters: z.array(z.string()),
+  /** The window these figures cover (inclusive months). */
+  fromMonth: month,
+  toMonth: month,
+  requisitionsOpen: count,
+  requisitionsFilled: count,
+  medianDaysToFill: figureSchema,
+  /** Their own feedback as an interviewer. */
+  feedbackOnTimeRate: figureSchema,
+  medianHoursToFeedback: figureSchema,
+  /** Of the candidates who reached the hiring manager's screen, the share they advanced past it. */
+  hiringManagerScreenPassThrough: figureSchema,
+  /** Of the recruiter-screened candidates, the share that reached the hiring manager's screen. */
+  recruiterScreenToHiringManagerScreen: figureSchema,
+  /** Share of rejections on their requisitions with an unspecified or "other" reason. */
+  unspecifiedReasonShare: figureSchema,
+  /** False when too little data in the window: shown as such, never ranked. */
+  enoughData: z.boolean(),
+});
+export type Partnership = z.infer<typeof partnershipSchema>;
+
+// ---- data quality -------------------------------------------------------------------------------------
+
+export const fileSummarySchema = z.object({
+  /** Path relative to the data folder. */
+  path: z.string(),
+  entity: z.enum(ENTITIES).nullable(),
+  dialect: z.string().nullable(),
+  encoding: z.string(),
+  delimiter: z.string(),
+  bytes: count,
+  rows: count,
+  /** Columns dropped at read time (outside the template); names only, never values. */
+  droppedColumns: z.array(z.string()),
+});
+export const entityLedgerSchema = z.object({
+  entity: z.enum(ENTITIES),
+  read: count,
+  used: count,
+  /** Same key, same values in a later file: folded. */
+  duplicatesIdentical: count,
+  /** Same key, different values: the later file won. */
+  duplicatesConflicting: count,
+  quarantined: count,
+});
+export const ledgerEntrySchema = z.object({
+  file: z.string(),
+  line: count,
+  entity: z.enum(ENTITIES),
+  column: z.string(),
+  problem: z.string(),
+  action: z.enum(['quarantined', 'merged duplicate', 'replaced by later file']),
+});
+export const unmappedValueSchema = z.object({
+  entity: z.enum(ENTITIES),
+  column: z.string(),
+  value: z.string(),
+  rows: count,
+  /** A config snippet that maps it. */
+  fix: z.string(),
+});
+
+export const aggregatesSchema = z.object({
+  version: z.literal(ARTIFACT_VERSION),
+  title: z.string(),
+  /** True when built from the shipped synthetic sample: the site shows a banner. */
+  sample: z.boolean(),
+  timezone: z.string(),
+  asOf: date,
+  /** Every month with data, oldest first. */
+  months: z.array(month),
+  /** The last month that ended on or before the as-of date; what the overview shows. */
+  latestCompleteMonth: month.nullable(),
+  settings: z.object({
+    feedbackSlaHours: z.number(),
+    minGroupSize: z.number().int(),
+    showInterviewers: z.boolean(),
+  }),
+  departments: z.array(z.string()),
+  hiringManagers: z.array(z.string()),
+  stages: z.array(z.string()),
+  definitions: z.array(definitionSchema),
+  headlines: z.array(headlineSeriesSchema),
+  timeToFill: z.object({
+    fills: z.array(fillSchema),
+    byMonth: z.array(timeToFillByMonthSchema),
+    byPerson: z.array(timeToFillByPersonSchema),
+    open: z.array(openRequisitionSchema),
+    aging: z.array(agingBucketSchema),
+    timeToHireByMonth: z.array(timeToHireByMonthSchema),
+  }),
+  feedback: z.object({
+    byMonth: z.array(feedbackRowSchema),
+    byPerson: z.array(feedbackByPersonSchema),
+    outstanding: z.array(outstandingFeedbackSchema),
+  }),
+  rejections: z.object({
+    byMonth: z.array(rejectionRowSchema),
+    byCategory: z.array(rejectionShareSchema),
+    byRejectedBy: z.array(rejectionShareSchema),
+    byStage: z.array(rejectionShareSchema),
+  }),
+  /** Null when the exports hold no stage events. */
+  funnel: z.array(funnelRowSchema).nullable(),
+  partnerships: z.array(partnershipSchema),
+  quality: z.object({
+    files: z.array(fileSummarySchema),
+    entities: z.array(entityLedgerSchema),
+    ledger: z.array(ledgerEntrySchema),
+    unmapped: z.array(unmappedValueSchema),
+  }),
+});
+export type Aggregates = z.infer<typeof aggregatesSchema>;

@@ -1,0 +1,102 @@
+/**
+ * `dashboard.config.json`: the one file a team writes to adapt the dashboard to its ATS and its rules.
+ * Loose user input goes through this schema once and comes out as a strict `Config` with every default
+ * filled in. Unknown keys are errors (a typo must not be silently ignored).
+ */
+import { z } from 'zod';
+import { APPLICATION_STATUSES, RECOMMENDATIONS, REJECTED_BY, REQUISITION_STATUSES, TEMPLATE } from './canonical.ts';
+
+export const REASON_CATEGORIES = [
+  'skills',
+  'experience',
+  'career goals',
+  'values',
+  'compensation',
+  'logistics',
+  'position filled',
+  'candidate withdrew',
+  'other',
+  'unspecified',
+] as const;
+export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const columnName = z.string().trim().min(1).max(200);
+const columnMap = (entity: keyof typeof TEMPLATE) =>
+  z
+    .partialRecord(z.enum(TEMPLATE[entity].map((field) => field.column) as [string, ...string[]]), columnName)
+    .optional();
+
+const synonyms = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.record(z.string().trim().min(1).max(200), z.enum(values)).optional();
+
+export const configSchema = z
+  .strictObject({
+    /** Shown in the page header. */
+    title: z.string().trim().min(1).max(120).default('Hiring retrospective'),
+    /** IANA timezone that gives a date-time without offset its meaning, and every event its calendar day. */
+    timezone: z
+      .string()
+      .refine(isTimeZone, { message: 'not an IANA timezone such as "UTC" or "Europe/Berlin"' })
+      .default('UTC'),
+    /** How to read `03/04/2025`: day first (DMY) or month first (MDY). Unset = such dates are an error. */
+    dateOrder: z.enum(['DMY', 'MDY']).optional(),
+    /** The as-of date (`YYYY-MM-DD`); default: the latest timestamp in the data. */
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+      .optional(),
+    /** Feedback submitted within this many hours of the interview's end is on time. */
+    feedbackSlaHours: z.number().positive().max(24 * 90).default(24),
+    privacy: z
+      .strictObject({
+        /** Candidate figures resting on fewer applications or slots than this are shown as `<N`. 1 = off. */
+        minGroupSize: z.number().int().min(1).max(1000).default(5),
+        /** Per-interviewer figures identify employees; off unless the team opts in. */
+        showInterviewers: z.boolean().default(false),
+      })
+      .prefault({}),
+    /** Your column names, per table: `{"applications": {"applied_at": "Date Applied"}}`. */
+    columns: z
+      .strictObject({
+        requisitions: columnMap('requisitions'),
+        applications: columnMap('applications'),
+        interviews: columnMap('interviews'),
+        stage_events: columnMap('stage_events'),
+      })
+      .prefault({}),
+    /** Your values, mapped onto the template's: `{"application_status": {"Disqualified": "rejected"}}`. */
+    values: z
+      .strictObject({
+        application_status: synonyms(APPLICATION_STATUSES),
+        requisition_status: synonyms(REQUISITION_STATUSES),
+        recommendation: synonyms(RECOMMENDATIONS),
+        rejected_by: synonyms(REJECTED_BY),
+      })
+      .prefault({}),
+    /** Your rejection reasons: `{"Comp too high": {"category": "compensation", "rejectedBy": "candidate"}}`. */
+    reasons: z
+      .record(
+        z.string().trim().min(1).max(500),
+        z.strictObject({
+          category: z.enum(REASON_CATEGORIES).optional(),
+          rejectedBy: z.enum(REJECTED_BY).optional(),
+        }),
+      )
+      .default({}),
+    /** Stage order for the funnel, first to last; default: the order in which stages are first entered. */
+    stageOrder: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
+  });
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+
+export const defaultConfig = (): Config => configSchema.parse({});
