@@ -4,7 +4,7 @@
  * The data step writes it (`.cache/aggregates.json` by default); the site reads it and only formats and draws:
  * every figure here is final (rounded, suppressed where the privacy rule says so). Nothing in it identifies a
  * candidate: no candidate id, name, e-mail, phone or free text. Interviewer names appear only in
- * `feedback.byInterviewer`, which is empty unless `privacy.showInterviewers` is on.
+ * `feedback.byPerson` rows with role `interviewer`, which exist only when `privacy.showInterviewers` is on.
  *
  * Conventions:
  * - a month is `YYYY-MM`, a date `YYYY-MM-DD`, both in the configured timezone;
@@ -83,7 +83,8 @@ export type HeadlineSeries = z.infer<typeof headlineSeriesSchema>;
 export const definitionSchema = z.object({
   id: z.string(),
   title: z.string(),
-  unit: z.enum(['count', 'days', 'hours', 'rate']),
+  /** `none` for concepts that are not a figure (month, quantiles, suppression, …). */
+  unit: z.enum(['count', 'days', 'hours', 'rate', 'none']),
   /** Which direction is an improvement; `neutral` for volumes. */
   betterWhen: z.enum(['higher', 'lower', 'neutral']),
   text: z.string(),
@@ -118,6 +119,8 @@ export const openRequisitionSchema = z.object({
   recruiter: z.string(),
   opened_on: date,
   days_open: days,
+  /** Its status is on_hold: still an unfilled seat, so it counts as open (see the 'openRequisitions' definition). */
+  on_hold: z.boolean(),
 });
 export const timeToFillByPersonSchema = z.object({
   /** A hiring manager or recruiter name, as exported. */
@@ -129,8 +132,10 @@ export const timeToFillByPersonSchema = z.object({
   p75_days: days.nullable(),
   p90_days: days.nullable(),
 });
+/** Days-open buckets of `timeToFill.aging`, in display order. */
+export const AGING_BUCKETS = ['0–30', '31–60', '61–90', '91–180', '181+'] as const;
 export const agingBucketSchema = z.object({
-  /** e.g. `0–30`, `31–60`, `61–90`, `91–180`, `180+` (days open). */
+  /** One of AGING_BUCKETS (days open, inclusive ranges). */
   bucket: z.string(),
   department: z.string(),
   open: count,
@@ -176,8 +181,10 @@ export const feedbackByPersonSchema = z.object({
   median_hours: hours.nullable(),
   suppressed: z.boolean(),
 });
+/** Age-since-due buckets of `feedback.outstanding`, in display order (each includes its lower bound). */
+export const OUTSTANDING_BUCKETS = ['0–1 d', '1–3 d', '3–7 d', '7–30 d', '30+ d'] as const;
 export const outstandingFeedbackSchema = z.object({
-  /** Age since due at the as-of date: `0–1 d`, `1–3 d`, `3–7 d`, `7–30 d`, `30+ d`. */
+  /** Age since due at the end of the as-of date: one of OUTSTANDING_BUCKETS. */
   bucket: z.string(),
   department: z.string(),
   slots: count.nullable(),
@@ -251,6 +258,17 @@ export const partnershipSchema = z.object({
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
 
+// ---- coverage: the n behind each chart -------------------------------------------------------------------
+
+/** How many rows a section rests on, and how many it left out and why ("n included / excluded"). */
+export const coverageSchema = z.object({
+  section: z.enum(['timeToFill', 'openRequisitions', 'timeToHire', 'feedback', 'rejections', 'funnel']),
+  /** Rows counted (fills, open seats, hires, feedback slots, rejections, applications with stage events). */
+  included: count,
+  excluded: z.array(z.object({ reason: z.string(), rows: count })),
+});
+export type Coverage = z.infer<typeof coverageSchema>;
+
 // ---- data quality -------------------------------------------------------------------------------------
 
 export const fileSummarySchema = z.object({
@@ -299,9 +317,14 @@ export const aggregatesSchema = z.object({
   sample: z.boolean(),
   timezone: z.string(),
   asOf: date,
-  /** Every month with data, oldest first. */
+  /** Where the as-of date came from: the config's `asOf`, the latest timestamp in the data, or no data at all. */
+  asOfSource: z.enum(['config', 'data', 'empty']),
+  /**
+   * Every month from the first with activity (a fill, application, hire, interview, rejection or stage event)
+   * to the as-of month, without gaps, oldest first; it always includes `latestCompleteMonth`.
+   */
   months: z.array(month),
-  /** The last month that ended on or before the as-of date; what the overview shows. */
+  /** The last month that ended on or before the as-of date; what the overview shows. Null only without data. */
   latestCompleteMonth: month.nullable(),
   settings: z.object({
     feedbackSlaHours: z.number(),
@@ -335,6 +358,7 @@ export const aggregatesSchema = z.object({
   /** Null when the exports hold no stage events. */
   funnel: z.array(funnelRowSchema).nullable(),
   partnerships: z.array(partnershipSchema),
+  coverage: z.array(coverageSchema),
   quality: z.object({
     files: z.array(fileSummarySchema),
     entities: z.array(entityLedgerSchema),

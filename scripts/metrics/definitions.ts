@@ -1,0 +1,247 @@
+/**
+ * The definition of every figure and concept, as shown beside it on the site and on the definitions page.
+ * The texts carry this build's settings (SLA hours, minimum group size, timezone), so what the page says is
+ * exactly what was computed. Keep them in step with the modules they describe (named after each text).
+ */
+import type { Aggregates, Definition } from '../schema/aggregates.ts';
+import type { Config } from '../schema/config.ts';
+import { OPEN_COHORT_DAYS } from './funnel.ts';
+import { METRICS } from './headlines.ts';
+import { ENOUGH_DATA_FLOOR, PARTNERSHIP_MONTHS } from './partnership.ts';
+
+type DefinitionInput = Omit<Definition, 'unit' | 'betterWhen'> & Partial<Pick<Definition, 'unit' | 'betterWhen'>>;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function definitions(config: Config): Aggregates['definitions'] {
+  const sla = plural(config.feedbackSlaHours, 'hour');
+  const min = config.privacy.minGroupSize;
+  const tz = config.timezone;
+  const suppression =
+    min <= 1
+      ? 'Small-group suppression is off (minimum group size 1): every candidate figure is shown.'
+      : `A figure about candidates (rejections, feedback, funnel, time to hire, the partnership view's candidate figures) that rests on fewer than ${plural(min, 'application')} or feedback slots (but at least one) is suppressed: shown as <${min}, and left empty with suppressed=true in the CSV downloads. A group of none is not suppressed: it simply has no value. Requisition figures (time to fill, open seats) describe seats, not people, and are never suppressed.`;
+  const floor = Math.max(min, ENOUGH_DATA_FLOOR);
+
+  const metric = (d: DefinitionInput & { id: keyof typeof METRICS }): Definition => ({
+    id: d.id,
+    title: d.title,
+    unit: METRICS[d.id].unit,
+    betterWhen: METRICS[d.id].betterWhen,
+    text: d.text,
+  });
+  const concept = (d: DefinitionInput): Definition => ({
+    id: d.id,
+    title: d.title,
+    unit: d.unit ?? 'none',
+    betterWhen: d.betterWhen ?? 'neutral',
+    text: d.text,
+  });
+
+  return [
+    // ---- the headline metrics (METRIC_IDS)
+    metric({
+      id: 'requisitionsFilled',
+      title: 'Requisitions filled',
+      text: 'Requisitions (seats) whose filled_at falls in the month. A seat is filled when it has a filled_at date, whatever its status says.',
+    }),
+    metric({
+      id: 'medianDaysToFill',
+      title: 'Median days to fill',
+      text: 'The median of days to fill over the requisitions filled in the month (see "Days to fill" and "Quantiles"). A month without fills has no value.',
+    }),
+    metric({
+      id: 'openRequisitions',
+      title: 'Open requisitions',
+      text: 'Requisitions open at the end of the month (for the as-of month: at the as-of date): opened on or before that day, with no filled_at and no closed_at on or before it. A requisition on hold is still an unfilled seat and counts as open (it is flagged as on hold in the list; its days open include the time on hold, which the exports do not date). A requisition whose status is filled, closed or cancelled but carries no date is not counted as open at any time.',
+    }),
+    metric({
+      id: 'medianDaysToHire',
+      title: 'Median days to hire',
+      text: 'The median of time to hire over the hires of the month (month of hired_at). See "Time to hire".',
+    }),
+    metric({
+      id: 'feedbackSlots',
+      title: 'Feedback slots',
+      text: 'Interview rows (one per interviewer per interview) whose interview_at falls in the month.',
+    }),
+    metric({
+      id: 'feedbackSubmissionRate',
+      title: 'Feedback submission rate',
+      text: 'Submitted feedback slots / feedback slots due before the end of the as-of date, for the interviews of the month. A slot is due at interview_end_at, else at interview_at.',
+    }),
+    metric({
+      id: 'feedbackOnTimeRate',
+      title: 'Feedback on-time rate',
+      text: `Slots with feedback submitted on time (within ${sla} of due) / feedback slots due before the end of the as-of date, for the interviews of the month.`,
+    }),
+    metric({
+      id: 'medianHoursToFeedback',
+      title: 'Median hours to feedback',
+      text: 'The median of hours to feedback over the submitted slots of the interviews of the month. See "Hours to feedback".',
+    }),
+    metric({
+      id: 'rejections',
+      title: 'Rejections',
+      text: 'Applications with status rejected or withdrawn whose rejected_at falls in the month. Such an application without a rejected_at cannot be placed in a month and is not counted.',
+    }),
+    metric({
+      id: 'withdrawalShare',
+      title: 'Withdrawal share',
+      text: 'Rejections where the candidate ended the process (rejected by = candidate) / all rejections of the month.',
+    }),
+    metric({
+      id: 'unspecifiedReasonShare',
+      title: 'Unspecified-reason share',
+      text: 'Rejections whose reason category is "unspecified" (no reason, or "None specified") / all rejections of the month.',
+    }),
+
+    // ---- per-row figures
+    concept({
+      id: 'daysToFill',
+      title: 'Days to fill',
+      unit: 'days',
+      betterWhen: 'lower',
+      text: `Per filled requisition: calendar days from the date of opened_at to the date of filled_at (dates in ${tz}; a seat filled on its opening day took 0 days), counted in the month of filled_at. A fill dated before its opening is left out.`,
+    }),
+    concept({
+      id: 'daysOpen',
+      title: 'Days open',
+      unit: 'days',
+      text: 'Per open requisition: calendar days from the date of opened_at to the as-of date.',
+    }),
+    concept({
+      id: 'aging',
+      title: 'Open requisition aging',
+      unit: 'count',
+      text: 'Open requisitions at the as-of date by days open: 0–30, 31–60, 61–90, 91–180 and 181 or more days.',
+    }),
+    concept({
+      id: 'timeToHire',
+      title: 'Time to hire',
+      unit: 'days',
+      betterWhen: 'lower',
+      text: 'Per hire: calendar days from the date of applied_at to the date of hired_at, counted in the month of hired_at. A candidate figure, suppressed for small groups.',
+    }),
+    concept({
+      id: 'hoursToFeedback',
+      title: 'Hours to feedback',
+      unit: 'hours',
+      betterWhen: 'lower',
+      text: 'Per submitted feedback slot: elapsed hours from due (interview_end_at, else interview_at) to feedback_submitted_at. Real elapsed time: a daylight-saving change in between counts as the hour it really is. Feedback submitted before the interview ended gives a negative value.',
+    }),
+    concept({
+      id: 'onTime',
+      title: 'On time',
+      unit: 'none',
+      text: `A feedback slot is on time when its feedback was submitted at most ${sla} after due (the feedbackSlaHours setting); exactly ${sla} is on time.`,
+    }),
+    concept({
+      id: 'submissionRate',
+      title: 'Submission rate',
+      unit: 'rate',
+      betterWhen: 'higher',
+      text: 'Submitted slots / slots due before the end of the as-of date (slots counted in the month of interview_at). Slots whose interview is still to end are not yet due and are left out of both sides.',
+    }),
+    concept({
+      id: 'outstandingFeedback',
+      title: 'Outstanding feedback',
+      unit: 'count',
+      text: 'Feedback slots not submitted by the end of the as-of date although due, by the time since they fell due: under 1 day, 1–3, 3–7, 7–30 and 30 or more days.',
+    }),
+    concept({
+      id: 'hiringManagerFeedback',
+      title: "A hiring manager's own feedback",
+      unit: 'none',
+      text: `The feedback slots in which the hiring manager of the interview's requisition is the interviewer (names matched ignoring case and spacing). Per-interviewer figures for everyone else are ${config.privacy.showInterviewers ? 'shown (privacy.showInterviewers is on)' : 'not shown (privacy.showInterviewers is off), and interviewer names are not in the dashboard'}.`,
+    }),
+    concept({
+      id: 'rejectionCategory',
+      title: 'Rejection reason category',
+      unit: 'none',
+      text: 'Each raw rejection reason maps onto one category: skills, experience, career goals, values, compensation, logistics, position filled, candidate withdrew, other or unspecified. Defaults cover the standard reasons of Greenhouse, Lever, Ashby and Workable and common synonyms, matched ignoring case and surrounding spaces; the config\'s "reasons" overrides them. No reason → unspecified; a reason in neither table → other (and listed on the data-quality page with the setting that maps it).',
+    }),
+    concept({
+      id: 'rejectedBy',
+      title: 'Rejected by',
+      unit: 'none',
+      text: 'Who ended the process: the export\'s rejected_by; else candidate for a withdrawn application; else what the reason implies (config "reasons", then the defaults, e.g. "Wasn\'t interested" → candidate); else unknown.',
+    }),
+    concept({
+      id: 'rejectionStage',
+      title: 'Rejection stage',
+      unit: 'none',
+      text: 'The stage the application was in when rejected or withdrawn (its current_stage); (none) when the export does not say.',
+    }),
+    concept({
+      id: 'funnel',
+      title: 'Funnel',
+      unit: 'count',
+      text: `Only when the exports hold stage events. Cohort = the month of applied_at. Reached = applications of the cohort that ever entered the stage. A cohort whose last day is less than ${OPEN_COHORT_DAYS} days before the as-of date is still open: its figures will still move. Stages are in the configured stageOrder, else in the median order in which applications first enter them.`,
+    }),
+    concept({
+      id: 'passThrough',
+      title: 'Pass-through',
+      unit: 'rate',
+      betterWhen: 'higher',
+      text: 'Of the applications that reached a stage, the share that went on to reach any later stage. This is reached(next stage) / reached(this stage) whenever no stage is skipped; when some candidates skip a stage it still counts them as passing the stages they left behind, so it never exceeds 100 %. No value on the last stage.',
+    }),
+    concept({
+      id: 'daysInStage',
+      title: 'Days in stage',
+      unit: 'days',
+      text: 'Calendar days from the date a stage was entered to the date it was left, over the stays that have ended (each stay counts once); the figure is their median.',
+    }),
+    concept({
+      id: 'partnership',
+      title: 'Partnership view',
+      unit: 'none',
+      text: `Per hiring manager, over the ${PARTNERSHIP_MONTHS} complete months ending with the latest complete month: their recruiters and departments (of their requisitions open at some time in the window), requisitions open at the end of the window and filled in it, median days to fill of those fills, their own feedback as an interviewer (on-time rate, median hours), the recruiter-screen → hiring-manager-screen rate (of the applications that entered a recruiter screen in the window, the share that reached the hiring manager's screen or a later stage, or were hired), the hiring-manager-screen pass-through (of those that entered the hiring manager's screen in the window, the share that reached a later stage or were hired), and the share of rejections on their requisitions with an unspecified or "other" reason. Screens are recognised by stage name, ignoring case: a stage containing "recruiter" and "screen", and one containing "hiring manager" (or "HM") and "screen". Stages come from stage events when the exports have them, else from the stage of each interview and the current stage. "Not enough data" (never ranked): fewer than ${floor} of their own feedback slots or fewer than ${floor} applications behind the candidate figures.`,
+    }),
+    concept({
+      id: 'enoughData',
+      title: 'Enough data',
+      unit: 'none',
+      text: `A partnership card is compared and ranked only when it rests on at least ${floor} of the hiring manager's own feedback slots and ${floor} applications in the window.`,
+    }),
+
+    // ---- conventions
+    concept({
+      id: 'month',
+      title: 'Month',
+      unit: 'none',
+      text: `The calendar month of an event's date in the configured timezone (${tz}), written YYYY-MM.`,
+    }),
+    concept({
+      id: 'asOf',
+      title: 'As-of date',
+      unit: 'none',
+      text: `The date the dashboard describes: ${config.asOf !== undefined ? `${config.asOf}, set by "asOf" in the config` : 'the date of the latest timestamp present in the data (not the build time), unless "asOf" is set in the config'}. Figures are as at the end of that day: anything stamped later has not happened yet.`,
+    }),
+    concept({
+      id: 'latestCompleteMonth',
+      title: 'Latest complete month',
+      unit: 'none',
+      text: 'The last month whose last day is on or before the as-of date (the as-of month itself when the as-of date is its last day). The overview shows it.',
+    }),
+    concept({
+      id: 'quantiles',
+      title: 'Median, p75, p90',
+      unit: 'none',
+      text: "Quantiles by linear interpolation between order statistics (as d3.quantile, numpy's default and SQL quantile_cont): the median of 2, 4, 6, 8 is 5. No values → no value (never 0). Days and hours are rounded to one decimal.",
+    }),
+    concept({ id: 'suppression', title: 'Small-group suppression', unit: 'none', text: suppression }),
+    concept({
+      id: 'comparison',
+      title: 'Comparison with earlier months',
+      unit: 'none',
+      text: `Each month is compared with the month before and with the three months before it. The three months are pooled from their rows (the median of all their fills, all their submitted slots over all their due slots), not averaged from monthly figures; for counts the trailing value is the monthly average (total / 3). A period reaching before the first month with data has no value. A change is current − earlier, in the figure's unit (rates as fractions). It is not shown when either side has no value or is suppressed, or, for medians and rates, when either side rests on fewer than ${plural(min, 'row')} (fills, hires, due slots, submitted slots or rejections).`,
+    }),
+    concept({
+      id: 'scope',
+      title: 'Department and hiring manager scopes',
+      unit: 'none',
+      text: "A requisition belongs to its department and hiring manager. An application (and its interviews, hire and rejection) belongs to its own department when the export gives one, else its requisition's, and to its requisition's hiring manager. A missing department, hiring manager, recruiter or stage shows as (none). 'All' is the rollup over every value, computed from the rows.",
+    }),
+  ];
+}

@@ -1,0 +1,156 @@
+/**
+ * Canonical tables → the aggregates artifact.
+ *
+ *   facts (one typed record per fill, hire, feedback slot, rejection, journey)
+ *   → sections (one module per metric family) → suppression (once, over the whole draft) → changes
+ *
+ * Pure and deterministic: the clock is never read (the as-of date comes from the config or the data), every
+ * array is sorted, and the same tables in any row order give a byte-identical JSON.stringify.
+ */
+import { ALL, ARTIFACT_VERSION, type Aggregates, type Coverage } from '../schema/aggregates.ts';
+import type { CanonicalTables } from '../schema/canonical.ts';
+import { REASON_CATEGORIES, type Config } from '../schema/config.ts';
+import { dateOfDayNumber, monthRange } from '../time.ts';
+import { latestCompleteMonth } from './asOf.ts';
+import { buildContext, NONE } from './context.ts';
+import { definitions } from './definitions.ts';
+import { feedbackSection, slotFacts } from './feedback.ts';
+import { funnelSection, journeysFromInterviews, journeysFromStageEvents, stageOrder } from './funnel.ts';
+import { buildHeadlines, withChanges } from './headlines.ts';
+import { partnershipSection, partnershipWindow } from './partnership.ts';
+import { rejectionFacts, rejectionsSection } from './rejections.ts';
+import { distinctSorted } from './stats.ts';
+import { suppressAggregates } from './suppression.ts';
+import { hireFacts, requisitionFacts, timeToFillSection, type Excluded } from './timeToFill.ts';
+
+export interface ComputeInput {
+  tables: CanonicalTables;
+  quality: Aggregates['quality'];
+  config: Config;
+  sample: boolean;
+}
+
+export function computeAggregates(input: ComputeInput): Aggregates {
+  const { tables, config } = input;
+  const ctx = buildContext(tables, config);
+  const { asOf } = ctx;
+
+  // ---- facts
+  const requisitions = requisitionFacts(ctx, tables.requisitions);
+  const hires = hireFacts(ctx, tables.applications);
+  const slots = slotFacts(ctx, tables.interviews);
+  const rejections = rejectionFacts(ctx, tables.applications);
+  const fromEvents = journeysFromStageEvents(ctx, tables.stageEvents);
+  const hasStageEvents = tables.stageEvents.length > 0;
+  const journeys =
+    fromEvents.journeys.size > 0
+      ? fromEvents.journeys
+      : journeysFromInterviews(ctx, tables.applications, tables.interviews);
+  const order = stageOrder(config.stageOrder, journeys.values());
+
+  // ---- the month range: first month with activity (else with an opening) → the as-of month
+  const earliest = { month: null as string | null };
+  const see = (month: string) => {
+    if (earliest.month === null || month < earliest.month) earliest.month = month;
+  };
+  for (const r of requisitions.facts) if (r.filledMonth !== null) see(r.filledMonth);
+  for (const a of tables.applications) if (ctx.happened(a.appliedAt)) see(ctx.monthOf(a.appliedAt));
+  for (const h of hires.facts) see(h.month);
+  for (const s of slots.facts) see(s.month);
+  for (const j of rejections.facts) see(j.month);
+  for (const j of fromEvents.journeys.values())
+    for (const stays of j.stays.values()) see(ctx.monthOf(stays[0]!.entered));
+  if (earliest.month === null) for (const r of requisitions.facts) see(dateOfDayNumber(r.openedDay).slice(0, 7));
+
+  // The range always reaches back to the latest complete month, so the overview has its month.
+  const complete = latestCompleteMonth(asOf);
+  const first = earliest.month;
+  const months =
+    first === null || first > asOf.month ? [] : monthRange(first < complete ? first : complete, asOf.month);
+  const latestComplete = months.length > 0 ? complete : null;
+
+  // ---- who and where
+  const departments = distinctSorted(
+    [
+      ...requisitions.facts.map((r) => r.department),
+      ...tables.applications.filter((a) => ctx.happened(a.appliedAt)).map((a) => ctx.departmentOf(a)),
+    ].filter((d) => d !== NONE && d !== ALL),
+  );
+  const hiringManagers = distinctSorted(requisitions.facts.map((r) => r.hiringManager).filter((h) => h !== NONE));
+
+  // ---- sections
+  const timeToFill = timeToFillSection(ctx, months, requisitions.facts, hires.facts);
+  const window = partnershipWindow(latestComplete, asOf.month);
+  const coverage: Coverage[] = [
+    coverageOf('timeToFill', timeToFill.fills.length, requisitions.excludedFills),
+    coverageOf('openRequisitions', timeToFill.open.length, requisitions.excludedOpen),
+    coverageOf('timeToHire', hires.facts.length, hires.excluded),
+    coverageOf('feedback', slots.facts.length, slots.excluded),
+    coverageOf('rejections', rejections.facts.length, rejections.excluded),
+    ...(hasStageEvents ? [coverageOf('funnel', fromEvents.journeys.size, fromEvents.excluded)] : []),
+  ];
+
+  const draft: Aggregates = {
+    version: ARTIFACT_VERSION,
+    title: config.title,
+    sample: input.sample,
+    timezone: config.timezone,
+    asOf: asOf.date,
+    asOfSource: asOf.source,
+    months,
+    latestCompleteMonth: latestComplete,
+    settings: {
+      feedbackSlaHours: config.feedbackSlaHours,
+      minGroupSize: config.privacy.minGroupSize,
+      showInterviewers: config.privacy.showInterviewers,
+    },
+    departments,
+    hiringManagers,
+    stages: order.stages,
+    definitions: definitions(config),
+    headlines: buildHeadlines(ctx, {
+      months,
+      departments,
+      hiringManagers,
+      requisitions: requisitions.facts,
+      hires: hires.facts,
+      slots: slots.facts,
+      rejections: rejections.facts,
+    }),
+    timeToFill,
+    feedback: feedbackSection(ctx, months, slots.facts),
+    rejections: rejectionsSection(rejections.facts),
+    funnel: hasStageEvents ? funnelSection(ctx, fromEvents.journeys.values(), order) : null,
+    partnerships: partnershipSection(
+      ctx,
+      window,
+      hiringManagers,
+      requisitions.facts,
+      slots.facts,
+      rejections.facts,
+      journeys.values(),
+      order,
+    ),
+    coverage,
+    quality: {
+      ...input.quality,
+      unmapped: [
+        ...input.quality.unmapped,
+        ...rejections.unmappedReasons.map((u) => ({
+          entity: 'applications' as const,
+          column: 'rejection_reason',
+          value: u.reason,
+          rows: u.rows,
+          fix: `"reasons": {${JSON.stringify(u.reason)}: {"category": "one of ${REASON_CATEGORIES.join(' | ')}"}}`,
+        })),
+      ],
+    },
+  };
+
+  const suppressed = suppressAggregates(draft, config.privacy.minGroupSize);
+  return { ...suppressed, headlines: withChanges(suppressed.headlines, config.privacy.minGroupSize) };
+}
+
+function coverageOf(section: Coverage['section'], included: number, excluded: readonly Excluded[]): Coverage {
+  return { section, included, excluded: excluded.filter((e) => e.rows > 0).map((e) => ({ ...e })) };
+}

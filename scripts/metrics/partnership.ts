@@ -1,0 +1,166 @@
+/**
+ * The partnership view: one card per hiring manager over a fixed window, the three complete months ending at
+ * the latest complete month (or ending at the as-of month when no month is complete yet).
+ *
+ * Requisition figures (seats open and filled, median days to fill) are never suppressed. Candidate figures
+ * (their own feedback as an interviewer, the screen rates, the reason share) are suppressed below
+ * `minGroupSize` by `suppression.ts`. `enoughData` is false when the hiring manager's own feedback slots or
+ * the applications behind the candidate figures are fewer than max(minGroupSize, ENOUGH_DATA_FLOOR): such a
+ * card is shown, never ranked.
+ */
+import { group } from 'd3-array';
+import type { Aggregates, Figure } from '../schema/aggregates.ts';
+import { addMonths, dayNumberOfDate } from '../time.ts';
+import { lastDayOfMonth } from './asOf.ts';
+import { NONE, type Context } from './context.ts';
+import { summarize, type SlotFact } from './feedback.ts';
+import type { Journey, StageOrder } from './funnel.ts';
+import type { RejectionFact } from './rejections.ts';
+import { distinctSorted, quantiles, rate, sortBy } from './stats.ts';
+import { isOpenAtEndOf, type RequisitionFact } from './timeToFill.ts';
+
+type Partnership = Aggregates['partnerships'][number];
+
+/** Months in the partnership window. */
+export const PARTNERSHIP_MONTHS = 3;
+/** Below this many slots or applications a card is never ranked, even when suppression is off. */
+export const ENOUGH_DATA_FLOOR = 5;
+
+/**
+ * Which stages are the recruiter's screen and the hiring manager's screen: matched on the stage name,
+ * case-insensitively. Exported so a test (or a future config key) can see and replace them.
+ */
+export const SCREEN_MATCHERS = {
+  recruiterScreen: (stage: string) => /recruiter/i.test(stage) && /screen/i.test(stage),
+  hiringManagerScreen: (stage: string) => /(hiring[\s_-]*manager|\bhm\b)/i.test(stage) && /screen/i.test(stage),
+};
+
+export interface PartnershipWindow {
+  fromMonth: string;
+  toMonth: string;
+}
+
+export function partnershipWindow(latestCompleteMonth: string | null, asOfMonth: string): PartnershipWindow {
+  const toMonth = latestCompleteMonth ?? asOfMonth;
+  return { fromMonth: addMonths(toMonth, -(PARTNERSHIP_MONTHS - 1)), toMonth };
+}
+
+const figure = (value: number | null, n: number): Figure => ({ value, n, suppressed: false });
+
+export function partnershipSection(
+  ctx: Context,
+  window: PartnershipWindow,
+  hiringManagers: readonly string[],
+  requisitions: readonly RequisitionFact[],
+  slots: readonly SlotFact[],
+  rejections: readonly RejectionFact[],
+  journeys: Iterable<Journey>,
+  order: StageOrder,
+): Partnership[] {
+  const { fromMonth, toMonth } = window;
+  const fromDay = dayNumberOfDate(`${fromMonth}-01`);
+  const toDay = Math.min(lastDayOfMonth(toMonth), ctx.asOf.day);
+  const inWindow = (month: string) => month >= fromMonth && month <= toMonth;
+  const inWindowInstant = (t: number) => inWindow(ctx.monthOf(t));
+
+  // Stage positions of the two screens; a later stage is any stage after the hiring manager's screen.
+  const recruiterScreens = order.stages.filter(SCREEN_MATCHERS.recruiterScreen).map(order.indexOf);
+  const managerScreens = order.stages.filter(SCREEN_MATCHERS.hiringManagerScreen).map(order.indexOf);
+  const firstManagerScreen = managerScreens.length ? Math.min(...managerScreens) : Infinity;
+  const lastManagerScreen = managerScreens.length ? Math.max(...managerScreens) : Infinity;
+
+  interface Screens {
+    /** Applications that entered a recruiter screen in the window / of them, reached the HM screen or later. */
+    recruiterScreened: Set<string>;
+    reachedManager: number;
+    /** Applications that entered the HM screen in the window / of them, moved past it. */
+    managerScreened: Set<string>;
+    passedManager: number;
+  }
+  const screens = new Map<string, Screens>();
+  for (const j of journeys) {
+    const hm = ctx.hiringManagerOf(j.application);
+    if (hm === NONE) continue;
+    let s = screens.get(hm);
+    if (!s)
+      screens.set(
+        hm,
+        (s = { recruiterScreened: new Set(), reachedManager: 0, managerScreened: new Set(), passedManager: 0 }),
+      );
+    let recruiterEntered = Infinity;
+    let managerEntered = Infinity;
+    let furthest = -1;
+    for (const [stage, stays] of j.stays) {
+      const index = order.indexOf(stage);
+      const entered = stays[0]!.entered;
+      if (recruiterScreens.includes(index)) recruiterEntered = Math.min(recruiterEntered, entered);
+      if (managerScreens.includes(index)) managerEntered = Math.min(managerEntered, entered);
+      furthest = Math.max(furthest, index);
+    }
+    const a = j.application;
+    const hired = a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
+    const id = a.applicationId;
+    if (recruiterEntered !== Infinity && inWindowInstant(recruiterEntered)) {
+      s.recruiterScreened.add(id);
+      if (hired || furthest >= firstManagerScreen) s.reachedManager++;
+    }
+    if (managerEntered !== Infinity && inWindowInstant(managerEntered)) {
+      s.managerScreened.add(id);
+      if (hired || furthest > lastManagerScreen) s.passedManager++;
+    }
+  }
+
+  const requisitionsOf = group(requisitions, (r) => r.hiringManager);
+  const ownSlotsOf = group(
+    slots.filter((s) => s.byHiringManager && inWindow(s.month)),
+    (s) => s.hiringManager,
+  );
+  const rejectionsOf = group(
+    rejections.filter((r) => inWindow(r.month)),
+    (r) => r.hiringManager,
+  );
+
+  const floor = Math.max(ctx.minGroupSize, ENOUGH_DATA_FLOOR);
+  const cards: Partnership[] = [];
+  for (const hiringManager of hiringManagers) {
+    const theirs = requisitionsOf.get(hiringManager) ?? [];
+    const active = theirs.filter((r) => r.openedDay <= toDay && r.endDay >= fromDay);
+    const described = active.length ? active : theirs;
+    const fills = theirs.filter((r) => r.filledDay !== null && r.filledDay >= fromDay && r.filledDay <= toDay);
+    const fillDays = quantiles(fills.map((r) => r.daysToFill!));
+
+    const own = summarize(ownSlotsOf.get(hiringManager) ?? []);
+    const theirRejections = rejectionsOf.get(hiringManager) ?? [];
+    const vague = theirRejections.filter((r) => r.category === 'unspecified' || r.category === 'other').length;
+    const s = screens.get(hiringManager);
+    const applications = new Set([
+      ...(s?.recruiterScreened ?? []),
+      ...(s?.managerScreened ?? []),
+      ...theirRejections.map((r) => r.applicationId),
+    ]);
+
+    cards.push({
+      hiringManager,
+      departments: distinctSorted(described.map((r) => r.department)),
+      recruiters: distinctSorted(described.map((r) => r.recruiter).filter((r) => r !== NONE)),
+      fromMonth,
+      toMonth,
+      requisitionsOpen: theirs.filter((r) => isOpenAtEndOf(r, toDay)).length,
+      requisitionsFilled: fills.length,
+      medianDaysToFill: figure(fillDays.median, fillDays.n),
+      feedbackOnTimeRate: figure(rate(own.onTime, own.due), own.due),
+      medianHoursToFeedback: figure(quantiles(own.hours).median, own.hours.length),
+      hiringManagerScreenPassThrough: figure(
+        rate(s?.passedManager ?? 0, s?.managerScreened.size ?? 0),
+        s?.managerScreened.size ?? 0,
+      ),
+      recruiterScreenToHiringManagerScreen: figure(
+        rate(s?.reachedManager ?? 0, s?.recruiterScreened.size ?? 0),
+        s?.recruiterScreened.size ?? 0,
+      ),
+      unspecifiedReasonShare: figure(rate(vague, theirRejections.length), theirRejections.length),
+      enoughData: own.slots >= floor && applications.size >= floor,
+    });
+  }
+  return sortBy(cards, (c) => c.hiringManager);
+}

@@ -1,0 +1,207 @@
+/**
+ * Rejection reason → category (and, where the reason says it, who ended the process).
+ *
+ * The defaults cover the vendors' default reasons (docs/ats-formats.md §0.3 and §1: Greenhouse, Lever's
+ * documented examples, Ashby's reason types, Workable's defaults) and the synonyms teams commonly type.
+ * A reason is matched case-insensitively after trimming and folding spaces and apostrophes; the config's
+ * `reasons` map (same matching) overrides a default, field by field.
+ *
+ * A non-empty reason found in neither table is categorised `other` and reported in the data-quality page
+ * with the config snippet that maps it (never guessed silently).
+ */
+import type { RejectedBy } from '../schema/canonical.ts';
+import type { Config, ReasonCategory } from '../schema/config.ts';
+
+export interface ReasonRule {
+  category: ReasonCategory;
+  /** Set only when the reason itself says who ended the process. */
+  rejectedBy?: RejectedBy;
+}
+
+const company = (category: ReasonCategory): ReasonRule => ({ category, rejectedBy: 'company' });
+const candidate = (category: ReasonCategory): ReasonRule => ({ category, rejectedBy: 'candidate' });
+const either = (category: ReasonCategory): ReasonRule => ({ category });
+
+/** Written in the vendors' spelling; keys are normalised when the lookup is built. */
+const DEFAULTS: Record<string, ReasonRule> = {
+  // ---- Greenhouse defaults. "We rejected them":
+  Duplicate: company('other'),
+  'Lacking skill(s)/qualification(s)': company('skills'),
+  'Not a cultural fit': company('values'),
+  'Other (add notes below)': company('other'),
+  'Preferred another candidate': company('position filled'),
+  Spam: company('other'),
+  // "They rejected us" ("Other" appears in both groups, so it says nothing about who):
+  "Didn't like offer": candidate('compensation'),
+  Other: either('other'),
+  "Wasn't available": candidate('logistics'),
+  "Wasn't interested": candidate('candidate withdrew'),
+  // "None specified":
+  'None specified': either('unspecified'),
+
+  // ---- Lever's documented archive-reason examples.
+  Underqualified: company('skills'),
+  'Culture fit': company('values'),
+  Timing: either('logistics'),
+  Withdrew: candidate('candidate withdrew'),
+  'Offer declined': candidate('candidate withdrew'),
+  'Position filled': company('position filled'),
+
+  // ---- Ashby reason types (when an export carries the type instead of the text).
+  RejectedByCandidate: candidate('candidate withdrew'),
+  RejectedByOrg: company('other'),
+
+  // ---- Workable defaults ("Candidate rejected" / "Candidate withdrew").
+  "Doesn't have required qualifications": company('skills'),
+  "Doesn't have required experience": company('experience'),
+  "Area of speciality doesn't match job": company('skills'),
+  "Area of specialty doesn't match job": company('skills'),
+  "Doesn't match job location": either('logistics'),
+  'Job no longer receiving applications': company('position filled'),
+  'Not interested': candidate('candidate withdrew'),
+  'Other candidates are more suitable': company('position filled'),
+  'Salary expectations too high': either('compensation'),
+  'Unsuccessful interview': company('skills'),
+  'Unsuccessful assessment': company('skills'),
+  "Doesn't meet timeframe for job": either('logistics'),
+  'Could not be contacted': candidate('candidate withdrew'),
+  'Withdrew/declined interview': candidate('candidate withdrew'),
+  'Did not attend interview': candidate('candidate withdrew'),
+  'Rejected offer': candidate('candidate withdrew'),
+
+  // ---- Common synonyms.
+  'Lacking skills': company('skills'),
+  'Lacking skill': company('skills'),
+  'Lacking qualifications': company('skills'),
+  'Lacking qualification': company('skills'),
+  'Lacking skills/qualifications': company('skills'),
+  'Not qualified': company('skills'),
+  'Missing skills': company('skills'),
+  'Skills gap': company('skills'),
+  'Skill gap': company('skills'),
+  Skills: company('skills'),
+  'Technical skills': company('skills'),
+  'Failed technical assessment': company('skills'),
+  'Not enough experience': company('experience'),
+  'Insufficient experience': company('experience'),
+  'Lacks experience': company('experience'),
+  'Lack of experience': company('experience'),
+  'Too junior': company('experience'),
+  'Too senior': company('experience'),
+  Overqualified: company('experience'),
+  Experience: company('experience'),
+  'Career goals not aligned': either('career goals'),
+  'Career goals': either('career goals'),
+  'Career goals misaligned': either('career goals'),
+  'Misaligned career goals': either('career goals'),
+  'Not aligned with career goals': either('career goals'),
+  'Career aspirations not aligned': either('career goals'),
+  'Not a culture fit': company('values'),
+  'Not a values fit': company('values'),
+  'Values misalignment': company('values'),
+  'Values not aligned': company('values'),
+  Values: company('values'),
+  Culture: company('values'),
+  'Cultural fit': company('values'),
+  'Culture add': company('values'),
+  'Salary expectations': either('compensation'),
+  'Compensation expectations': either('compensation'),
+  'Compensation expectations too high': either('compensation'),
+  'Compensation mismatch': either('compensation'),
+  Compensation: either('compensation'),
+  Salary: either('compensation'),
+  'Comp too high': either('compensation'),
+  "Didn't like the offer": candidate('compensation'),
+  'Relocation not possible': either('logistics'),
+  'Unable to relocate': either('logistics'),
+  Location: either('logistics'),
+  'Location mismatch': either('logistics'),
+  'Visa sponsorship': either('logistics'),
+  'Needs visa sponsorship': either('logistics'),
+  'Work authorization': either('logistics'),
+  'Work authorisation': either('logistics'),
+  'Notice period': either('logistics'),
+  'Start date': either('logistics'),
+  Availability: either('logistics'),
+  'Not available': candidate('logistics'),
+  'Position closed': company('position filled'),
+  'Role filled': company('position filled'),
+  'Job closed': company('position filled'),
+  'Hired someone else': company('position filled'),
+  'Hired another candidate': company('position filled'),
+  'Another candidate hired': company('position filled'),
+  'Stronger candidates': company('position filled'),
+  'Accepted another offer': candidate('candidate withdrew'),
+  'Took another offer': candidate('candidate withdrew'),
+  'Hired elsewhere': candidate('candidate withdrew'),
+  'Accepted another job': candidate('candidate withdrew'),
+  'Candidate withdrew': candidate('candidate withdrew'),
+  Withdrawn: candidate('candidate withdrew'),
+  'Withdrew application': candidate('candidate withdrew'),
+  'Declined offer': candidate('candidate withdrew'),
+  'Offer rejected': candidate('candidate withdrew'),
+  'No longer interested': candidate('candidate withdrew'),
+  'Not interested anymore': candidate('candidate withdrew'),
+  Unresponsive: candidate('candidate withdrew'),
+  'No response': candidate('candidate withdrew'),
+  'No show': candidate('candidate withdrew'),
+  'No-show': candidate('candidate withdrew'),
+  Ghosted: candidate('candidate withdrew'),
+  'Duplicate application': company('other'),
+  'Duplicate candidate': company('other'),
+  'Other reason': either('other'),
+  // ---- No reason given.
+  '': either('unspecified'),
+  None: either('unspecified'),
+  'No reason': either('unspecified'),
+  'No reason given': either('unspecified'),
+  'Not specified': either('unspecified'),
+  Unspecified: either('unspecified'),
+  'N/A': either('unspecified'),
+  NA: either('unspecified'),
+  '-': either('unspecified'),
+};
+
+/** How a reason is matched: trimmed, case-insensitive, spaces and apostrophes folded. */
+export function reasonKey(reason: string): string {
+  return reason
+    .normalize('NFKC')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export interface ReasonLookup {
+  /** The rule for a raw reason; `known: false` when neither the config nor the defaults name it. */
+  (reason: string): ReasonRule & { known: boolean };
+}
+
+export function reasonLookup(configured: Config['reasons']): ReasonLookup {
+  const defaults = new Map<string, ReasonRule>();
+  for (const [reason, rule] of Object.entries(DEFAULTS)) defaults.set(reasonKey(reason), rule);
+  const user = new Map<string, Config['reasons'][string]>();
+  for (const [reason, rule] of Object.entries(configured)) user.set(reasonKey(reason), rule);
+
+  // Exports repeat a few dozen reasons over thousands of rows: normalise each distinct spelling once.
+  const cache = new Map<string, ReasonRule & { known: boolean }>();
+  return (reason) => {
+    const cached = cache.get(reason);
+    if (cached) return cached;
+    const key = reasonKey(reason);
+    const fromUser = user.get(key);
+    const fromDefaults = defaults.get(key);
+    const category = fromUser?.category ?? fromDefaults?.category;
+    const rejectedBy = fromUser?.rejectedBy ?? fromDefaults?.rejectedBy;
+    const rule = {
+      category: category ?? 'other',
+      ...(rejectedBy ? { rejectedBy } : {}),
+      known: category !== undefined,
+    };
+    cache.set(reason, rule);
+    return rule;
+  };
+}
+
+/** The default table, for the definitions page and tests. */
+export const DEFAULT_REASONS: Readonly<Record<string, ReasonRule>> = DEFAULTS;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { computeAggregates } from '../../scripts/metrics/index.ts';
+import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
+import type { CanonicalTables } from '../../scripts/schema/canonical.ts';
+import type { ConfigInput } from '../../scripts/schema/config.ts';
+import { config, shuffled } from './helpers.ts';
+import { goldenConfig, goldenQuality, goldenTables } from './goldenFixture.ts';
+
+const run = (t: CanonicalTables, c: ConfigInput = goldenConfig) =>
+  JSON.stringify(computeAggregates({ tables: t, quality: goldenQuality, config: config(c), sample: false }));
+
+describe('determinism', () => {
+  it('gives a byte-identical artifact for the same tables in any row order', () => {
+    const reference = run(goldenTables);
+    for (const seed of [1, 2, 3]) {
+      const shuffledTables: CanonicalTables = {
+        requisitions: shuffled(goldenTables.requisitions, seed),
+        applications: shuffled(goldenTables.applications, seed + 10),
+        interviews: shuffled(goldenTables.interviews, seed + 20),
+        stageEvents: shuffled(goldenTables.stageEvents, seed + 30),
+      };
+      expect(run(shuffledTables)).toBe(reference);
+    }
+  });
+
+  it('gives the same artifact twice (no clock, no hidden state)', () => {
+    const { asOf: _, ...fromData } = goldenConfig;
+    expect(run(goldenTables, fromData)).toBe(run(goldenTables, fromData));
+  });
+
+  it('passes the artifact schema', () => {
+    expect(aggregatesSchema.safeParse(JSON.parse(run(goldenTables))).success).toBe(true);
+  });
+});
+
+describe('privacy', () => {
+  const json = run(goldenTables);
+
+  it('holds no candidate or application identifier', () => {
+    for (const a of goldenTables.applications) {
+      expect(json).not.toContain(`"${a.applicationId}"`);
+      expect(json).not.toContain(a.candidateKey!);
+    }
+  });
+
+  it('holds no interviewer name when showInterviewers is off (hiring managers, the partnership, stay)', () => {
+    expect(json).not.toContain('Ivo Interviewer');
+    expect(json).not.toContain('Pia Panel');
+    expect(json).toContain('Hana Moreau');
+  });
+
+  it('holds interviewer names only when showInterviewers is on', () => {
+    const on = run(goldenTables, { ...goldenConfig, privacy: { minGroupSize: 2, showInterviewers: true } });
+    expect(on).toContain('Ivo Interviewer');
+  });
+});
