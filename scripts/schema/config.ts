@@ -29,6 +29,13 @@ const isTimeZone = (tz: string): boolean => {
   }
 };
 
+/** `YYYY-MM-DD` that exists (`2025-02-30` does not). */
+const isCalendarDate = (date: string): boolean => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const parsed = new Date(Date.UTC(y, m - 1, d));
+  return parsed.getUTCFullYear() === y && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d;
+};
+
 const columnName = z.string().trim().min(1).max(200);
 const columnMap = (entity: keyof typeof TEMPLATE) =>
   z
@@ -38,63 +45,67 @@ const columnMap = (entity: keyof typeof TEMPLATE) =>
 const synonyms = <T extends readonly [string, ...string[]]>(values: T) =>
   z.record(z.string().trim().min(1).max(200), z.enum(values)).optional();
 
-export const configSchema = z
-  .strictObject({
-    /** Shown in the page header. */
-    title: z.string().trim().min(1).max(120).default('Hiring retrospective'),
-    /** IANA timezone that gives a date-time without offset its meaning, and every event its calendar day. */
-    timezone: z
-      .string()
-      .refine(isTimeZone, { message: 'not an IANA timezone such as "UTC" or "Europe/Berlin"' })
-      .default('UTC'),
-    /** How to read `03/04/2025`: day first (DMY) or month first (MDY). Unset = such dates are an error. */
-    dateOrder: z.enum(['DMY', 'MDY']).optional(),
-    /** The as-of date (`YYYY-MM-DD`); default: the latest timestamp in the data. */
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
-      .optional(),
-    /** Feedback submitted within this many hours of the interview's end is on time. */
-    feedbackSlaHours: z.number().positive().max(24 * 90).default(24),
-    privacy: z
-      .strictObject({
-        /** Candidate figures resting on fewer applications or slots than this are shown as `<N`. 1 = off. */
-        minGroupSize: z.number().int().min(1).max(1000).default(5),
-        /** Per-interviewer figures identify employees; off unless the team opts in. */
-        showInterviewers: z.boolean().default(false),
-      })
-      .prefault({}),
-    /** Your column names, per table: `{"applications": {"applied_at": "Date Applied"}}`. */
-    columns: z
-      .strictObject({
-        requisitions: columnMap('requisitions'),
-        applications: columnMap('applications'),
-        interviews: columnMap('interviews'),
-        stage_events: columnMap('stage_events'),
-      })
-      .prefault({}),
-    /** Your values, mapped onto the template's: `{"application_status": {"Disqualified": "rejected"}}`. */
-    values: z
-      .strictObject({
-        application_status: synonyms(APPLICATION_STATUSES),
-        requisition_status: synonyms(REQUISITION_STATUSES),
-        recommendation: synonyms(RECOMMENDATIONS),
-        rejected_by: synonyms(REJECTED_BY),
-      })
-      .prefault({}),
-    /** Your rejection reasons: `{"Comp too high": {"category": "compensation", "rejectedBy": "candidate"}}`. */
-    reasons: z
-      .record(
-        z.string().trim().min(1).max(500),
-        z.strictObject({
-          category: z.enum(REASON_CATEGORIES).optional(),
-          rejectedBy: z.enum(REJECTED_BY).optional(),
-        }),
-      )
-      .default({}),
-    /** Stage order for the funnel, first to last; default: the order in which stages are first entered. */
-    stageOrder: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
-  });
+export const configSchema = z.strictObject({
+  /** Shown in the page header. */
+  title: z.string().trim().min(1).max(120).default('Hiring retrospective'),
+  /** IANA timezone that gives a date-time without offset its meaning, and every event its calendar day. */
+  timezone: z
+    .string()
+    .refine(isTimeZone, { message: 'not an IANA timezone such as "UTC" or "Europe/Berlin"' })
+    .default('UTC'),
+  /** How to read `03/04/2025`: day first (DMY) or month first (MDY). Unset = such dates are an error. */
+  dateOrder: z.enum(['DMY', 'MDY']).optional(),
+  /** The as-of date (`YYYY-MM-DD`); default: the latest timestamp in the data. */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+    .refine(isCalendarDate, { message: 'not a date on the calendar' })
+    .optional(),
+  /** Feedback submitted within this many hours of the interview's end is on time. */
+  feedbackSlaHours: z
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(24),
+  privacy: z
+    .strictObject({
+      /** Candidate figures resting on fewer applications or slots than this are shown as `<N`. 1 = off. */
+      minGroupSize: z.number().int().min(1).max(1000).default(5),
+      /** Per-interviewer figures identify employees; off unless the team opts in. */
+      showInterviewers: z.boolean().default(false),
+    })
+    .prefault({}),
+  /** Your column names, per table: `{"applications": {"applied_at": "Date Applied"}}`. */
+  columns: z
+    .strictObject({
+      requisitions: columnMap('requisitions'),
+      applications: columnMap('applications'),
+      interviews: columnMap('interviews'),
+      stage_events: columnMap('stage_events'),
+    })
+    .prefault({}),
+  /** Your values, mapped onto the template's: `{"application_status": {"Disqualified": "rejected"}}`. */
+  values: z
+    .strictObject({
+      application_status: synonyms(APPLICATION_STATUSES),
+      requisition_status: synonyms(REQUISITION_STATUSES),
+      recommendation: synonyms(RECOMMENDATIONS),
+      rejected_by: synonyms(REJECTED_BY),
+    })
+    .prefault({}),
+  /** Your rejection reasons: `{"Comp too high": {"category": "compensation", "rejectedBy": "candidate"}}`. */
+  reasons: z
+    .record(
+      z.string().trim().min(1).max(500),
+      z.strictObject({
+        category: z.enum(REASON_CATEGORIES).optional(),
+        rejectedBy: z.enum(REJECTED_BY).optional(),
+      }),
+    )
+    .default({}),
+  /** Stage order for the funnel, first to last; default: the order in which stages are first entered. */
+  stageOrder: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
+});
 
 export type ConfigInput = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema>;

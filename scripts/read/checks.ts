@@ -1,0 +1,78 @@
+/**
+ * Checks across tables, after merging (a row's partner may be in another file, or a later re-export).
+ *
+ * - An application takes `department` and `job_title` from the requisitions of its `job_id` when its own row
+ *   does not carry them. An application whose `job_id` matches no requisition is quarantined — it would have no
+ *   department — **unless its own row carries a department**: then it is kept (the department is all the
+ *   metrics need from the requisition).
+ * - An interview or a stage event whose `application_id` matches no used application is quarantined (its
+ *   department and job are unknown), also when that application was itself quarantined.
+ * - A check against a table that has no file at all is skipped with a warning, rather than quarantining every
+ *   row: a team may export applications without requisitions.
+ */
+import type { Logger } from '../log.ts';
+import type { Application, Interview, Requisition, StageEvent } from '../schema/canonical.ts';
+import type { EntityStore } from './merge.ts';
+
+export const NO_REQUISITION = 'job_id matches no requisition (and the row has no department)';
+export const NO_APPLICATION = 'application_id matches no application (or only a quarantined one)';
+
+export interface Stores {
+  requisitions: EntityStore<Requisition>;
+  applications: EntityStore<Application>;
+  interviews: EntityStore<Interview>;
+  stage_events: EntityStore<StageEvent>;
+}
+
+/**
+ * `hasFile(entity)`: whether any file of that table was read; `columnName(fileIndex, column)`: how that file
+ * names a template column (for the ledger).
+ */
+export function checkAcrossTables(
+  stores: Stores,
+  hasFile: (entity: keyof Stores) => boolean,
+  columnName: (fileIndex: number, column: string) => string,
+  log: Logger,
+): void {
+  const { requisitions, applications, interviews, stage_events: stageEvents } = stores;
+
+  if (hasFile('requisitions')) {
+    // The first requisition of each job that names a department (else the first): seats of one job agree.
+    const byJob = new Map<string, Requisition>();
+    requisitions.forEachUsed((requisition) => {
+      const known = byJob.get(requisition.jobId);
+      if (!known || (known.department === null && requisition.department !== null))
+        byJob.set(requisition.jobId, requisition);
+    });
+    applications.forEachUsed((application, position) => {
+      const requisition = byJob.get(application.jobId);
+      if (requisition) {
+        application.department ??= requisition.department;
+        application.jobTitle ??= requisition.jobTitle;
+      } else if (application.department === null) {
+        applications.quarantine(position, columnName(applications.fileIndexes[position]!, 'job_id'), NO_REQUISITION);
+      }
+    });
+  } else if (hasFile('applications')) {
+    log.warn(
+      'no requisitions file: applications are not checked against requisitions, and only a department on their own row is known',
+    );
+  }
+
+  const orphans = <T extends { applicationId: string }>(store: EntityStore<T>, label: string): void => {
+    if (!hasFile(store.entity as keyof Stores)) return;
+    if (!hasFile('applications')) {
+      log.warn(`no applications file: ${label} are not checked against applications`);
+      return;
+    }
+    const probe = { applicationId: '' } as Application;
+    store.forEachUsed((row, position) => {
+      probe.applicationId = row.applicationId;
+      if (applications.find(probe) === null) {
+        store.quarantine(position, columnName(store.fileIndexes[position]!, 'application_id'), NO_APPLICATION);
+      }
+    });
+  };
+  orphans(interviews, 'interviews');
+  orphans(stageEvents, 'stage events');
+}

@@ -1,0 +1,118 @@
+/**
+ * Bytes → text, chunk by chunk, never the whole file in memory.
+ *
+ * The encoding is decided from the first chunk: a byte-order mark (UTF-8, UTF-16 LE/BE — Excel's "Unicode
+ * text"), else UTF-16 without a mark when every other byte is zero, else UTF-8 when the first chunk is valid
+ * UTF-8, else Windows-1252 (Excel's "CSV" on a Western Windows). A file with other zero bytes, or the
+ * signature of an Excel workbook, is not text: a fatal error that says what to export instead.
+ */
+import { createReadStream } from 'node:fs';
+import { UserError } from '../errors.ts';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Bytes looked at to tell the encoding. */
+const SNIFF_BYTES = 4096;
+
+const SAVE_AS_CSV =
+  'Export or save it as CSV (in Excel: File › Save As › "CSV UTF-8"), or move it out of the data folder.';
+
+function sniff(first: Uint8Array, file: string): Encoding {
+  const [b0, b1, b2, b3] = first;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return 'utf-8-bom';
+  if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
+  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
+  if (b0 === 0x50 && b1 === 0x4b && b2 === 0x03 && b3 === 0x04) {
+    throw new UserError('is an Excel workbook or another zip archive, not a CSV text file', { file }, SAVE_AS_CSV);
+  }
+  if (b0 === 0xd0 && b1 === 0xcf && b2 === 0x11 && b3 === 0xe0) {
+    throw new UserError('is a legacy Excel workbook (.xls), not a CSV text file', { file }, SAVE_AS_CSV);
+  }
+  const sample = first.subarray(0, 4096 - (Math.min(first.length, 4096) % 2));
+  let zerosEven = 0;
+  let zerosOdd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) zerosEven++;
+      else zerosOdd++;
+    }
+  }
+  const half = sample.length / 2;
+  if (zerosOdd > half * 0.3 && zerosEven === 0) return 'utf-16le';
+  if (zerosEven > half * 0.3 && zerosOdd === 0) return 'utf-16be';
+  if (zerosEven + zerosOdd > 0) {
+    throw new UserError('is not a text file (it contains NUL bytes)', { file }, SAVE_AS_CSV);
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(first, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+const DECODER_LABEL: Record<Encoding, string> = {
+  'utf-8': 'utf-8',
+  'utf-8-bom': 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'windows-1252': 'windows-1252',
+};
+
+export interface DecodedFile {
+  /** Known once the first chunk has been read. */
+  encoding: Encoding | null;
+  /** Bytes read so far. */
+  bytes: number;
+  chunks: AsyncGenerator<string>;
+}
+
+/** The file's text in chunks of about `chunkBytes`; the byte-order mark is not part of the text. */
+export function decodeFile(path: string, file: string, chunkBytes = 1 << 20): DecodedFile {
+  const state: DecodedFile = { encoding: null, bytes: 0, chunks: undefined as unknown as AsyncGenerator<string> };
+  async function* chunks(): AsyncGenerator<string> {
+    let decoder: TextDecoder | null = null;
+    /** The first bytes, held until there are enough to tell the encoding. */
+    let head: Buffer[] = [];
+    let headBytes = 0;
+    const begin = (first: Buffer): string => {
+      state.encoding = sniff(first, file);
+      // The default (ignoreBOM: false) drops the byte-order mark.
+      decoder = new TextDecoder(DECODER_LABEL[state.encoding]);
+      const text = decoder.decode(first, { stream: true });
+      if (state.encoding.startsWith('utf-16') && text.includes('\u0000')) {
+        throw new UserError('is not a text file (it contains NUL characters)', { file }, SAVE_AS_CSV);
+      }
+      return text;
+    };
+    const stream = createReadStream(path, { highWaterMark: chunkBytes });
+    try {
+      for await (const buffer of stream as AsyncIterable<Buffer>) {
+        state.bytes += buffer.length;
+        if (decoder) {
+          yield (decoder as TextDecoder).decode(buffer, { stream: true });
+          continue;
+        }
+        head.push(buffer);
+        headBytes += buffer.length;
+        if (headBytes >= SNIFF_BYTES) {
+          yield begin(Buffer.concat(head));
+          head = [];
+        }
+      }
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new UserError(`cannot be read (${code})`, { file }, 'Check that the file exists and that you may read it.');
+    } finally {
+      stream.destroy();
+    }
+    if (!decoder && headBytes > 0) yield begin(Buffer.concat(head));
+    if (decoder) {
+      const rest = (decoder as TextDecoder).decode();
+      if (rest) yield rest;
+    }
+  }
+  state.chunks = chunks();
+  return state;
+}

@@ -1,0 +1,224 @@
+/**
+ * The reading half of the data step: a folder of CSV exports → clean canonical tables + the data-quality
+ * report (SPEC.md "Input", "Nothing is lost", "Privacy").
+ *
+ *   files.ts (which files) → encoding.ts + csv.ts (records with line numbers) → recognise.ts (which table,
+ *   which ATS, which column is what) → rows.ts (values, dates, row-level rules) → merge.ts (re-exports) →
+ *   checks.ts (across tables) → tables + ledger
+ *
+ * Every data row read ends exactly once as used, a duplicate (identical or conflicting) or quarantined; the
+ * identity `read = used + duplicates + quarantined` is asserted per table. Columns outside the template are
+ * never stored (only their names, in the files summary); a candidate id only becomes a hashed join key.
+ */
+import { UserError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { Aggregates } from '../schema/aggregates.ts';
+import { ENTITIES, type Application, type CanonicalTables, type Entity } from '../schema/canonical.ts';
+import type { Config } from '../schema/config.ts';
+import { calendar } from '../time.ts';
+import { checkAcrossTables, type Stores } from './checks.ts';
+import { readCsv } from './csv.ts';
+import { dateReader } from './dates.ts';
+import { listCsvFiles } from './files.ts';
+import { Ledger } from './ledger.ts';
+import { applicationKey, EntityStore, interviewKey, requisitionKey, stageEventKey } from './merge.ts';
+import { recognise, type Match } from './recognise.ts';
+import { readContext, rowReader, type ReadContext, type Row, type RowSink } from './rows.ts';
+import { formatCount } from './values.ts';
+
+export interface IngestResult {
+  tables: CanonicalTables;
+  quality: Aggregates['quality'];
+}
+
+type FileSummary = Aggregates['quality']['files'][number];
+
+export async function ingest(dataDir: string, config: Config, log: Logger): Promise<IngestResult> {
+  const files = await listCsvFiles(dataDir);
+  const ledger = new Ledger();
+  const stores: Stores = {
+    requisitions: new EntityStore('requisitions', requisitionKey, ledger),
+    applications: new EntityStore('applications', applicationKey, ledger),
+    interviews: new EntityStore('interviews', interviewKey, ledger),
+    stage_events: new EntityStore('stage_events', stageEventKey, ledger),
+  };
+  const probe = { applicationId: '' } as Application;
+  const context = readContext(
+    config,
+    dateReader({ timezone: config.timezone, dateOrder: config.dateOrder }),
+    calendar(config.timezone),
+    (id) => {
+      probe.applicationId = id;
+      return stores.applications.find(probe)?.applicationId ?? id;
+    },
+  );
+  const matches: Array<Match | null> = [];
+  const summaries: FileSummary[] = [];
+
+  for (const [fileIndex, file] of files.entries()) {
+    ledger.files.push(file.name);
+    const { summary, match } = await readFile(file.path, file.name, fileIndex, context, stores, ledger, log);
+    matches.push(match);
+    summaries.push(summary);
+  }
+
+  const hasFile = (entity: Entity): boolean => matches.some((match) => match?.entity === entity);
+  const columnName = (fileIndex: number, column: string): string => matches[fileIndex]?.columns[column]?.name ?? column;
+  checkAcrossTables(stores, hasFile, columnName, log);
+
+  const tables: CanonicalTables = {
+    requisitions: stores.requisitions.used(),
+    applications: stores.applications.used(),
+    interviews: stores.interviews.used(),
+    stageEvents: stores.stage_events.used(),
+  };
+  const used: Record<Entity, number> = {
+    requisitions: tables.requisitions.length,
+    applications: tables.applications.length,
+    interviews: tables.interviews.length,
+    stage_events: tables.stageEvents.length,
+  };
+
+  const entities = ENTITIES.map((entity) => {
+    const counts = ledger.counts[entity];
+    const accounted = used[entity] + counts.duplicatesIdentical + counts.duplicatesConflicting + counts.quarantined;
+    if (accounted !== counts.read) {
+      throw new Error(`bug: ${entity}: read ${counts.read} ≠ used + duplicates + quarantined = ${accounted}`);
+    }
+    return {
+      entity,
+      read: counts.read,
+      used: used[entity],
+      duplicatesIdentical: counts.duplicatesIdentical,
+      duplicatesConflicting: counts.duplicatesConflicting,
+      quarantined: counts.quarantined,
+    };
+  });
+  for (const e of entities) {
+    if (e.read === 0 && !hasFile(e.entity)) continue;
+    const duplicates = e.duplicatesIdentical + e.duplicatesConflicting;
+    log.info(
+      `${e.entity}: read ${formatCount(e.read)} = used ${formatCount(e.used)} + duplicates ${formatCount(duplicates)} + quarantined ${formatCount(e.quarantined)}`,
+    );
+  }
+  const unmapped = ledger.unmappedValues();
+  warnAboutValues(unmapped, ledger.countProblem('ambiguous date'), log);
+
+  return {
+    tables,
+    quality: {
+      files: summaries,
+      entities,
+      ledger: ledger.entriesInOrder(),
+      unmapped,
+    },
+  };
+}
+
+/** One warning per column with values nobody mapped, and one for ambiguous dates: the fixes are in the config. */
+function warnAboutValues(unmapped: Aggregates['quality']['unmapped'], ambiguousDates: number, log: Logger): void {
+  const byColumn = new Map<string, { values: number; rows: number; example: string }>();
+  for (const u of unmapped) {
+    const key = `${u.entity} ${u.column}`;
+    const known = byColumn.get(key) ?? { values: 0, rows: 0, example: u.value };
+    known.values++;
+    known.rows += u.rows;
+    byColumn.set(key, known);
+  }
+  const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+  for (const [key, { values, rows, example }] of byColumn) {
+    log.warn(
+      `${key}: ${plural(values, 'value')} not understood in ${plural(rows, 'row')}, e.g. "${example}": map them under "values" in dashboard.config.json`,
+    );
+  }
+  if (ambiguousDates > 0) {
+    log.warn(
+      `${formatCount(ambiguousDates)} rows quarantined for an ambiguous date such as 03/04/2025: set "dateOrder": "DMY" or "MDY" in dashboard.config.json`,
+    );
+  }
+}
+
+/** One file: recognise its header, read its rows into the stores; its summary. */
+async function readFile(
+  path: string,
+  name: string,
+  fileIndex: number,
+  context: ReadContext,
+  stores: Stores,
+  ledger: Ledger,
+  log: Logger,
+): Promise<{ summary: FileSummary; match: Match | null }> {
+  let match: Match | null = null;
+  let unrecognised: UserError | null = null;
+  let entity: Entity = 'applications';
+  let store: EntityStore<Row> | null = null;
+  let read: ((fields: string[]) => Row | null) | null = null;
+  let line = 0;
+
+  const sink: RowSink = {
+    reject(column, problem) {
+      ledger.quarantine(entity, fileIndex, line, column, problem);
+      return null;
+    },
+    unmapped(column, kind, value, allowed) {
+      ledger.unmappedValue(entity, column, kind, value, allowed);
+    },
+  };
+
+  const stats = await readCsv(
+    path,
+    name,
+    {
+      header(fields) {
+        const recognition = recognise(fields, name, context.config);
+        if ('error' in recognition) {
+          unrecognised = recognition.error;
+          return;
+        }
+        match = recognition.match;
+        entity = match.entity;
+        store = stores[entity] as EntityStore<Row>;
+        read = rowReader(match, context, sink);
+      },
+      record(fields, at, problem) {
+        if (unrecognised) throw unrecognised;
+        line = at;
+        ledger.counts[entity].read++;
+        if (problem !== undefined) {
+          sink.reject('', problem);
+          return;
+        }
+        if (fields.length !== match!.width) {
+          sink.reject('', `ragged row: ${fields.length} fields where the header has ${match!.width}`);
+          return;
+        }
+        const row = read!(fields);
+        if (row !== null) store!.add(row, fileIndex, at);
+      },
+    },
+    log,
+  );
+
+  const found = match as Match | null;
+  if (stats.records === 0) {
+    const why = found
+      ? 'a header but no data rows'
+      : unrecognised
+        ? 'no data rows, and a header that matches no table'
+        : 'empty file';
+    log.warn(`${name}: ${why}; nothing read from it`);
+  }
+  return {
+    match: found,
+    summary: {
+      path: name,
+      entity: found?.entity ?? null,
+      dialect: found?.label ?? null,
+      encoding: stats.encoding,
+      delimiter: stats.delimiter,
+      bytes: stats.bytes,
+      rows: stats.records,
+      droppedColumns: found?.dropped ?? [],
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The quarantine ledger: where every data row read ended up when it was not used (SPEC.md "Nothing is lost").
+ *
+ * It holds file, line, entity, column and a problem text — never a cell value, except an unknown enum value
+ * (and those only through `quotable`). Problems are stable category-like texts so that they group.
+ */
+import { ENTITIES, type Entity } from '../schema/canonical.ts';
+import type { Aggregates } from '../schema/aggregates.ts';
+import { quotable } from './values.ts';
+
+type Quality = Aggregates['quality'];
+type Action = Quality['ledger'][number]['action'];
+
+export type EnumKind = 'application_status' | 'requisition_status' | 'recommendation' | 'rejected_by';
+
+interface Entry {
+  fileIndex: number;
+  line: number;
+  entity: Entity;
+  column: string;
+  problem: string;
+  action: Action;
+}
+
+export interface EntityCounts {
+  read: number;
+  duplicatesIdentical: number;
+  duplicatesConflicting: number;
+  quarantined: number;
+}
+
+export class Ledger {
+  /** Paths (relative to the data folder) by file index. */
+  readonly files: string[] = [];
+  readonly counts: Record<Entity, EntityCounts>;
+  private readonly entries: Entry[] = [];
+  private readonly unmapped = new Map<string, Quality['unmapped'][number]>();
+
+  constructor() {
+    this.counts = Object.fromEntries(
+      ENTITIES.map((entity) => [entity, { read: 0, duplicatesIdentical: 0, duplicatesConflicting: 0, quarantined: 0 }]),
+    ) as Record<Entity, EntityCounts>;
+  }
+
+  quarantine(entity: Entity, fileIndex: number, line: number, column: string, problem: string): void {
+    this.counts[entity].quarantined++;
+    this.entries.push({ fileIndex, line, entity, column, problem, action: 'quarantined' });
+  }
+
+  /** The row at `fileIndex`/`line` lost to a later row with the same key. */
+  duplicate(entity: Entity, fileIndex: number, line: number, column: string, identical: boolean): void {
+    const counts = this.counts[entity];
+    if (identical) counts.duplicatesIdentical++;
+    else counts.duplicatesConflicting++;
+    this.entries.push({
+      fileIndex,
+      line,
+      entity,
+      column,
+      problem: identical ? 'same key and values as a later row' : 'same key as a later row with different values',
+      action: identical ? 'merged duplicate' : 'replaced by later file',
+    });
+  }
+
+  /** A value no synonym maps; `fix` is the config that would. */
+  unmappedValue(entity: Entity, column: string, kind: EnumKind, value: string, allowed: readonly string[]): void {
+    const shown = quotable(value);
+    const key = `${entity}\u0000${column}\u0000${shown}`;
+    const known = this.unmapped.get(key);
+    if (known) {
+      known.rows++;
+      return;
+    }
+    const fix =
+      shown === value
+        ? `{"values": {"${kind}": {${JSON.stringify(shown)}: "<${allowed.join('|')}>"}}}`
+        : `Check which column is mapped to ${column} ("columns" in dashboard.config.json): its values do not look like ${allowed.join(', ')}.`;
+    this.unmapped.set(key, { entity, column, value: shown, rows: 1, fix });
+  }
+
+  /** How many ledger entries have this problem (for warnings). */
+  countProblem(prefix: string): number {
+    let n = 0;
+    for (const entry of this.entries) if (entry.problem.startsWith(prefix)) n++;
+    return n;
+  }
+
+  /** The artifact's ledger, in file order then line order. */
+  entriesInOrder(): Quality['ledger'] {
+    const sorted = this.entries.slice().sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
+    return sorted.map((e) => ({
+      file: this.files[e.fileIndex]!,
+      line: e.line,
+      entity: e.entity,
+      column: e.column,
+      problem: e.problem,
+      action: e.action,
+    }));
+  }
+
+  unmappedValues(): Quality['unmapped'] {
+    return [...this.unmapped.values()].sort(
+      (a, b) => a.entity.localeCompare(b.entity) || a.column.localeCompare(b.column) || b.rows - a.rows,
+    );
+  }
+}

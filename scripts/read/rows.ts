@@ -1,0 +1,463 @@
+/**
+ * Array rows → canonical rows, one reader per file.
+ *
+ * `rowReader(match, …)` looks at the match once (which column carries what, which synonyms apply) and returns
+ * a plain function of the row's fields: no per-row lookups by name, no per-row schema, one object literal per
+ * row. A problem stops the row at its first problem: the reader reports it to `sink.reject` and returns null.
+ *
+ * Row-level rules (checked here, before merging, so that a broken row in a re-export does not replace a good
+ * one): required values present, dates readable, the required status known, and the order of events:
+ * hired/rejected on or after the application day and filled/closed on or after the opening day (calendar days
+ * in the configured timezone, as the metrics count them, so a same-day clock skew is not a problem); an
+ * interview ending after it starts and a stage left after it was entered (instants: hours matter there).
+ */
+import {
+  APPLICATION_STATUSES,
+  RECOMMENDATIONS,
+  REJECTED_BY,
+  REQUISITION_STATUSES,
+  type Application,
+  type ApplicationStatus,
+  type Instant,
+  type Interview,
+  type Recommendation,
+  type RejectedBy,
+  type Requisition,
+  type RequisitionStatus,
+  type StageEvent,
+} from '../schema/canonical.ts';
+import type { Config } from '../schema/config.ts';
+import type { Calendar } from '../time.ts';
+import type { DateReader } from './dates.ts';
+import { allSynonyms, type ValueSynonyms } from './dialects/index.ts';
+import type { EnumKind } from './ledger.ts';
+import type { ColumnRef, Match } from './recognise.ts';
+import {
+  enumReader,
+  interner,
+  matchKey,
+  ownValues,
+  pseudonym,
+  quotable,
+  readBoolean,
+  readId,
+  UNKNOWN,
+} from './values.ts';
+
+export const MISSING = 'missing required value';
+
+/** Where the reader reports problems; `reject` returns null so that a reader can `return sink.reject(…)`. */
+export interface RowSink {
+  reject(column: string, problem: string): null;
+  unmapped(column: string, kind: EnumKind, value: string, allowed: readonly string[]): void;
+}
+
+/** Per ingest: the config, the date reader and the string interners shared by every file. */
+export interface ReadContext {
+  config: Config;
+  dates: DateReader;
+  calendar: Calendar;
+  /** Pseudonymous join key of a candidate id (a hash seeded per run; the id itself is not kept). */
+  candidateKey(id: string): string;
+  /**
+   * The string instance an application id already has (when its application was read first), so that the
+   * millions of interview and stage-event rows that name it share it instead of holding copies.
+   */
+  applicationId(id: string): string;
+  text: {
+    title: (raw: string | undefined) => string | null;
+    department: (raw: string | undefined) => string | null;
+    location: (raw: string | undefined) => string | null;
+    person: (raw: string | undefined) => string | null;
+    stage: (raw: string | undefined) => string | null;
+    source: (raw: string | undefined) => string | null;
+    reason: (raw: string | undefined) => string | null;
+    /** Job ids repeat on every application of a job. */
+    jobId: (raw: string | undefined) => string | null;
+  };
+}
+
+export function readContext(
+  config: Config,
+  dates: DateReader,
+  calendar: Calendar,
+  applicationId: (id: string) => string = (id) => id,
+): ReadContext {
+  return {
+    config,
+    dates,
+    calendar,
+    candidateKey: pseudonym((Math.random() * 2 ** 32) >>> 0),
+    applicationId,
+    text: {
+      title: interner(),
+      department: interner(),
+      location: interner(),
+      person: interner(),
+      stage: interner(),
+      source: interner(),
+      reason: interner(),
+      jobId: interner(200_000),
+    },
+  };
+}
+
+type Reader<T> = (fields: string[]) => T | null;
+
+/** The reader of one file's rows. */
+export function rowReader(match: Match, context: ReadContext, sink: RowSink): Reader<Row> {
+  const read = entityReader(match, context, sink);
+  // A column with fallbacks takes the first non-empty of its aliases: fill its cell before reading the row.
+  const fallbacks: Array<[number, number[]]> = [];
+  const refs = [match.archivedAt, match.rejectedFlag, match.durationMinutes, ...match.filledWhen.map((w) => w.column)];
+  for (const ref of [...Object.values(match.columns), ...refs]) {
+    if (ref && ref.fallbacks.length > 0) fallbacks.push([ref.index, ref.fallbacks]);
+  }
+  if (fallbacks.length === 0) return read;
+  return (f) => {
+    for (const [index, others] of fallbacks) {
+      if (f[index]!.trim() !== '') continue;
+      for (const other of others) {
+        if (f[other]!.trim() !== '') {
+          f[index] = f[other]!;
+          break;
+        }
+      }
+    }
+    return read(f);
+  };
+}
+
+function entityReader(match: Match, context: ReadContext, sink: RowSink): Reader<Row> {
+  switch (match.entity) {
+    case 'requisitions':
+      return requisitionReader(match, context, sink);
+    case 'applications':
+      return applicationReader(match, context, sink);
+    case 'interviews':
+      return interviewReader(match, context, sink);
+    case 'stage_events':
+      return stageEventReader(match, context, sink);
+  }
+}
+
+export type Row = Requisition | Application | Interview | StageEvent;
+
+const NOWHERE = -1;
+const at = (ref: ColumnRef | undefined): number => (ref ? ref.index : NOWHERE);
+
+/** Shared cell readers for one file: instants, ids and enums, reporting to the sink. */
+function cells(match: Match, context: ReadContext, sink: RowSink) {
+  const { dates } = context;
+  const name = (column: string): string => match.columns[column]?.name ?? column;
+
+  /** An instant; null when empty (or the column is absent); undefined when the row was rejected. */
+  const instant = (fields: string[], index: number, column: string, required: boolean): Instant | null | undefined => {
+    const text = index === NOWHERE ? '' : fields[index]!.trim();
+    if (text === '') {
+      if (!required) return null;
+      sink.reject(name(column), MISSING);
+      return undefined;
+    }
+    const value = dates.read(text);
+    if (value === value) return value;
+    sink.reject(name(column), dates.explain(text));
+    return undefined;
+  };
+
+  /** A required id; undefined when the row was rejected. */
+  const requiredId = (fields: string[], index: number, column: string): string | undefined => {
+    const id = index === NOWHERE ? null : readId(fields[index]);
+    if (id !== null) return id;
+    sink.reject(name(column), MISSING);
+    return undefined;
+  };
+
+  /** An enum reader over config → this dialect → every dialect → the canonical values. */
+  const enumOf = <T extends string>(kind: EnumKind & keyof ValueSynonyms, values: readonly T[]) =>
+    enumReader<T>([
+      context.config.values[kind] as Record<string, T> | undefined,
+      match.table.values?.[kind] as Record<string, T | null> | undefined,
+      ...(allSynonyms(kind) as Array<Record<string, T | null>>),
+      ownValues(values),
+    ]);
+
+  /** An optional enum: unknown values are reported as unmapped and read as null (the row is kept). */
+  const optionalEnum = <T extends string>(
+    kind: EnumKind & keyof ValueSynonyms,
+    column: string,
+    values: readonly T[],
+  ) => {
+    const lookup = enumOf(kind, values);
+    return (fields: string[], index: number): T | null => {
+      if (index === NOWHERE) return null;
+      const raw = fields[index]!;
+      if (raw === '') return null;
+      const result = lookup(raw);
+      if (result !== UNKNOWN) return result;
+      const text = raw.trim();
+      if (text === '') return null;
+      sink.unmapped(column, kind, text, values);
+      return null;
+    };
+  };
+
+  const day = (t: Instant): number => context.calendar.dayNumber(t);
+  return { instant, requiredId, enumOf, optionalEnum, name, day };
+}
+
+function requisitionReader(match: Match, context: ReadContext, sink: RowSink): Reader<Requisition> {
+  const c = match.columns;
+  const { instant, requiredId, optionalEnum, name, day } = cells(match, context, sink);
+  const { title, department, location, person } = context.text;
+  const iId = at(c.requisition_id);
+  const iJob = at(c.job_id);
+  const iTitle = at(c.job_title);
+  const iDepartment = at(c.department);
+  const iLocation = at(c.location);
+  const iManager = at(c.hiring_manager);
+  const iRecruiter = at(c.recruiter);
+  const iOpened = at(c.opened_at);
+  const iFilled = at(c.filled_at);
+  const iClosed = at(c.closed_at);
+  const iStatus = at(c.status);
+  const status = optionalEnum<RequisitionStatus>('requisition_status', 'status', REQUISITION_STATUSES);
+  const filledWhen = match.filledWhen.map(({ column, values }) => ({ index: column.index, values }));
+
+  return (f) => {
+    const requisitionId = requiredId(f, iId, 'requisition_id');
+    if (requisitionId === undefined) return null;
+    const jobTitle = iTitle === NOWHERE ? null : title(f[iTitle]);
+    if (jobTitle === null) return sink.reject(name('job_title'), MISSING);
+    const openedAt = instant(f, iOpened, 'opened_at', true);
+    if (openedAt == null) return null;
+    let filledAt = instant(f, iFilled, 'filled_at', false);
+    if (filledAt === undefined) return null;
+    const closedAt = instant(f, iClosed, 'closed_at', false);
+    if (closedAt === undefined) return null;
+    let seat = status(f, iStatus);
+
+    // A seat closed as filled (by a rule of the dialect, or by its status) was filled when it closed.
+    for (const when of filledWhen) {
+      const text = f[when.index]!.trim();
+      if (text !== '' && (!when.values || when.values.has(matchKey(text)))) seat = 'filled';
+    }
+    const filledWhenClosed = seat === 'filled' && filledAt === null;
+    if (filledWhenClosed) filledAt = closedAt;
+
+    if (filledAt !== null && day(filledAt) < day(openedAt)) {
+      return sink.reject(name(filledWhenClosed ? 'closed_at' : 'filled_at'), 'filled before opened');
+    }
+    if (closedAt !== null && day(closedAt) < day(openedAt)) {
+      return sink.reject(name('closed_at'), 'closed before opened');
+    }
+
+    return {
+      requisitionId,
+      jobId: (iJob === NOWHERE ? null : context.text.jobId(f[iJob])) ?? requisitionId,
+      jobTitle,
+      department: iDepartment === NOWHERE ? null : department(f[iDepartment]),
+      location: iLocation === NOWHERE ? null : location(f[iLocation]),
+      hiringManager: iManager === NOWHERE ? null : person(f[iManager]),
+      recruiter: iRecruiter === NOWHERE ? null : person(f[iRecruiter]),
+      openedAt,
+      filledAt,
+      closedAt,
+      status: seat,
+    };
+  };
+}
+
+function applicationReader(match: Match, context: ReadContext, sink: RowSink): Reader<Application> {
+  const c = match.columns;
+  const { instant, requiredId, enumOf, optionalEnum, name, day } = cells(match, context, sink);
+  const { title, department, stage, source, reason, jobId: jobIds } = context.text;
+  const iId = at(c.application_id);
+  const iCandidate = at(c.candidate_id);
+  const iJob = at(c.job_id);
+  const iDepartment = at(c.department);
+  const iTitle = at(c.job_title);
+  const iApplied = at(c.applied_at);
+  const iSource = at(c.source);
+  const iStage = at(c.current_stage);
+  const iStatus = at(c.status);
+  const iRejected = at(c.rejected_at);
+  const iReason = at(c.rejection_reason);
+  const iRejectedBy = at(c.rejected_by);
+  const iHired = at(c.hired_at);
+  const iArchived = at(match.archivedAt);
+  const iFlag = at(match.rejectedFlag);
+
+  const statusOf = enumOf<ApplicationStatus>('application_status', APPLICATION_STATUSES);
+  const rejectedByOf = optionalEnum<RejectedBy>('rejected_by', 'rejected_by', REJECTED_BY);
+  const notApplications = new Map(Object.entries(match.table.notApplications ?? {}).map(([k, v]) => [matchKey(k), v]));
+  const rule = match.table.status;
+  const hiredReasons = new Set(rule?.from === 'archive' ? rule.hiredReasons.map(matchKey) : []);
+
+  // Who turned the candidate down, by reason, when the row does not say: the config first, then the dialect.
+  const byReason = new Map<string, RejectedBy | null>();
+  for (const [raw, by] of Object.entries(match.table.reasons ?? {})) byReason.set(matchKey(raw), by);
+  for (const [raw, entry] of Object.entries(context.config.reasons)) {
+    if (entry.rejectedBy) byReason.set(matchKey(raw), entry.rejectedBy);
+  }
+  const reasonCache = new Map<string, RejectedBy | null>();
+  const rejectedByReason = (text: string): RejectedBy | null => {
+    let by = reasonCache.get(text);
+    if (by === undefined) {
+      by = byReason.get(matchKey(text)) ?? null;
+      reasonCache.set(text, by);
+    }
+    return by;
+  };
+
+  return (f) => {
+    const applicationId = requiredId(f, iId, 'application_id');
+    if (applicationId === undefined) return null;
+    const jobId = iJob === NOWHERE ? null : jobIds(f[iJob]);
+    if (jobId === null) return sink.reject(name('job_id'), MISSING);
+    const appliedAt = instant(f, iApplied, 'applied_at', true);
+    if (appliedAt == null) return null;
+    let rejectedAt = instant(f, iRejected, 'rejected_at', false);
+    if (rejectedAt === undefined) return null;
+    let hiredAt = instant(f, iHired, 'hired_at', false);
+    if (hiredAt === undefined) return null;
+    let rejectionReason = iReason === NOWHERE ? null : reason(f[iReason]);
+
+    let status: ApplicationStatus;
+    if (iStatus !== NOWHERE) {
+      const raw = f[iStatus]!.trim();
+      if (raw === '') return sink.reject(name('status'), MISSING);
+      const found = statusOf(raw);
+      if (found === UNKNOWN || found === null) {
+        const why = notApplications.get(matchKey(raw));
+        if (why !== undefined) return sink.reject(name('status'), `status "${quotable(raw)}": ${why}`);
+        sink.unmapped('status', 'application_status', raw, APPLICATION_STATUSES);
+        return sink.reject(name('status'), `unknown status "${quotable(raw)}"`);
+      }
+      status = found;
+    } else if (iArchived !== NOWHERE) {
+      // Lever: archived with a "hired" reason = hired then; archived otherwise = rejected then.
+      const archivedAt = instant(f, iArchived, match.archivedAt!.name, false);
+      if (archivedAt === undefined) return null;
+      if (archivedAt === null) status = 'active';
+      else if (rejectionReason !== null && hiredReasons.has(matchKey(rejectionReason))) {
+        status = 'hired';
+        hiredAt ??= archivedAt;
+        rejectionReason = null;
+      } else {
+        status = 'rejected';
+        rejectedAt ??= archivedAt;
+      }
+    } else {
+      // Workable: disqualified = rejected; else a hire date = hired; else active.
+      const disqualified = readBoolean(f[iFlag]);
+      if (disqualified === undefined) return sink.reject(match.rejectedFlag!.name, 'not a true/false value');
+      status = disqualified ? 'rejected' : hiredAt !== null ? 'hired' : 'active';
+    }
+
+    let rejectedBy = rejectedByOf(f, iRejectedBy);
+    if (status === 'withdrawn') rejectedBy = 'candidate';
+    else if (rejectedBy === null && status === 'rejected' && rejectionReason !== null) {
+      rejectedBy = rejectedByReason(rejectionReason);
+    }
+
+    if (hiredAt !== null && day(hiredAt) < day(appliedAt)) return sink.reject(name('hired_at'), 'hired before applied');
+    if (rejectedAt !== null && day(rejectedAt) < day(appliedAt)) {
+      return sink.reject(name('rejected_at'), 'rejected before applied');
+    }
+
+    const candidate = iCandidate === NOWHERE ? null : readId(f[iCandidate]);
+    return {
+      applicationId,
+      candidateKey: candidate === null ? null : context.candidateKey(candidate),
+      jobId,
+      department: iDepartment === NOWHERE ? null : department(f[iDepartment]),
+      jobTitle: iTitle === NOWHERE ? null : title(f[iTitle]),
+      appliedAt,
+      source: iSource === NOWHERE ? null : source(f[iSource]),
+      currentStage: iStage === NOWHERE ? null : stage(f[iStage]),
+      status,
+      rejectedAt,
+      rejectionReason,
+      rejectedBy,
+      hiredAt,
+    };
+  };
+}
+
+function interviewReader(match: Match, context: ReadContext, sink: RowSink): Reader<Interview> {
+  const c = match.columns;
+  const { instant, requiredId, optionalEnum, name } = cells(match, context, sink);
+  const { stage, person } = context.text;
+  const iId = at(c.interview_id);
+  const iApplication = at(c.application_id);
+  const iStage = at(c.stage);
+  const iInterviewer = at(c.interviewer);
+  const iAt = at(c.interview_at);
+  const iEnd = at(c.interview_end_at);
+  const iDuration = at(match.durationMinutes);
+  const iSubmitted = at(c.feedback_submitted_at);
+  const iRecommendation = at(c.recommendation);
+  const recommendation = optionalEnum<Recommendation>('recommendation', 'recommendation', RECOMMENDATIONS);
+
+  return (f) => {
+    const interviewId = requiredId(f, iId, 'interview_id');
+    if (interviewId === undefined) return null;
+    const id = requiredId(f, iApplication, 'application_id');
+    if (id === undefined) return null;
+    const applicationId = context.applicationId(id);
+    const interviewAt = instant(f, iAt, 'interview_at', true);
+    if (interviewAt == null) return null;
+    let interviewEndAt = instant(f, iEnd, 'interview_end_at', false);
+    if (interviewEndAt === undefined) return null;
+    if (interviewEndAt === null && iDuration !== NOWHERE) {
+      const text = f[iDuration]!.trim();
+      const minutes = Number(text); // NaN for text that is not a number: no end then
+      if (text !== '' && minutes >= 0) interviewEndAt = interviewAt + minutes * 60_000;
+    }
+    if (interviewEndAt !== null && interviewEndAt < interviewAt) {
+      return sink.reject(name('interview_end_at'), 'interview ends before it starts');
+    }
+    // Feedback submitted before the interview started (pre-filled, or the interview was moved later) is kept
+    // as it is, not quarantined (dropping it would make the submission rate look worse than it was) and not
+    // moved (nothing is invented): its hours to feedback are negative, which is on time.
+    const feedbackSubmittedAt = instant(f, iSubmitted, 'feedback_submitted_at', false);
+    if (feedbackSubmittedAt === undefined) return null;
+    return {
+      interviewId,
+      applicationId,
+      stage: iStage === NOWHERE ? null : stage(f[iStage]),
+      interviewer: iInterviewer === NOWHERE ? null : person(f[iInterviewer]),
+      interviewAt,
+      interviewEndAt,
+      feedbackSubmittedAt,
+      recommendation: recommendation(f, iRecommendation),
+    };
+  };
+}
+
+function stageEventReader(match: Match, context: ReadContext, sink: RowSink): Reader<StageEvent> {
+  const c = match.columns;
+  const { instant, requiredId, name } = cells(match, context, sink);
+  const { stage } = context.text;
+  const iApplication = at(c.application_id);
+  const iStage = at(c.stage);
+  const iEntered = at(c.entered_at);
+  const iExited = at(c.exited_at);
+
+  return (f) => {
+    const id = requiredId(f, iApplication, 'application_id');
+    if (id === undefined) return null;
+    const applicationId = context.applicationId(id);
+    const stageName = iStage === NOWHERE ? null : stage(f[iStage]);
+    if (stageName === null) return sink.reject(name('stage'), MISSING);
+    const enteredAt = instant(f, iEntered, 'entered_at', true);
+    if (enteredAt == null) return null;
+    const exitedAt = instant(f, iExited, 'exited_at', false);
+    if (exitedAt === undefined) return null;
+    if (exitedAt !== null && exitedAt < enteredAt) {
+      return sink.reject(name('exited_at'), 'left the stage before entering it');
+    }
+    return { applicationId, stage: stageName, enteredAt, exitedAt };
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Cell values → canonical values: text, identifiers, booleans and enums.
+ *
+ * Everything here runs once per cell, so it is plain functions over strings with small caches; nothing
+ * allocates per call unless it must. Empty or whitespace-only cells are `null` (never `''`, never 0).
+ */
+
+/**
+ * The matching key of a header or enum value: case-, space-, underscore- and hyphen-insensitive, so that
+ * `Applied At` = `applied_at` = `appliedAt` and `Strong Yes` = `strong_yes`. Dots and other punctuation stay
+ * (`current_stage.name`, `Ref #`).
+ */
+export function matchKey(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/**
+ * A copy of `text` that does not keep the parser's input chunk alive. V8 makes substrings of 13 or more
+ * characters "sliced strings" that point into their parent; a retained id sliced from a 1 MB chunk would keep
+ * the whole chunk in memory, and a million of them the whole file. Short strings are copied by V8 anyway.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/** A trimmed identifier, or null when empty. */
+export function readId(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const text = raw.trim();
+  return text === '' ? null : detached(text);
+}
+
+/**
+ * Repeated text values (departments, stages, reasons, sources…) become one string instance each. Bounded: past
+ * `limit` distinct values (a column that is not categorical after all) values are only detached.
+ */
+export function interner(limit = 50_000): (raw: string | undefined) => string | null {
+  const seen = new Map<string, string>();
+  return (raw) => {
+    if (raw === undefined) return null;
+    let value = seen.get(raw);
+    if (value !== undefined) return value;
+    const text = raw.trim();
+    if (text === '') return null;
+    value = seen.get(text);
+    if (value === undefined) {
+      value = detached(text);
+      if (seen.size < limit) seen.set(value, value);
+    }
+    if (raw !== text && seen.size < limit) seen.set(detached(raw), value);
+    return value;
+  };
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1', 't', 'x', 'wahr', 'oui', 'ja']);
+const FALSE = new Set(['false', 'no', 'n', '0', 'f', '', 'falsch', 'non', 'nein']);
+
+/** true / false, or undefined when the text is neither. Empty is false (an unticked box). */
+export function readBoolean(raw: string | undefined): boolean | undefined {
+  const text = (raw ?? '').trim().toLowerCase();
+  if (TRUE.has(text)) return true;
+  if (FALSE.has(text)) return false;
+  return undefined;
+}
+
+/** An enum lookup result: a canonical value, `null` (a known value meaning "not stated"), or unknown. */
+export const UNKNOWN = Symbol('unknown enum value');
+export type EnumResult<T> = T | null | typeof UNKNOWN;
+
+/**
+ * An enum reader over synonym tables, first table wins (config, then dialect, then every dialect, then the
+ * canonical values themselves). Keys are compared by `matchKey`. Results are cached per raw text, because
+ * exports repeat a handful of values a million times.
+ */
+export function enumReader<T extends string>(
+  tables: ReadonlyArray<Readonly<Record<string, T | null>> | undefined>,
+): (raw: string) => EnumResult<T> {
+  const byKey = new Map<string, T | null>();
+  for (const table of tables) {
+    if (!table) continue;
+    for (const [synonym, value] of Object.entries(table)) {
+      const k = matchKey(synonym);
+      if (!byKey.has(k)) byKey.set(k, value);
+    }
+  }
+  const cache = new Map<string, EnumResult<T>>();
+  return (raw) => {
+    let result = cache.get(raw);
+    if (result !== undefined) return result;
+    const found = byKey.get(matchKey(raw));
+    result = found === undefined ? UNKNOWN : found;
+    if (cache.size < 10_000) cache.set(raw, result);
+    return result;
+  };
+}
+
+/** Identity table of an enum's own values, for `enumReader`. */
+export function ownValues<T extends string>(values: readonly T[]): Record<string, T> {
+  return Object.fromEntries(values.map((value) => [value, value])) as Record<string, T>;
+}
+
+/**
+ * A value as it may be quoted in the quality report. An enum cell is not personal data, but a column mapped
+ * by mistake could hold e-mails, phones or names: anything shaped like contact details or prose is hidden.
+ */
+export function quotable(value: string): string {
+  const digits = value.replace(/\D/g, '').length;
+  if (value.includes('@') || digits >= 7 || value.length > 60) return '(value hidden: not an enum-like value)';
+  return value;
+}
+
+/**
+ * A pseudonymous key for an identifier (a candidate id): 9 characters of a 53-bit hash seeded per run. Equal ids
+ * give equal keys within a run, for joining; the id itself is not kept, and the key means nothing outside it.
+ */
+export function pseudonym(seed: number): (id: string) => string {
+  return (id) => keyText(cyrb53(id, seed));
+}
+
+const KEY_ALPHABET = Array.from('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_', (c) =>
+  c.charCodeAt(0),
+);
+
+/** A 53-bit number as 9 characters of a 64-letter alphabet (`toString(36)` of a double is far slower). */
+function keyText(n: number): string {
+  const low = n % 1073741824; // 30 bits
+  const high = (n - low) / 1073741824; // 23 bits
+  const a = KEY_ALPHABET;
+  return String.fromCharCode(
+    a[low & 63]!,
+    a[(low >>> 6) & 63]!,
+    a[(low >>> 12) & 63]!,
+    a[(low >>> 18) & 63]!,
+    a[(low >>> 24) & 63]!,
+    a[high & 63]!,
+    a[(high >>> 6) & 63]!,
+    a[(high >>> 12) & 63]!,
+    a[(high >>> 18) & 63]!,
+  );
+}
+
+/** A 53-bit string hash (cyrb53, public domain): a join key, not a secret. */
+function cyrb53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** `1234567` → `1,234,567`. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
