@@ -1,0 +1,94 @@
+/**
+ * Horizontal bars, one per label, with the value written at the end of the bar: medians by department,
+ * open seats by age, outstanding feedback, funnel stages. Labels may be long user-supplied names: the axis
+ * clips them with an ellipsis (the full name is in the bar's hover text and in the data table).
+ */
+import * as Plot from '@observablehq/plot';
+import { baseSpec, renderBoth, type ChartSvg, type SvgLabel } from './render.ts';
+import { tickFormat, type ChartUnit } from './scales.ts';
+import { ACCENT, labelAxis, labelAxisOptions, type Variant } from './theme.ts';
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** Hover text (`<title>`) of the bar. */
+  title: string;
+  /** The value as written beside the bar (`42.5`, `82%`). */
+  text: string;
+  color?: string;
+}
+
+export interface BarChartInput {
+  /** In display order, top to bottom. Labels must be unique. */
+  bars: Bar[];
+  unit: ChartUnit;
+  /** Shown under the value axis: `Median days to fill →`. */
+  xLabel: string;
+  /** A vertical reference line, e.g. the company-wide median. */
+  reference?: { value: number; label: string };
+}
+
+export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotOptions {
+  const labels = input.bars.map((b) => b.label);
+  const { marginLeft, lineWidth } = labelAxis(labels, variant);
+  const rowHeight = variant === 'wide' ? 32 : 30;
+  const height = 56 + rowHeight * Math.max(1, input.bars.length);
+  const max = Math.max(input.unit === 'rate' ? 1 : 1, ...input.bars.map((b) => b.value), input.reference?.value ?? 0);
+  const marks: Plot.Markish[] = [
+    Plot.barX(input.bars, {
+      x: 'value',
+      y: 'label',
+      fill: (d: Bar) => d.color ?? ACCENT,
+      title: 'title',
+      insetTop: 3,
+      insetBottom: 3,
+    }),
+    Plot.text(input.bars, {
+      x: 'value',
+      y: 'label',
+      text: 'text',
+      textAnchor: 'start',
+      dx: 5,
+      fill: 'currentColor',
+    }),
+    Plot.ruleX([0], { stroke: 'currentColor' }),
+  ];
+  if (input.reference) {
+    marks.push(
+      Plot.ruleX([input.reference.value], { stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
+      Plot.text([input.reference.value], {
+        x: (d: number) => d,
+        frameAnchor: 'top',
+        dy: -16,
+        text: () => input.reference!.label,
+        textAnchor: 'middle',
+        fill: 'currentColor',
+      }),
+    );
+  }
+  return {
+    ...baseSpec(variant, height),
+    marginLeft,
+    marginRight: variant === 'wide' ? 64 : 52,
+    marginTop: input.reference ? 28 : 8,
+    marginBottom: 40,
+    color: { type: 'identity' },
+    x: {
+      domain: input.unit === 'rate' ? [0, 1] : [0, max],
+      nice: input.unit !== 'rate',
+      grid: true,
+      ticks: variant === 'wide' ? 6 : 3,
+      tickFormat: tickFormat(input.unit),
+      label: input.xLabel,
+      labelArrow: 'right',
+    },
+    y: { domain: labels, label: null, tickSize: 0 },
+    marks: [...marks, Plot.axisY(labelAxisOptions(lineWidth))],
+  };
+}
+
+/** The chart at both widths, or null when there are no bars. */
+export function barChart(input: BarChartInput, label: SvgLabel): ChartSvg | null {
+  if (!input.bars.length) return null;
+  return renderBoth((variant) => barChartSpec(input, variant), label);
+}

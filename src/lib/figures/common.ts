@@ -1,0 +1,60 @@
+/** Wording shared by the figure modules: periods, n, what was left out. */
+import type { Coverage } from '../../../scripts/schema/aggregates.ts';
+import { formatCount, monthLabel, monthShort, plural } from '../format.ts';
+import type { Site } from '../site.ts';
+
+/** `January–June 2025`, `November 2024 – February 2025`, `March 2025`. */
+export function periodLabel(months: readonly string[]): string {
+  if (!months.length) return 'no months';
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  if (first === last) return monthLabel(first);
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${monthLabel(first).split(' ')[0]}–${monthLabel(last)}`;
+  return `${monthLabel(first)} – ${monthLabel(last)}`;
+}
+
+export { monthLabel, monthShort };
+
+/** `Each month rests on its own n (in the table): 12 to 140 feedback slots.` */
+export function perMonthBasis(ns: readonly (number | null)[], noun: string, per = 'month'): string {
+  const known = ns.filter((n): n is number => n !== null);
+  if (!known.length) return `No ${noun} in this period.`;
+  const min = Math.min(...known);
+  const max = Math.max(...known);
+  return min === max
+    ? `Each ${per} rests on ${plural(min, noun.replace(/s$/, ''), noun)} (see the table).`
+    : `Each ${per} rests on its own n (in the table): ${formatCount(min)} to ${formatCount(max)} ${noun}.`;
+}
+
+/** `3 months with fewer than 5 feedback slots are shown as <5 in the table and left out of the chart.` */
+export function suppressedNote(count: number, what: string, site: Site, unitNoun: string): string[] {
+  if (count === 0) return [];
+  const m = site.minGroupSize;
+  return [
+    `${plural(count, what)} with fewer than ${m} ${unitNoun} ${count === 1 ? 'is' : 'are'} shown as <${m} in the table and left out of the chart (privacy).`,
+  ];
+}
+
+/** Rows the data step left out of a section, and why: `Not counted: 2 rows with no interview_at date.` */
+export function coverageNotes(site: Site, section: Coverage['section']): string[] {
+  const coverage = site.a.coverage.find((c) => c.section === section);
+  if (!coverage) return [];
+  const excluded = coverage.excluded.filter((e) => e.rows > 0);
+  if (!excluded.length) return [];
+  return [`Not counted in this section: ${excluded.map((e) => `${plural(e.rows, 'row')} (${e.reason})`).join('; ')}.`];
+}
+
+/** `Rests on 1,204 feedback slots in total (January–June 2025).` from the section's coverage, when known. */
+export function coverageBasis(site: Site, section: Coverage['section'], noun: string): string | undefined {
+  const coverage = site.a.coverage.find((c) => c.section === section);
+  return coverage
+    ? `The section rests on ${plural(coverage.included, noun.replace(/s$/, ''), noun)} in total.`
+    : undefined;
+}
+
+/** A chart id fragment from any text: lower-case letters, digits and dashes. */
+export const idPart = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'x';

@@ -1,0 +1,130 @@
+/** Funnel figures (only when the exports hold stage events): reached per stage, pass-through by cohort. */
+import { ALL } from '../../../scripts/schema/aggregates.ts';
+import { barChart, type Bar } from '../../charts/barChart.ts';
+import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineChart.ts';
+import { seriesColor } from '../../charts/theme.ts';
+import { chartIds, type ChartModel } from '../chartModel.ts';
+import { formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
+import type { Site } from '../site.ts';
+import { coverageNotes, periodLabel, suppressedNote } from './common.ts';
+
+type FunnelRow = NonNullable<Site['a']['funnel']>[number];
+
+const inDepartment = (department: string) => (department === ALL ? 'overall' : `in ${department}`);
+
+function rowsFor(site: Site, department: string): FunnelRow[] {
+  return (site.a.funnel ?? []).filter((r) => r.department === department);
+}
+
+/** The latest cohort that is no longer open (its figures have settled), else the latest cohort. */
+export function settledCohort(site: Site, department: string): { cohort: string; open: boolean } | null {
+  const rows = rowsFor(site, department);
+  const cohorts = [...new Set(rows.map((r) => r.cohort))].sort();
+  const closed = cohorts.filter((c) => rows.some((r) => r.cohort === c && !r.open));
+  const cohort = closed.at(-1) ?? cohorts.at(-1);
+  return cohort ? { cohort, open: !closed.length } : null;
+}
+
+/** How many applications of one cohort reached each stage. */
+export function funnelStages(site: Site, department: string, id = 'funnel-stages'): ChartModel | null {
+  const settled = settledCohort(site, department);
+  if (!settled) return null;
+  const m = site.minGroupSize;
+  const rows = rowsFor(site, department)
+    .filter((r) => r.cohort === settled.cohort)
+    .sort((a, b) => a.stage_index - b.stage_index);
+  const bars: Bar[] = rows
+    .filter((r) => !r.suppressed && r.reached !== null)
+    .map((r) => ({
+      label: r.stage,
+      value: r.reached!,
+      text: formatCount(r.reached!),
+      title: `${r.stage}: ${plural(r.reached!, 'application')} reached${r.pass_through !== null ? `, ${formatNumber(r.pass_through, 'rate')} went on` : ''}`,
+    }));
+  const first = rows[0]?.reached ?? 0;
+  return {
+    id,
+    title: `Applications reaching each stage, ${monthLabel(settled.cohort)} cohort`,
+    description: `Of the applications ${inDepartment(department)} received in ${monthLabel(settled.cohort)}, how many ever entered each stage.${settled.open ? ' This cohort is younger than 90 days: its figures will still move.' : ''}`,
+    basis: `Rests on ${plural(first, 'application')} in the cohort.`,
+    notes: [
+      ...suppressedNote(rows.filter((r) => r.suppressed).length, 'stage', site, 'applications'),
+      ...coverageNotes(site, 'funnel'),
+    ],
+    svg: barChart({ bars, unit: 'count', xLabel: 'Applications' }, chartIds(id)),
+    table: {
+      caption: `Funnel of the ${monthLabel(settled.cohort)} cohort ${inDepartment(department)}`,
+      columns: [
+        { label: 'Stage' },
+        { label: 'Reached', numeric: true },
+        { label: 'Went on to the next stage', numeric: true },
+        { label: 'Median days in stage', numeric: true },
+      ],
+      rows: rows.map((r) => [
+        r.stage,
+        formatCell(r.reached, 'count', r.suppressed, m),
+        formatCell(r.pass_through, 'rate', r.suppressed, m),
+        formatCell(r.median_days_in_stage, 'days', r.suppressed, m),
+      ]),
+    },
+    csv: 'funnel',
+    definitionId: 'funnel',
+  };
+}
+
+/** Pass-through of each stage, by cohort (month of application). */
+export function passThroughTrend(site: Site, department: string, id = 'funnel-pass-through'): ChartModel | null {
+  const rows = rowsFor(site, department);
+  if (!rows.length) return null;
+  const m = site.minGroupSize;
+  const cohorts = [...new Set(rows.map((r) => r.cohort))].sort();
+  const stages = [
+    ...new Map(rows.sort((a, b) => a.stage_index - b.stage_index).map((r) => [r.stage, r.stage_index])).keys(),
+  ];
+  const passing = stages.slice(0, -1);
+  const series: LineSeries[] = passing.map((s, i) => ({ name: `${s} → next`, color: seriesColor(i) }));
+  const points: LinePoint[] = rows
+    .filter((r) => passing.includes(r.stage))
+    .map((r) => ({
+      month: r.cohort,
+      series: `${r.stage} → next`,
+      value: r.suppressed ? null : r.pass_through,
+      title: `${monthShort(r.cohort)} cohort, ${r.stage}: ${formatCell(r.pass_through, 'rate', r.suppressed, m)} went on${r.open ? ' (cohort still open)' : ''}`,
+    }));
+  const openCohorts = cohorts.filter((c) => rows.some((r) => r.cohort === c && r.open));
+  return {
+    id,
+    title: 'Pass-through by stage, by cohort',
+    description: `Share of the applications that reached a stage and went on to the next one, by month of application ${inDepartment(department)}, ${periodLabel(cohorts)}.`,
+    basis: `Each cohort rests on the applications that reached each stage (in the table).`,
+    notes: [
+      ...(openCohorts.length
+        ? [`Still open (younger than 90 days, figures will move): ${openCohorts.map(monthShort).join(', ')}.`]
+        : []),
+      ...suppressedNote(
+        rows.filter((r) => r.suppressed && passing.includes(r.stage)).length,
+        'cohort stage',
+        site,
+        'applications',
+      ),
+    ],
+    svg: lineChart(
+      { points, series, months: cohorts, unit: 'rate', yLabel: 'Went on to the next stage' },
+      chartIds(id),
+    ),
+    legend: series.map((s) => ({ name: s.name, color: s.color! })),
+    table: {
+      caption: `Pass-through by stage and cohort ${inDepartment(department)}`,
+      columns: [{ label: 'Cohort' }, ...passing.map((s) => ({ label: s, numeric: true }))],
+      rows: cohorts.map((c) => [
+        `${monthLabel(c)}${openCohorts.includes(c) ? ' (open)' : ''}`,
+        ...passing.map((s) => {
+          const r = rows.find((x) => x.cohort === c && x.stage === s);
+          return r ? formatCell(r.pass_through, 'rate', r.suppressed, m) : '–';
+        }),
+      ]),
+    },
+    csv: 'funnel',
+    definitionId: 'passThrough',
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The partnership view: each hiring manager with their recruiter(s). A hiring manager with too little data in
+ * the window is said to have too little data; their figures are never put on a chart beside the others.
+ */
+import type { Figure, Partnership } from '../../../scripts/schema/aggregates.ts';
+import { dotPlot } from '../../charts/dotPlot.ts';
+import { chartIds, type ChartModel, type TableModel } from '../chartModel.ts';
+import { formatCount, formatFigure, formatN, formatNumber, plural, type Unit } from '../format.ts';
+import type { Site } from '../site.ts';
+import { periodLabel } from './common.ts';
+
+export const TOO_LITTLE = 'too little data in this period';
+
+export interface PartnershipFigure {
+  key: keyof Partnership;
+  title: string;
+  unit: Unit;
+  /** What it says about the partnership, in a sentence. */
+  explanation: string;
+  definitionId: string;
+  figure: Figure;
+}
+
+export function partnershipFigures(p: Partnership): PartnershipFigure[] {
+  return [
+    {
+      key: 'medianDaysToFill',
+      title: 'Median days to fill',
+      unit: 'days',
+      explanation: 'Their seats, from opening to filled.',
+      definitionId: 'medianDaysToFill',
+      figure: p.medianDaysToFill,
+    },
+    {
+      key: 'feedbackOnTimeRate',
+      title: 'Their feedback on time',
+      unit: 'rate',
+      explanation: 'Their own interview feedback, submitted within the deadline.',
+      definitionId: 'hiringManagerFeedback',
+      figure: p.feedbackOnTimeRate,
+    },
+    {
+      key: 'medianHoursToFeedback',
+      title: 'Their median hours to feedback',
+      unit: 'hours',
+      explanation: 'From the end of their interview to their feedback.',
+      definitionId: 'medianHoursToFeedback',
+      figure: p.medianHoursToFeedback,
+    },
+    {
+      key: 'recruiterScreenToHiringManagerScreen',
+      title: "Recruiter's candidates reaching them",
+      unit: 'rate',
+      explanation: 'Of the candidates the recruiter screened, the share that reached the hiring manager screen.',
+      definitionId: 'partnership',
+      figure: p.recruiterScreenToHiringManagerScreen,
+    },
+    {
+      key: 'hiringManagerScreenPassThrough',
+      title: 'Candidates they take forward',
+      unit: 'rate',
+      explanation: 'Of the candidates who reached their screen, the share they advanced.',
+      definitionId: 'partnership',
+      figure: p.hiringManagerScreenPassThrough,
+    },
+    {
+      key: 'unspecifiedReasonShare',
+      title: 'Rejections without a specific reason',
+      unit: 'rate',
+      explanation: 'Share of rejections on their seats recorded as unspecified or "other" (lower is more specific).',
+      definitionId: 'unspecifiedReasonShare',
+      figure: p.unspecifiedReasonShare,
+    },
+  ];
+}
+
+const sorted = (site: Site) => [...site.a.partnerships].sort((a, b) => a.hiringManager.localeCompare(b.hiringManager));
+
+/** Every partnership in one table, alphabetical (not a ranking). */
+export function partnershipTable(site: Site): TableModel {
+  const m = site.minGroupSize;
+  return {
+    caption: 'Hiring managers and their recruiters (alphabetical)',
+    columns: [
+      { label: 'Hiring manager' },
+      { label: 'Recruiter(s)' },
+      { label: 'Open seats', numeric: true },
+      { label: 'Filled', numeric: true },
+      { label: 'Median days to fill', numeric: true },
+      { label: 'Feedback on time', numeric: true },
+      { label: 'Take forward', numeric: true },
+      { label: 'Unspecified reasons', numeric: true },
+    ],
+    rows: sorted(site).map((p) => [
+      p.hiringManager,
+      p.recruiters.join(', ') || '–',
+      formatCount(p.requisitionsOpen),
+      formatCount(p.requisitionsFilled),
+      ...(p.enoughData
+        ? [
+            formatFigure(p.medianDaysToFill, 'days', m),
+            formatFigure(p.feedbackOnTimeRate, 'rate', m),
+            formatFigure(p.hiringManagerScreenPassThrough, 'rate', m),
+            formatFigure(p.unspecifiedReasonShare, 'rate', m),
+          ]
+        : [TOO_LITTLE, '–', '–', '–']),
+    ]),
+  };
+}
+
+/** Median days to fill per hiring manager with enough data, alphabetical. */
+export function partnershipDaysToFill(site: Site, id = 'partnership-days-to-fill'): ChartModel {
+  const m = site.minGroupSize;
+  const all = sorted(site);
+  const shown = all.filter((p) => p.enoughData && !p.medianDaysToFill.suppressed && p.medianDaysToFill.value !== null);
+  const few = all.filter((p) => !p.enoughData);
+  const window = all[0] ? periodLabel([all[0].fromMonth, all[0].toMonth]) : periodLabel(site.a.months);
+  return {
+    id,
+    title: 'Median days to fill by hiring manager',
+    description: `Median calendar days from opening to filling each hiring manager's seats, ${window}. Listed alphabetically, not ranked.`,
+    basis: `Rests on ${plural(
+      shown.reduce((s, p) => s + (p.medianDaysToFill.n ?? 0), 0),
+      'filled requisition',
+    )} of ${plural(shown.length, 'hiring manager')}.`,
+    notes: few.length ? [`Not shown, ${TOO_LITTLE}: ${few.map((p) => p.hiringManager).join(', ')}.`] : [],
+    svg: dotPlot(
+      {
+        rows: shown.map((p) => ({
+          label: p.hiringManager,
+          value: p.medianDaysToFill.value!,
+          title: `${p.hiringManager}: median ${formatNumber(p.medianDaysToFill.value!, 'days')} days (${formatN(p.medianDaysToFill, m)})`,
+        })),
+        unit: 'days',
+        xLabel: 'Median days to fill',
+      },
+      chartIds(id),
+    ),
+    table: {
+      caption: 'Median days to fill by hiring manager',
+      columns: [
+        { label: 'Hiring manager' },
+        { label: 'Median days to fill', numeric: true },
+        { label: 'n', numeric: true },
+      ],
+      rows: all.map((p) => [
+        p.hiringManager,
+        p.enoughData ? formatFigure(p.medianDaysToFill, 'days', m) : TOO_LITTLE,
+        p.enoughData ? formatN(p.medianDaysToFill, m).replace('n = ', '') : '',
+      ]),
+    },
+    csv: 'partnerships',
+    definitionId: 'partnership',
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * How figures are written on the page. The artifact's figures are final; this only formats them.
+ * Rates are fractions 0..1 in the artifact and percentages on the page; a change in a rate is in
+ * percentage points (pp).
+ */
+import type { Definition, Figure } from '../../scripts/schema/aggregates.ts';
+
+export type Unit = Definition['unit'];
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+
+/** `2025-03` → `March 2025`. */
+export function monthLabel(month: string): string {
+  const [year, m] = month.split('-');
+  return `${MONTH_NAMES[Number(m) - 1] ?? m} ${year}`;
+}
+
+/** `2025-03` → `Mar 2025`. */
+export function monthShort(month: string): string {
+  const [year, m] = month.split('-');
+  return `${(MONTH_NAMES[Number(m) - 1] ?? String(m)).slice(0, 3)} ${year}`;
+}
+
+/** `2025-07-03` → `3 July 2025`. */
+export function dateLabel(date: string): string {
+  const [year, m, d] = date.split('-');
+  return `${Number(d)} ${MONTH_NAMES[Number(m) - 1] ?? m} ${year}`;
+}
+
+/** A count with thousands separators: `12,345`. */
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** A value in its unit, without the unit's name: `42.5`, `82%`, `1,204`. */
+export function formatNumber(value: number, unit: Unit): string {
+  switch (unit) {
+    case 'rate':
+      return `${oneDecimal.format(value * 100)}%`;
+    case 'count':
+    case 'none':
+      return Number.isInteger(value) ? integer.format(value) : oneDecimal.format(value);
+    case 'days':
+    case 'hours':
+      return oneDecimal.format(value);
+  }
+}
+
+/** A value with its unit: `42.5 days`, `82%`, `1 day`. */
+export function formatValue(value: number, unit: Unit): string {
+  const number = formatNumber(value, unit);
+  if (unit === 'days') return `${number} ${value === 1 ? 'day' : 'days'}`;
+  if (unit === 'hours') return `${number} h`;
+  return number;
+}
+
+/** The mark for a suppressed figure: `<5` (fewer than the minimum group size). */
+export function suppressedMark(minGroupSize: number): string {
+  return `<${minGroupSize}`;
+}
+
+/** A cell value: the formatted number, `<5` when suppressed, `–` when there is no value. */
+export function formatCell(value: number | null, unit: Unit, suppressed: boolean, minGroupSize: number): string {
+  if (suppressed) return suppressedMark(minGroupSize);
+  if (value === null) return '–';
+  return formatNumber(value, unit);
+}
+
+/** A figure with its unit, `<5` when suppressed, `no data` when there is no value. */
+export function formatFigure(figure: Figure, unit: Unit, minGroupSize: number): string {
+  if (figure.suppressed) return suppressedMark(minGroupSize);
+  if (figure.value === null) return 'no data';
+  return formatValue(figure.value, unit);
+}
+
+/** `n = 120`, `n < 5`, or `n = 0`. */
+export function formatN(figure: Figure, minGroupSize: number): string {
+  if (figure.suppressed) return `n < ${minGroupSize}`;
+  return figure.n === null ? 'n = –' : `n = ${formatCount(figure.n)}`;
+}
+
+const MINUS = '\u2212';
+
+/** A signed change in the metric's unit: `+3.2 days`, `−18 pp`, `+4`, `±0`. */
+export function formatChange(change: number, unit: Unit): string {
+  const sign = change > 0 ? '+' : change < 0 ? MINUS : '±';
+  const size = Math.abs(change);
+  switch (unit) {
+    case 'rate':
+      return `${sign}${oneDecimal.format(size * 100)} pp`;
+    case 'days':
+      return `${sign}${oneDecimal.format(size)} ${size === 1 ? 'day' : 'days'}`;
+    case 'hours':
+      return `${sign}${oneDecimal.format(size)} h`;
+    case 'count':
+    case 'none':
+      return `${sign}${Number.isInteger(size) ? integer.format(size) : oneDecimal.format(size)}`;
+  }
+}
+
+/** Whether a change is an improvement, a deterioration or neither, for a metric's `betterWhen`. */
+export function direction(change: number, betterWhen: Definition['betterWhen']): 'better' | 'worse' | 'neutral' {
+  if (change === 0 || betterWhen === 'neutral') return 'neutral';
+  return change > 0 === (betterWhen === 'higher') ? 'better' : 'worse';
+}
+
+/** `1 slot`, `3 slots`. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * The team's retrospective notes (`retros/YYYY-MM.md` in the data folder) are their own Markdown, rendered at
+ * build time. Markdown allows raw HTML, and Astro's renderer passes it through: a `<script>`, an `onerror=` or
+ * a `javascript:` link in a note would reach the shared page. So notes are rendered with one extra Markdown
+ * pass (`safeNotes`) that
+ *
+ * - turns every piece of raw HTML into visible text (`<script>alert(1)</script>` is shown, not run);
+ * - keeps only http(s), mailto and relative URLs in links and images (others become plain text);
+ * - moves headings two levels down (a note's `#` becomes an h3 under the page's "Team notes" h2).
+ *
+ * It is applied by `safeMarkdownGlob`, the `glob` loader with its Markdown render function swapped for one
+ * whose processor runs `safeNotes` first, so `render(entry)` gives safe HTML with no `set:html` of our own.
+ */
+import { satteri } from '@astrojs/markdown-satteri';
+import { glob } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+
+type PluginList = NonNullable<NonNullable<Parameters<typeof satteri>[0]>['mdastPlugins']>;
+type Plugin = Extract<PluginList[number], { name: string }>;
+
+/** True for URLs a note may link to: no scheme (relative, #fragment), http, https or mailto. */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme (`java\nscript:`).
+  const compact = url.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact);
+  return !scheme || ['http', 'https', 'mailto'].includes(scheme[1]!);
+}
+
+const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/** The Markdown pass described above. */
+export const safeNotes = {
+  name: 'dashboard-safe-notes',
+  html(node, ctx) {
+    const parent = ctx.parent(node);
+    const text = { type: 'text' as const, value: node.value };
+    ctx.replaceNode(node, parent && FLOW_PARENTS.has(parent.type) ? { type: 'paragraph', children: [text] } : text);
+  },
+  link(node, ctx) {
+    if (!isSafeUrl(node.url)) ctx.replaceNode(node, { type: 'text', value: ctx.textContent(node) || node.url });
+  },
+  image(node, ctx) {
+    if (!isSafeUrl(node.url)) ctx.replaceNode(node, { type: 'text', value: node.alt ?? '' });
+  },
+  definition(node, ctx) {
+    if (!isSafeUrl(node.url)) ctx.setProperty(node, 'url', '#');
+  },
+  heading(node, ctx) {
+    ctx.setProperty(node, 'depth', Math.min(6, node.depth + 2) as 1 | 2 | 3 | 4 | 5 | 6);
+  },
+} satisfies Plugin;
+
+/** The Markdown processor for notes: Astro's own (Sätteri), with `safeNotes` first. */
+export const notesProcessor = satteri({ mdastPlugins: [safeNotes] });
+
+/** What Astro passes a loader besides the documented context: the render machinery per file extension. */
+interface EntryType {
+  getRenderFunction?: (config: AstroConfigLike) => Promise<RenderFunction | undefined>;
+  [key: string]: unknown;
+}
+type AstroConfigLike = { markdown: Record<string, unknown> } & Record<string, unknown>;
+type RenderFunction = (entry: unknown) => Promise<unknown>;
+type InternalLoaderContext = LoaderContext & { entryTypes?: Map<string, EntryType> };
+
+const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkdn', '.mkd', '.mdwn'];
+
+/**
+ * `glob()` whose Markdown entries are rendered by `notesProcessor`. Fails closed: if Astro ever stops passing
+ * the render machinery this relies on, or an entry reaches the store rendered by anything else, the build
+ * stops instead of publishing unsafe HTML.
+ */
+export function safeMarkdownGlob(options: Parameters<typeof glob>[0]): Loader {
+  const inner = glob(options);
+  return {
+    name: 'dashboard-safe-markdown-glob',
+    async load(context: LoaderContext) {
+      const { entryTypes } = context as InternalLoaderContext;
+      const markdown = entryTypes?.get('.md');
+      if (!entryTypes || !markdown?.getRenderFunction) {
+        throw new Error(
+          'Retrospective notes: this Astro version renders Markdown in a way the dashboard does not know; refusing to render notes unsafely.',
+        );
+      }
+      const ours = new WeakSet<object>();
+      const safeEntryTypes = new Map(entryTypes);
+      for (const [ext, entryType] of entryTypes) {
+        if (!MARKDOWN_EXTENSIONS.includes(ext) || !entryType.getRenderFunction) continue;
+        const original = entryType.getRenderFunction.bind(entryType);
+        safeEntryTypes.set(ext, {
+          ...entryType,
+          async getRenderFunction(config: AstroConfigLike) {
+            const render = await original({ ...config, markdown: { ...config.markdown, processor: notesProcessor } });
+            if (!render) return undefined;
+            return async (entry: unknown) => {
+              const result = await render(entry);
+              if (result && typeof result === 'object') ours.add(result);
+              return result;
+            };
+          },
+        });
+      }
+      const store = context.store;
+      // Re-render every build: an entry cached by an earlier build was not necessarily rendered safely.
+      store.clear();
+      const guardedStore = new Proxy(store, {
+        get(target, property, receiver) {
+          if (property === 'set') {
+            return (entry: Parameters<typeof store.set>[0]) => {
+              if (entry.rendered && !ours.has(entry.rendered)) {
+                throw new Error(`Retrospective note ${entry.id} was not rendered by the safe Markdown processor.`);
+              }
+              return target.set(entry);
+            };
+          }
+          const value = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return inner.load({ ...context, store: guardedStore, entryTypes: safeEntryTypes } as InternalLoaderContext);
+    },
+  };
+}
