@@ -73,7 +73,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
     metric({
       id: 'feedbackOnTimeRate',
       title: 'Feedback on-time rate',
-      text: `Slots with feedback submitted on time (within ${sla} of due) / feedback slots due before the end of the as-of date, for the interviews of the month.`,
+      text: `Slots with feedback submitted on time (within ${sla} of due) / feedback slots whose outcome is settled — submitted, or due more than ${sla} before the end of the as-of date — for the interviews of the month. A slot still inside its ${sla} window at the as-of date is not yet late, so it is left out until it is.`,
     }),
     metric({
       id: 'medianHoursToFeedback',

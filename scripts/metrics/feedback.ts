@@ -33,6 +33,11 @@ export interface SlotFact {
   due: Instant;
   /** Due before the end of the as-of date (or already submitted): in the rates' denominator. */
   isDue: boolean;
+  /**
+   * Submitted, or its SLA window closed before the end of the as-of date: whether it was on time is
+   * settled. The on-time rate's denominator (a slot due an hour before the as-of date is not yet late).
+   */
+  slaSettled: boolean;
   submitted: boolean;
   /** Elapsed hours from due to submission, unrounded; null when not submitted. */
   hours: number | null;
@@ -65,6 +70,7 @@ export function slotFacts(ctx: Context, interviews: readonly Interview[]) {
       interviewAt: i.interviewAt,
       due,
       isDue: submitted || due < ctx.asOf.end,
+      slaSettled: submitted || due + ctx.slaHours * HOUR < ctx.asOf.end,
       submitted,
       hours,
       onTime: hours !== null && hours <= ctx.slaHours,
@@ -78,6 +84,7 @@ export function slotFacts(ctx: Context, interviews: readonly Interview[]) {
 export interface SlotSummary {
   slots: number;
   due: number;
+  slaSettled: number;
   submitted: number;
   onTime: number;
   hours: number[];
@@ -88,6 +95,7 @@ export function emptySummary(): SlotSummary {
   return {
     slots: 0,
     due: 0,
+    slaSettled: 0,
     submitted: 0,
     onTime: 0,
     hours: [],
@@ -98,6 +106,7 @@ export function emptySummary(): SlotSummary {
 export function addSlot(summary: SlotSummary, slot: SlotFact): void {
   summary.slots++;
   if (slot.isDue) summary.due++;
+  if (slot.slaSettled) summary.slaSettled++;
   if (slot.submitted) summary.submitted++;
   if (slot.onTime) summary.onTime++;
   if (slot.hours !== null) summary.hours.push(slot.hours);
@@ -121,7 +130,7 @@ function feedbackRow(month: string, department: string, stage: string, s: SlotSu
     submitted: s.submitted,
     on_time: s.onTime,
     submission_rate: rate(s.submitted, s.due),
-    on_time_rate: rate(s.onTime, s.due),
+    on_time_rate: rate(s.onTime, s.slaSettled),
     median_hours: q.median,
     p90_hours: q.p90,
     ...s.recommendations,
@@ -165,7 +174,7 @@ export function feedbackSection(ctx: Context, months: readonly string[], slots: 
         role,
         slots: s.slots,
         submitted: s.submitted,
-        on_time_rate: rate(s.onTime, s.due),
+        on_time_rate: rate(s.onTime, s.slaSettled),
         median_hours: quantiles(s.hours).median,
         suppressed: false,
       });

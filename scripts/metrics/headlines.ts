@@ -53,6 +53,7 @@ interface MonthRows {
   hires: number[];
   slots: number;
   due: number;
+  slaSettled: number;
   submitted: number;
   onTime: number;
   hours: number[];
@@ -67,6 +68,7 @@ const emptyMonth = (): MonthRows => ({
   hires: [],
   slots: 0,
   due: 0,
+  slaSettled: 0,
   submitted: 0,
   onTime: 0,
   hours: [],
@@ -83,6 +85,7 @@ function pool(rows: readonly MonthRows[]): MonthRows {
     for (const v of r.hires) out.hires.push(v);
     out.slots += r.slots;
     out.due += r.due;
+    out.slaSettled += r.slaSettled;
     out.submitted += r.submitted;
     out.onTime += r.onTime;
     for (const v of r.hours) out.hours.push(v);
@@ -114,7 +117,7 @@ function figureOf(metric: MetricId, r: MonthRows, months: number): Figure {
     case 'feedbackSubmissionRate':
       return share(r.submitted, r.due);
     case 'feedbackOnTimeRate':
-      return share(r.onTime, r.due);
+      return share(r.onTime, r.slaSettled);
     case 'medianHoursToFeedback':
       return med(r.hours);
     case 'rejections':
@@ -179,6 +182,7 @@ export function buildHeadlines(ctx: Context, input: HeadlineInput): HeadlineSeri
     for (const r of rowsOf(s.month, s.department, s.hiringManager)) {
       r.slots++;
       if (s.isDue) r.due++;
+      if (s.slaSettled) r.slaSettled++;
       if (s.submitted) r.submitted++;
       if (s.onTime) r.onTime++;
       if (s.hours !== null) r.hours.push(s.hours);

@@ -148,7 +148,7 @@ export function partnershipSection(
       requisitionsOpen: theirs.filter((r) => isOpenAtEndOf(r, toDay)).length,
       requisitionsFilled: fills.length,
       medianDaysToFill: figure(fillDays.median, fillDays.n),
-      feedbackOnTimeRate: figure(rate(own.onTime, own.due), own.due),
+      feedbackOnTimeRate: figure(rate(own.onTime, own.slaSettled), own.slaSettled),
       medianHoursToFeedback: figure(quantiles(own.hours).median, own.hours.length),
       hiringManagerScreenPassThrough: figure(
         rate(s?.passedManager ?? 0, s?.managerScreened.size ?? 0),

@@ -100,13 +100,14 @@ describe('hours to feedback and on time', () => {
 });
 
 describe('submission rate', () => {
-  it('divides by the slots due before the end of the as-of date', () => {
+  it('divides the submission rate by the slots due, and the on-time rate by the slots whose SLA window has closed', () => {
     const a = aggregate(
       {
         requisitions,
         applications,
         interviews: [
-          // Due 21:00 on the as-of date, not submitted: due, counts against the rate.
+          // Due 21:00 on the as-of date, not submitted: due (counts against the submission rate), but still
+          // inside its 24 h window at the end of the as-of date, so not yet late.
           interview({ id: 'S1', at: '2025-03-10T20:00:00Z', end: '2025-03-10T21:00:00Z' }),
           // Ends after midnight: not due yet at the end of the as-of date.
           interview({ id: 'S2', at: '2025-03-10T23:00:00Z', end: '2025-03-11T00:30:00Z' }),
@@ -119,24 +120,27 @@ describe('submission rate', () => {
           }),
           // After the as-of date: not an interview yet.
           interview({ id: 'S4', at: '2025-03-12T10:00:00Z' }),
+          // Due 2025-03-08 11:00, never submitted: its window closed 2025-03-09 11:00, before the as-of date ended.
+          interview({ id: 'S5', at: '2025-03-08T10:00:00Z', end: '2025-03-08T11:00:00Z' }),
         ],
       },
       { ...noSuppression, asOf: '2025-03-10' },
     );
-    // slots 3 (S1–S3), due 2 (S1, S3), submitted 1, on time 1 → rates 1/2.
+    // slots 4 (S1, S2, S3, S5); due 3 (S1, S3, S5), submitted 1 → submission rate 1/3 = 0.3333;
+    // settled 2 (S3 submitted, S5 late), on time 1 (S3) → on-time rate 1/2.
     expect(row(a, '2025-03')).toMatchObject({
-      slots: 3,
-      due: 2,
+      slots: 4,
+      due: 3,
       submitted: 1,
       on_time: 1,
-      submission_rate: 0.5,
+      submission_rate: 0.3333,
       on_time_rate: 0.5,
       median_hours: 4,
       p90_hours: 4,
     });
     expect(a.coverage.find((c) => c.section === 'feedback')).toEqual({
       section: 'feedback',
-      included: 3,
+      included: 4,
       excluded: [{ reason: 'interview after the as-of date', rows: 1 }],
     });
   });
