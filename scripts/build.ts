@@ -82,14 +82,14 @@ if (import.meta.main) await runMain(async () => {
   const log = consoleLogger();
   const started = performance.now();
   log.info(`Reading exports in ${options.dataDir}`);
-  const { aggregates, artifactPath } = await runDataStep({
+  const { aggregates, artifactPath, reused } = await runDataStep({
     dataDir: options.dataDir,
     cacheDir: options.cacheDir,
     sample: path.resolve(options.dataDir) === SAMPLE_DIR,
     force: options.force,
     log,
   });
-  for (const line of summaryLines(aggregates)) log.info(line);
+  for (const line of summaryLines(aggregates, reused)) log.info(line);
   log.info(`Building the site${options.base === '/' ? '' : ` under ${options.base}`}…`);
   const pages = await buildSite({ artifactPath, dataDir: options.dataDir, base: options.base, outDir: options.outDir, log });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

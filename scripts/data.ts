@@ -20,7 +20,8 @@ if (import.meta.main) await runMain(async () => {
     force: options.force,
     log,
   });
-  for (const line of summaryLines(result.aggregates)) log.info(line);
+  for (const line of summaryLines(result.aggregates, result.reused)) log.info(line);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log.info(`Aggregates ${result.reused ? 'reused' : 'written'}: ${path.relative(process.cwd(), result.artifactPath)} (${seconds} s)`);
+  const shown = path.relative(process.cwd(), result.artifactPath);
+  log.info(`Aggregates ${result.reused ? 'reused' : 'written'}: ${shown.startsWith('..') ? result.artifactPath : shown} (${seconds} s)`);
 });

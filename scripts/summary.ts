@@ -1,15 +1,21 @@
-/** What the data step tells the user when it is done: the ledger per table, then the data's time span. */
+/**
+ * What the data step tells the user when it is done, after the reader's own `read = used + duplicates +
+ * quarantined` line per table: the data's time span and anything left to map.
+ */
 import type { Aggregates } from './schema/aggregates.ts';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
-export function summaryLines(aggregates: Aggregates): string[] {
-  const lines = aggregates.quality.entities.map(
-    (e) =>
-      `  ${e.entity.padEnd(13)} read ${n(e.read)} = used ${n(e.used)} + duplicates ${n(
-        e.duplicatesIdentical + e.duplicatesConflicting,
-      )} + quarantined ${n(e.quarantined)}`,
-  );
+/** `withLedger`: also the per-table ledger (when the aggregates were reused, the reader did not print it). */
+export function summaryLines(aggregates: Aggregates, withLedger = false): string[] {
+  const lines = withLedger
+    ? aggregates.quality.entities.map(
+        (e) =>
+          `${e.entity}: read ${n(e.read)} = used ${n(e.used)} + duplicates ${n(
+            e.duplicatesIdentical + e.duplicatesConflicting,
+          )} + quarantined ${n(e.quarantined)}`,
+      )
+    : [];
   const months = aggregates.months;
   lines.push(
     `  as of ${aggregates.asOf} (${aggregates.timezone}); ${months.length} months` +

@@ -1,0 +1,159 @@
+/**
+ * The built sample site in a real browser (Debian's Chromium): what a person opening the shared link gets.
+ * Screenshots land in test-results/screenshots for a human to look at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launchChromium } from '../helpers/browser.ts';
+import { serveSite, type SiteServer } from '../helpers/server.ts';
+import { crawl, type CrawlResult } from '../helpers/crawl.ts';
+import { ROOT } from '../helpers/run.ts';
+
+const builds = inject('builds');
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/** One page of each kind: the retrospective of some month, a department, a hiring manager… */
+function pageKinds(pages: string[]): string[] {
+  const kinds = new Map<string, string>();
+  for (const page of pages) {
+    const parts = new URL(page).pathname.split('/').filter(Boolean);
+    const kind = parts.length > 1 && /^(retro|departments|hiring-managers)$/.test(parts.at(-2) ?? '') ? `${parts.at(-2)}/*` : parts.join('/');
+    if (!kinds.has(kind)) kinds.set(kind, page);
+  }
+  return [...kinds.values()];
+}
+
+describe('the sample site in a real browser', () => {
+  let browser: Browser;
+  let server: SiteServer;
+  let site: CrawlResult;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
+    server = await serveSite(builds.sample, '/');
+    site = await crawl(server.origin, '/');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('every internal link and asset resolves', () => {
+    expect(site.pages.length).toBeGreaterThan(20);
+    expect(site.broken).toEqual([]);
+    expect(site.escaping).toEqual([]);
+    expect(site.assets.some((a) => a.endsWith('/exports/time-to-fill-by-month.csv'))).toBe(true);
+  });
+
+  // One visit per page for both checks: ~70 pages on a 2-core machine.
+  it('every page loads without console errors, ships no script, and axe finds no violations', { timeout: 900_000 }, async () => {
+    const context = await browser.newContext();
+    const problems: string[] = [];
+    const violations: string[] = [];
+    for (const url of site.pages) {
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(`${url}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`${url}: ${error.message}`));
+      page.on('requestfailed', (request) => problems.push(`${url}: failed to load ${request.url()}`));
+      await page.goto(url, { waitUntil: 'load' });
+      const scripts = await page.locator('script').count();
+      if (scripts) problems.push(`${url}: ${scripts} <script> element(s)`);
+      const results = await new AxeBuilder({ page }).analyze();
+      for (const v of results.violations) {
+        violations.push(
+          `${new URL(url).pathname}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+        );
+      }
+      await page.close();
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+
+  it('no page needs JavaScript: with it disabled, every page kind shows its charts', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const chartless: string[] = [];
+    for (const url of pageKinds(site.pages)) {
+      await page.goto(url);
+      const path_ = new URL(url).pathname;
+      const expectsCharts = /^\/(|feedback\/|time-to-fill\/|rejections\/|funnel\/|retro\/[^/]+\/|departments\/[^/]+\/)$/.test(path_);
+      if (!expectsCharts) continue;
+      const charts = await page.locator('figure.chart svg').count();
+      if (charts === 0) chartless.push(path_);
+    }
+    await context.close();
+    expect(chartless).toEqual([]);
+  });
+
+  it('renders light, dark and print at 1280 and 360 px without horizontal overflow', { timeout: 600_000 }, async () => {
+    const overflowing: string[] = [];
+    const retro = site.pages.find((p) => /\/retro\/\d{4}-\d{2}\/$/.test(p))!;
+    const targets = pageKinds(site.pages);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const width of [1280, 360]) {
+        const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        for (const url of targets) {
+          await page.goto(url);
+          const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            clientWidth: document.documentElement.clientWidth,
+          }));
+          if (scrollWidth > clientWidth + 1) overflowing.push(`${new URL(url).pathname} ${colorScheme} ${width}px: ${scrollWidth} > ${clientWidth}`);
+        }
+        await page.goto(retro);
+        await page.screenshot({ path: path.join(SHOTS, `retro-${colorScheme}-${width}.png`), fullPage: true });
+        await page.goto(new URL('/', retro).href);
+        await page.screenshot({ path: path.join(SHOTS, `overview-${colorScheme}-${width}.png`), fullPage: true });
+        if (colorScheme === 'dark') {
+          // No white boxes in dark mode: the page and every chart sit on a dark background.
+          const backgrounds = await page.evaluate(() =>
+            [document.body, ...document.querySelectorAll('figure.chart svg')].map((el) => getComputedStyle(el).backgroundColor),
+          );
+          const light = backgrounds.filter((bg) => {
+            const [r, g, b] = (bg.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+            return r !== undefined && (r + g! + b!) / 3 > 128 && !bg.startsWith('rgba(0, 0, 0, 0)');
+          });
+          expect(light).toEqual([]);
+        }
+        await context.close();
+      }
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(retro);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(SHOTS, 'retro-print.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', path: path.join(SHOTS, 'retro.pdf') });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    // Printing hides the navigation.
+    expect(await page.locator('nav').first().isVisible()).toBe(false);
+    await context.close();
+    expect(overflowing).toEqual([]);
+  });
+});
+
+describe('the sample site under a sub-path', () => {
+  it('every internal link and asset resolves under the base and none escapes it', async () => {
+    const server = await serveSite(builds.sub, builds.subBase);
+    try {
+      const site = await crawl(server.origin, builds.subBase);
+      expect(site.pages.length).toBeGreaterThan(20);
+      expect(site.broken).toEqual([]);
+      expect(site.escaping).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The real command on small hand-written exports: what lands in dist/, what never does, and how a failure
+ * looks to the person who ran it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { ROOT, runScript } from '../helpers/run.ts';
+
+const builds = inject('builds');
+const SMALL = path.join(ROOT, 'tests/fixtures/build/small');
+
+function filesBelow(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Every value of the identifying columns in the fixture exports (names, e-mails, phones, notes, ids). */
+function identifyingValues(): string[] {
+  const text = fs.readFileSync(path.join(SMALL, 'applications.csv'), 'utf8').trim().split('\n');
+  const header = text[0]!.split(',');
+  const columns = ['candidate_id', 'candidate_name', 'candidate_email', 'candidate_phone', 'notes'].map((c) => header.indexOf(c));
+  const values = new Set<string>();
+  for (const line of text.slice(1)) {
+    const cells = line.split(',');
+    for (const index of columns) if (cells[index]) values.add(cells[index]!);
+  }
+  return [...values];
+}
+
+describe('npm run build on a small export folder', () => {
+  it('writes an overview page with a chart, robots.txt and the CSV exports', () => {
+    const index = fs.readFileSync(path.join(builds.small, 'index.html'), 'utf8');
+    expect(index).toMatch(/<svg[^>]*role="img"/);
+    expect(index).toContain('noindex');
+    expect(fs.readFileSync(path.join(builds.small, 'robots.txt'), 'utf8')).toMatch(/User-agent: \*\s+Disallow: \//);
+    for (const name of ['time-to-fill.csv', 'time-to-fill-by-month.csv', 'open-requisitions.csv', 'rejections-by-month.csv', 'feedback-by-month.csv', 'data-quality.csv']) {
+      expect(fs.existsSync(path.join(builds.small, 'exports', name)), name).toBe(true);
+    }
+  });
+
+  it('time-to-fill-by-month.csv holds the hand-computed figures', () => {
+    const csv = fs.readFileSync(path.join(builds.small, 'exports', 'time-to-fill-by-month.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFmonth,department,filled,median_days,p75_days,p90_days\r\n')).toBe(true);
+    // REQ-1 Engineering 2025-01-06 → 2025-02-14 = 39 days (filled in 2025-02);
+    // REQ-2 Engineering 2025-01-06 → 2025-03-03 = 56 days, REQ-3 Sales 2025-02-01 → 2025-03-20 = 47 days (2025-03).
+    // 2025-03 All: median (47+56)/2 = 51.5; p75 = 47 + 0.75·9 = 53.75 → 53.8; p90 = 47 + 0.9·9 = 55.1.
+    expect(csv).toContain('2025-02,All,1,39.0,39.0,39.0\r\n');
+    expect(csv).toContain('2025-02,Engineering,1,39.0,39.0,39.0\r\n');
+    expect(csv).toContain('2025-03,All,2,51.5,53.8,55.1\r\n');
+    expect(csv).toContain('2025-03,Sales,1,47.0,47.0,47.0\r\n');
+  });
+
+  it('no candidate name, e-mail, phone, id or note reaches dist/', () => {
+    const values = identifyingValues();
+    expect(values.length).toBeGreaterThan(30);
+    const leaks: string[] = [];
+    for (const file of filesBelow(builds.small)) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const value of values) if (text.includes(value)) leaks.push(`${path.relative(builds.small, file)}: ${value}`);
+      if (/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}/.test(text)) leaks.push(`${path.relative(builds.small, file)}: an e-mail address`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('the sample build shows the sample banner; a build from other exports does not', () => {
+    expect(fs.readFileSync(path.join(builds.sample, 'index.html'), 'utf8')).toMatch(/sample data/i);
+    expect(fs.readFileSync(path.join(builds.small, 'index.html'), 'utf8')).not.toMatch(/sample data/i);
+  });
+
+  it('a folder whose file misses a required column fails with one clear message and leaves the previous site alone', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hiring-retro-bad-'));
+    try {
+      const data = path.join(work, 'exports');
+      fs.cpSync(SMALL, data, { recursive: true });
+      // Drop applied_at from the applications header (and its cells) so the table cannot be read.
+      const lines = fs.readFileSync(path.join(data, 'applications.csv'), 'utf8').trim().split('\n');
+      const drop = lines[0]!.split(',').indexOf('applied_at');
+      fs.writeFileSync(
+        path.join(data, 'applications.csv'),
+        lines.map((line) => line.split(',').filter((_, i) => i !== drop).join(',')).join('\n') + '\n',
+      );
+      const out = path.join(work, 'site');
+      fs.mkdirSync(out);
+      fs.writeFileSync(path.join(out, 'index.html'), 'previous site');
+      const result = runScript('scripts/build.ts', ['--data', data, '--out', out], { CACHE_DIR: path.join(work, 'cache') });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('applications.csv');
+      expect(result.stderr).toContain('applied_at');
+      expect(result.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+      expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('an unchanged rebuild reuses the aggregates and says so', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hiring-retro-cache-'));
+    try {
+      const env = { CACHE_DIR: path.join(work, 'cache') };
+      const first = runScript('scripts/data.ts', ['--data', SMALL], env);
+      expect(first.status).toBe(0);
+      expect(first.stderr).toMatch(/applications:?\s+read 10 = used 10 \+ duplicates 0 \+ quarantined 0/);
+      const second = runScript('scripts/data.ts', ['--data', SMALL], env);
+      expect(second.status).toBe(0);
+      expect(second.stderr).toContain('Inputs unchanged');
+      const forced = runScript('scripts/data.ts', ['--data', SMALL, '--force'], env);
+      expect(forced.stderr).not.toContain('Inputs unchanged');
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
