@@ -1,0 +1,645 @@
+/**
+ * `npm run bench`: how fast is the data step (and the whole build) on a large export, and does it grow
+ * linearly? Not part of `npm test`.
+ *
+ * For each size (default 10k, 100k and 1M applications, with ~2% as many requisitions, 2× interview slots
+ * and 4× stage events) it generates — or reuses — a seeded dataset OUTSIDE the repository (under the OS temp
+ * folder by default), runs the data step (`node scripts/data.ts --data DIR --force`, with CACHE_DIR in a
+ * scratch folder) several times as a child process, and reports per-entity rows/s and MB/s (rows and bytes of
+ * each file over the wall time of the whole step), the median wall time, CPU time (user + system: steadier
+ * than wall time on a shared machine) and the child's peak RSS; then it
+ * times one full build (`node scripts/build.ts --data DIR --out <scratch> --force`). It ends with the growth
+ * ratios between consecutive sizes (linear ⇒ the ratio of the sizes), the machine, and a JSON summary.
+ *
+ * Usage: npm run bench -- [--sizes 10000,100000,1000000 | --applications N] [--requisitions N]
+ *        [--interviews N] [--stage-events N] [--seed 1] [--runs 3] [--skip-site] [--out-dir DIR]
+ *        [--json FILE] [--profile SIZES] [--regenerate] [--timeout SECONDS]
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import {
+  BENCH_ENTITIES,
+  FILES,
+  datasetDirName,
+  ensureDataset,
+  sizeFor,
+  type BenchEntity,
+  type DatasetInfo,
+  type DatasetSize,
+} from './bench/generate-large.ts';
+import {
+  detectRssMethod,
+  machineInfo,
+  measure,
+  median,
+  tail,
+  type Machine,
+  type RssMethod,
+  type RunResult,
+} from './bench/measure.ts';
+import { formatSummary, readProfile, summariseProfile, type ProfileSummary } from './bench/profile.ts';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --sizes LIST          applications per dataset, comma-separated (default 10000,100000,1000000)
+  --applications N      one size only (instead of --sizes)
+  --requisitions N      requisitions at the largest size (default 2% of applications); smaller sizes scale
+  --interviews N        interview rows (feedback slots) at the largest size (default 2× applications)
+  --stage-events N      stage events at the largest size (default 4× applications)
+  --seed S              generator seed (default 1)
+  --runs N              data-step runs per size; the median is reported (default 3)
+  --skip-site           do not time the full build (data step + Astro site)
+  --out-dir DIR         where datasets and scratch files go, outside the repo (default: $TMPDIR/hiring-retro-bench)
+  --json FILE           also write the JSON summary here (it is always written to OUT_DIR/last-bench.json)
+  --profile SIZES       one extra data-step run at each of these sizes with --cpu-prof, and its top functions
+  --regenerate          regenerate datasets even when a matching one exists
+  --timeout SECONDS     kill a child that runs longer (default 3600)`;
+
+interface Options {
+  sizes: number[];
+  explicit: Partial<DatasetSize>;
+  seed: number;
+  runs: number;
+  skipSite: boolean;
+  outDir: string;
+  json: string | null;
+  profileSizes: number[];
+  regenerate: boolean;
+  timeoutMs: number;
+  /** Hidden: a shell command to time instead of the data step (`{data}` = the dataset folder). */
+  command: string | null;
+  rssMethod: RssMethod | null;
+}
+
+class UsageError extends Error {}
+
+function count(name: string, value: string): number {
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[], cwd = process.env.INIT_CWD || process.cwd()): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        sizes: { type: 'string' },
+        applications: { type: 'string' },
+        requisitions: { type: 'string' },
+        interviews: { type: 'string' },
+        'stage-events': { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        runs: { type: 'string', default: '3' },
+        'skip-site': { type: 'boolean', default: false },
+        'out-dir': { type: 'string' },
+        json: { type: 'string' },
+        profile: { type: 'string' },
+        regenerate: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '3600' },
+        command: { type: 'string' },
+        'rss-method': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (values.sizes && values.applications) throw new UsageError('give either --sizes or --applications, not both');
+  const sizes = values.applications
+    ? [count('applications', values.applications)]
+    : (values.sizes ?? '10000,100000,1000000')
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map((s) => count('sizes', s));
+  const unique = [...new Set(sizes)].sort((a, b) => a - b);
+  const outDir = path.resolve(cwd, values['out-dir'] ?? path.join(os.tmpdir(), 'hiring-retro-bench'));
+  const rel = path.relative(PROJECT_ROOT, outDir);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) {
+    throw new UsageError(
+      `--out-dir ${outDir} is inside the repository; benchmark data must live outside it (default: ${path.join(os.tmpdir(), 'hiring-retro-bench')})`,
+    );
+  }
+  const profileSizes = (values.profile ?? '')
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((s) => count('profile', s));
+  for (const size of profileSizes) {
+    if (!unique.includes(size))
+      throw new UsageError(`--profile ${size} is not one of the sizes (${unique.join(', ')})`);
+  }
+  const rssMethod = values['rss-method'] ?? null;
+  if (rssMethod !== null && rssMethod !== 'time' && rssMethod !== 'preload')
+    throw new UsageError('--rss-method is time or preload');
+  const seed = Number(values.seed);
+  if (!Number.isFinite(seed)) throw new UsageError(`--seed must be a number, got "${values.seed}"`);
+  return {
+    sizes: unique,
+    explicit: {
+      requisitions: values.requisitions ? count('requisitions', values.requisitions) : undefined,
+      interviews: values.interviews ? count('interviews', values.interviews) : undefined,
+      stageEvents: values['stage-events'] ? count('stage-events', values['stage-events']) : undefined,
+    },
+    seed,
+    runs: count('runs', values.runs),
+    skipSite: values['skip-site'],
+    outDir,
+    json: values.json ? path.resolve(cwd, values.json) : null,
+    profileSizes,
+    regenerate: values.regenerate,
+    timeoutMs: count('timeout', values.timeout) * 1000,
+    command: values.command ?? null,
+    rssMethod,
+  };
+}
+
+/** The dataset shape at `applications`: explicit counts are for the largest size, and scale down with it. */
+export function shapeAt(applications: number, largest: number, explicit: Partial<DatasetSize>): DatasetSize {
+  const scale = applications / largest;
+  const scaled = (n: number | undefined) => (n === undefined ? undefined : Math.max(1, Math.round(n * scale)));
+  return sizeFor(applications, {
+    requisitions: scaled(explicit.requisitions),
+    interviews: scaled(explicit.interviews),
+    stageEvents: scaled(explicit.stageEvents),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// formatting
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const mb = (bytes: number) => bytes / 1e6;
+const fixed = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const seconds = (ms: number) => `${fixed(ms / 1000, 2)} s`;
+const cpu = (ms: number | null) => (ms === null ? 'n/a' : seconds(ms));
+const rss = (kb: number | null) => (kb === null ? 'n/a' : `${int(kb / 1024)} MB`);
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const progress = (line: string) => process.stderr.write(`  … ${line}\n`);
+
+function table(head: string[], rows: string[][], leftColumns = 1): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
+  return [line(head), ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// the run
+
+interface EntityRate {
+  rows: number;
+  bytes: number;
+  rowsPerSecond: number;
+  mbPerSecond: number;
+  /**
+   * Median seconds the data step itself reported for reading this file (its progress line
+   * `applications.csv: 1,000,000 rows, 157 MB in 21.6 s`), when it printed one; reading only, no metrics.
+   */
+  readSeconds: number | null;
+}
+
+/** The data step's own per-file read times from its log, by file name (absent for small files). */
+export function readTimesOf(log: string): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const m of log.matchAll(/^([^\s:][^:]*\.csv): [\d,]+ rows, .* in ([\d.]+) s\s*$/gm)) {
+    times.set(m[1]!.trim(), Number(m[2]));
+  }
+  return times;
+}
+
+interface RunRecord {
+  wallMs: number;
+  cpuMs: number | null;
+  maxRssKb: number | null;
+  loadBefore: number;
+  loadAfter: number;
+  exitCode: number | null;
+  logFile: string;
+}
+
+const record = (r: RunResult): RunRecord => ({
+  wallMs: r.wallMs,
+  cpuMs: r.cpuMs,
+  maxRssKb: r.maxRssKb,
+  loadBefore: r.loadBefore,
+  loadAfter: r.loadAfter,
+  exitCode: r.exitCode,
+  logFile: r.logFile,
+});
+
+interface SizeResult {
+  applications: number;
+  shape: DatasetSize;
+  dataset: { dir: string; reused: boolean; generationSeconds: number; files: DatasetInfo['files'] };
+  dataStep: {
+    command: string;
+    runs: RunRecord[];
+    medianMs: number;
+    /** Median user + system CPU time of the runs (steadier than wall time on a busy machine). */
+    medianCpuMs: number | null;
+    minMs: number;
+    maxMs: number;
+    peakRssKb: number | null;
+    /** Size of the aggregates artifact the data step wrote (CACHE_DIR/aggregates.json). */
+    artifactBytes: number | null;
+    perEntity: Record<BenchEntity | 'total', EntityRate>;
+  } | null;
+  build: RunRecord | null;
+  profile: { file: string; summary: ProfileSummary } | null;
+  error: string | null;
+}
+
+interface BenchSummary {
+  tool: 'hiring-retro-dashboard bench';
+  startedAt: string;
+  machine: Machine;
+  options: { sizes: number[]; runs: number; seed: number; skipSite: boolean; outDir: string; command: string | null };
+  results: SizeResult[];
+  growth: {
+    from: number;
+    to: number;
+    sizeRatio: number;
+    /** Of the median wall times of the data step. */
+    timeRatio: number;
+    /** Of the median CPU times of the data step. */
+    cpuTimeRatio: number | null;
+    buildTimeRatio: number | null;
+  }[];
+  /** Highest 1-minute load average seen at the start or end of a measured command. */
+  maxLoad: number;
+}
+
+async function scratch(outDir: string, prefix: string): Promise<string> {
+  await fs.mkdir(path.join(outDir, 'scratch'), { recursive: true });
+  return fs.mkdtemp(path.join(outDir, 'scratch', `${prefix}-`));
+}
+
+function childEnv(cacheDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  // the data step must see only the flags we give it
+  delete env.DATA_DIR;
+  delete env.OUT_DIR;
+  delete env.BASE_PATH;
+  delete env.FORCE;
+  return env;
+}
+
+async function failure(what: string, run: RunResult): Promise<string> {
+  const why = run.timedOut ? 'timed out' : run.signal ? `was killed by ${run.signal}` : `exited with ${run.exitCode}`;
+  return `${what} ${why} after ${seconds(run.wallMs)}; the end of its output (${run.logFile}):\n${await tail(run.logFile)}`;
+}
+
+async function benchSize(
+  options: Options,
+  applications: number,
+  largest: number,
+  rssMethod: RssMethod,
+): Promise<SizeResult> {
+  const shape = shapeAt(applications, largest, options.explicit);
+  const params = { ...shape, seed: options.seed };
+  const dir = path.join(options.outDir, datasetDirName(params));
+  say(
+    `\n${int(applications)} applications · ${int(shape.requisitions)} requisitions · ${int(shape.interviews)} interview slots · ${int(shape.stageEvents)} stage events (seed ${options.seed})`,
+  );
+  progress(`dataset ${dir}`);
+  const dataset = await ensureDataset(dir, params, { force: options.regenerate });
+  say(`  dataset: ${dir} (${dataset.reused ? 'reused' : `generated in ${fixed(dataset.seconds, 1)} s`})`);
+  const result: SizeResult = {
+    applications,
+    shape,
+    dataset: { dir, reused: Boolean(dataset.reused), generationSeconds: dataset.seconds, files: dataset.files },
+    dataStep: null,
+    build: null,
+    profile: null,
+    error: null,
+  };
+  const logs = path.join(options.outDir, 'logs', `apps${applications}`);
+  const dataCommand = options.command
+    ? ['/bin/sh', '-c', options.command.replaceAll('{data}', dir)]
+    : [process.execPath, path.join(PROJECT_ROOT, 'scripts', 'data.ts'), '--data', dir, '--force'];
+
+  // --- the data step, several times
+  const runs: RunResult[] = [];
+  let artifactBytes: number | null = null;
+  for (let i = 0; i < options.runs; i++) {
+    const cache = await scratch(options.outDir, 'cache');
+    try {
+      const run = await measure(dataCommand, {
+        env: childEnv(cache),
+        cwd: PROJECT_ROOT,
+        logFile: path.join(logs, `data-run${i + 1}.log`),
+        rssMethod,
+        timeoutMs: options.timeoutMs,
+      });
+      if (run.exitCode !== 0) {
+        result.error = await failure('The data step', run);
+        return result;
+      }
+      runs.push(run);
+      artifactBytes = await fs.stat(path.join(cache, 'aggregates.json')).then(
+        (st) => st.size,
+        () => null,
+      );
+      progress(
+        `data step run ${i + 1}/${options.runs}: ${seconds(run.wallMs)} (CPU ${cpu(run.cpuMs)}), peak RSS ${rss(run.maxRssKb)}, load ${fixed(run.loadBefore, 2)}→${fixed(run.loadAfter, 2)}`,
+      );
+    } finally {
+      await fs.rm(cache, { recursive: true, force: true });
+    }
+  }
+  const walls = runs.map((r) => r.wallMs);
+  const medianMs = median(walls);
+  const rssValues = runs.map((r) => r.maxRssKb).filter((v): v is number => v !== null);
+  const cpuValues = runs.map((r) => r.cpuMs).filter((v): v is number => v !== null);
+  const perEntity = {} as Record<BenchEntity | 'total', EntityRate>;
+  let totalRows = 0;
+  let totalBytes = 0;
+  const readTimes = await Promise.all(
+    runs.map(async (r) => readTimesOf(await fs.readFile(r.logFile, 'utf8').catch(() => ''))),
+  );
+  for (const entity of BENCH_ENTITIES) {
+    const { rows, bytes } = dataset.files[entity];
+    totalRows += rows;
+    totalBytes += bytes;
+    const reads = readTimes.map((t) => t.get(FILES[entity])).filter((v): v is number => v !== undefined);
+    perEntity[entity] = {
+      rows,
+      bytes,
+      rowsPerSecond: rows / (medianMs / 1000),
+      mbPerSecond: mb(bytes) / (medianMs / 1000),
+      readSeconds: reads.length === runs.length ? median(reads) : null,
+    };
+  }
+  perEntity.total = {
+    rows: totalRows,
+    bytes: totalBytes,
+    rowsPerSecond: totalRows / (medianMs / 1000),
+    mbPerSecond: mb(totalBytes) / (medianMs / 1000),
+    readSeconds: null,
+  };
+  result.dataStep = {
+    command: dataCommand.join(' '),
+    runs: runs.map(record),
+    medianMs,
+    medianCpuMs: cpuValues.length ? median(cpuValues) : null,
+    minMs: Math.min(...walls),
+    maxMs: Math.max(...walls),
+    peakRssKb: rssValues.length ? Math.max(...rssValues) : null,
+    artifactBytes,
+    perEntity,
+  };
+  say(
+    `  data step ×${runs.length}: ${walls.map(seconds).join(', ')} → median ${seconds(medianMs)} (CPU user+sys ${cpu(result.dataStep.medianCpuMs)}) · peak RSS ${rss(result.dataStep.peakRssKb)}`,
+  );
+  const withReads = BENCH_ENTITIES.some((e) => perEntity[e].readSeconds !== null);
+  say(
+    table(
+      ['entity', 'rows', 'MB', 'rows/s', 'MB/s', ...(withReads ? ['read (step log)', 'read rows/s'] : [])],
+      [...BENCH_ENTITIES, 'total' as const].map((e) => {
+        const r = perEntity[e];
+        const read = r.readSeconds;
+        return [
+          e,
+          int(r.rows),
+          fixed(mb(r.bytes)),
+          int(r.rowsPerSecond),
+          fixed(r.mbPerSecond),
+          ...(withReads ? [read === null ? '' : seconds(read * 1000), read ? int(r.rows / read) : ''] : []),
+        ];
+      }),
+    ),
+  );
+  say(
+    `  (rows/s and MB/s: each file's rows and bytes over the wall time of the whole step)${artifactBytes === null ? '' : ` · aggregates.json ${fixed(mb(artifactBytes))} MB`}`,
+  );
+
+  // --- one profiled run
+  if (options.profileSizes.includes(applications)) {
+    const cache = await scratch(options.outDir, 'cache');
+    const profileDir = path.join(options.outDir, 'profiles');
+    await fs.mkdir(profileDir, { recursive: true });
+    const name = `data-apps${applications}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
+    try {
+      const command = options.command
+        ? ['/bin/sh', '-c', options.command.replaceAll('{data}', dir)]
+        : [
+            process.execPath,
+            '--cpu-prof',
+            `--cpu-prof-dir=${profileDir}`,
+            `--cpu-prof-name=${name}`,
+            ...dataCommand.slice(1),
+          ];
+      const env = childEnv(cache);
+      if (options.command)
+        env.NODE_OPTIONS =
+          `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}`.trim();
+      const run = await measure(command, {
+        env,
+        cwd: PROJECT_ROOT,
+        logFile: path.join(logs, 'data-profile.log'),
+        rssMethod,
+        timeoutMs: options.timeoutMs,
+      });
+      if (run.exitCode !== 0) {
+        result.error = await failure('The profiled data step', run);
+        return result;
+      }
+      const file = path.join(profileDir, name);
+      const summary = summariseProfile(await readProfile(file), { top: 30 });
+      result.profile = { file, summary };
+      say(`  profiled run (not counted): ${seconds(run.wallMs)} with --cpu-prof → ${file}`);
+      say(formatSummary(summary, 20));
+    } finally {
+      await fs.rm(cache, { recursive: true, force: true });
+    }
+  }
+
+  // --- the whole build, once
+  if (!options.skipSite) {
+    const cache = await scratch(options.outDir, 'cache');
+    const site = await scratch(options.outDir, 'site');
+    try {
+      const command = [
+        process.execPath,
+        path.join(PROJECT_ROOT, 'scripts', 'build.ts'),
+        '--data',
+        dir,
+        '--out',
+        path.join(site, 'dist'),
+        '--force',
+      ];
+      const run = await measure(command, {
+        env: childEnv(cache),
+        cwd: PROJECT_ROOT,
+        logFile: path.join(logs, 'build.log'),
+        rssMethod,
+        timeoutMs: options.timeoutMs,
+      });
+      result.build = record(run);
+      if (run.exitCode !== 0) {
+        result.error = await failure('The build', run);
+        return result;
+      }
+      say(
+        `  full build (data step + site): ${seconds(run.wallMs)} (CPU ${cpu(run.cpuMs)}) · peak RSS ${rss(run.maxRssKb)}`,
+      );
+    } finally {
+      await fs.rm(cache, { recursive: true, force: true });
+      await fs.rm(site, { recursive: true, force: true });
+    }
+  }
+  return result;
+}
+
+export function growthOf(results: SizeResult[]): BenchSummary['growth'] {
+  const done = results.filter((r) => r.dataStep);
+  const growth: BenchSummary['growth'] = [];
+  for (let i = 1; i < done.length; i++) {
+    const a = done[i - 1]!;
+    const b = done[i]!;
+    growth.push({
+      from: a.applications,
+      to: b.applications,
+      sizeRatio: b.applications / a.applications,
+      timeRatio: b.dataStep!.medianMs / a.dataStep!.medianMs,
+      cpuTimeRatio:
+        a.dataStep!.medianCpuMs && b.dataStep!.medianCpuMs ? b.dataStep!.medianCpuMs / a.dataStep!.medianCpuMs : null,
+      buildTimeRatio: a.build && b.build && !a.error && !b.error ? b.build.wallMs / a.build.wallMs : null,
+    });
+  }
+  return growth;
+}
+
+const short = (n: number) =>
+  n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : int(n);
+
+async function main(): Promise<number> {
+  let options: Options;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  await fs.mkdir(options.outDir, { recursive: true });
+  const rssMethod = options.rssMethod ?? (await detectRssMethod(options.outDir));
+  const machine = await machineInfo(rssMethod);
+  const startedAt = new Date().toISOString();
+  say(`Benchmark of the data step${options.skipSite ? '' : ' and the build'} · ${startedAt}`);
+  say(
+    `Machine: ${machine.cpuModel} · ${machine.cores} cores · ${fixed(machine.totalMemoryBytes / 2 ** 30)} GiB · Node ${machine.node} · ${machine.platform} · peak RSS via ${rssMethod === 'time' ? '/usr/bin/time -v' : 'process.resourceUsage() at exit'}`,
+  );
+  if (options.command) say(`Timing a custom command instead of the data step: ${options.command}`);
+
+  const largest = options.sizes[options.sizes.length - 1]!;
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    const result = await benchSize(options, size, largest, rssMethod);
+    results.push(result);
+    if (result.error) {
+      say(`\n  FAILED: ${result.error}`);
+      // a failed data step will fail at the next size too; a failed build (say, another build running in
+      // this project at the same time) does not stop the data-step measurements
+      if (!result.dataStep) break;
+    }
+  }
+
+  const growth = growthOf(results);
+  const done = results.filter((r) => r.dataStep);
+  if (done.length) {
+    say('\nSummary (data step: median wall time of the runs; rows and MB: all four files)');
+    say(
+      table(
+        ['applications', 'rows', 'MB', 'data step', 'CPU', 'rows/s', 'MB/s', 'peak RSS', 'full build', 'build RSS'],
+        done.map((r) => {
+          const t = r.dataStep!.perEntity.total;
+          return [
+            int(r.applications),
+            int(t.rows),
+            fixed(mb(t.bytes)),
+            seconds(r.dataStep!.medianMs),
+            cpu(r.dataStep!.medianCpuMs),
+            int(t.rowsPerSecond),
+            fixed(t.mbPerSecond),
+            rss(r.dataStep!.peakRssKb),
+            r.build ? seconds(r.build.wallMs) : '—',
+            r.build ? rss(r.build.maxRssKb) : '—',
+          ];
+        }),
+      ),
+    );
+  }
+  if (growth.length) {
+    say('\nGrowth (linear ⇒ time ratio ≈ size ratio)');
+    for (const g of growth) {
+      say(
+        `  time(${short(g.to)}) / time(${short(g.from)}) = ${fixed(g.timeRatio, 2)} for ×${fixed(g.sizeRatio, g.sizeRatio % 1 ? 1 : 0)} the rows` +
+          (g.cpuTimeRatio !== null ? ` (CPU time: ${fixed(g.cpuTimeRatio, 2)})` : '') +
+          (g.buildTimeRatio !== null ? ` (full build: ${fixed(g.buildTimeRatio, 2)})` : ''),
+      );
+    }
+  }
+  const loads = results
+    .flatMap((r) => [...(r.dataStep?.runs ?? []), ...(r.build ? [r.build] : [])])
+    .flatMap((r) => [r.loadBefore, r.loadAfter]);
+  const maxLoad = loads.length ? Math.max(...loads) : os.loadavg()[0]!;
+  // the command itself keeps about one core busy; more than that is someone else's work
+  if (maxLoad > 1.5 && maxLoad > machine.cores * 0.75) {
+    say(
+      `\nNote: the machine was busy (1-minute load average up to ${fixed(maxLoad, 2)} on ${machine.cores} cores): wall times include waiting for the CPU; compare CPU times.`,
+    );
+  }
+
+  const summary: BenchSummary = {
+    tool: 'hiring-retro-dashboard bench',
+    startedAt,
+    machine,
+    options: {
+      sizes: options.sizes,
+      runs: options.runs,
+      seed: options.seed,
+      skipSite: options.skipSite,
+      outDir: options.outDir,
+      command: options.command,
+    },
+    results,
+    growth,
+    maxLoad,
+  };
+  const json = `${JSON.stringify(summary, null, 2)}\n`;
+  const last = path.join(options.outDir, 'last-bench.json');
+  await fs.writeFile(last, json);
+  if (options.json) {
+    await fs.mkdir(path.dirname(options.json), { recursive: true });
+    await fs.writeFile(options.json, json);
+  }
+  say(`\nJSON summary: ${options.json ?? last}`);
+  return results.some((r) => r.error) ? 1 : 0;
+}
+
+if (import.meta.main) {
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    process.stderr.write(
+      `\nerror: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}\n`,
+    );
+    process.exitCode = 2;
+  }
+}
