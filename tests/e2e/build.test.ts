@@ -113,4 +113,16 @@ describe('npm run build on a small export folder', () => {
       fs.rmSync(work, { recursive: true, force: true });
     }
   });
+
+  it('an unfamiliar ATS mapped only through dashboard.config.json builds a correct dashboard', () => {
+    const read = (name: string) => fs.readFileSync(path.join(builds.custom, 'exports', name), 'utf8');
+    // POS-1 "Approved" 02/01/2025 (day first) → "Filled" 20/02/2025: 2 Jan → 2 Feb = 31 days, + 18 = 49.
+    expect(read('time-to-fill.csv')).toContain('POS-1,Backend Engineer,Engineering,Hana Okafor,(none),2025-01-02,2025-02-20,49.0\r\n');
+    // POS-2 opened 15/01/2025 and has no fill date: open at the as-of date, the latest date in the data
+    // (R-003 "Hired On" 28/02/2025): 15 Jan → 28 Feb = 16 + 28 = 44 days.
+    expect(read('open-requisitions.csv')).toContain('POS-2,Designer,Design,2025-01-15,44.0\r\n');
+    const index = fs.readFileSync(path.join(builds.custom, 'index.html'), 'utf8');
+    expect(index).toContain('Recruiting retro');
+    expect(index).not.toContain('custom@example.com');
+  });
 });

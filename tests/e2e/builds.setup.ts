@@ -1,6 +1,7 @@
 /**
  * Builds the sites the e2e tests look at, once per run, with the real CLI:
  * - `small`: a hand-written fixture (tests/fixtures/build/small) at the root;
+ * - `custom`: an unfamiliar ATS's exports mapped only through dashboard.config.json (tests/fixtures/ingest/custom-ats);
  * - `sample`: the shipped synthetic sample at the root;
  * - `sub`: the sample again under a sub-path (the data step is reused from its cache).
  */
@@ -12,7 +13,7 @@ import { ROOT, runScript } from '../helpers/run.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    builds: { small: string; sample: string; sub: string; subBase: string; work: string };
+    builds: { small: string; custom: string; sample: string; sub: string; subBase: string; work: string };
   }
 }
 
@@ -28,6 +29,7 @@ export default function setup(project: TestProject) {
   const subBase = '/team/hiring-retro/';
   const builds = {
     small: build('small', ['--data', path.join(ROOT, 'tests/fixtures/build/small')]),
+    custom: build('custom', ['--data', path.join(ROOT, 'tests/fixtures/ingest/custom-ats')]),
     sample: build('sample', []),
     sub: build('sub', ['--base', subBase]),
     subBase,
