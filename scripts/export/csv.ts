@@ -9,7 +9,8 @@
  * with exactly one decimal, rates with up to four; dates YYYY-MM-DD; null as an empty cell.
  */
 import Papa from 'papaparse';
-import { ALL, type Aggregates } from '../schema/aggregates.ts';
+import { ALL, type Aggregates, type Figure, type Scope } from '../schema/aggregates.ts';
+import { METRICS } from '../metrics/headlines.ts';
 import { roundTo } from '../metrics/stats.ts';
 
 export interface CsvExport {
@@ -66,6 +67,25 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
 
 const notRollup = (r: { department: string; stage: string }) => r.department !== ALL && r.stage !== ALL;
 
+/** How a person's role is written in the CSVs (the artifact's camelCase is for code). */
+const ROLE = { hiringManager: 'hiring_manager', recruiter: 'recruiter', interviewer: 'interviewer' } as const;
+
+/** A scope as two columns: `all` / `All`, `department` / its name, `hiring_manager` / their name. */
+function scopeColumns(scope: Scope): { scope: string; scope_name: string } {
+  if (scope.kind === 'all') return { scope: 'all', scope_name: ALL };
+  if (scope.kind === 'department') return { scope: 'department', scope_name: scope.department };
+  return { scope: 'hiring_manager', scope_name: scope.hiringManager };
+}
+
+/**
+ * A headline value in its metric's unit. The headline columns mix units, so the column name cannot say how
+ * to write a number: days and hours are written here with their one decimal, counts and rates as numbers.
+ */
+function inUnit(value: number | null, unit: 'count' | 'days' | 'hours' | 'rate'): number | string | null {
+  if (value === null) return null;
+  return unit === 'days' || unit === 'hours' ? roundTo(value, 1).toFixed(1) : value;
+}
+
 export const EXPORTS: readonly CsvExport[] = [
   {
     name: 'time-to-fill.csv',
@@ -98,7 +118,8 @@ export const EXPORTS: readonly CsvExport[] = [
     name: 'rejections-by-month.csv',
     title: 'Rejections by month, department, stage, reason and who ended the process',
     columns: ['month', 'department', 'stage', 'reason', 'category', 'rejected_by', 'rejections', 'suppressed'],
-    rows: (a) => a.rejections.byMonth,
+    // The artifact also holds 'All' rollups (for the reasons chart); this file keeps SPEC's grain.
+    rows: (a) => a.rejections.byMonth.filter(notRollup),
   },
   {
     name: 'feedback-by-month.csv',
@@ -201,5 +222,119 @@ export const EXPORTS: readonly CsvExport[] = [
           suppressed: figures.some((f) => f.suppressed),
         };
       }),
+  },
+  {
+    name: 'headlines.csv',
+    title: 'Headline figures by month and scope, beside the previous month and the three months before',
+    columns: [
+      'month',
+      'metric',
+      'unit',
+      'scope',
+      'scope_name',
+      'value',
+      'n',
+      'suppressed',
+      'previous_value',
+      'previous_n',
+      'previous_suppressed',
+      'trailing3_value',
+      'trailing3_n',
+      'trailing3_suppressed',
+      'change_vs_previous',
+      'change_vs_trailing3',
+    ],
+    rows: (a) =>
+      a.headlines.flatMap((series) => {
+        const unit = METRICS[series.metric].unit;
+        const figure = (prefix: string, f: Figure) => ({
+          [`${prefix}value`]: inUnit(f.value, unit),
+          [`${prefix}n`]: f.n,
+          [`${prefix}suppressed`]: f.suppressed,
+        });
+        return series.months.map((c) => ({
+          month: c.month,
+          metric: series.metric,
+          unit,
+          ...scopeColumns(series.scope),
+          ...figure('', c.current),
+          ...figure('previous_', c.previous),
+          ...figure('trailing3_', c.trailing3),
+          change_vs_previous: inUnit(c.changeVsPrevious, unit),
+          change_vs_trailing3: inUnit(c.changeVsTrailing3, unit),
+        }));
+      }),
+  },
+  {
+    name: 'time-to-fill-by-person.csv',
+    title: 'Time to fill by hiring manager and by recruiter',
+    columns: ['role', 'person', 'filled', 'open', 'median_days', 'p75_days', 'p90_days'],
+    rows: (a) => a.timeToFill.byPerson.map((r) => ({ ...r, role: ROLE[r.role] })),
+  },
+  {
+    name: 'open-requisitions-by-age.csv',
+    title: 'Open requisitions at the as-of date by days open',
+    columns: ['department', 'days_open_range', 'requisitions'],
+    rows: (a) =>
+      a.timeToFill.aging.map((r) => ({ department: r.department, days_open_range: r.bucket, requisitions: r.open })),
+  },
+  {
+    name: 'feedback-by-month-with-totals.csv',
+    title: 'Interview feedback by month, department and stage, with the totals over departments and stages',
+    columns: [
+      'month',
+      'department',
+      'stage',
+      'slots',
+      'due',
+      'submitted',
+      'on_time',
+      'submission_rate',
+      'on_time_rate',
+      'median_hours',
+      'p90_hours',
+      'strong_yes',
+      'yes',
+      'no',
+      'strong_no',
+      'no_decision',
+      'suppressed',
+    ],
+    rows: (a) => a.feedback.byMonth,
+  },
+  {
+    name: 'feedback-outstanding.csv',
+    title: 'Feedback still missing at the as-of date, by days overdue',
+    columns: ['department', 'overdue_by', 'slots', 'suppressed'],
+    rows: (a) => a.feedback.outstanding.map((r) => ({ ...r, overdue_by: r.bucket })),
+  },
+  {
+    name: 'feedback-by-person.csv',
+    title: "Hiring managers' own interview feedback (and interviewers', when the team opted in)",
+    columns: ['role', 'person', 'slots', 'submitted', 'on_time_rate', 'median_hours', 'suppressed'],
+    // Interviewer rows exist only with privacy.showInterviewers; filtered again so a stale artifact cannot leak them.
+    rows: (a) =>
+      a.feedback.byPerson
+        .filter((r) => r.role !== 'interviewer' || a.settings.showInterviewers)
+        .map((r) => ({ ...r, role: ROLE[r.role] })),
+  },
+  {
+    name: 'rejections-by-month-with-totals.csv',
+    title:
+      'Rejections by month, department, stage, reason and who ended it, with the totals over departments and stages',
+    columns: ['month', 'department', 'stage', 'reason', 'category', 'rejected_by', 'rejections', 'suppressed'],
+    rows: (a) => a.rejections.byMonth,
+  },
+  {
+    name: 'rejected-by-by-month.csv',
+    title: 'Who ended the application (company or candidate) by month and department',
+    columns: ['month', 'department', 'rejected_by', 'rejections', 'share', 'suppressed'],
+    rows: (a) => a.rejections.byRejectedBy.map((r) => ({ ...r, rejected_by: r.key })),
+  },
+  {
+    name: 'rejection-stages-by-month.csv',
+    title: 'The stage applications were rejected or withdrawn at, by month and department',
+    columns: ['month', 'department', 'stage', 'rejections', 'share', 'suppressed'],
+    rows: (a) => a.rejections.byStage.map((r) => ({ ...r, stage: r.key })),
   },
 ];

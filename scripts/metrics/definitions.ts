@@ -20,7 +20,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
   const suppression =
     min <= 1
       ? 'Small-group suppression is off (minimum group size 1): every candidate figure is shown.'
-      : `A figure about candidates (rejections, feedback, funnel, time to hire, the partnership view's candidate figures) that rests on fewer than ${plural(min, 'application')} or feedback slots (but at least one) is suppressed: shown as <${min}, and left empty with suppressed=true in the CSV downloads. A group of none is not suppressed: it simply has no value. Requisition figures (time to fill, open seats) describe seats, not people, and are never suppressed.`;
+      : `A figure about candidates (rejections, feedback, funnel, time to hire, the partnership view's candidate figures) that rests on fewer than ${plural(min, 'application')} or feedback slots (but at least one) is suppressed: shown as <${min}, and left empty with suppressed=true in the CSV downloads. A group of none is not suppressed: it simply has no value. Requisition figures (time to fill, open seats) describe seats, not people, and are never suppressed. Where figures add up to a total that is shown too (the reasons, categories or stages of a month's rejections, the stages or departments of a month's feedback, the departments of a funnel stage), one <${min} figure could be worked out as the total minus the others: so when only one figure of such a sum is hidden, or the hidden ones together make fewer than ${min}, the next-smallest figure is hidden too (complementary suppression), shown as "hidden" and, in the CSV downloads, left empty with suppressed=true. A month's figure hidden that way is hidden in the headline cards and in the trailing-3-month figure that would give it back.`;
   const floor = Math.max(min, ENOUGH_DATA_FLOOR);
 
   const metric = (d: DefinitionInput & { id: keyof typeof METRICS }): Definition => ({
@@ -78,7 +78,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
     metric({
       id: 'medianHoursToFeedback',
       title: 'Median hours to feedback',
-      text: 'The median of hours to feedback over the submitted slots of the interviews of the month. See "Hours to feedback".',
+      text: 'The median of hours to feedback over the submitted slots of the interviews of the month; feedback submitted before the interview ended counts as 0 hours. See "Hours to feedback".',
     }),
     metric({
       id: 'rejections',
@@ -128,7 +128,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
       title: 'Hours to feedback',
       unit: 'hours',
       betterWhen: 'lower',
-      text: 'Per submitted feedback slot: elapsed hours from due (interview_end_at, else interview_at) to feedback_submitted_at. Real elapsed time: a daylight-saving change in between counts as the hour it really is. Feedback submitted before the interview ended gives a negative value.',
+      text: 'Per submitted feedback slot: elapsed hours from due (interview_end_at, else interview_at) to feedback_submitted_at. Real elapsed time: a daylight-saving change in between counts as the hour it really is. Feedback submitted before it was due (a form filled in during the interview) counts as 0 hours, and so as on time.',
     }),
     concept({
       id: 'onTime',
@@ -184,7 +184,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
       title: 'Pass-through',
       unit: 'rate',
       betterWhen: 'higher',
-      text: 'Of the applications that reached a stage, the share that went on to reach any later stage. This is reached(next stage) / reached(this stage) whenever no stage is skipped; when some candidates skip a stage it still counts them as passing the stages they left behind, so it never exceeds 100 %. No value on the last stage.',
+      text: 'Of the applications that reached a stage, the share that went on to reach any later stage. This is reached(next stage) / reached(this stage) whenever no stage is skipped; when some candidates skip a stage it still counts them as passing the stages they left behind, so it never exceeds 100 %. No value on the last stage. Pass-through × reached is the number of applications that went on, so where that number is a small group, or the next stage is hidden for privacy, the pass-through is hidden too.',
     }),
     concept({
       id: 'daysInStage',

@@ -2,7 +2,9 @@
  * Feedback: every interview row is one feedback slot (one interviewer in one interview).
  *
  * A slot is due at `interview_end_at`, else at `interview_at`. Hours to feedback are real elapsed hours from
- * due to submission (instants, so a DST change in between counts as the hour it really is). A slot is on time
+ * due to submission (instants, so a DST change in between counts as the hour it really is); feedback submitted
+ * before due (interviewers pre-fill their forms) counts as 0 hours, so it is on time and never pulls a median
+ * or p90 below zero (the reader keeps the raw negative difference; this is where it is decided). A slot is on time
  * when submitted at most `feedbackSlaHours` after due (exactly at the SLA is on time). Slots are counted in the
  * month of `interview_at`. The submission and on-time rates share one denominator: slots due before the end of
  * the as-of date.
@@ -39,7 +41,7 @@ export interface SlotFact {
    */
   slaSettled: boolean;
   submitted: boolean;
-  /** Elapsed hours from due to submission, unrounded; null when not submitted. */
+  /** Elapsed hours from due to submission, unrounded, 0 when submitted before due; null when not submitted. */
   hours: number | null;
   onTime: boolean;
   recommendation: Recommendation | null;
@@ -57,7 +59,8 @@ export function slotFacts(ctx: Context, interviews: readonly Interview[]) {
     const hiringManager = ctx.hiringManagerOf(application);
     const due = i.interviewEndAt ?? i.interviewAt;
     const submitted = ctx.happened(i.feedbackSubmittedAt);
-    const hours = submitted ? (i.feedbackSubmittedAt! - due) / HOUR : null;
+    // Submitted before due (a pre-filled form): 0 hours, not a negative duration.
+    const hours = submitted ? Math.max(0, (i.feedbackSubmittedAt! - due) / HOUR) : null;
     const interviewer = i.interviewer?.trim() || null;
     facts.push({
       month: ctx.monthOf(i.interviewAt),

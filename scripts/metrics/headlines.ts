@@ -16,7 +16,7 @@ import { lastDayOfMonth } from './asOf.ts';
 import { NONE, type Context } from './context.ts';
 import type { SlotFact } from './feedback.ts';
 import type { RejectionFact } from './rejections.ts';
-import { quantiles, rate, roundTo, TupleMap } from './stats.ts';
+import { medianOfSorted, mergeSorted, rate, roundTo, TupleMap } from './stats.ts';
 import { isOpenAtEndOf, type HireFact, type RequisitionFact } from './timeToFill.ts';
 
 type Unit = 'count' | 'days' | 'hours' | 'rate';
@@ -77,12 +77,14 @@ const emptyMonth = (): MonthRows => ({
   unspecified: 0,
 });
 
-function pool(rows: readonly MonthRows[]): MonthRows {
+/**
+ * The counts of `rows` pooled; the value lists stay in the parts (see `Pooled`): each month's list is sorted
+ * once and the pooled medians come from merging those sorted lists, never from re-sorting a concatenation.
+ */
+function pool(rows: readonly MonthRows[]): Pooled {
   const out = emptyMonth();
   for (const r of rows) {
-    for (const v of r.fills) out.fills.push(v);
     out.open += r.open;
-    for (const v of r.hires) out.hires.push(v);
     out.slots += r.slots;
     out.due += r.due;
     out.slaSettled += r.slaSettled;
@@ -93,25 +95,54 @@ function pool(rows: readonly MonthRows[]): MonthRows {
     out.byCandidate += r.byCandidate;
     out.unspecified += r.unspecified;
   }
-  return out;
+  return { counts: out, parts: rows };
+}
+
+/** Pooled months: the counts summed, the value lists (fills, hires, hours) left in their months. */
+interface Pooled {
+  counts: MonthRows;
+  parts: readonly MonthRows[];
+}
+
+type ValueList = 'fills' | 'hires' | 'hours';
+
+/** Each month's value list sorted once (used for the month, as the next month's previous, and pooled). */
+const sortedLists = new WeakMap<number[], Float64Array>();
+function sortedList(values: number[]): Float64Array {
+  let sorted = sortedLists.get(values);
+  if (sorted === undefined) sortedLists.set(values, (sorted = Float64Array.from(values).sort()));
+  return sorted;
+}
+
+/** The figure of a median metric: over one month's list, or over the pooled parts' lists merged. */
+function medianFigure(r: MonthRows | Pooled, list: ValueList): Figure {
+  if ('parts' in r) {
+    const sorted = mergeSorted(r.parts.map((p) => sortedList(p[list])));
+    return { value: medianOfSorted(sorted), n: sorted.length, suppressed: false };
+  }
+  const values = r[list];
+  return { value: values.length === 0 ? null : medianOfSorted(sortedList(values)), n: values.length, suppressed: false };
 }
 
 const NO_VALUE: Figure = { value: null, n: null, suppressed: false };
 
 /** The figure of `metric` over pooled rows of `months` months (1 for a single month). */
-function figureOf(metric: MetricId, r: MonthRows, months: number): Figure {
+function figureOf(metric: MetricId, rows: MonthRows | Pooled, months: number): Figure {
+  const r = 'parts' in rows ? rows.counts : rows;
   const count = (n: number): Figure => ({ value: months === 1 ? n : roundTo(n / months, 1), n, suppressed: false });
-  const med = (values: number[]): Figure => ({ value: quantiles(values).median, n: values.length, suppressed: false });
+  const med = (list: ValueList): Figure => medianFigure(rows, list);
+  const length = (list: ValueList): number =>
+    'parts' in rows ? rows.parts.reduce((n, p) => n + p[list].length, 0) : rows[list].length;
   const share = (num: number, den: number): Figure => ({ value: rate(num, den), n: den, suppressed: false });
   switch (metric) {
     case 'requisitionsFilled':
-      return count(r.fills.length);
+      return count(length('fills'));
     case 'medianDaysToFill':
-      return med(r.fills);
+      return med('fills');
     case 'openRequisitions':
       return count(r.open);
     case 'medianDaysToHire':
-      return med(r.hires);
+      return med('hires');
     case 'feedbackSlots':
       return count(r.slots);
     case 'feedbackSubmissionRate':
@@ -119,7 +150,7 @@ function figureOf(metric: MetricId, r: MonthRows, months: number): Figure {
     case 'feedbackOnTimeRate':
       return share(r.onTime, r.slaSettled);
     case 'medianHoursToFeedback':
-      return med(r.hours);
+      return med('hours');
     case 'rejections':
       return count(r.rejections);
     case 'withdrawalShare':
@@ -197,7 +228,7 @@ export function buildHeadlines(ctx: Context, input: HeadlineInput): HeadlineSeri
   }
 
   // The three months before each month, pooled once per scope (null when they reach before the data).
-  const trailingOf = new TupleMap<(MonthRows | null)[]>();
+  const trailingOf = new TupleMap<(Pooled | null)[]>();
   for (const { key } of scopes) {
     const byMonth = table.find(key)!;
     trailingOf.get(key, () =>

@@ -73,25 +73,34 @@ export function rejectionFacts(ctx: Context, applications: readonly Application[
   };
 }
 
+/**
+ * `byMonth`: month × department × stage × reason × rejected by, plus the 'All' rollups over departments, over
+ * stages and over both (the "Reasons as recorded" chart reads stage 'All'). Each rollup row is counted from the
+ * facts, so suppression judges it on its own n. `rejections-by-month.csv` keeps only the grain rows.
+ */
 export function rejectionsSection(facts: readonly RejectionFact[]): Rejections {
   const grain = new TupleMap<Rejections['byMonth'][number]>();
   for (const f of facts) {
-    grain.get([f.month, f.department, f.stage, f.reason, f.category, f.rejectedBy], () => ({
-      month: f.month,
-      department: f.department,
-      stage: f.stage,
-      reason: f.reason,
-      category: f.category,
-      rejected_by: f.rejectedBy,
-      rejections: 0,
-      suppressed: false,
-    })).rejections!++;
+    for (const department of [f.department, ALL]) {
+      for (const stage of [f.stage, ALL]) {
+        grain.get([f.month, department, stage, f.reason, f.category, f.rejectedBy], () => ({
+          month: f.month,
+          department,
+          stage,
+          reason: f.reason,
+          category: f.category,
+          rejected_by: f.rejectedBy,
+          rejections: 0,
+          suppressed: false,
+        })).rejections!++;
+      }
+    }
   }
   const byMonth = sortBy(
     grain.values,
     (r) => r.month,
-    (r) => r.department,
-    (r) => r.stage,
+    (r) => allFirst(r.department),
+    (r) => allFirst(r.stage),
     (r) => r.category,
     (r) => r.reason,
     (r) => r.rejected_by,

@@ -36,9 +36,49 @@ export interface Quantiles {
 /** Median, p75 and p90 rounded to one decimal; all null for empty input (never 0). */
 export function quantiles(values: readonly number[]): Quantiles {
   if (values.length === 0) return { n: 0, median: null, p75: null, p90: null };
-  const sorted = sortNumbers(values);
-  const q = (p: number) => round1(quantileSorted(sorted, p)!);
+  return quantilesOfSorted(Float64Array.from(values).sort());
+}
+
+/** `quantiles` of values already in ascending order (d3 reads the typed array in place: no copy). */
+export function quantilesOfSorted(sorted: Float64Array): Quantiles {
+  if (sorted.length === 0) return { n: 0, median: null, p75: null, p90: null };
+  const q = (p: number) => round1(quantileSorted(sorted as unknown as ArrayLike<number>, p)!);
   return { n: sorted.length, median: q(0.5), p75: q(0.75), p90: q(0.9) };
+}
+
+/** The median of values already in ascending order, rounded like `quantiles`; null when empty. */
+export function medianOfSorted(sorted: Float64Array): number | null {
+  return sorted.length === 0 ? null : round1(quantileSorted(sorted as unknown as ArrayLike<number>, 0.5)!);
+}
+
+/** Ascending merge of ascending arrays (the same order as sorting their concatenation). */
+export function mergeSorted(parts: readonly Float64Array[]): Float64Array {
+  // NaN sorts last in a typed array and defeats a comparison merge: fall back to sorting (never in practice).
+  for (const p of parts) {
+    if (p.length > 0 && Number.isNaN(p[p.length - 1]!)) {
+      const all = new Float64Array(parts.reduce((n, q) => n + q.length, 0));
+      let offset = 0;
+      for (const q of parts) {
+        all.set(q, offset);
+        offset += q.length;
+      }
+      return all.sort();
+    }
+  }
+  let merged = parts.length > 0 ? parts[0]! : new Float64Array(0);
+  for (let k = 1; k < parts.length; k++) {
+    const b = parts[k]!;
+    if (b.length === 0) continue;
+    const next = new Float64Array(merged.length + b.length);
+    let i = 0;
+    let j = 0;
+    let o = 0;
+    while (i < merged.length && j < b.length) next[o++] = b[j]! < merged[i]! ? b[j++]! : merged[i++]!;
+    while (i < merged.length) next[o++] = merged[i++]!;
+    while (j < b.length) next[o++] = b[j++]!;
+    merged = next;
+  }
+  return merged;
 }
 
 export function median(values: readonly number[]): number | null {

@@ -1,16 +1,79 @@
 /**
- * Small-group suppression, applied once to the whole draft artifact before it is written.
+ * Privacy: which figures the artifact hides. Applied once, to the whole draft artifact before it is written,
+ * so the pages and the CSV downloads see the same figures. Two rules, in this order.
  *
- * A figure about candidates (time to hire, feedback, rejections, funnel, the partnership view's candidate
- * figures, the candidate headlines) that rests on n applications or feedback slots with 0 < n < minGroupSize
- * is suppressed: its counts and values become null and `suppressed` true. n = 0 is not suppressed (there is
- * nobody to protect; the figure simply has no value). minGroupSize 1 turns suppression off. Requisition
- * figures describe seats, not people, and are left alone.
+ * 1. Small groups (SPEC "Privacy"). A figure about candidates (time to hire, feedback, rejections, funnel, the
+ *    partnership view's candidate figures, the candidate headlines) that rests on n applications or feedback
+ *    slots with 0 < n < minGroupSize is suppressed: its counts and values become null and `suppressed` true.
+ *    n = 0 is not suppressed (there is nobody to protect; the figure simply has no value). Requisition
+ *    figures describe seats, not people, and are left alone. minGroupSize 1 turns both rules off.
  *
- * Every candidate section is listed here, in one place, so that a new section cannot be forgotten silently:
- * `suppressAggregates` names each field it nulls.
+ * 2. Complementary suppression (docs/ats-formats.md §5). Where figures add up to a total that is shown too, one
+ *    hidden figure is the total minus the others. So for every such sum ("relation": total = Σ parts): when
+ *    exactly one of its figures is hidden, or the hidden parts together rest on fewer than minGroupSize, the
+ *    next-smallest shown part (by its own n; ties in row order) is hidden as well, until neither holds; when no
+ *    part is left, the total is hidden. A hidden total whose parts are all shown is their sum, so the same test
+ *    ("exactly one hidden") hides its smallest part. Parts of n = 0 are never chosen (a hidden 0 tells as much
+ *    as a shown one). A relation's total counts as shown whenever this step has not hidden it, even where no
+ *    page happens to print it.
+ *
+ *    One preference bends "next-smallest": a figure that a headline repeats (a department's month total of
+ *    rejections, the "candidate" rejected-by row behind the withdrawal share, the "unspecified" category
+ *    behind the unspecified-reason share) is chosen only when no other part will do. Hiding a company-wide
+ *    "candidate" row of 25 beside an "unknown" of 3 would take that month's withdrawal share, and the trailing-3
+ *    figures after it, off every page, where hiding "company" protects as well.
+ *
+ *    Hiding only ever adds, and every relation that shares a newly hidden figure is checked again, so the
+ *    result is a fixpoint; it is deterministic because relations and candidates are visited in the artifact's
+ *    sorted row order. Figures hidden by this rule carry `complementary: true`: pages show them as "hidden",
+ *    not "<5" (their own n may be large); the CSVs write them like any suppressed figure.
+
+ *    Protected — each relation, and the links between them (a figure in several relations is checked in each):
+ *    - rejections, per month: the company's total = Σ departments' totals (the headline counts); a month ×
+ *      department (or All) total = Σ its categories = Σ its rejected-by rows = Σ its stages = Σ its reason
+ *      rows (`byMonth`, stage All); a category, and a rejected-by value, = Σ its reason rows; a stage =
+ *      Σ its reason rows; a reason row at department All = Σ its departments', at stage All = Σ its stages';
+ *      each category / rejected-by / stage share row at department All = Σ its departments';
+ *    - feedback rows (slots, and with them due, submitted, on time and the recommendation counts, which are
+ *      hidden with their row): a month × department row at stage All = Σ its stages' rows; a month × stage
+ *      row at department All = Σ its departments' rows;
+ *    - outstanding feedback: each overdue bucket at department All = Σ its departments';
+ *    - time to hire: a month's hires at department All = Σ departments';
+ *    - funnel: reached at cohort × stage × All = Σ departments'. A pass-through is hidden (null, its row
+ *      otherwise shown) when the next stage's row is hidden, or when the applications it says went on are a
+ *      small group: pass-through × reached would give them back;
+ *    - interviewers (only when `privacy.showInterviewers` is on): their slots add up to all slots;
+ *    - headlines, for the company and each department: a month's figures are hidden where the tables hid the
+ *      same figure (the month × department feedback row, the month × department rejection total, the
+ *      time-to-hire row), the withdrawal share where the "candidate" rejected-by row is hidden and the
+ *      unspecified-reason share where the "unspecified" category row is hidden (share × n is that count);
+ *      the month's figure is hidden as "previous" of the next month too; and a trailing-3 pooled figure is
+ *      hidden when its three months would give a hidden month back (exactly one hidden, or the hidden ones
+ *      together a small group) — pooled minus the shown months is the hidden one.
+ *
+ *    Not protected (known, left open):
+ *    - hiring-manager scopes (headlines, partnership view): seats without a hiring manager mean their figures
+ *      do not add up to the company's exactly, and they are not linked to the department tables; someone who
+ *      assumes they do add up can subtract;
+ *    - across months beyond the trailing 3 months, and between sections counted in different months (funnel
+ *      cohorts by application month, rejections by rejection month, partnership windows);
+ *    - across builds: two builds over overlapping exports (this month's and last month's) can be differenced;
+ *    - rates whose numerator is a small count shown nowhere else (an on-time rate of 95 % of 40 slots says two
+ *      were late): SPEC judges a rate by its denominator, and those counts are not suppressed anywhere;
+ *    - recommendation counts within one feedback row are never hidden one by one (a row is judged on its
+ *      slots), so a shown row may show a count of 1;
+ *    - a feedback row is judged on its slots, the headline median hours on the submitted slots: a row of 6 slots
+ *      with 1 submitted shows a median (that one slot's hours) which the headline of the same month hides;
+ *    - medians and other quantiles do not add up and cannot be subtracted; their n can, and is covered above.
  */
-import type { Aggregates, Figure } from '../schema/aggregates.ts';
+import {
+  ALL,
+  type Aggregates,
+  type Figure,
+  type HeadlineSeries,
+  type MetricId,
+  type Scope,
+} from '../schema/aggregates.ts';
 import { METRICS } from './headlines.ts';
 
 /** True when a figure resting on n rows must be hidden. */
@@ -29,74 +92,499 @@ export function suppressRow<T extends { suppressed: boolean }>(
   fields: readonly (keyof T)[],
   minGroupSize: number,
 ): T {
-  if (!isSmallGroup(n, minGroupSize)) return row;
-  const out = { ...row, suppressed: true };
+  return isSmallGroup(n, minGroupSize) ? hideRow(row, fields, false) : row;
+}
+
+function hideRow<T extends { suppressed: boolean }>(row: T, fields: readonly (keyof T)[], complementary: boolean): T {
+  const out = complementary ? { ...row, suppressed: true, complementary: true as const } : { ...row, suppressed: true };
   for (const field of fields) (out as Record<keyof T, unknown>)[field] = null;
   return out;
 }
 
+// ---- rule 2: the complementary rule on cells and relations ------------------------------------------------
+
+/** total = Σ parts, both shown. `total` null: a total shown elsewhere that this step never hides. */
+export interface Relation {
+  total: number | null;
+  /** Cell indices, in row order (ties between equal n go to the first). */
+  parts: readonly number[];
+}
+
+/**
+ * Rule 2 over cells whose n (before suppression) are `ns`: `hidden` holds rule 1's result and is extended in
+ * place; returns which cells were hidden as complements. Among the shown parts, the complement is the one of
+ * least `costs` (default 0), then of smallest n, then first in order.
+ */
+export function complementaryHide(
+  ns: readonly number[],
+  hidden: boolean[],
+  relations: readonly Relation[],
+  minGroupSize: number,
+  costs: readonly number[] = [],
+): boolean[] {
+  const cost = (cell: number) => costs[cell] ?? 0;
+  const complement = ns.map(() => false);
+  if (minGroupSize <= 1) return complement;
+  const relationsOf: number[][] = ns.map(() => []);
+  relations.forEach((r, i) => {
+    if (r.total !== null) relationsOf[r.total]!.push(i);
+    for (const p of r.parts) relationsOf[p]!.push(i);
+  });
+  // A work list of relations to check: all of them once, then those sharing a newly hidden cell.
+  const queue = relations.map((_, i) => i);
+  const queued = relations.map(() => true);
+  const hide = (cell: number) => {
+    hidden[cell] = true;
+    complement[cell] = true;
+    for (const r of relationsOf[cell]!) {
+      if (queued[r]) continue;
+      queued[r] = true;
+      queue.push(r);
+    }
+  };
+  for (let head = 0; head < queue.length; head++) {
+    const index = queue[head]!;
+    queued[index] = false;
+    const { total, parts } = relations[index]!;
+    for (;;) {
+      let hiddenParts = 0;
+      let hiddenSum = 0;
+      let smallest = -1;
+      for (const p of parts) {
+        const n = ns[p]!;
+        if (n <= 0) continue;
+        if (hidden[p]) {
+          hiddenParts++;
+          hiddenSum += n;
+        } else if (smallest < 0 || cost(p) < cost(smallest) || (cost(p) === cost(smallest) && n < ns[smallest]!))
+          smallest = p;
+      }
+      const totalHidden = total !== null && hidden[total]!;
+      const exposed =
+        hiddenParts + (totalHidden ? 1 : 0) === 1 || (!totalHidden && hiddenParts > 0 && hiddenSum < minGroupSize);
+      if (!exposed) break;
+      if (smallest >= 0) hide(smallest);
+      else if (total !== null && !totalHidden && ns[total]! > 0) hide(total);
+      else break;
+    }
+  }
+  return complement;
+}
+
+/** Cells of one section: each with its n before suppression and rule 1's verdict. */
+class Cells {
+  readonly ns: number[] = [];
+  readonly hidden: boolean[] = [];
+  /** 1 for a figure a headline repeats: chosen as a complement only when no other will do. */
+  readonly costs: number[] = [];
+  readonly relations: Relation[] = [];
+  complement: boolean[] = [];
+  private readonly minGroupSize: number;
+  constructor(minGroupSize: number) {
+    this.minGroupSize = minGroupSize;
+  }
+
+  add(n: number | null, cost = 0): number {
+    this.ns.push(n ?? 0);
+    this.hidden.push(isSmallGroup(n, this.minGroupSize));
+    this.costs.push(cost);
+    return this.ns.length - 1;
+  }
+
+  /** One relation per group of `parts` (by `key`; null = in none), its total found by `totalOf`. */
+  relate<T>(
+    rows: readonly T[],
+    cells: readonly number[],
+    key: (row: T) => string | null,
+    totalOf: (key: string) => number | null | undefined,
+  ): void {
+    const groups = new Map<string, number[]>();
+    rows.forEach((row, i) => {
+      const k = key(row);
+      if (k === null) return;
+      const list = groups.get(k);
+      if (list) list.push(cells[i]!);
+      else groups.set(k, [cells[i]!]);
+    });
+    for (const [k, parts] of groups) {
+      const total = totalOf(k);
+      // A sum whose total row does not exist (no rollup for it) is still a shown sum of its parts: never skip.
+      this.relations.push({ total: total ?? null, parts });
+    }
+  }
+
+  run(): void {
+    this.complement = complementaryHide(this.ns, this.hidden, this.relations, this.minGroupSize, this.costs);
+  }
+
+  /** The row as it ships: unchanged, or hidden (nulled `fields`), as a small group or as a complement. */
+  apply<T extends { suppressed: boolean }>(row: T, cell: number, fields: readonly (keyof T)[]): T {
+    return this.hidden[cell] ? hideRow(row, fields, this.complement[cell]!) : row;
+  }
+}
+
+/** Tuple keys: parts joined with a character no name holds. */
+const key = (...parts: string[]) => parts.join('\u0001');
+
+/** Row index → cell, and tuple key → cell. */
+function index<T>(
+  cells: Cells,
+  rows: readonly T[],
+  n: (row: T) => number | null,
+  keyOf: (row: T) => string,
+  cost: (row: T) => number = () => 0,
+) {
+  const of = rows.map((r) => cells.add(n(r), cost(r)));
+  const byKey = new Map<string, number>();
+  rows.forEach((r, i) => byKey.set(keyOf(r), of[i]!));
+  return { of, byKey };
+}
+
+// ---- the sections ---------------------------------------------------------------------------------------
+
+type Rejections = Aggregates['rejections'];
+type RejectionRow = Rejections['byMonth'][number];
+type ShareRow = Rejections['byCategory'][number];
+
+const REJECTION_SHARE_TABLES = ['byCategory', 'byRejectedBy', 'byStage'] as const;
+/** Share rows a headline repeats (withdrawal share, unspecified-reason share). */
+const HEADLINE_SHARE_KEYS: Partial<Record<(typeof REJECTION_SHARE_TABLES)[number], string[]>> = {
+  byCategory: ['unspecified'],
+  byRejectedBy: ['candidate'],
+};
+
+function rejectionCells(r: Rejections, m: number) {
+  const cells = new Cells(m);
+  const reasonKey = (x: RejectionRow) => key(x.reason, x.category, x.rejected_by);
+  const rows = index(
+    cells,
+    r.byMonth,
+    (x) => x.rejections,
+    (x) => key(x.month, x.department, x.stage, reasonKey(x)),
+  );
+  const shares = Object.fromEntries(
+    REJECTION_SHARE_TABLES.map((t) => [
+      t,
+      index(
+        cells,
+        r[t],
+        (x) => x.rejections,
+        (x) => key(x.month, x.department, x.key),
+        // The headline withdrawal and unspecified-reason shares are these rows' shares.
+        (x) => (HEADLINE_SHARE_KEYS[t]?.includes(x.key) ? 1 : 0),
+      ),
+    ]),
+  ) as Record<(typeof REJECTION_SHARE_TABLES)[number], ReturnType<typeof index<ShareRow>>>;
+
+  // Month × department (and All) totals, the headline 'rejections' counts: Σ of the category rows.
+  const totalN = new Map<string, number>();
+  for (const x of r.byCategory) {
+    const k = key(x.month, x.department);
+    totalN.set(k, (totalN.get(k) ?? 0) + (x.rejections ?? 0));
+  }
+  const totals = new Map<string, number>();
+  const months = new Map<string, string[]>();
+  // The headline 'rejections' counts.
+  for (const [k, n] of totalN) totals.set(k, cells.add(n, 1));
+  for (const x of r.byCategory) {
+    if (x.department === ALL) continue;
+    const list = months.get(x.month) ?? [];
+    if (!list.includes(x.department)) list.push(x.department);
+    months.set(x.month, list);
+  }
+  // The company's total = Σ departments' totals.
+  for (const [month, departments] of months)
+    cells.relations.push({
+      total: totals.get(key(month, ALL)) ?? null,
+      parts: departments.map((d) => totals.get(key(month, d))!),
+    });
+
+  for (const t of REJECTION_SHARE_TABLES) {
+    const rowsOf = r[t];
+    // Keys within a month × department add up to its total; departments within a month × key to All's row.
+    cells.relate(
+      rowsOf,
+      shares[t].of,
+      (x) => key(x.month, x.department),
+      (k) => totals.get(k),
+    );
+    cells.relate(
+      rowsOf,
+      shares[t].of,
+      (x) => (x.department === ALL ? null : key(x.month, x.key)),
+      (k) => {
+        const [month, shareKey] = k.split('\u0001') as [string, string];
+        return shares[t].byKey.get(key(month, ALL, shareKey));
+      },
+    );
+  }
+
+  // Reason rows: within a month × department × stage (total: the stage's share row, or the month ×
+  // department total at stage All); across departments (total: department All); across stages (stage All).
+  cells.relate(
+    r.byMonth,
+    rows.of,
+    (x) => key(x.month, x.department, x.stage),
+    (k) => {
+      const [month, department, stage] = k.split('\u0001') as [string, string, string];
+      return stage === ALL ? totals.get(key(month, department)) : shares.byStage.byKey.get(k);
+    },
+  );
+  cells.relate(
+    r.byMonth,
+    rows.of,
+    (x) => (x.department === ALL ? null : key(x.month, x.stage, reasonKey(x))),
+    (k) => {
+      const [month, stage, ...reason] = k.split('\u0001') as [string, string, ...string[]];
+      return rows.byKey.get(key(month, ALL, stage, ...reason));
+    },
+  );
+  cells.relate(
+    r.byMonth,
+    rows.of,
+    (x) => (x.stage === ALL ? null : key(x.month, x.department, reasonKey(x))),
+    (k) => {
+      const [month, department, ...reason] = k.split('\u0001') as [string, string, ...string[]];
+      return rows.byKey.get(key(month, department, ALL, ...reason));
+    },
+  );
+  // A category, and a rejected-by value, of a month × department = Σ its reason rows at stage All.
+  cells.relate(
+    r.byMonth,
+    rows.of,
+    (x) => (x.stage === ALL ? key(x.month, x.department, x.category) : null),
+    (k) => shares.byCategory.byKey.get(k),
+  );
+  cells.relate(
+    r.byMonth,
+    rows.of,
+    (x) => (x.stage === ALL ? key(x.month, x.department, x.rejected_by) : null),
+    (k) => shares.byRejectedBy.byKey.get(k),
+  );
+
+  cells.run();
+  return { cells, rows, shares, totals };
+}
+
+type FeedbackRow = Aggregates['feedback']['byMonth'][number];
+
+function feedbackCells(rowsOf: readonly FeedbackRow[], m: number) {
+  const cells = new Cells(m);
+  const rows = index(
+    cells,
+    rowsOf,
+    (x) => x.slots,
+    (x) => key(x.month, x.department, x.stage),
+  );
+  cells.relate(
+    rowsOf,
+    rows.of,
+    (x) => (x.stage === ALL ? null : key(x.month, x.department)),
+    (k) => rows.byKey.get(key(k, ALL)),
+  );
+  cells.relate(
+    rowsOf,
+    rows.of,
+    (x) => (x.department === ALL ? null : key(x.month, x.stage)),
+    (k) => {
+      const [month, stage] = k.split('\u0001') as [string, string];
+      return rows.byKey.get(key(month, ALL, stage));
+    },
+  );
+  cells.run();
+  return { cells, rows };
+}
+
+/** Rows that add up across departments to their department-All row with the same `groupOf`. */
+function acrossDepartments<T extends { department: string }>(
+  rowsOf: readonly T[],
+  n: (row: T) => number | null,
+  groupOf: (row: T) => string,
+  m: number,
+) {
+  const cells = new Cells(m);
+  const rows = index(cells, rowsOf, n, (x) => key(groupOf(x), x.department));
+  cells.relate(
+    rowsOf,
+    rows.of,
+    (x) => (x.department === ALL ? null : groupOf(x)),
+    (k) => rows.byKey.get(key(k, ALL)),
+  );
+  cells.run();
+  return { cells, rows };
+}
+
+type FunnelRow = NonNullable<Aggregates['funnel']>[number];
+
+function suppressFunnel(funnel: readonly FunnelRow[], m: number): FunnelRow[] {
+  const { cells, rows } = acrossDepartments(
+    funnel,
+    (x) => x.reached,
+    (x) => key(x.cohort, x.stage),
+    m,
+  );
+  const hidden = (x: FunnelRow) => cells.hidden[rows.byKey.get(key(x.cohort, x.stage, x.department))!]!;
+  const next = new Map(funnel.map((x) => [key(x.cohort, x.department, String(x.stage_index)), x]));
+  return funnel.map((x, i) => {
+    const row = cells.apply(x, rows.of[i]!, ['reached', 'pass_through', 'median_days_in_stage']);
+    if (row.suppressed || row.pass_through === null || row.reached === null) return row;
+    // pass-through × reached = the applications that went on: hidden with the next stage, or when few.
+    const following = next.get(key(x.cohort, x.department, String(x.stage_index + 1)));
+    const wentOn = Math.round(row.pass_through * row.reached);
+    return (following && hidden(following)) || isSmallGroup(wentOn, m) ? { ...row, pass_through: null } : row;
+  });
+}
+
+// ---- headlines ------------------------------------------------------------------------------------------
+
+/** Which headline figures follow which table figures (see the module comment). */
+const FEEDBACK_METRICS: MetricId[] = [
+  'feedbackSlots',
+  'feedbackSubmissionRate',
+  'feedbackOnTimeRate',
+  'medianHoursToFeedback',
+];
+const REJECTION_METRICS: MetricId[] = ['rejections', 'withdrawalShare', 'unspecifiedReasonShare'];
+
+const scopeDepartment = (scope: Scope): string | null =>
+  scope.kind === 'all' ? ALL : scope.kind === 'department' ? scope.department : null;
+
+const hiddenFigure = (complementary: boolean): Figure =>
+  complementary
+    ? { value: null, n: null, suppressed: true, complementary: true }
+    : { value: null, n: null, suppressed: true };
+
+/**
+ * Rule 1 on every candidate headline figure; then the figures the tables hid (`hideAt(metric, department,
+ * month)` true: a complement), as the month's figure and the next month's "previous"; then the trailing-3
+ * pooled figures that would give a hidden month back.
+ */
+function suppressHeadlines(
+  series: readonly HeadlineSeries[],
+  m: number,
+  hideAt: (metric: MetricId, department: string, month: string) => boolean,
+): HeadlineSeries[] {
+  return series.map((s) => {
+    if (!METRICS[s.metric].candidate) return s;
+    const department = scopeDepartment(s.scope);
+    const months = s.months;
+    const primary = months.map((c) => isSmallGroup(c.current.n, m));
+    const complement = months.map(
+      (c, i) => !primary[i] && department !== null && c.current.n !== 0 && hideAt(s.metric, department, c.month),
+    );
+    const hidden = (i: number) => primary[i]! || complement[i]!;
+    return {
+      ...s,
+      months: months.map((c, i) => {
+        let trailing3 = suppressFigure(c.trailing3, m);
+        if (!trailing3.suppressed && c.trailing3.n !== null && i >= 3) {
+          const before = [i - 3, i - 2, i - 1].filter(hidden);
+          const hiddenN = before.reduce((sum, j) => sum + (months[j]!.current.n ?? 0), 0);
+          if (before.length === 1 || (before.length > 1 && hiddenN < m)) trailing3 = hiddenFigure(true);
+        }
+        return {
+          ...c,
+          current: hidden(i) ? hiddenFigure(complement[i]!) : c.current,
+          previous: i > 0 && hidden(i - 1) ? hiddenFigure(complement[i - 1]!) : suppressFigure(c.previous, m),
+          trailing3,
+        };
+      }),
+    };
+  });
+}
+
+// ---- the whole artifact ---------------------------------------------------------------------------------
+
 export function suppressAggregates(a: Aggregates, minGroupSize: number): Aggregates {
   if (minGroupSize <= 1) return a;
   const m = minGroupSize;
+
+  const rejections = rejectionCells(a.rejections, m);
+  const feedback = feedbackCells(a.feedback.byMonth, m);
+  const outstanding = acrossDepartments(
+    a.feedback.outstanding,
+    (x) => x.slots,
+    (x) => x.bucket,
+    m,
+  );
+  const hires = acrossDepartments(
+    a.timeToFill.timeToHireByMonth,
+    (x) => x.hires,
+    (x) => x.month,
+    m,
+  );
+  const people = new Cells(m);
+  const personCells = a.feedback.byPerson.map((r) => people.add(r.slots));
+  people.relate(
+    a.feedback.byPerson,
+    personCells,
+    (r) => (r.role === 'interviewer' ? 'interviewer' : null),
+    () => null,
+  );
+  people.run();
+
+  const isHidden = (cells: Cells, cell: number | undefined) => cell !== undefined && cells.hidden[cell]!;
+  const isComplement = (cells: Cells, cell: number | undefined) => cell !== undefined && cells.complement[cell]!;
+  const hideAt = (metric: MetricId, department: string, month: string): boolean => {
+    if (FEEDBACK_METRICS.includes(metric))
+      return isComplement(feedback.cells, feedback.rows.byKey.get(key(month, department, ALL)));
+    if (metric === 'medianDaysToHire') return isComplement(hires.cells, hires.rows.byKey.get(key(month, department)));
+    if (!REJECTION_METRICS.includes(metric)) return false;
+    const r = rejections;
+    if (isComplement(r.cells, r.totals.get(key(month, department)))) return true;
+    if (metric === 'withdrawalShare')
+      return isHidden(r.cells, r.shares.byRejectedBy.byKey.get(key(month, department, 'candidate')));
+    if (metric === 'unspecifiedReasonShare')
+      return isHidden(r.cells, r.shares.byCategory.byKey.get(key(month, department, 'unspecified')));
+    return false;
+  };
+
+  const shareFields = ['rejections', 'share'] as const;
   return {
     ...a,
-    headlines: a.headlines.map((series) =>
-      METRICS[series.metric].candidate
-        ? {
-            ...series,
-            months: series.months.map((c) => ({
-              ...c,
-              current: suppressFigure(c.current, m),
-              previous: suppressFigure(c.previous, m),
-              trailing3: suppressFigure(c.trailing3, m),
-            })),
-          }
-        : series,
-    ),
+    headlines: suppressHeadlines(a.headlines, m, hideAt),
     timeToFill: {
       ...a.timeToFill,
-      timeToHireByMonth: a.timeToFill.timeToHireByMonth.map((r) =>
-        suppressRow(r, r.hires, ['hires', 'median_days', 'p90_days'], m),
+      timeToHireByMonth: a.timeToFill.timeToHireByMonth.map((r, i) =>
+        hires.cells.apply(r, hires.rows.of[i]!, ['hires', 'median_days', 'p90_days']),
       ),
     },
     feedback: {
-      byMonth: a.feedback.byMonth.map((r) =>
-        suppressRow(
-          r,
-          r.slots,
-          [
-            'slots',
-            'due',
-            'submitted',
-            'on_time',
-            'submission_rate',
-            'on_time_rate',
-            'median_hours',
-            'p90_hours',
-            'strong_yes',
-            'yes',
-            'no',
-            'strong_no',
-            'no_decision',
-          ],
-          m,
-        ),
+      byMonth: a.feedback.byMonth.map((r, i) =>
+        feedback.cells.apply(r, feedback.rows.of[i]!, [
+          'slots',
+          'due',
+          'submitted',
+          'on_time',
+          'submission_rate',
+          'on_time_rate',
+          'median_hours',
+          'p90_hours',
+          'strong_yes',
+          'yes',
+          'no',
+          'strong_no',
+          'no_decision',
+        ]),
       ),
-      byPerson: a.feedback.byPerson.map((r) =>
-        suppressRow(r, r.slots, ['slots', 'submitted', 'on_time_rate', 'median_hours'], m),
+      byPerson: a.feedback.byPerson.map((r, i) =>
+        people.apply(r, personCells[i]!, ['slots', 'submitted', 'on_time_rate', 'median_hours']),
       ),
-      outstanding: a.feedback.outstanding.map((r) => suppressRow(r, r.slots, ['slots'], m)),
+      outstanding: a.feedback.outstanding.map((r, i) => outstanding.cells.apply(r, outstanding.rows.of[i]!, ['slots'])),
     },
     rejections: {
-      byMonth: a.rejections.byMonth.map((r) => suppressRow(r, r.rejections, ['rejections'], m)),
-      byCategory: a.rejections.byCategory.map((r) => suppressRow(r, r.rejections, ['rejections', 'share'], m)),
-      byRejectedBy: a.rejections.byRejectedBy.map((r) => suppressRow(r, r.rejections, ['rejections', 'share'], m)),
-      byStage: a.rejections.byStage.map((r) => suppressRow(r, r.rejections, ['rejections', 'share'], m)),
+      byMonth: a.rejections.byMonth.map((r, i) => rejections.cells.apply(r, rejections.rows.of[i]!, ['rejections'])),
+      byCategory: a.rejections.byCategory.map((r, i) =>
+        rejections.cells.apply(r, rejections.shares.byCategory.of[i]!, shareFields),
+      ),
+      byRejectedBy: a.rejections.byRejectedBy.map((r, i) =>
+        rejections.cells.apply(r, rejections.shares.byRejectedBy.of[i]!, shareFields),
+      ),
+      byStage: a.rejections.byStage.map((r, i) =>
+        rejections.cells.apply(r, rejections.shares.byStage.of[i]!, shareFields),
+      ),
     },
-    funnel:
-      a.funnel === null
-        ? null
-        : a.funnel.map((r) => suppressRow(r, r.reached, ['reached', 'pass_through', 'median_days_in_stage'], m)),
+    funnel: a.funnel === null ? null : suppressFunnel(a.funnel, m),
     partnerships: a.partnerships.map((p) => ({
       ...p,
       feedbackOnTimeRate: suppressFigure(p.feedbackOnTimeRate, m),

@@ -10,8 +10,10 @@
  * - a month is `YYYY-MM`, a date `YYYY-MM-DD`, both in the configured timezone;
  * - days and hours are rounded to one decimal, rates are fractions 0..1 rounded to four decimals;
  * - `null` means "no value" (empty input, or suppressed) and is never written as 0;
- * - `suppressed: true` means the figure rests on fewer than `privacy.minGroupSize` applications or slots;
- *   its counts and values are null;
+ * - `suppressed: true` means the figure is hidden for privacy: it rests on fewer than `privacy.minGroupSize`
+ *   applications or slots, or (then also `complementary: true`, a key present only when true) it was hidden
+ *   beside such a figure so that the small one cannot be worked out by subtraction from a total that is
+ *   shown (see `scripts/metrics/suppression.ts`); either way its counts and values are null;
  * - `'All'` in a department or stage column is the rollup over every value (computed from the rows, not
  *   from other figures: medians do not add up).
  */
@@ -30,10 +32,14 @@ const hours = z.number();
 const rate = z.number().min(0).max(1);
 
 /** One number with the n it rests on. */
+/** Present (and true) only on a figure or row hidden as a complement; see the conventions above. */
+const complementary = z.literal(true).optional();
+
 export const figureSchema = z.object({
   value: z.number().nullable(),
   n: count.nullable(),
   suppressed: z.boolean(),
+  complementary,
 });
 export type Figure = z.infer<typeof figureSchema>;
 
@@ -147,6 +153,7 @@ export const timeToHireByMonthSchema = z.object({
   median_days: days.nullable(),
   p90_days: days.nullable(),
   suppressed: z.boolean(),
+  complementary,
 });
 
 // ---- feedback -----------------------------------------------------------------------------------------
@@ -171,6 +178,7 @@ export const feedbackRowSchema = z.object({
   strong_no: count.nullable(),
   no_decision: count.nullable(),
   suppressed: z.boolean(),
+  complementary,
 });
 export const feedbackByPersonSchema = z.object({
   person: z.string(),
@@ -180,6 +188,7 @@ export const feedbackByPersonSchema = z.object({
   on_time_rate: rate.nullable(),
   median_hours: hours.nullable(),
   suppressed: z.boolean(),
+  complementary,
 });
 /** Age-since-due buckets of `feedback.outstanding`, in display order (each includes its lower bound). */
 export const OUTSTANDING_BUCKETS = ['0–1 d', '1–3 d', '3–7 d', '7–30 d', '30+ d'] as const;
@@ -189,6 +198,7 @@ export const outstandingFeedbackSchema = z.object({
   department: z.string(),
   slots: count.nullable(),
   suppressed: z.boolean(),
+  complementary,
 });
 
 // ---- rejections ---------------------------------------------------------------------------------------
@@ -203,6 +213,7 @@ export const rejectionRowSchema = z.object({
   rejected_by: z.enum(['company', 'candidate', 'unknown']),
   rejections: count.nullable(),
   suppressed: z.boolean(),
+  complementary,
 });
 /** Rollups for charts: one row per month × department (incl. All) × key (a category, a rejected_by or a stage). */
 export const rejectionShareSchema = z.object({
@@ -213,6 +224,7 @@ export const rejectionShareSchema = z.object({
   /** rejections / all rejections of that month and department. */
   share: rate.nullable(),
   suppressed: z.boolean(),
+  complementary,
 });
 
 // ---- funnel -------------------------------------------------------------------------------------------
@@ -230,6 +242,7 @@ export const funnelRowSchema = z.object({
   /** The cohort is younger than 90 days at the as-of date: its figures will still move. */
   open: z.boolean(),
   suppressed: z.boolean(),
+  complementary,
 });
 
 // ---- the partnership view -----------------------------------------------------------------------------

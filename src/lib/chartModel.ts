@@ -40,8 +40,12 @@ export interface ChartModel {
   svg: ChartSvg | null;
   legend?: LegendItem[];
   table: TableModel;
-  /** Export name (`feedback-by-month` → `/exports/feedback-by-month.csv`), when the figures have a CSV. */
-  csv?: string;
+  /**
+   * The export holding the chart's figures (`headlines` → `/exports/headlines.csv`): one of
+   * `scripts/export/csv.ts` EXPORTS. Every chart has one (SPEC: "Every chart: … a data table, and its CSV");
+   * `Chart.astro` fails the build on a name no export defines.
+   */
+  csv: string;
   /** Definition id, for the "Definition" link. */
   definitionId?: string;
 }

@@ -75,23 +75,41 @@ export function suppressedMark(minGroupSize: number): string {
   return `<${minGroupSize}`;
 }
 
-/** A cell value: the formatted number, `<5` when suppressed, `–` when there is no value. */
-export function formatCell(value: number | null, unit: Unit, suppressed: boolean, minGroupSize: number): string {
-  if (suppressed) return suppressedMark(minGroupSize);
+/**
+ * The mark for a figure hidden as a complement (beside a `<5`, so that it cannot be worked out from a total):
+ * its own n may be large, so it is not written `<5`.
+ */
+export const COMPLEMENT_MARK = 'hidden';
+
+/** Whether a figure is hidden: a row or figure (with `suppressed` and maybe `complementary`), or a plain flag. */
+export type Hidden = boolean | { suppressed: boolean; complementary?: true };
+
+/** `<5`, `hidden`, or null when the figure is shown. */
+export function hiddenMark(hidden: Hidden, minGroupSize: number): string | null {
+  if (typeof hidden === 'boolean') return hidden ? suppressedMark(minGroupSize) : null;
+  if (!hidden.suppressed) return null;
+  return hidden.complementary ? COMPLEMENT_MARK : suppressedMark(minGroupSize);
+}
+
+/** A cell value: the formatted number, `<5` or `hidden` when hidden, `–` when there is no value. */
+export function formatCell(value: number | null, unit: Unit, hidden: Hidden, minGroupSize: number): string {
+  const mark = hiddenMark(hidden, minGroupSize);
+  if (mark !== null) return mark;
   if (value === null) return '–';
   return formatNumber(value, unit);
 }
 
-/** A figure with its unit, `<5` when suppressed, `no data` when there is no value. */
+/** A figure with its unit, `<5` or `hidden` when hidden, `no data` when there is no value. */
 export function formatFigure(figure: Figure, unit: Unit, minGroupSize: number): string {
-  if (figure.suppressed) return suppressedMark(minGroupSize);
+  const mark = hiddenMark(figure, minGroupSize);
+  if (mark !== null) return mark;
   if (figure.value === null) return 'no data';
   return formatValue(figure.value, unit);
 }
 
-/** `n = 120`, `n < 5`, or `n = 0`. */
+/** `n = 120`, `n < 5`, `n hidden` or `n = 0`. */
 export function formatN(figure: Figure, minGroupSize: number): string {
-  if (figure.suppressed) return `n < ${minGroupSize}`;
+  if (figure.suppressed) return figure.complementary ? `n ${COMPLEMENT_MARK}` : `n < ${minGroupSize}`;
   return figure.n === null ? 'n = –' : `n = ${formatCount(figure.n)}`;
 }
 

@@ -111,6 +111,45 @@ describe('EXPORTS', () => {
     expect(rows.some((r) => r.department === 'All' || r.stage === 'All')).toBe(false);
   });
 
+  it("leaves the 'All' rollups out of rejections-by-month.csv, and keeps them in the with-totals file", () => {
+    const rows = (name: string) => EXPORTS.find((e) => e.name === name)!.rows(a);
+    const isRollup = (r: Record<string, unknown>) => r.department === 'All' || r.stage === 'All';
+    expect(a.rejections.byMonth.some(isRollup)).toBe(true);
+    expect(rows('rejections-by-month.csv').some(isRollup)).toBe(false);
+    expect(rows('rejections-by-month.csv')).toHaveLength(a.rejections.byMonth.filter((r) => !isRollup(r)).length);
+    expect(rows('rejections-by-month-with-totals.csv')).toHaveLength(a.rejections.byMonth.length);
+  });
+
+  it('writes a headline value in its unit: days and hours with one decimal, rates as fractions', () => {
+    const csv = EXPORTS.find((e) => e.name === 'headlines.csv')!;
+    const text = toCsv(csv.columns, csv.rows(a));
+    // All, March: median days to fill 34.0 (26 and 42), 19.5 the month before: +14.5.
+    expect(text).toContain('\r\n2025-03,medianDaysToFill,days,all,All,34.0,2,false,19.5,2,false,,,false,14.5,\r\n');
+    // All, March: 3 of 4 due slots submitted.
+    expect(text).toContain('\r\n2025-03,feedbackSubmissionRate,rate,all,All,0.75,4,false,');
+  });
+
+  it('writes interviewers into feedback-by-person.csv only when the team opted in', () => {
+    const csv = EXPORTS.find((e) => e.name === 'feedback-by-person.csv')!;
+    const person = { slots: 9, submitted: 9, on_time_rate: 1, median_hours: 2, suppressed: false };
+    const byPerson = [
+      { ...person, person: 'Hana Moreau', role: 'hiringManager' as const },
+      { ...person, person: 'Ivo Interviewer', role: 'interviewer' as const },
+    ];
+    const withPeople = (showInterviewers: boolean) =>
+      csv.rows({
+        ...a,
+        settings: { ...a.settings, showInterviewers },
+        feedback: { ...a.feedback, byPerson },
+      });
+    // An artifact that holds interviewer rows although the setting is off (a stale or hand-made one): left out.
+    expect(withPeople(false).map((r) => [r.role, r.person])).toEqual([['hiring_manager', 'Hana Moreau']]);
+    expect(withPeople(true).map((r) => [r.role, r.person])).toEqual([
+      ['hiring_manager', 'Hana Moreau'],
+      ['interviewer', 'Ivo Interviewer'],
+    ]);
+  });
+
   it('writes only declared columns, each row a full line', () => {
     for (const e of EXPORTS) {
       const csv = toCsv(e.columns, e.rows(a));

@@ -97,6 +97,57 @@ describe('hours to feedback and on time', () => {
         .on_time,
     ).toBe(1);
   });
+
+  it('counts feedback submitted 2 h before the interview ended as 0 hours, and on time', () => {
+    const a = aggregate(
+      {
+        requisitions,
+        applications,
+        interviews: [
+          // Ends 12:00, form submitted 10:00 (pre-filled during the interview): −2 h → 0 h, on time.
+          interview({
+            id: 'I1',
+            at: '2025-03-03T09:00:00Z',
+            end: '2025-03-03T12:00:00Z',
+            submitted: '2025-03-03T10:00:00Z',
+          }),
+        ],
+      },
+      noSuppression,
+    );
+    expect(row(a, '2025-03')).toMatchObject({
+      submitted: 1,
+      on_time: 1,
+      on_time_rate: 1,
+      median_hours: 0,
+      p90_hours: 0,
+    });
+    // The headline and the definitions say the same.
+    const median = a.headlines.find((s) => s.metric === 'medianHoursToFeedback' && s.scope.kind === 'all')!;
+    expect(median.months.find((c) => c.month === '2025-03')!.current).toEqual({ value: 0, n: 1, suppressed: false });
+    const definition = (id: string) => a.definitions.find((d) => d.id === id)!.text;
+    expect(definition('hoursToFeedback')).toMatch(/before it was due .* counts as 0 hours, and so as on time/);
+    expect(definition('medianHoursToFeedback')).toMatch(/before the interview ended counts as 0 hours/);
+  });
+
+  it('keeps a pre-filled form from pulling the median below zero: −2 h, 4 h, 10 h → 0, 4, 10, median 4.0', () => {
+    const slot = (id: string, submitted: string) =>
+      interview({ id, at: '2025-03-03T09:00:00Z', end: '2025-03-03T12:00:00Z', submitted });
+    const a = aggregate(
+      {
+        requisitions,
+        applications,
+        interviews: [
+          slot('I1', '2025-03-03T10:00:00Z'),
+          slot('I2', '2025-03-03T16:00:00Z'),
+          slot('I3', '2025-03-03T22:00:00Z'),
+        ],
+      },
+      noSuppression,
+    );
+    // p90 = 4 + 0.8·(10 − 4) = 8.8
+    expect(row(a, '2025-03')).toMatchObject({ median_hours: 4, p90_hours: 8.8, on_time: 3 });
+  });
 });
 
 describe('submission rate', () => {

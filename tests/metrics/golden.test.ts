@@ -18,15 +18,25 @@
  * open-requisitions.csv
  *   R4 2024-12-02 → 2025-03-31 = 29 + 31 + 28 + 31 = 119.0; R5 (on hold, still open) 2025-03-10 → 21.0;
  *   R7 cancelled without a date is not open. "Sales Engineer, EMEA" is quoted for its comma.
- * rejections-by-month.csv (minimum group size 2)
+ * rejections-by-month.csv (minimum group size 2; grain rows only, no 'All')
  *   2025-02 Engineering Onsite "Wasn't interested" → candidate withdrew, candidate (withdrawn): 1 → suppressed
- *   2025-02 Engineering Recruiter Screen "Lacking skill(s)/qualification(s)" → skills, company (default): 2
- *   2025-02 Sales Recruiter Screen "Salary expectations too high" → compensation, candidate (row): 2
+ *   2025-02 Engineering Recruiter Screen "Lacking skill(s)/qualification(s)" → skills, company (default): 2,
+ *     hidden as a complement (below)
+ *   2025-02 Sales Recruiter Screen "Salary expectations too high" → compensation, candidate (row): 2, hidden as a
+ *     complement (below)
  *   2025-03 Engineering Hiring Manager Screen "" → unspecified, unknown: 1 → suppressed
  *   2025-03 Engineering Onsite '=HYPERLINK("x")' → other, unknown: 1 → suppressed; escaped and quoted
+ *   Complementary suppression in February (5 rejections: Engineering 3, Sales 2, both shown as department
+ *   totals before this step): Engineering's categories are withdrew 1 (hidden) + skills 2, so skills is hidden
+ *   (3 − 2 would give the 1 back); All's skills (2) is then Engineering's alone and is hidden; All's categories
+ *   are withdrew 1 + compensation 2 + skills 2 with withdrew hidden, so the next-smallest in row order,
+ *   compensation, is hidden; Sales's compensation (2) is All's alone and is hidden; Sales's total is then its
+ *   one hidden category and is hidden, which leaves Engineering's total alone beside it in the company's 5, so it
+ *   is hidden too. Every February figure below the company's 5 ends up hidden: tiny groups on every side.
  * feedback-by-month.csv (grain rows only, no 'All')
  *   2025-02 Engineering Onsite: 3 slots, 3 submitted, 2 on time (4 h, 24 h exactly; 48 h late);
- *     hours 4, 24, 48 → median 24.0, p90 = 24 + 0.8·24 = 43.2; yes 1, strong_yes 1, no 1
+ *     hours 4, 24, 48 → median 24.0, p90 = 24 + 0.8·24 = 43.2; yes 1, strong_yes 1, no 1 — hidden as the
+ *     complement of Recruiter Screen in Engineering's 4 slots (4 − 3 would give the 1 back)
  *   2025-02 Engineering Recruiter Screen: 1 slot → suppressed, every count empty
  *   2025-03 Engineering Hiring Manager Screen: 2 slots, 1 submitted (48 real hours across the DST change,
  *     49 on the wall clock), 0 on time; median and p90 48.0; yes 1
@@ -38,9 +48,33 @@
  *   2025-03 All: G7 2025-01-25 → 2025-03-03 = 37, S3 2025-02-05 → 2025-03-01 = 24 → 2 hires, median 30.5,
  *     p90 = 24 + 0.9·13 = 35.7; Engineering and Sales 1 each → suppressed
  * rejection-categories-by-month.csv
- *   2025-02 All (5): skills 2 → 0.4, compensation 2 → 0.4, candidate withdrew 1 → suppressed
- *   2025-02 Engineering (3): skills 2 → 0.6667; Sales (2): compensation 2 → 1
+ *   2025-02 All (5): skills 2, compensation 2, candidate withdrew 1 → suppressed; skills and compensation
+ *     hidden as complements (see rejections-by-month.csv), as are Engineering's skills 2 and Sales's compensation 2
  *   2025-03 All and Engineering (2): other 1, unspecified 1 → both suppressed
+ * rejections-by-month-with-totals.csv: the rows above plus their 'All' rollups, every one hidden like its rows
+ *   (each rollup of February is a single row's, or a hidden total's; March's reasons are 1 each)
+ * rejected-by-by-month.csv
+ *   2025-02 Engineering: candidate 1 (suppressed) + company 2 (complement); All: company 2 (Engineering's alone)
+ *     and candidate 3 (the last one shown in All's 5); Sales's candidate 2 (its total, hidden above)
+ *   2025-03 All and Engineering: unknown 2 of 2 → share 1
+ * rejection-stages-by-month.csv: February's stages follow the reason rows (all hidden); March: Hiring Manager
+ *   Screen 1 and Onsite 1 → suppressed
+ * headlines.csv (one row per month × metric × scope: all, Engineering, Marketing, Sales and the three hiring
+ *   managers): e.g. 2025-03 medianHoursToFeedback Engineering rests on 1 submitted slot → suppressed; 2025-02
+ *   rejections: All 5 shown, Engineering 3 and Sales 2 hidden as complements (above), as is the company's
+ *   withdrawal share (its "candidate" row is hidden: share × 5 would give it back); 2025-03 unspecified share of
+ *   All hidden (1 unspecified rejection). Days and hours are written with one decimal, rates as fractions.
+ * time-to-fill-by-person.csv: Hana Moreau R1 39, R2 42 → median 40.5, p75 = 39 + 0.75·3 = 41.25 → 41.3,
+ *   p90 41.7, open 1 (R5); Sam Okafor R3 26.0, open 1 (R4); (none) R6 0.0; recruiters likewise
+ * open-requisitions-by-age.csv: R5 21 days → Engineering 0–30; R4 119 days → Sales 91–180; All both
+ * feedback-by-month-with-totals.csv: the rows of feedback-by-month.csv with due and the two rates, plus their
+ *   rollups: February Engineering = All: 4 slots, 4 submitted, 3 on time (Onsite 4 h, 24 h, 48 h late; Recruiter
+ *   Screen 1 h), hours 1, 4, 24, 48 → median 14.0, p90 = 24 + 0.7·24 = 40.8; its stages hidden (1 slot and its complement); March
+ *   All: 4 slots, 3 submitted of 4 due, 2 on time → 0.75 and 0.5
+ * feedback-outstanding.csv: I5, never submitted, fell due on 3 March 10:45, 28 days before the end of the as-of
+ *   date: 7–30 days overdue, 1 slot → suppressed (All and Engineering)
+ * feedback-by-person.csv: Hana Moreau's own slots (see partnerships.csv): 3, 2 submitted, on time 0.3333,
+ *   median 36.0
  * funnel.csv (cohort 2025-01, Engineering = All; cohort open: 59 days < 90 before the as-of date)
  *   reached: Recruiter Screen 8, Hiring Manager Screen 6, Onsite 5 (G8 still there), Offer 2
  *   pass-through 6/8 = 0.75, 5/6 = 0.8333, 2/5 = 0.4, none on the last stage

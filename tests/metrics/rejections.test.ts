@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { reasonLookup } from '../../scripts/metrics/reasons.ts';
+import { ALL } from '../../scripts/schema/aggregates.ts';
 import { aggregate, app, headline, req } from './helpers.ts';
+
+const grain = <T extends { department: string; stage: string }>(rows: T[]) =>
+  rows.filter((r) => r.department !== ALL && r.stage !== ALL);
 
 describe('reason categories', () => {
   const defaults = reasonLookup({});
@@ -96,7 +100,7 @@ describe('rejections', () => {
       },
       { privacy: { minGroupSize: 1 } },
     );
-    expect(a.rejections.byMonth).toEqual([
+    expect(grain(a.rejections.byMonth)).toEqual([
       {
         month: '2025-02',
         department: 'Engineering',
@@ -219,20 +223,79 @@ describe('rejections', () => {
     });
   });
 
-  it('suppresses a rejection row or share resting on fewer than minGroupSize applications', () => {
+  it("adds 'All' rollups over departments, over stages and over both, counted from the rows", () => {
+    const rejected = '2025-02-10T00:00:00Z';
+    // February: Engineering Onsite 2 skills, Engineering Recruiter Screen 1 skills, Sales Onsite 1 skills.
+    const a = aggregate(
+      {
+        requisitions,
+        applications: [
+          app({ id: 'A1', applied, rejected, reason: 'Lacking skills', stage: 'Onsite' }),
+          app({ id: 'A2', applied, rejected, reason: 'Lacking skills', stage: 'Onsite' }),
+          app({ id: 'A3', applied, rejected, reason: 'Lacking skills', stage: 'Recruiter Screen' }),
+          app({ id: 'A4', job: 'R2', applied, rejected, reason: 'Lacking skills', stage: 'Onsite' }),
+        ],
+      },
+      { privacy: { minGroupSize: 1 } },
+    );
+    expect(a.rejections.byMonth.map((r) => [r.department, r.stage, r.rejections])).toEqual([
+      ['All', 'All', 4],
+      ['All', 'Onsite', 3],
+      ['All', 'Recruiter Screen', 1],
+      ['Engineering', 'All', 3],
+      ['Engineering', 'Onsite', 2],
+      ['Engineering', 'Recruiter Screen', 1],
+      ['Sales', 'All', 1],
+      ['Sales', 'Onsite', 1],
+    ]);
+  });
+
+  it('suppresses each rollup on its own n: two hidden stages of 1 make a shown total of 2', () => {
+    const rejected = '2025-02-10T00:00:00Z';
+    const a = aggregate(
+      {
+        requisitions,
+        applications: [
+          app({ id: 'A1', applied, rejected, reason: 'Lacking skills', stage: 'Onsite' }),
+          app({ id: 'A2', applied, rejected, reason: 'Lacking skills', stage: 'Recruiter Screen' }),
+        ],
+      },
+      { privacy: { minGroupSize: 2 } },
+    );
+    // Engineering Onsite 1 and Recruiter Screen 1 are hidden (1 < 2); together they make 2, so the stage-All
+    // rollup (2) is shown and needs no complement.
+    expect(a.rejections.byMonth.map((r) => [r.department, r.stage, r.rejections, r.suppressed])).toEqual([
+      ['All', 'All', 2, false],
+      ['All', 'Onsite', null, true],
+      ['All', 'Recruiter Screen', null, true],
+      ['Engineering', 'All', 2, false],
+      ['Engineering', 'Onsite', null, true],
+      ['Engineering', 'Recruiter Screen', null, true],
+    ]);
+  });
+
+  it('suppresses a rejection row or share resting on fewer than minGroupSize applications, and its complement', () => {
     const rejected = '2025-02-10T00:00:00Z';
     const apps = (n: number, reason: string, from = 0) =>
       Array.from({ length: n }, (_, k) =>
         app({ id: `${reason}${from + k}`, applied, rejected, reason, stage: 'Onsite' }),
       );
-    // 5 skills (shown) and 4 experience (suppressed) in Engineering in February.
+    // Engineering, February, Onsite: 4 experience (< 5: suppressed), 5 skills, 7 values; 16 in all, shown as the
+    // month's rejections. 16 − 5 − 7 would give the 4 back, so the next-smallest, skills (5), is hidden too.
     const a = aggregate({
       requisitions,
-      applications: [...apps(5, 'Lacking skills'), ...apps(4, 'Not enough experience')],
+      applications: [
+        ...apps(5, 'Lacking skills'),
+        ...apps(4, 'Not enough experience'),
+        ...apps(7, 'Not a cultural fit'),
+      ],
     });
-    expect(a.rejections.byMonth.map((r) => [r.reason, r.rejections, r.suppressed])).toEqual([
-      ['Not enough experience', null, true],
-      ['Lacking skills', 5, false],
+    expect(
+      grain(a.rejections.byMonth).map((r) => [r.reason, r.rejections, r.suppressed, r.complementary ?? false]),
+    ).toEqual([
+      ['Not enough experience', null, true, false],
+      ['Lacking skills', null, true, true],
+      ['Not a cultural fit', 7, false, false],
     ]);
     expect(
       a.rejections.byCategory
@@ -240,7 +303,9 @@ describe('rejections', () => {
         .map((r) => [r.key, r.rejections, r.share, r.suppressed]),
     ).toEqual([
       ['experience', null, null, true],
-      ['skills', 5, 0.5556, false],
+      ['skills', null, null, true],
+      ['values', 7, 0.4375, false],
     ]);
+    expect(headline(a, 'rejections', '2025-02')!.current).toEqual({ value: 16, n: 16, suppressed: false });
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL } from '../../scripts/schema/aggregates.ts';
+import { findExport } from '../../src/lib/exports.ts';
 import { readAggregates } from '../../src/lib/aggregates.ts';
 import type { ChartModel } from '../../src/lib/chartModel.ts';
 import {
@@ -61,6 +62,7 @@ describe('every figure of every page', () => {
     ['recommendationMix', recommendationMix(site, ALL)],
     ['outstandingFeedback', outstandingFeedback(site, ALL)],
     ['feedbackByPerson', feedbackByPerson(site, 'hiringManager')],
+    ['fillByPerson(hm)', fillByPerson(site, 'hiringManager')],
     ['fillTrend', fillTrend(site, ALL)],
     ['fillTrend(dept)', fillTrend(site, HOSTILE)],
     ['fillByDepartment', fillByDepartment(site, month)],
@@ -81,14 +83,18 @@ describe('every figure of every page', () => {
     ]),
   ];
 
-  it.each(charts.filter(([, c]) => c !== null))('%s: draws, with a table, and escapes names', (_, chart) => {
-    expect(chart!.table.rows.length).toBeGreaterThan(0);
-    expect(chart!.table.caption).not.toBe('');
-    for (const svg of chart!.svg ? [chart!.svg.wide, chart!.svg.narrow] : []) {
-      expect(svg).not.toContain('<script');
-      expect(svg).toContain(`aria-labelledby="${chart!.id}-title"`);
-    }
-  });
+  it.each(charts.filter(([, c]) => c !== null))(
+    '%s: draws, with a table and its CSV, and escapes names',
+    (_, chart) => {
+      expect(chart!.table.rows.length).toBeGreaterThan(0);
+      expect(findExport(chart!.csv), chart!.csv).toBeDefined();
+      expect(chart!.table.caption).not.toBe('');
+      for (const svg of chart!.svg ? [chart!.svg.wide, chart!.svg.narrow] : []) {
+        expect(svg).not.toContain('<script');
+        expect(svg).toContain(`aria-labelledby="${chart!.id}-title"`);
+      }
+    },
+  );
 
   it('shows suppressed cells as <minGroupSize in the tables and says what was left out', () => {
     const row = a.feedback.byMonth.find((r) => r.suppressed && r.department !== ALL && r.stage !== ALL)!;

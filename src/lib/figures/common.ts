@@ -26,13 +26,32 @@ export function perMonthBasis(ns: readonly (number | null)[], noun: string, per 
     : `Each ${per} rests on its own n (in the table): ${formatCount(min)} to ${formatCount(max)} ${noun}.`;
 }
 
-/** `3 months with fewer than 5 feedback slots are shown as <5 in the table and left out of the chart.` */
-export function suppressedNote(count: number, what: string, site: Site, unitNoun: string): string[] {
-  if (count === 0) return [];
+/**
+ * What the privacy rules left out, from the hidden rows themselves: `3 months with fewer than 5 feedback slots
+ * are shown as <5 in the table and left out of the chart (privacy).`, and the complements hidden beside them.
+ */
+export function suppressedNote(
+  rows: readonly { suppressed: boolean; complementary?: true }[],
+  what: string,
+  site: Site,
+  unitNoun: string,
+  leftOut = 'left out of the chart',
+): string[] {
+  const small = rows.filter((r) => r.suppressed && !r.complementary).length;
+  const complements = rows.filter((r) => r.suppressed && r.complementary).length;
   const m = site.minGroupSize;
-  return [
-    `${plural(count, what)} with fewer than ${m} ${unitNoun} ${count === 1 ? 'is' : 'are'} shown as <${m} in the table and left out of the chart (privacy).`,
-  ];
+  const notes: string[] = [];
+  if (small)
+    notes.push(
+      `${plural(small, what)} with fewer than ${m} ${unitNoun} ${small === 1 ? 'is' : 'are'} shown as <${m} in the table and ${leftOut} (privacy).`,
+    );
+  if (complements) notes.push(complementNote(complements, what, leftOut));
+  return notes;
+}
+
+/** `1 more month is shown as hidden: …` */
+export function complementNote(count: number, what: string, leftOut = 'left out of the chart'): string {
+  return `${plural(count, what)} ${count === 1 ? 'is' : 'are'} shown as hidden and ${leftOut}: not small, but a smaller group hidden beside ${count === 1 ? 'it' : 'them'} could be worked out from ${count === 1 ? 'it' : 'them'} and the totals (privacy).`;
 }
 
 /** Rows the data step left out of a section, and why: `Not counted: 2 rows with no interview_at date.` */

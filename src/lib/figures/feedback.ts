@@ -6,7 +6,16 @@ import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineCha
 import { stackedBar, type StackPart } from '../../charts/stackedBar.ts';
 import { ACCENT, seriesColor } from '../../charts/theme.ts';
 import { chartIds, type ChartModel } from '../chartModel.ts';
-import { formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
+import {
+  formatCell,
+  formatCount,
+  formatNumber,
+  hiddenMark,
+  monthLabel,
+  monthShort,
+  plural,
+  type Hidden,
+} from '../format.ts';
 import type { Site } from '../site.ts';
 import { RECOMMENDATIONS } from './colors.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
@@ -21,12 +30,11 @@ function rowsFor(site: Site, department: string, stage = ALL): FeedbackRow[] {
     .sort((a, b) => a.month.localeCompare(b.month));
 }
 
-const rate = (site: Site, value: number | null, suppressed: boolean) =>
-  formatCell(value, 'rate', suppressed, site.minGroupSize);
-const hours = (site: Site, value: number | null, suppressed: boolean) =>
-  formatCell(value, 'hours', suppressed, site.minGroupSize);
-const count = (site: Site, value: number | null, suppressed: boolean) =>
-  formatCell(value, 'count', suppressed, site.minGroupSize);
+const rate = (site: Site, value: number | null, hidden: Hidden) => formatCell(value, 'rate', hidden, site.minGroupSize);
+const hours = (site: Site, value: number | null, hidden: Hidden) =>
+  formatCell(value, 'hours', hidden, site.minGroupSize);
+const count = (site: Site, value: number | null, hidden: Hidden) =>
+  formatCell(value, 'count', hidden, site.minGroupSize);
 
 /** On-time and submission rates by month (a department's, with the company-wide on-time rate beside it). */
 export function feedbackTrend(site: Site, department: string, id = 'feedback-trend'): ChartModel {
@@ -35,18 +43,18 @@ export function feedbackTrend(site: Site, department: string, id = 'feedback-tre
   const points: LinePoint[] = [];
   const sla = site.a.settings.feedbackSlaHours;
   for (const r of rows) {
-    const n = r.suppressed ? `n<${site.minGroupSize}` : `n=${formatCount(r.slots ?? 0)}`;
+    const n = r.suppressed ? `n ${hiddenMark(r, site.minGroupSize)}` : `n=${formatCount(r.slots ?? 0)}`;
     points.push({
       month: r.month,
       series: 'On time',
       value: r.suppressed ? null : r.on_time_rate,
-      title: `On time, ${monthShort(r.month)}: ${rate(site, r.on_time_rate, r.suppressed)} (${n})`,
+      title: `On time, ${monthShort(r.month)}: ${rate(site, r.on_time_rate, r)} (${n})`,
     });
     points.push({
       month: r.month,
       series: 'Submitted',
       value: r.suppressed ? null : r.submission_rate,
-      title: `Submitted, ${monthShort(r.month)}: ${rate(site, r.submission_rate, r.suppressed)} (${n})`,
+      title: `Submitted, ${monthShort(r.month)}: ${rate(site, r.submission_rate, r)} (${n})`,
     });
   }
   for (const r of reference) {
@@ -54,7 +62,7 @@ export function feedbackTrend(site: Site, department: string, id = 'feedback-tre
       month: r.month,
       series: 'Company-wide on time',
       value: r.suppressed ? null : r.on_time_rate,
-      title: `Company-wide on time, ${monthShort(r.month)}: ${rate(site, r.on_time_rate, r.suppressed)}`,
+      title: `Company-wide on time, ${monthShort(r.month)}: ${rate(site, r.on_time_rate, r)}`,
     });
   }
   const series: LineSeries[] = [
@@ -63,7 +71,6 @@ export function feedbackTrend(site: Site, department: string, id = 'feedback-tre
     ...(reference.length ? [{ name: 'Company-wide on time', color: 'var(--chart-muted)', reference: true }] : []),
   ];
   const months = site.a.months;
-  const suppressed = rows.filter((r) => r.suppressed).length;
   return {
     id,
     title: `Feedback on time and submitted, by month`,
@@ -72,7 +79,7 @@ export function feedbackTrend(site: Site, department: string, id = 'feedback-tre
       rows.map((r) => r.slots),
       'feedback slots',
     ),
-    notes: [...suppressedNote(suppressed, 'month', site, 'feedback slots'), ...coverageNotes(site, 'feedback')],
+    notes: [...suppressedNote(rows, 'month', site, 'feedback slots'), ...coverageNotes(site, 'feedback')],
     svg: lineChart({ points, series, months, unit: 'rate', yLabel: 'Share of slots' }, chartIds(id)),
     legend: series.map((s) => ({ name: s.name, color: s.color!, dashed: s.reference })),
     table: {
@@ -90,17 +97,17 @@ export function feedbackTrend(site: Site, department: string, id = 'feedback-tre
       ],
       rows: rows.map((r) => [
         monthLabel(r.month),
-        count(site, r.slots, r.suppressed),
-        count(site, r.due, r.suppressed),
-        count(site, r.submitted, r.suppressed),
-        count(site, r.on_time, r.suppressed),
-        rate(site, r.submission_rate, r.suppressed),
-        rate(site, r.on_time_rate, r.suppressed),
-        hours(site, r.median_hours, r.suppressed),
-        hours(site, r.p90_hours, r.suppressed),
+        count(site, r.slots, r),
+        count(site, r.due, r),
+        count(site, r.submitted, r),
+        count(site, r.on_time, r),
+        rate(site, r.submission_rate, r),
+        rate(site, r.on_time_rate, r),
+        hours(site, r.median_hours, r),
+        hours(site, r.p90_hours, r),
       ]),
     },
-    csv: 'feedback-by-month',
+    csv: 'feedback-by-month-with-totals',
     definitionId: 'feedbackOnTimeRate',
   };
 }
@@ -119,7 +126,6 @@ export function feedbackByDepartment(site: Site, month: string, id = 'feedback-b
       text: formatNumber(r.on_time_rate!, 'rate'),
       title: `${r.department}: ${formatNumber(r.on_time_rate!, 'rate')} on time (n=${formatCount(r.slots ?? 0)})`,
     }));
-  const suppressed = sorted.filter((r) => r.suppressed).length;
   return {
     id,
     title: `Feedback on time by department, ${monthLabel(month)}`,
@@ -128,7 +134,7 @@ export function feedbackByDepartment(site: Site, month: string, id = 'feedback-b
       all && !all.suppressed
         ? `Rests on ${plural(all.slots ?? 0, 'feedback slot')} in ${monthLabel(month)}.`
         : `No company-wide figure for ${monthLabel(month)}.`,
-    notes: suppressedNote(suppressed, 'department', site, 'feedback slots'),
+    notes: suppressedNote(sorted, 'department', site, 'feedback slots'),
     svg: barChart(
       {
         bars,
@@ -152,13 +158,13 @@ export function feedbackByDepartment(site: Site, month: string, id = 'feedback-b
       ],
       rows: [...(all ? [all] : []), ...sorted].map((r) => [
         r.department === ALL ? 'All departments' : r.department,
-        count(site, r.slots, r.suppressed),
-        rate(site, r.on_time_rate, r.suppressed),
-        rate(site, r.submission_rate, r.suppressed),
-        hours(site, r.median_hours, r.suppressed),
+        count(site, r.slots, r),
+        rate(site, r.on_time_rate, r),
+        rate(site, r.submission_rate, r),
+        hours(site, r.median_hours, r),
       ]),
     },
-    csv: 'feedback-by-month',
+    csv: 'feedback-by-month-with-totals',
     definitionId: 'feedbackOnTimeRate',
   };
 }
@@ -186,7 +192,6 @@ export function feedbackHoursByStage(
       text: `${formatNumber(r.median_hours!, 'hours')} h`,
       title: `${r.stage}: median ${formatNumber(r.median_hours!, 'hours')} h, p90 ${hours(site, r.p90_hours, false)} h (n=${formatCount(r.submitted ?? 0)} submitted)`,
     }));
-  const suppressed = sorted.filter((r) => r.suppressed).length;
   return {
     id,
     title: `Hours to feedback by stage, ${monthLabel(month)}`,
@@ -195,7 +200,7 @@ export function feedbackHoursByStage(
       sorted.reduce((s, r) => s + (r.submitted ?? 0), 0),
       'submitted feedback slot',
     )} of ${monthLabel(month)} (shown stages).`,
-    notes: suppressedNote(suppressed, 'stage', site, 'feedback slots'),
+    notes: suppressedNote(sorted, 'stage', site, 'feedback slots'),
     svg: barChart(
       {
         bars,
@@ -217,14 +222,14 @@ export function feedbackHoursByStage(
       ],
       rows: sorted.map((r) => [
         r.stage,
-        count(site, r.slots, r.suppressed),
-        count(site, r.submitted, r.suppressed),
-        hours(site, r.median_hours, r.suppressed),
-        hours(site, r.p90_hours, r.suppressed),
-        rate(site, r.on_time_rate, r.suppressed),
+        count(site, r.slots, r),
+        count(site, r.submitted, r),
+        hours(site, r.median_hours, r),
+        hours(site, r.p90_hours, r),
+        rate(site, r.on_time_rate, r),
       ]),
     },
-    csv: 'feedback-by-month',
+    csv: 'feedback-by-month-with-totals',
     definitionId: 'hoursToFeedback',
   };
 }
@@ -244,7 +249,6 @@ export function recommendationMix(site: Site, department: string, id = 'feedback
           title: `${monthShort(r.month)}, ${rec.label}: ${formatCount(r[rec.key] ?? 0)}`,
         })),
   );
-  const suppressed = rows.filter((r) => r.suppressed).length;
   return {
     id,
     title: 'Recommendations by month',
@@ -253,7 +257,7 @@ export function recommendationMix(site: Site, department: string, id = 'feedback
       rows.map((r) => r.submitted),
       'submitted feedback slots',
     ),
-    notes: suppressedNote(suppressed, 'month', site, 'feedback slots'),
+    notes: suppressedNote(rows, 'month', site, 'feedback slots'),
     svg: stackedBar(
       {
         parts,
@@ -268,12 +272,9 @@ export function recommendationMix(site: Site, department: string, id = 'feedback
     table: {
       caption: `Recommendations by month ${inDepartment(department)}`,
       columns: [{ label: 'Month' }, ...RECOMMENDATIONS.map((r) => ({ label: r.label, numeric: true }))],
-      rows: rows.map((r) => [
-        monthLabel(r.month),
-        ...RECOMMENDATIONS.map((rec) => count(site, r[rec.key], r.suppressed)),
-      ]),
+      rows: rows.map((r) => [monthLabel(r.month), ...RECOMMENDATIONS.map((rec) => count(site, r[rec.key], r))]),
     },
-    csv: 'feedback-by-month',
+    csv: 'feedback-by-month-with-totals',
     definitionId: 'feedbackSlots',
   };
 }
@@ -300,12 +301,12 @@ export function outstandingFeedback(site: Site, department: string, id = 'feedba
     title: 'Feedback still missing, by days overdue',
     description: `Feedback slots ${inDepartment(department)} with no feedback at the as-of date, by time since the feedback was due.`,
     basis: `${plural(total, 'slot')} without feedback${sorted.some((r) => r.suppressed) ? ' (not counting the suppressed groups)' : ''}.`,
-    notes: suppressedNote(sorted.filter((r) => r.suppressed).length, 'group', site, 'feedback slots'),
+    notes: suppressedNote(sorted, 'group', site, 'feedback slots'),
     svg: barChart({ bars, unit: 'count', xLabel: 'Slots without feedback' }, chartIds(id)),
     table: {
       caption: `Feedback still missing ${inDepartment(department)}, by days overdue`,
       columns: [{ label: 'Overdue by' }, { label: 'Slots', numeric: true }],
-      rows: sorted.map((r) => [r.bucket, count(site, r.slots, r.suppressed)]),
+      rows: sorted.map((r) => [r.bucket, count(site, r.slots, r)]),
     },
     csv: 'feedback-outstanding',
     definitionId: 'outstandingFeedback',
@@ -330,7 +331,7 @@ export function feedbackByPerson(
       shown.reduce((s, r) => s + (r.slots ?? 0), 0),
       'feedback slot',
     )} of ${plural(shown.length, who)}.`,
-    notes: suppressedNote(rows.length - shown.length, who, site, 'feedback slots'),
+    notes: suppressedNote(rows, who, site, 'feedback slots'),
     svg: dotPlot(
       {
         rows: shown.map((r) => ({
@@ -354,10 +355,10 @@ export function feedbackByPerson(
       ],
       rows: rows.map((r) => [
         r.person,
-        count(site, r.slots, r.suppressed),
-        count(site, r.submitted, r.suppressed),
-        rate(site, r.on_time_rate, r.suppressed),
-        hours(site, r.median_hours, r.suppressed),
+        count(site, r.slots, r),
+        count(site, r.submitted, r),
+        rate(site, r.on_time_rate, r),
+        hours(site, r.median_hours, r),
       ]),
     },
     csv: 'feedback-by-person',

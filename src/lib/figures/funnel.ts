@@ -4,7 +4,7 @@ import { barChart, type Bar } from '../../charts/barChart.ts';
 import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineChart.ts';
 import { seriesColor } from '../../charts/theme.ts';
 import { chartIds, type ChartModel } from '../chartModel.ts';
-import { formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
+import { COMPLEMENT_MARK, formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
 import { coverageNotes, periodLabel, suppressedNote } from './common.ts';
 
@@ -15,6 +15,28 @@ const inDepartment = (department: string) => (department === ALL ? 'overall' : `
 function rowsFor(site: Site, department: string): FunnelRow[] {
   return (site.a.funnel ?? []).filter((r) => r.department === department);
 }
+
+/**
+ * A pass-through the data step hid: null on a shown row that was reached and is not the last stage (a rate is
+ * otherwise null only without applications or on the last stage). It would give back the next stage's hidden
+ * figure (pass-through × reached = the applications that went on).
+ */
+const passThroughHidden = (r: FunnelRow, lastIndex: number) =>
+  !r.suppressed && r.pass_through === null && (r.reached ?? 0) > 0 && r.stage_index < lastIndex;
+
+const passThroughCell = (r: FunnelRow, lastIndex: number, m: number) =>
+  passThroughHidden(r, lastIndex) ? COMPLEMENT_MARK : formatCell(r.pass_through, 'rate', r, m);
+
+function passThroughNote(rows: readonly FunnelRow[], lastIndex: number): string[] {
+  const hidden = rows.filter((r) => passThroughHidden(r, lastIndex)).length;
+  return hidden
+    ? [
+        `${plural(hidden, 'pass-through figure')} ${hidden === 1 ? 'is' : 'are'} shown as hidden: ${hidden === 1 ? 'it' : 'they'} would give back how many went on to a stage hidden for privacy.`,
+      ]
+    : [];
+}
+
+const lastStageIndex = (rows: readonly FunnelRow[]) => Math.max(...rows.map((r) => r.stage_index));
 
 /** The latest cohort that is no longer open (its figures have settled), else the latest cohort. */
 export function settledCohort(site: Site, department: string): { cohort: string; open: boolean } | null {
@@ -48,7 +70,8 @@ export function funnelStages(site: Site, department: string, id = 'funnel-stages
     description: `Of the applications ${inDepartment(department)} received in ${monthLabel(settled.cohort)}, how many ever entered each stage.${settled.open ? ' This cohort is younger than 90 days: its figures will still move.' : ''}`,
     basis: `Rests on ${plural(first, 'application')} in the cohort.`,
     notes: [
-      ...suppressedNote(rows.filter((r) => r.suppressed).length, 'stage', site, 'applications'),
+      ...suppressedNote(rows, 'stage', site, 'applications'),
+      ...passThroughNote(rows, lastStageIndex(rowsFor(site, department))),
       ...coverageNotes(site, 'funnel'),
     ],
     svg: barChart({ bars, unit: 'count', xLabel: 'Applications' }, chartIds(id)),
@@ -62,9 +85,9 @@ export function funnelStages(site: Site, department: string, id = 'funnel-stages
       ],
       rows: rows.map((r) => [
         r.stage,
-        formatCell(r.reached, 'count', r.suppressed, m),
-        formatCell(r.pass_through, 'rate', r.suppressed, m),
-        formatCell(r.median_days_in_stage, 'days', r.suppressed, m),
+        formatCell(r.reached, 'count', r, m),
+        passThroughCell(r, lastStageIndex(rows), m),
+        formatCell(r.median_days_in_stage, 'days', r, m),
       ]),
     },
     csv: 'funnel',
@@ -82,6 +105,7 @@ export function passThroughTrend(site: Site, department: string, id = 'funnel-pa
     ...new Map(rows.sort((a, b) => a.stage_index - b.stage_index).map((r) => [r.stage, r.stage_index])).keys(),
   ];
   const passing = stages.slice(0, -1);
+  const last = lastStageIndex(rows);
   const series: LineSeries[] = passing.map((s, i) => ({ name: `${s} → next`, color: seriesColor(i) }));
   const points: LinePoint[] = rows
     .filter((r) => passing.includes(r.stage))
@@ -89,7 +113,7 @@ export function passThroughTrend(site: Site, department: string, id = 'funnel-pa
       month: r.cohort,
       series: `${r.stage} → next`,
       value: r.suppressed ? null : r.pass_through,
-      title: `${monthShort(r.cohort)} cohort, ${r.stage}: ${formatCell(r.pass_through, 'rate', r.suppressed, m)} went on${r.open ? ' (cohort still open)' : ''}`,
+      title: `${monthShort(r.cohort)} cohort, ${r.stage}: ${passThroughCell(r, last, m)} went on${r.open ? ' (cohort still open)' : ''}`,
     }));
   const openCohorts = cohorts.filter((c) => rows.some((r) => r.cohort === c && r.open));
   return {
@@ -102,11 +126,12 @@ export function passThroughTrend(site: Site, department: string, id = 'funnel-pa
         ? [`Still open (younger than 90 days, figures will move): ${openCohorts.map(monthShort).join(', ')}.`]
         : []),
       ...suppressedNote(
-        rows.filter((r) => r.suppressed && passing.includes(r.stage)).length,
+        rows.filter((r) => passing.includes(r.stage)),
         'cohort stage',
         site,
         'applications',
       ),
+      ...passThroughNote(rows, last),
     ],
     svg: lineChart(
       { points, series, months: cohorts, unit: 'rate', yLabel: 'Went on to the next stage' },
@@ -120,7 +145,7 @@ export function passThroughTrend(site: Site, department: string, id = 'funnel-pa
         `${monthLabel(c)}${openCohorts.includes(c) ? ' (open)' : ''}`,
         ...passing.map((s) => {
           const r = rows.find((x) => x.cohort === c && x.stage === s);
-          return r ? formatCell(r.pass_through, 'rate', r.suppressed, m) : '–';
+          return r ? passThroughCell(r, last, m) : '–';
         }),
       ]),
     },

@@ -10,12 +10,13 @@ import {
   formatFigure,
   formatN,
   formatValue,
+  hiddenMark,
   monthLabel,
   monthShort,
 } from '../format.ts';
 import type { Site } from '../site.ts';
 import { METRIC_NOUN, scopePhrase } from '../site.ts';
-import { perMonthBasis, periodLabel } from './common.ts';
+import { perMonthBasis, periodLabel, suppressedNote } from './common.ts';
 
 const chartUnit = (unit: string) => (unit === 'none' ? 'count' : unit) as 'count' | 'days' | 'hours' | 'rate';
 
@@ -50,13 +51,14 @@ export function headlineTrend(site: Site, metricId: MetricId, scope: Scope, idPr
   const months = site.a.months.length ? site.a.months : series.months.map((c) => c.month);
   const id = `${idPrefix}-${metricId}`;
   const ids = chartIds(id);
-  const suppressed = series.months.filter((c) => c.current.suppressed).length;
   const latest = series.months[series.months.length - 1]!;
-  const notes: string[] = [];
-  if (suppressed)
-    notes.push(
-      `${suppressed} month${suppressed === 1 ? '' : 's'} with fewer than ${m} in the group: shown as <${m}, left out of the line.`,
-    );
+  const notes = suppressedNote(
+    series.months.map((c) => c.current),
+    'month',
+    site,
+    'in the group',
+    'left out of the line',
+  );
 
   return {
     id,
@@ -84,13 +86,13 @@ export function headlineTrend(site: Site, metricId: MetricId, scope: Scope, idPr
       ],
       rows: series.months.map((c) => [
         monthLabel(c.month),
-        formatCell(c.current.value, metric.unit, c.current.suppressed, m),
-        c.current.suppressed ? `<${m}` : c.current.n === null ? '–' : formatCount(c.current.n),
+        formatCell(c.current.value, metric.unit, c.current, m),
+        hiddenMark(c.current, m) ?? (c.current.n === null ? '–' : formatCount(c.current.n)),
         ...(reference
           ? [
               (() => {
                 const r = reference.months.find((x) => x.month === c.month);
-                return r ? formatCell(r.current.value, metric.unit, r.current.suppressed, m) : '–';
+                return r ? formatCell(r.current.value, metric.unit, r.current, m) : '–';
               })(),
             ]
           : []),
@@ -113,7 +115,7 @@ export function comparisonTable(site: Site, month: string, scope: Scope, metrics
       [
         metric.title,
         formatFigure(c.current, metric.unit, m),
-        formatN(c.current, m).replace('n = ', '').replace('n < ', '<'),
+        hiddenMark(c.current, m) ?? (c.current.n === null ? '–' : formatCount(c.current.n)),
         formatFigure(c.previous, metric.unit, m),
         change(c.changeVsPrevious),
         formatFigure(c.trailing3, metric.unit, m),

@@ -4,7 +4,7 @@ import { barChart, type Bar } from '../../charts/barChart.ts';
 import { stackedBar, type StackPart } from '../../charts/stackedBar.ts';
 import { seriesColor } from '../../charts/theme.ts';
 import { chartIds, type ChartModel, type LegendItem } from '../chartModel.ts';
-import { formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
+import { formatCell, formatCount, formatNumber, hiddenMark, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
 import { REASON_CATEGORIES, REJECTED_BY_KEYS, categoryColor, rejectedByColor } from './colors.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
@@ -33,13 +33,13 @@ interface MixOptions {
 function mix(site: Site, o: MixOptions): ChartModel {
   const m = site.minGroupSize;
   const parts: StackPart[] = [];
-  let suppressedCells = 0;
+  const hidden: ShareRow[] = [];
   for (const row of o.rows) {
     const key = o.keys.find((k) => k.key === row.key);
     const group = o.groups.find((g) => g.key === o.groupOf(row));
     if (!key || !group) continue;
     if (row.suppressed) {
-      suppressedCells++;
+      hidden.push(row);
       continue;
     }
     if (row.share === null || row.share === 0) continue;
@@ -53,7 +53,7 @@ function mix(site: Site, o: MixOptions): ChartModel {
   const cell = (group: string, key: string) => {
     const row = o.rows.find((r) => o.groupOf(r) === group && r.key === key);
     if (!row) return '–';
-    if (row.suppressed) return `<${m}`;
+    if (row.suppressed) return hiddenMark(row, m)!;
     return row.rejections === null
       ? '–'
       : `${formatCount(row.rejections)} (${formatCell(row.share, 'rate', false, m)})`;
@@ -71,11 +71,7 @@ function mix(site: Site, o: MixOptions): ChartModel {
     description: o.description,
     basis: perMonthBasis(totals, 'rejections', o.groupHeader.toLowerCase()),
     notes: [
-      ...(suppressedCells
-        ? [
-            `${plural(suppressedCells, 'part')} with fewer than ${m} rejections ${suppressedCells === 1 ? 'is' : 'are'} shown as <${m} in the table and left out of the bars, which then end short of 100% (privacy).`,
-          ]
-        : []),
+      ...suppressedNote(hidden, 'part', site, 'rejections', 'left out of the bars, which then end short of 100%'),
       ...coverageNotes(site, 'rejections'),
     ],
     svg: stackedBar(
@@ -160,7 +156,7 @@ export function rejectedByMix(
     groups: monthGroups(months),
     groupOf: (r) => r.month,
     keys: REJECTED_BY_KEYS.map((k) => ({ key: k, label: label(k), color: rejectedByColor(k) })),
-    csv: 'rejections-by-month',
+    csv: 'rejected-by-by-month',
     definitionId: 'rejectedBy',
     caption: `Rejections by who ended the application and month ${inDepartment(department)} (count and share)`,
     groupHeader: 'Month',
@@ -187,7 +183,7 @@ export function stageMix(
     groups: monthGroups(months),
     groupOf: (r) => r.month,
     keys: stages.map((s, i) => ({ key: s, label: s, color: seriesColor(i) })),
-    csv: 'rejections-by-month',
+    csv: 'rejection-stages-by-month',
     definitionId: 'rejectionStage',
     caption: `Rejections by stage and month ${inDepartment(department)} (count and share)`,
     groupHeader: 'Month',
@@ -226,7 +222,6 @@ export function topReasons(
     title: `${reasonLabel(r.reason)}: ${plural(r.rejections!, 'rejection')} (${r.category}, by ${r.rejected_by})`,
     color: categoryColor(r.category),
   }));
-  const suppressed = sorted.filter((r) => r.suppressed).length;
   const total = counted.reduce((s, r) => s + r.rejections!, 0);
   return {
     id,
@@ -234,7 +229,7 @@ export function topReasons(
     description: `The ${Math.min(limit, counted.length)} most frequent rejection reasons ${inDepartment(department)} in ${monthLabel(month)}, as written in the ATS, coloured by their category.`,
     basis: `Rests on ${plural(total, 'rejection')} with a reason shared by at least ${m}.`,
     notes: [
-      ...suppressedNote(suppressed, 'reason', site, 'rejections'),
+      ...suppressedNote(sorted, 'reason', site, 'rejections'),
       ...(counted.length > limit
         ? [
             `${plural(counted.length - limit, 'less frequent reason')} ${counted.length - limit === 1 ? 'is' : 'are'} in the table only.`,
@@ -258,10 +253,10 @@ export function topReasons(
         reasonLabel(r.reason),
         r.category,
         r.rejected_by,
-        formatCell(r.rejections, 'count', r.suppressed, m),
+        formatCell(r.rejections, 'count', r, m),
       ]),
     },
-    csv: 'rejections-by-month',
+    csv: 'rejections-by-month-with-totals',
     definitionId: 'rejectionCategory',
   };
 }

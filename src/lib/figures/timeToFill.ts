@@ -229,7 +229,7 @@ export function openAging(site: Site, department: string, id = 'open-aging'): Ch
       columns: [{ label: 'Days open' }, { label: 'Requisitions', numeric: true }],
       rows: sorted.map((r) => [r.bucket, formatCount(r.open)]),
     },
-    csv: 'open-requisitions',
+    csv: 'open-requisitions-by-age',
     definitionId: 'aging',
   };
 }
@@ -245,13 +245,13 @@ export function hireTrend(site: Site, department: string, id = 'hire-trend'): Ch
       month: r.month,
       series: 'Median',
       value: r.suppressed ? null : r.median_days,
-      title: `${monthShort(r.month)}: median ${formatCell(r.median_days, 'days', r.suppressed, m)} days`,
+      title: `${monthShort(r.month)}: median ${formatCell(r.median_days, 'days', r, m)} days`,
     },
     {
       month: r.month,
       series: '90th percentile',
       value: r.suppressed ? null : r.p90_days,
-      title: `${monthShort(r.month)}: p90 ${formatCell(r.p90_days, 'days', r.suppressed, m)} days`,
+      title: `${monthShort(r.month)}: p90 ${formatCell(r.p90_days, 'days', r, m)} days`,
     },
   ]);
   const series: LineSeries[] = [
@@ -266,10 +266,7 @@ export function hireTrend(site: Site, department: string, id = 'hire-trend'): Ch
       rows.map((r) => r.hires),
       'hires',
     ),
-    notes: [
-      ...suppressedNote(rows.filter((r) => r.suppressed).length, 'month', site, 'hires'),
-      ...coverageNotes(site, 'timeToHire'),
-    ],
+    notes: [...suppressedNote(rows, 'month', site, 'hires'), ...coverageNotes(site, 'timeToHire')],
     svg: lineChart({ points, series, months: site.a.months, unit: 'days', yLabel: 'Days to hire' }, chartIds(id)),
     legend: series.map((s) => ({ name: s.name, color: s.color! })),
     table: {
@@ -282,9 +279,9 @@ export function hireTrend(site: Site, department: string, id = 'hire-trend'): Ch
       ],
       rows: rows.map((r) => [
         monthLabel(r.month),
-        formatCell(r.hires, 'count', r.suppressed, m),
-        formatCell(r.median_days, 'days', r.suppressed, m),
-        formatCell(r.p90_days, 'days', r.suppressed, m),
+        formatCell(r.hires, 'count', r, m),
+        formatCell(r.median_days, 'days', r, m),
+        formatCell(r.p90_days, 'days', r, m),
       ]),
     },
     csv: 'time-to-hire-by-month',
