@@ -1,8 +1,8 @@
 /**
  * The CSV re-exports (`dist/exports/`): every chart's figures for the team's own spreadsheets.
  *
- * Names and columns are a public contract (SPEC.md "Output: the CSV re-export", and DATA_DICTIONARY.md beside
- * this file): add exports or columns at the end, never rename. Files are UTF-8 with a BOM (so Excel reads
+ * Names and columns are a public contract (SPEC.md "Output: the CSV re-export", and the README's data
+ * dictionary, which a test holds to these definitions): add exports or columns at the end, never rename. Files are UTF-8 with a BOM (so Excel reads
  * them as UTF-8), RFC 4180 with CRLF line ends, and formula-escaped: a text cell starting with = + - @ tab or
  * carriage return gets a leading apostrophe, so a spreadsheet shows it instead of evaluating it. Numbers are
  * written by this module (never by a locale): `.` as decimal mark, no thousands separator; days and hours

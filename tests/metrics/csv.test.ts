@@ -164,16 +164,14 @@ describe('EXPORTS', () => {
   });
 });
 
-describe('the data dictionary', () => {
-  const dictionary = fs.readFileSync(
-    path.resolve(import.meta.dirname, '../../scripts/export/DATA_DICTIONARY.md'),
-    'utf8',
-  );
+describe("the README's data dictionary", () => {
+  const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+  const dictionary = readme.slice(readme.indexOf('## Data dictionary'), readme.indexOf('\n## ', readme.indexOf('## Data dictionary') + 1));
 
   it.each(EXPORTS.map((e) => [e.name, e] as const))('documents %s and each of its columns', (name, e) => {
-    const start = dictionary.indexOf(`## ${name}`);
+    const start = dictionary.indexOf(`### ${name}`);
     expect(start, `no section for ${name}`).toBeGreaterThanOrEqual(0);
-    const next = dictionary.indexOf('\n## ', start + 1);
+    const next = dictionary.indexOf('\n### ', start + 1);
     const section = dictionary.slice(start, next === -1 ? undefined : next);
     for (const column of e.columns) expect(section, `${name}: ${column}`).toContain(`\`${column}\``);
   });
