@@ -1,13 +1,15 @@
 /**
  * "The biggest movements" of a month, in words, for the retrospective page: from the headline series, the
- * comparisons whose change versus the previous month matters most.
+ * comparisons whose change versus the previous month stands out most from chance.
  *
- * Changes come in different units, so each is first made comparable: a rate's change in percentage points as
- * a fraction (82% → 64% scores 0.18), any other figure's change relative to the larger of its two values
- * (40 → 50 days scores 0.2). Small groups swing by chance, so the score is then damped by n / (n + 10), with
- * n the smaller of the two months' counts. Left out: volumes (`betterWhen: neutral`), which are not something
- * a team acts on; months resting on fewer than the minimum group size; and hiring managers with too little
- * data (they are never compared). At most two movements per metric, so one bad month does not fill the list.
+ * Changes come in different units and rest on different n, so each is scored by how large it is against the
+ * variation its n alone would give: a rate's change by the two-proportion z statistic
+ * (|p₁ − p₂| / √(p̄(1 − p̄)(1/n₁ + 1/n₂))), any other figure's change relative to the larger of its two values
+ * times √n (n the smaller of the two months' counts). So a company-wide withdrawal share going from 2.4% to
+ * 7.5% of 1,000 rejections outranks a department's 1% → 14% of 65. Left out: volumes (`betterWhen:
+ * neutral`), which are not something a team acts on; months resting on fewer than the minimum group size;
+ * and hiring managers with too little data (they are never compared). At most two movements per metric, so
+ * one bad month does not fill the list.
  */
 import type { Comparison, HeadlineSeries, Scope } from '../../scripts/schema/aggregates.ts';
 import { direction, formatCount, formatValue } from './format.ts';
@@ -27,11 +29,17 @@ function score(c: Comparison, unit: string): number {
   const a = c.current.value;
   const b = c.previous.value;
   if (a === null || b === null || c.changeVsPrevious === null) return 0;
-  const n = Math.min(c.current.n ?? 0, c.previous.n ?? 0);
-  const damping = n / (n + 10);
-  if (unit === 'rate') return Math.abs(c.changeVsPrevious) * damping;
+  const n1 = c.current.n ?? 0;
+  const n2 = c.previous.n ?? 0;
+  if (n1 === 0 || n2 === 0) return 0;
+  if (unit === 'rate') {
+    const pooled = (a * n1 + b * n2) / (n1 + n2);
+    const spread = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+    // Both months at 0% or both at 100%: no variation to measure against; the change is 0 anyway.
+    return spread === 0 ? 0 : Math.abs(a - b) / spread;
+  }
   const size = Math.max(Math.abs(a), Math.abs(b));
-  return size === 0 ? 0 : (Math.abs(c.changeVsPrevious) / size) * damping;
+  return size === 0 ? 0 : (Math.abs(c.changeVsPrevious) / size) * Math.sqrt(Math.min(n1, n2));
 }
 
 /** The `limit` largest movements of `month`, largest first; ties keep the artifact's order. */
