@@ -38,7 +38,11 @@ export function normaliseBase(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
   if (trimmed === '') return '/';
   if (!/^[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$/.test(trimmed) || trimmed.split('/').some((s) => s === '..' || s === '.')) {
-    throw new UserError(`--base "${base}" is not a URL path`, {}, 'Use a sub-path such as /recruiting or /team/hiring-retro.');
+    throw new UserError(
+      `--base "${base}" is not a URL path`,
+      {},
+      'Use a sub-path such as /recruiting or /team/hiring-retro.',
+    );
   }
   return `/${trimmed}/`;
 }
@@ -90,7 +94,10 @@ export async function runMain(main: () => Promise<void>): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`\nerror: ${message}\n`);
     if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    else process.stderr.write('  (This looks like a bug in the dashboard. Run again with DEBUG=1 for details and report it.)\n');
+    else
+      process.stderr.write(
+        '  (This looks like a bug in the dashboard. Run again with DEBUG=1 for details and report it.)\n',
+      );
     process.exitCode = 2;
   }
 }

@@ -30,7 +30,8 @@ export function definitionsMarkdown(): string {
 export function withDefinitions(readme: string): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start !== -1 && end !== -1) return readme.slice(0, start) + definitionsMarkdown() + readme.slice(end + END.length);
+  if (start !== -1 && end !== -1)
+    return readme.slice(0, start) + definitionsMarkdown() + readme.slice(end + END.length);
   const at = readme.indexOf('## Data dictionary');
   if (at === -1) throw new Error('README.md has no "## Data dictionary" heading to insert the definitions before');
   return `${readme.slice(0, at)}## Metric definitions\n\n${definitionsMarkdown()}\n\n${readme.slice(at)}`;

@@ -22,7 +22,15 @@ export interface Calendar {
   /** `YYYY-MM` of the instant's local calendar date. */
   monthOf(instant: Instant): string;
   /** The instant of a local wall-clock time (month 1–12). A time skipped by DST moves forward by the gap. */
-  fromLocal(year: number, month: number, day: number, hour?: number, minute?: number, second?: number, ms?: number): Instant;
+  fromLocal(
+    year: number,
+    month: number,
+    day: number,
+    hour?: number,
+    minute?: number,
+    second?: number,
+    ms?: number,
+  ): Instant;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));

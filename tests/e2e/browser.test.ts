@@ -20,7 +20,10 @@ function pageKinds(pages: string[]): string[] {
   const kinds = new Map<string, string>();
   for (const page of pages) {
     const parts = new URL(page).pathname.split('/').filter(Boolean);
-    const kind = parts.length > 1 && /^(retro|departments|hiring-managers)$/.test(parts.at(-2) ?? '') ? `${parts.at(-2)}/*` : parts.join('/');
+    const kind =
+      parts.length > 1 && /^(retro|departments|hiring-managers)$/.test(parts.at(-2) ?? '')
+        ? `${parts.at(-2)}/*`
+        : parts.join('/');
     if (!kinds.has(kind)) kinds.set(kind, page);
   }
   return [...kinds.values()];
@@ -50,35 +53,39 @@ describe('the sample site in a real browser', () => {
   });
 
   // One visit per page for both checks: ~70 pages on a 2-core machine.
-  it('every page loads without console errors, ships no script, and axe finds no violations', { timeout: 900_000 }, async () => {
-    const context = await browser.newContext();
-    const problems: string[] = [];
-    const violations: string[] = [];
-    for (const url of site.pages) {
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(`${url}: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => problems.push(`${url}: ${error.message}`));
-      page.on('requestfailed', (request) => problems.push(`${url}: failed to load ${request.url()}`));
-      await page.goto(url, { waitUntil: 'load' });
-      const scripts = await page.locator('script').count();
-      if (scripts) problems.push(`${url}: ${scripts} <script> element(s)`);
-      const results = await new AxeBuilder({ page }).analyze();
-      for (const v of results.violations) {
-        violations.push(
-          `${new URL(url).pathname}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-        );
+  it(
+    'every page loads without console errors, ships no script, and axe finds no violations',
+    { timeout: 900_000 },
+    async () => {
+      const context = await browser.newContext();
+      const problems: string[] = [];
+      const violations: string[] = [];
+      for (const url of site.pages) {
+        const page = await context.newPage();
+        page.on('console', (message) => {
+          if (message.type() === 'error' || message.type() === 'warning') problems.push(`${url}: ${message.text()}`);
+        });
+        page.on('pageerror', (error) => problems.push(`${url}: ${error.message}`));
+        page.on('requestfailed', (request) => problems.push(`${url}: failed to load ${request.url()}`));
+        await page.goto(url, { waitUntil: 'load' });
+        const scripts = await page.locator('script').count();
+        if (scripts) problems.push(`${url}: ${scripts} <script> element(s)`);
+        const results = await new AxeBuilder({ page }).analyze();
+        for (const v of results.violations) {
+          violations.push(
+            `${new URL(url).pathname}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+          );
+        }
+        await page.close();
       }
-      await page.close();
-    }
-    await context.close();
-    expect(problems).toEqual([]);
-    expect(violations).toEqual([]);
-  });
+      await context.close();
+      expect(problems).toEqual([]);
+      expect(violations).toEqual([]);
+    },
+  );
 
   it('no page needs JavaScript: with it disabled, every page kind shows its charts', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -87,7 +94,8 @@ describe('the sample site in a real browser', () => {
     for (const url of pageKinds(site.pages)) {
       await page.goto(url);
       const path_ = new URL(url).pathname;
-      const expectsCharts = /^\/(|feedback\/|time-to-fill\/|rejections\/|funnel\/|retro\/[^/]+\/|departments\/[^/]+\/)$/.test(path_);
+      const expectsCharts =
+        /^\/(|feedback\/|time-to-fill\/|rejections\/|funnel\/|retro\/[^/]+\/|departments\/[^/]+\/)$/.test(path_);
       if (!expectsCharts) continue;
       const charts = await page.locator('figure.chart svg').count();
       if (charts === 0) chartless.push(path_);
@@ -110,7 +118,8 @@ describe('the sample site in a real browser', () => {
             scrollWidth: document.documentElement.scrollWidth,
             clientWidth: document.documentElement.clientWidth,
           }));
-          if (scrollWidth > clientWidth + 1) overflowing.push(`${new URL(url).pathname} ${colorScheme} ${width}px: ${scrollWidth} > ${clientWidth}`);
+          if (scrollWidth > clientWidth + 1)
+            overflowing.push(`${new URL(url).pathname} ${colorScheme} ${width}px: ${scrollWidth} > ${clientWidth}`);
         }
         await page.goto(retro);
         await page.screenshot({ path: path.join(SHOTS, `retro-${colorScheme}-${width}.png`), fullPage: true });
@@ -119,7 +128,9 @@ describe('the sample site in a real browser', () => {
         if (colorScheme === 'dark') {
           // No white boxes in dark mode: the page and every chart sit on a dark background.
           const backgrounds = await page.evaluate(() =>
-            [document.body, ...document.querySelectorAll('figure.chart svg')].map((el) => getComputedStyle(el).backgroundColor),
+            [document.body, ...document.querySelectorAll('figure.chart svg')].map(
+              (el) => getComputedStyle(el).backgroundColor,
+            ),
           );
           const light = backgrounds.filter((bg) => {
             const [r, g, b] = (bg.match(/\d+(\.\d+)?/g) ?? []).map(Number);

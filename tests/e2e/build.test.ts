@@ -22,7 +22,9 @@ function filesBelow(dir: string): string[] {
 function identifyingValues(): string[] {
   const text = fs.readFileSync(path.join(SMALL, 'applications.csv'), 'utf8').trim().split('\n');
   const header = text[0]!.split(',');
-  const columns = ['candidate_id', 'candidate_name', 'candidate_email', 'candidate_phone', 'notes'].map((c) => header.indexOf(c));
+  const columns = ['candidate_id', 'candidate_name', 'candidate_email', 'candidate_phone', 'notes'].map((c) =>
+    header.indexOf(c),
+  );
   const values = new Set<string>();
   for (const line of text.slice(1)) {
     const cells = line.split(',');
@@ -37,7 +39,14 @@ describe('npm run build on a small export folder', () => {
     expect(index).toMatch(/<svg[^>]*role="img"/);
     expect(index).toContain('noindex');
     expect(fs.readFileSync(path.join(builds.small, 'robots.txt'), 'utf8')).toMatch(/User-agent: \*\s+Disallow: \//);
-    for (const name of ['time-to-fill.csv', 'time-to-fill-by-month.csv', 'open-requisitions.csv', 'rejections-by-month.csv', 'feedback-by-month.csv', 'data-quality.csv']) {
+    for (const name of [
+      'time-to-fill.csv',
+      'time-to-fill-by-month.csv',
+      'open-requisitions.csv',
+      'rejections-by-month.csv',
+      'feedback-by-month.csv',
+      'data-quality.csv',
+    ]) {
       expect(fs.existsSync(path.join(builds.small, 'exports', name)), name).toBe(true);
     }
   });
@@ -60,8 +69,10 @@ describe('npm run build on a small export folder', () => {
     const leaks: string[] = [];
     for (const file of filesBelow(builds.small)) {
       const text = fs.readFileSync(file, 'utf8');
-      for (const value of values) if (text.includes(value)) leaks.push(`${path.relative(builds.small, file)}: ${value}`);
-      if (/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}/.test(text)) leaks.push(`${path.relative(builds.small, file)}: an e-mail address`);
+      for (const value of values)
+        if (text.includes(value)) leaks.push(`${path.relative(builds.small, file)}: ${value}`);
+      if (/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}/.test(text))
+        leaks.push(`${path.relative(builds.small, file)}: an e-mail address`);
     }
     expect(leaks).toEqual([]);
   });
@@ -81,12 +92,21 @@ describe('npm run build on a small export folder', () => {
       const drop = lines[0]!.split(',').indexOf('applied_at');
       fs.writeFileSync(
         path.join(data, 'applications.csv'),
-        lines.map((line) => line.split(',').filter((_, i) => i !== drop).join(',')).join('\n') + '\n',
+        lines
+          .map((line) =>
+            line
+              .split(',')
+              .filter((_, i) => i !== drop)
+              .join(','),
+          )
+          .join('\n') + '\n',
       );
       const out = path.join(work, 'site');
       fs.mkdirSync(out);
       fs.writeFileSync(path.join(out, 'index.html'), 'previous site');
-      const result = runScript('scripts/build.ts', ['--data', data, '--out', out], { CACHE_DIR: path.join(work, 'cache') });
+      const result = runScript('scripts/build.ts', ['--data', data, '--out', out], {
+        CACHE_DIR: path.join(work, 'cache'),
+      });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('applications.csv');
       expect(result.stderr).toContain('applied_at');
@@ -117,7 +137,9 @@ describe('npm run build on a small export folder', () => {
   it('an unfamiliar ATS mapped only through dashboard.config.json builds a correct dashboard', () => {
     const read = (name: string) => fs.readFileSync(path.join(builds.custom, 'exports', name), 'utf8');
     // POS-1 "Approved" 02/01/2025 (day first) → "Filled" 20/02/2025: 2 Jan → 2 Feb = 31 days, + 18 = 49.
-    expect(read('time-to-fill.csv')).toContain('POS-1,Backend Engineer,Engineering,Hana Okafor,(none),2025-01-02,2025-02-20,49.0\r\n');
+    expect(read('time-to-fill.csv')).toContain(
+      'POS-1,Backend Engineer,Engineering,Hana Okafor,(none),2025-01-02,2025-02-20,49.0\r\n',
+    );
     // POS-2 opened 15/01/2025 and has no fill date: open at the as-of date, the latest date in the data
     // (R-003 "Hired On" 28/02/2025): 15 Jan → 28 Feb = 16 + 28 = 44 days.
     expect(read('open-requisitions.csv')).toContain('POS-2,Designer,Design,2025-01-15,44.0\r\n');

@@ -23,7 +23,8 @@ export default function setup(project: TestProject) {
   const build = (name: string, args: string[]) => {
     const out = path.join(work, name);
     const result = runScript('scripts/build.ts', ['--out', out, ...args], { CACHE_DIR: cache });
-    if (result.status !== 0) throw new Error(`build "${name}" failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
+    if (result.status !== 0)
+      throw new Error(`build "${name}" failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
     return out;
   };
   const subBase = '/team/hiring-retro/';

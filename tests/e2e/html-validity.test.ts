@@ -8,12 +8,20 @@ const vnu = createRequire(import.meta.url)('vnu-jar') as string;
 
 describe('HTML validity', () => {
   it('the Nu Html Checker finds no errors in any page of the sample site', () => {
-    const result = spawnSync('java', ['-Xss4m', '-jar', vnu, '--errors-only', '--format', 'json', '--skip-non-html', builds.sample], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const result = spawnSync(
+      'java',
+      ['-Xss4m', '-jar', vnu, '--errors-only', '--format', 'json', '--skip-non-html', builds.sample],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     expect(result.error).toBeUndefined();
-    const messages = (JSON.parse(result.stderr || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] }).messages;
+    const messages = (
+      JSON.parse(result.stderr || '{"messages":[]}') as {
+        messages: { url: string; message: string; lastLine?: number }[];
+      }
+    ).messages;
     const errors = messages.map((m) => `${m.url.replace(/^.*?\/sample\//, '')}:${m.lastLine ?? '?'} ${m.message}`);
     expect(errors).toEqual([]);
   });

@@ -16,7 +16,10 @@ export interface CrawlResult {
 const ATTRIBUTE = /\s(?:href|src)=(?:"([^"]*)"|'([^']*)')/g;
 
 const decodeEntities = (value: string) =>
-  value.replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+  value
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 
 export async function crawl(origin: string, base: string): Promise<CrawlResult> {
   const start = new URL(base, origin).href;

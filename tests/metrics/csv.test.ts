@@ -166,7 +166,10 @@ describe('EXPORTS', () => {
 
 describe("the README's data dictionary", () => {
   const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
-  const dictionary = readme.slice(readme.indexOf('## Data dictionary'), readme.indexOf('\n## ', readme.indexOf('## Data dictionary') + 1));
+  const dictionary = readme.slice(
+    readme.indexOf('## Data dictionary'),
+    readme.indexOf('\n## ', readme.indexOf('## Data dictionary') + 1),
+  );
 
   it.each(EXPORTS.map((e) => [e.name, e] as const))('documents %s and each of its columns', (name, e) => {
     const start = dictionary.indexOf(`### ${name}`);
