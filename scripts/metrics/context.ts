@@ -64,6 +64,16 @@ export function buildContext(tables: CanonicalTables, config: Config): Context {
 
   const applicationById = new Map<string, Application>();
   for (const a of tables.applications) applicationById.set(a.applicationId, a);
+  // Exports list an application's interviews and stage events together: remember the last lookup.
+  let lastId: string | null = null;
+  let lastApplication: Application | undefined;
+  const application = (id: string): Application | undefined => {
+    if (id !== lastId) {
+      lastId = id;
+      lastApplication = applicationById.get(id);
+    }
+    return lastApplication;
+  };
 
   const monthOfDay = new Map<number, string>();
   const monthOf = (instant: Instant): string => {
@@ -82,7 +92,7 @@ export function buildContext(tables: CanonicalTables, config: Config): Context {
     slaHours: config.feedbackSlaHours,
     happened: (instant): instant is Instant => instant !== null && instant < asOf.end,
     requisitionOfJob: (jobId) => requisitionByJob.get(jobId),
-    application: (id) => applicationById.get(id),
+    application,
     departmentOf: (a) => label(a ? (a.department ?? requisitionByJob.get(a.jobId)?.department) : null),
     hiringManagerOf: (a) => label(a ? requisitionByJob.get(a.jobId)?.hiringManager : null),
   };

@@ -155,11 +155,16 @@ export function feedbackSection(ctx: Context, months: readonly string[], slots: 
   const cell = (month: string, department: string, stage: string) =>
     cells.get([month, department, stage], () => ({ month, department, stage, summary: emptySummary() })).summary;
   for (const month of months) cell(month, ALL, ALL);
+  // The four cells a slot counts in, looked up once per distinct month × department × stage.
+  const targetsOf = new TupleMap<SlotSummary[]>();
   for (const s of slots) {
-    addSlot(cell(s.month, s.department, s.stage), s);
-    addSlot(cell(s.month, ALL, s.stage), s);
-    addSlot(cell(s.month, s.department, ALL), s);
-    addSlot(cell(s.month, ALL, ALL), s);
+    const targets = targetsOf.get([s.month, s.department, s.stage], () => [
+      cell(s.month, s.department, s.stage),
+      cell(s.month, ALL, s.stage),
+      cell(s.month, s.department, ALL),
+      cell(s.month, ALL, ALL),
+    ]);
+    for (let t = 0; t < 4; t++) addSlot(targets[t]!, s);
   }
   const byMonth = cells.values.map((c) => feedbackRow(c.month, c.department, c.stage, c.summary));
   sortBy(

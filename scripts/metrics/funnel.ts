@@ -22,26 +22,95 @@ type FunnelRow = NonNullable<Aggregates['funnel']>[number];
 /** Cohorts younger than this many days at the as-of date are still open. */
 export const OPEN_COHORT_DAYS = 90;
 
-export interface Stay {
-  entered: Instant;
-  exited: Instant | null;
+/**
+ * Journeys, stored column-wise: one entry per stay (a stage entered once), grouped by application. Journey
+ * `j` is the stays `start[j]` to `start[j + 1] - 1`, in no particular order; `spelling` indexes `spellings`
+ * (a stage as spelled in the data, trimmed), `exited` is NaN while the stay goes on. No object or Map per
+ * application: at a million applications those dominated the funnel's time and memory.
+ */
+export interface Journeys {
+  readonly size: number;
+  readonly applications: readonly Application[];
+  readonly start: Int32Array;
+  readonly spelling: Int32Array;
+  readonly entered: Float64Array;
+  readonly exited: Float64Array;
+  readonly spellings: readonly string[];
 }
 
-export interface Journey {
-  application: Application;
-  /** Stage → its stays, in the order entered. */
-  stays: Map<string, Stay[]>;
+/** Stage spellings (labels) as small integers, each raw value labelled once. */
+class Spellings {
+  readonly list: string[] = [];
+  private readonly byLabel = new Map<string, number>();
+  private readonly byRaw = new Map<string | null, number>();
+  id(raw: string | null): number {
+    let id = this.byRaw.get(raw);
+    if (id === undefined) {
+      const shown = label(raw);
+      id = this.byLabel.get(shown);
+      if (id === undefined) {
+        id = this.list.length;
+        this.list.push(shown);
+        this.byLabel.set(shown, id);
+      }
+      this.byRaw.set(raw, id);
+    }
+    return id;
+  }
 }
 
-function addStay(journey: Journey, stage: string, stay: Stay): void {
-  const list = journey.stays.get(stage);
-  if (list) list.push(stay);
-  else journey.stays.set(stage, [stay]);
+/** Group per-stay columns by journey slot (counting sort; stays keep their order within a journey). */
+function groupBySlot(
+  applications: Application[],
+  count: number,
+  slot: Int32Array,
+  spelling: Int32Array,
+  entered: Float64Array,
+  exited: Float64Array,
+  spellings: readonly string[],
+): Journeys {
+  const size = applications.length;
+  const start = new Int32Array(size + 1);
+  for (let i = 0; i < count; i++) start[slot[i]! + 1]!++;
+  for (let j = 0; j < size; j++) start[j + 1]! += start[j]!;
+  const next = start.slice(0, size);
+  const outSpelling = new Int32Array(count);
+  const outEntered = new Float64Array(count);
+  const outExited = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = next[slot[i]!]!++;
+    outSpelling[at] = spelling[i]!;
+    outEntered[at] = entered[i]!;
+    outExited[at] = exited[i]!;
+  }
+  return {
+    size,
+    applications,
+    start,
+    spelling: outSpelling,
+    entered: outEntered,
+    exited: outExited,
+    spellings,
+  };
+}
+
+/** The earliest instant any stay was entered (null without stays). */
+export function earliestEntered(journeys: Journeys): Instant | null {
+  let min = Infinity;
+  for (let i = 0; i < journeys.entered.length; i++) if (journeys.entered[i]! < min) min = journeys.entered[i]!;
+  return min === Infinity ? null : min;
 }
 
 /** Journeys from stage events: only events of known applications, entered by the as-of date. */
 export function journeysFromStageEvents(ctx: Context, events: readonly StageEvent[]) {
-  const journeys = new Map<string, Journey>();
+  const spellings = new Spellings();
+  const slotOf = new Map<Application, number>();
+  const applications: Application[] = [];
+  const slot = new Int32Array(events.length);
+  const spelling = new Int32Array(events.length);
+  const entered = new Float64Array(events.length);
+  const exited = new Float64Array(events.length);
+  let count = 0;
   let unknownApplication = 0;
   let later = 0;
   for (const e of events) {
@@ -54,13 +123,19 @@ export function journeysFromStageEvents(ctx: Context, events: readonly StageEven
       later++;
       continue;
     }
-    let journey = journeys.get(e.applicationId);
-    if (!journey) journeys.set(e.applicationId, (journey = { application, stays: new Map() }));
-    addStay(journey, label(e.stage), { entered: e.enteredAt, exited: ctx.happened(e.exitedAt) ? e.exitedAt : null });
+    let s = slotOf.get(application);
+    if (s === undefined) {
+      slotOf.set(application, (s = applications.length));
+      applications.push(application);
+    }
+    slot[count] = s;
+    spelling[count] = spellings.id(e.stage);
+    entered[count] = e.enteredAt;
+    exited[count] = ctx.happened(e.exitedAt) ? e.exitedAt : NaN;
+    count++;
   }
-  for (const j of journeys.values()) for (const list of j.stays.values()) list.sort((a, b) => a.entered - b.entered);
   return {
-    journeys,
+    journeys: groupBySlot(applications, count, slot, spelling, entered, exited, spellings.list),
     excluded: [
       { reason: 'stage event of an application not in the applications export', rows: unknownApplication },
       { reason: 'stage event after the as-of date', rows: later },
@@ -73,8 +148,7 @@ export function journeysFromInterviews(
   ctx: Context,
   applications: readonly Application[],
   interviews: readonly Interview[],
-): Map<string, Journey> {
-  const journeys = new Map<string, Journey>();
+): Journeys {
   const firstAt = new Map<string, Map<string, Instant>>();
   const latestAt = new Map<string, Instant>();
   for (const i of interviews) {
@@ -86,6 +160,11 @@ export function journeysFromInterviews(
     if (!stages) firstAt.set(i.applicationId, (stages = new Map()));
     stages.set(stage, Math.min(stages.get(stage) ?? Infinity, i.interviewAt));
   }
+  const spellings = new Spellings();
+  const kept: Application[] = [];
+  const start: number[] = [0];
+  const spelling: number[] = [];
+  const entered: number[] = [];
   for (const a of applications) {
     if (!ctx.happened(a.appliedAt)) continue;
     const stages = new Map(firstAt.get(a.applicationId) ?? []);
@@ -97,11 +176,22 @@ export function journeysFromInterviews(
       stages.set(current, Math.min(stages.get(current) ?? Infinity, seen));
     }
     if (stages.size === 0) continue;
-    const journey: Journey = { application: a, stays: new Map() };
-    for (const [stage, entered] of stages) addStay(journey, stage, { entered, exited: null });
-    journeys.set(a.applicationId, journey);
+    kept.push(a);
+    for (const [stage, at] of stages) {
+      spelling.push(spellings.id(stage));
+      entered.push(at);
+    }
+    start.push(spelling.length);
   }
-  return journeys;
+  return {
+    size: kept.length,
+    applications: kept,
+    start: Int32Array.from(start),
+    spelling: Int32Array.from(spelling),
+    entered: Float64Array.from(entered),
+    exited: new Float64Array(entered.length).fill(NaN),
+    spellings: spellings.list,
+  };
 }
 
 export interface StageOrder {
@@ -117,38 +207,79 @@ export interface StageOrder {
  * (ties: mean position, then name). Spellings that differ only in case or spacing are one stage, shown in
  * its most frequent spelling.
  */
-export function stageOrder(configured: readonly string[] | undefined, journeys: Iterable<Journey>): StageOrder {
+export function stageOrder(configured: readonly string[] | undefined, journeys: Journeys): StageOrder {
   const keys = new Map<string, string>();
   const key = (stage: string) => {
     let k = keys.get(stage);
     if (k === undefined) keys.set(stage, (k = stage.trim().replace(/\s+/g, ' ').toLowerCase()));
     return k;
   };
-  const positions = new Map<string, number[]>();
-  const spellings = new Map<string, Map<string, number>>();
-  for (const j of journeys) {
-    const first = new Map<string, number>();
-    for (const [stage, stays] of j.stays) {
-      const k = key(stage);
-      first.set(k, Math.min(first.get(k) ?? Infinity, stays[0]!.entered));
-      let counts = spellings.get(k);
-      if (!counts) spellings.set(k, (counts = new Map()));
-      counts.set(stage, (counts.get(stage) ?? 0) + stays.length);
+  // Keys as small integers; `rank` orders them like compareStrings does their text.
+  const keyIds = new Map<string, number>();
+  const keyList: string[] = [];
+  const keyOfSpelling = Int32Array.from(journeys.spellings, (spelling) => {
+    const k = key(spelling);
+    let id = keyIds.get(k);
+    if (id === undefined) {
+      keyIds.set(k, (id = keyList.length));
+      keyList.push(k);
     }
-    const ordered = [...first].sort((a, b) => a[1] - b[1] || compareStrings(a[0], b[0]));
-    ordered.forEach(([k], position) => {
-      const list = positions.get(k);
-      if (list) list.push(position);
-      else positions.set(k, [position]);
-    });
+    return id;
+  });
+  const keyCount = keyList.length;
+  const rank = new Int32Array(keyCount);
+  keyList
+    .map((_, id) => id)
+    .sort((a, b) => compareStrings(keyList[a]!, keyList[b]!))
+    .forEach((id, r) => (rank[id] = r));
+
+  const stays = new Float64Array(journeys.spellings.length);
+  for (let i = 0; i < journeys.spelling.length; i++) stays[journeys.spelling[i]!]!++;
+
+  // Per journey: each key's first entry, the keys ordered by it (ties: key text), positions collected per key.
+  const positions: number[][] = Array.from({ length: keyCount }, () => []);
+  const first = new Float64Array(keyCount).fill(Infinity);
+  const touched: number[] = [];
+  const { start, spelling, entered } = journeys;
+  for (let j = 0; j < journeys.size; j++) {
+    for (let i = start[j]!; i < start[j + 1]!; i++) {
+      const k = keyOfSpelling[spelling[i]!]!;
+      if (first[k] === Infinity) touched.push(k);
+      if (entered[i]! < first[k]!) first[k] = entered[i]!;
+    }
+    touched.sort((a, b) => first[a]! - first[b]! || rank[a]! - rank[b]!);
+    for (let position = 0; position < touched.length; position++) {
+      const k = touched[position]!;
+      positions[k]!.push(position);
+      first[k] = Infinity;
+    }
+    touched.length = 0;
   }
-  const spellingOf = (k: string) =>
-    [...spellings.get(k)!].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]![0];
-  const inferred = [...positions].map(([k, list]) => ({
-    stage: spellingOf(k),
-    median: quantiles(list).median!,
-    mean: list.reduce((sum, p) => sum + p, 0) / list.length,
-  }));
+
+  // Each key in its most frequent spelling (ties: code-unit order).
+  const spellingOfKey: (string | undefined)[] = new Array(keyCount);
+  const countOfKey = new Float64Array(keyCount);
+  journeys.spellings.forEach((spelling, id) => {
+    const k = keyOfSpelling[id]!;
+    const best = spellingOfKey[k];
+    const n = stays[id]!;
+    if (n === 0) return;
+    if (best === undefined || n > countOfKey[k]! || (n === countOfKey[k]! && compareStrings(spelling, best) < 0)) {
+      spellingOfKey[k] = spelling;
+      countOfKey[k] = n;
+    }
+  });
+  const inferred = positions.flatMap((list, k) =>
+    list.length === 0
+      ? []
+      : [
+          {
+            stage: spellingOfKey[k]!,
+            median: quantiles(list).median!,
+            mean: list.reduce((sum, p) => sum + p, 0) / list.length,
+          },
+        ],
+  );
   inferred.sort((a, b) => a.median - b.median || a.mean - b.mean || compareStrings(a.stage, b.stage));
 
   const stages: string[] = [];
@@ -163,7 +294,7 @@ export function stageOrder(configured: readonly string[] | undefined, journeys: 
   return { stages, indexOf: (stage) => index.get(key(stage)) ?? -1 };
 }
 
-export function funnelSection(ctx: Context, journeys: Iterable<Journey>, order: StageOrder): FunnelRow[] {
+export function funnelSection(ctx: Context, journeys: Journeys, order: StageOrder): FunnelRow[] {
   const { cal, asOf } = ctx;
   const stageCount = order.stages.length;
   interface Cell {
@@ -183,28 +314,43 @@ export function funnelSection(ctx: Context, journeys: Iterable<Journey>, order: 
       daysInStage: Array.from({ length: stageCount }, () => []),
     }));
 
-  for (const j of journeys) {
-    const cohort = ctx.monthOf(j.application.appliedAt);
-    const targets = [cell(cohort, ctx.departmentOf(j.application)), cell(cohort, ALL)];
-    const reached = new Set<number>();
-    const days: [number, number][] = [];
-    for (const [stage, stays] of j.stays) {
-      const index = order.indexOf(stage);
-      reached.add(index);
-      for (const stay of stays) {
-        if (stay.exited === null) continue;
-        const d = cal.dayNumber(stay.exited) - cal.dayNumber(stay.entered);
-        if (d >= 0) days.push([index, d]);
+  const indexOfSpelling = Int32Array.from(journeys.spellings, (spelling) => order.indexOf(spelling));
+  const marked = new Uint8Array(stageCount);
+  const reached: number[] = [];
+  const dayIndex: number[] = [];
+  const dayValue: number[] = [];
+  const { start, spelling, entered, exited } = journeys;
+  for (let j = 0; j < journeys.size; j++) {
+    const application = journeys.applications[j]!;
+    const cohort = ctx.monthOf(application.appliedAt);
+    const targets = [cell(cohort, ctx.departmentOf(application)), cell(cohort, ALL)];
+    let furthest = -Infinity;
+    for (let i = start[j]!; i < start[j + 1]!; i++) {
+      const index = indexOfSpelling[spelling[i]!]!;
+      if (marked[index] === 0) {
+        marked[index] = 1;
+        reached.push(index);
+      }
+      if (index > furthest) furthest = index;
+      const out = exited[i]!;
+      if (Number.isNaN(out)) continue;
+      const d = cal.dayNumber(out) - cal.dayNumber(entered[i]!);
+      if (d >= 0) {
+        dayIndex.push(index);
+        dayValue.push(d);
       }
     }
-    const furthest = Math.max(...reached);
     for (const c of targets) {
       for (const index of reached) {
         c.reached[index]!++;
         if (index < furthest) c.passed[index]!++;
       }
-      for (const [index, d] of days) c.daysInStage[index]!.push(d);
+      for (let k = 0; k < dayIndex.length; k++) c.daysInStage[dayIndex[k]!]!.push(dayValue[k]!);
     }
+    for (const index of reached) marked[index] = 0;
+    reached.length = 0;
+    dayIndex.length = 0;
+    dayValue.length = 0;
   }
 
   const rows: FunnelRow[] = [];

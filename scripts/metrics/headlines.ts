@@ -121,7 +121,11 @@ function medianFigure(r: MonthRows | Pooled, list: ValueList): Figure {
     return { value: medianOfSorted(sorted), n: sorted.length, suppressed: false };
   }
   const values = r[list];
-  return { value: values.length === 0 ? null : medianOfSorted(sortedList(values)), n: values.length, suppressed: false };
+  return {
+    value: values.length === 0 ? null : medianOfSorted(sortedList(values)),
+    n: values.length,
+    suppressed: false,
+  };
 }
 
 const NO_VALUE: Figure = { value: null, n: null, suppressed: false };
@@ -239,13 +243,14 @@ export function buildHeadlines(ctx: Context, input: HeadlineInput): HeadlineSeri
     );
   }
 
+  const previousOf = months.map((month) => addMonths(month, -1));
   const series: HeadlineSeries[] = [];
   for (const metric of METRIC_IDS) {
     for (const { key, scope } of scopes) {
       const byMonth = table.find(key)!;
       const trailing = trailingOf.find(key)!;
       const comparisons: Comparison[] = months.map((month, i) => {
-        const previousMonth = addMonths(month, -1);
+        const previousMonth = previousOf[i]!;
         const pooled = trailing[i] ?? null;
         return {
           month,

@@ -15,7 +15,13 @@ import { latestCompleteMonth } from './asOf.ts';
 import { buildContext, NONE } from './context.ts';
 import { definitions } from './definitions.ts';
 import { feedbackSection, slotFacts } from './feedback.ts';
-import { funnelSection, journeysFromInterviews, journeysFromStageEvents, stageOrder } from './funnel.ts';
+import {
+  earliestEntered,
+  funnelSection,
+  journeysFromInterviews,
+  journeysFromStageEvents,
+  stageOrder,
+} from './funnel.ts';
 import { buildHeadlines, withChanges } from './headlines.ts';
 import { partnershipSection, partnershipWindow } from './partnership.ts';
 import { rejectionFacts, rejectionsSection } from './rejections.ts';
@@ -46,7 +52,7 @@ export function computeAggregates(input: ComputeInput): Aggregates {
     fromEvents.journeys.size > 0
       ? fromEvents.journeys
       : journeysFromInterviews(ctx, tables.applications, tables.interviews);
-  const order = stageOrder(config.stageOrder, journeys.values());
+  const order = stageOrder(config.stageOrder, journeys);
 
   // ---- the month range: first month with activity (else with an opening) → the as-of month
   const earliest = { month: null as string | null };
@@ -58,8 +64,9 @@ export function computeAggregates(input: ComputeInput): Aggregates {
   for (const h of hires.facts) see(h.month);
   for (const s of slots.facts) see(s.month);
   for (const j of rejections.facts) see(j.month);
-  for (const j of fromEvents.journeys.values())
-    for (const stays of j.stays.values()) see(ctx.monthOf(stays[0]!.entered));
+  // The earliest stay entered has the earliest month (a local date never runs backwards).
+  const firstEntered = earliestEntered(fromEvents.journeys);
+  if (firstEntered !== null) see(ctx.monthOf(firstEntered));
   if (earliest.month === null) for (const r of requisitions.facts) see(dateOfDayNumber(r.openedDay).slice(0, 7));
 
   // The range always reaches back to the latest complete month, so the overview has its month.
@@ -120,7 +127,7 @@ export function computeAggregates(input: ComputeInput): Aggregates {
     timeToFill,
     feedback: feedbackSection(ctx, months, slots.facts),
     rejections: rejectionsSection(rejections.facts),
-    funnel: hasStageEvents ? funnelSection(ctx, fromEvents.journeys.values(), order) : null,
+    funnel: hasStageEvents ? funnelSection(ctx, fromEvents.journeys, order) : null,
     partnerships: partnershipSection(
       ctx,
       window,
@@ -128,7 +135,7 @@ export function computeAggregates(input: ComputeInput): Aggregates {
       requisitions.facts,
       slots.facts,
       rejections.facts,
-      journeys.values(),
+      journeys,
       order,
     ),
     coverage,

@@ -14,7 +14,7 @@ import { addMonths, dayNumberOfDate } from '../time.ts';
 import { lastDayOfMonth } from './asOf.ts';
 import { NONE, type Context } from './context.ts';
 import { summarize, type SlotFact } from './feedback.ts';
-import type { Journey, StageOrder } from './funnel.ts';
+import type { Journeys, StageOrder } from './funnel.ts';
 import type { RejectionFact } from './rejections.ts';
 import { distinctSorted, quantiles, rate, sortBy } from './stats.ts';
 import { isOpenAtEndOf, type RequisitionFact } from './timeToFill.ts';
@@ -54,7 +54,7 @@ export function partnershipSection(
   requisitions: readonly RequisitionFact[],
   slots: readonly SlotFact[],
   rejections: readonly RejectionFact[],
-  journeys: Iterable<Journey>,
+  journeys: Journeys,
   order: StageOrder,
 ): Partnership[] {
   const { fromMonth, toMonth } = window;
@@ -78,8 +78,10 @@ export function partnershipSection(
     passedManager: number;
   }
   const screens = new Map<string, Screens>();
-  for (const j of journeys) {
-    const hm = ctx.hiringManagerOf(j.application);
+  const indexOfSpelling = Int32Array.from(journeys.spellings, (spelling) => order.indexOf(spelling));
+  for (let j = 0; j < journeys.size; j++) {
+    const a = journeys.applications[j]!;
+    const hm = ctx.hiringManagerOf(a);
     if (hm === NONE) continue;
     let s = screens.get(hm);
     if (!s)
@@ -90,14 +92,13 @@ export function partnershipSection(
     let recruiterEntered = Infinity;
     let managerEntered = Infinity;
     let furthest = -1;
-    for (const [stage, stays] of j.stays) {
-      const index = order.indexOf(stage);
-      const entered = stays[0]!.entered;
+    for (let i = journeys.start[j]!; i < journeys.start[j + 1]!; i++) {
+      const index = indexOfSpelling[journeys.spelling[i]!]!;
+      const entered = journeys.entered[i]!;
       if (recruiterScreens.includes(index)) recruiterEntered = Math.min(recruiterEntered, entered);
       if (managerScreens.includes(index)) managerEntered = Math.min(managerEntered, entered);
       furthest = Math.max(furthest, index);
     }
-    const a = j.application;
     const hired = a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
     const id = a.applicationId;
     if (recruiterEntered !== Infinity && inWindowInstant(recruiterEntered)) {

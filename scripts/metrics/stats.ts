@@ -42,13 +42,13 @@ export function quantiles(values: readonly number[]): Quantiles {
 /** `quantiles` of values already in ascending order (d3 reads the typed array in place: no copy). */
 export function quantilesOfSorted(sorted: Float64Array): Quantiles {
   if (sorted.length === 0) return { n: 0, median: null, p75: null, p90: null };
-  const q = (p: number) => round1(quantileSorted(sorted as unknown as ArrayLike<number>, p)!);
+  const q = (p: number) => round1(quantileSorted(sorted as unknown as number[], p)!);
   return { n: sorted.length, median: q(0.5), p75: q(0.75), p90: q(0.9) };
 }
 
 /** The median of values already in ascending order, rounded like `quantiles`; null when empty. */
 export function medianOfSorted(sorted: Float64Array): number | null {
-  return sorted.length === 0 ? null : round1(quantileSorted(sorted as unknown as ArrayLike<number>, 0.5)!);
+  return sorted.length === 0 ? null : round1(quantileSorted(sorted as unknown as number[], 0.5)!);
 }
 
 /** Ascending merge of ascending arrays (the same order as sorting their concatenation). */

@@ -66,9 +66,17 @@ export function checkAcrossTables(
       return;
     }
     const probe = { applicationId: '' } as Application;
+    // Rows of one application come together in an export: look each run of one id up once (no application
+    // is taken out while this runs, so the answer for an id cannot change).
+    let lastId: string | null = null;
+    let lastKnown = false;
     store.forEachUsed((row, position) => {
-      probe.applicationId = row.applicationId;
-      if (applications.find(probe) === null) {
+      if (row.applicationId !== lastId) {
+        lastId = row.applicationId;
+        probe.applicationId = lastId;
+        lastKnown = applications.find(probe) !== null;
+      }
+      if (!lastKnown) {
         store.quarantine(position, columnName(store.fileIndexes[position]!, 'application_id'), NO_APPLICATION);
       }
     });

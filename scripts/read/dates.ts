@@ -180,15 +180,19 @@ export function dateReader(options: { timezone: string; dateOrder?: DateOrder | 
     if (s === 60) s = 59;
     if (pos === length) return local(y, mo, d, h, mi, s, ms);
     if (text.charCodeAt(pos) === 32) pos++;
-    const rest = text.slice(pos);
-    if (rest === 'Z' || rest === 'z' || rest === 'UTC' || rest === 'GMT') return utc(y, mo, d, h, mi, s, ms);
-    const sign = rest.charCodeAt(0) === 43 /* + */ ? 1 : rest.charCodeAt(0) === 45 /* - */ ? -1 : 0;
+    // The zone, read in place (no slice: this runs once per timestamp).
+    const rest = length - pos;
+    const first = text.charCodeAt(pos);
+    // Z or z
+    if (rest === 1 && (first === 90 || first === 122)) return utc(y, mo, d, h, mi, s, ms);
+    if (rest === 3 && (text.startsWith('UTC', pos) || text.startsWith('GMT', pos))) return utc(y, mo, d, h, mi, s, ms);
+    const sign = first === 43 /* + */ ? 1 : first === 45 /* - */ ? -1 : 0;
     if (sign === 0) return NaN;
-    const oh = digitsAt(rest, 1, 2);
+    const oh = digitsAt(text, pos + 1, 2);
     let om = 0;
-    if (rest.length === 6 && rest.charCodeAt(3) === 58) om = digitsAt(rest, 4, 2);
-    else if (rest.length === 5) om = digitsAt(rest, 3, 2);
-    else if (rest.length !== 3) return NaN;
+    if (rest === 6 && text.charCodeAt(pos + 3) === 58) om = digitsAt(text, pos + 4, 2);
+    else if (rest === 5) om = digitsAt(text, pos + 3, 2);
+    else if (rest !== 3) return NaN;
     if (oh < 0 || om < 0 || oh > 14 || om > 59) return NaN;
     return utc(y, mo, d, h, mi, s, ms) - sign * (oh * 60 + om) * 60_000;
   }
