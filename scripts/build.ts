@@ -4,13 +4,15 @@
  * The site is built into a temporary folder beside the output and swapped in only when the build is
  * complete and within budget, so a failed or interrupted build leaves the previous site untouched.
  */
+import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT, SAMPLE_DIR, parseCli, runMain } from './cli.ts';
 import { consoleLogger, type Logger } from './log.ts';
-import { runDataStep } from './pipeline.ts';
+import { isAlive, runDataStep } from './pipeline.ts';
 import { summaryLines } from './summary.ts';
 import { UserError } from './errors.ts';
+import { contactDetailsIn } from './read/values.ts';
 
 /** Largest HTML page we ship (bytes, SVG charts included). Stated in the README. */
 export const PAGE_BUDGET_BYTES = 600 * 1024;
@@ -54,17 +56,99 @@ async function swapInto(builtDir: string, outDir: string): Promise<void> {
       if (error.code === 'ENOENT') return false;
       throw error;
     });
+  // Between the two renames `outDir` does not exist; a build killed right here leaves the previous site in
+  // `<out>.previous-<pid>`, and the next build puts it back (cleanUpInterruptedBuilds).
   await fs.rename(builtDir, outDir);
   if (hadPrevious) await fs.rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * What an interrupted build (killed, power cut, Ctrl-C) left beside `outDir`, cleaned up before a new build:
+ * `<out>.building-<pid>` folders of processes that are gone are removed; a `<out>.previous-<pid>` folder of a
+ * process that is gone is the previous site, moved aside just before the swap: it is put back when `outDir`
+ * is missing, else removed. Folders of a live process (another build running now) are left alone.
+ */
+export async function cleanUpInterruptedBuilds(outDir: string, log: Logger): Promise<void> {
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir);
+  const names = await fs.readdir(parent).catch(() => [] as string[]);
+  const stale = (kind: 'building' | 'previous') =>
+    names
+      .map((name) => ({ name, pid: name.startsWith(`${base}.${kind}-`) ? /^\d+$/.exec(name.slice(base.length + kind.length + 2)) : null }))
+      .filter((e): e is { name: string; pid: RegExpExecArray } => e.pid !== null)
+      .filter(({ pid }) => Number(pid[0]) !== process.pid && !isAlive(Number(pid[0])));
+  for (const { name } of stale('building')) {
+    await fs.rm(path.join(parent, name), { recursive: true, force: true });
+    log.info(`Removed ${name}, left by an interrupted build.`);
+  }
+  for (const { name } of stale('previous')) {
+    const folder = path.join(parent, name);
+    const restore = await fs.stat(outDir).then(() => false, () => true);
+    if (restore) {
+      await fs.rename(folder, outDir);
+      log.warn(`A build was interrupted while swapping in the new site: restored the previous site from ${name}.`);
+    } else {
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * The team's notes (`retros/*.md`) are published as written. They are the team's own words, so nothing is
+ * removed, but a line that looks like an e-mail address or phone number is pointed out before it goes on the
+ * shared link (a candidate's details pasted into a note by mistake). Returns the warnings given.
+ */
+export async function warnAboutNotes(dataDir: string, log: Logger): Promise<string[]> {
+  const dir = path.join(dataDir, 'retros');
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.md')).sort();
+  const warnings: string[] = [];
+  for (const name of names) {
+    const text = await fs.readFile(path.join(dir, name), 'utf8').catch(() => '');
+    text.split(/\r?\n/).forEach((line, i) => {
+      const what = contactDetailsIn(line);
+      if (what) warnings.push(`retros/${name}, line ${i + 1}: looks like ${what === 'e-mail address' ? 'an e-mail address' : 'a phone number'}; notes are published on the site as written`);
+    });
+  }
+  for (const warning of warnings) log.warn(warning);
+  return warnings;
+}
+
+/**
+ * An Astro error located in a file of the data folder is the team's own note (`retros/YYYY-MM.md`, its front
+ * matter): a UserError naming the note, not "a bug in the dashboard".
+ */
+function noteError(error: unknown, dataDir: string): UserError | null {
+  const loc = (error as { loc?: { file?: string; line?: number } } | null)?.loc;
+  if (!loc?.file) return null;
+  const relative = path.relative(path.resolve(dataDir), path.resolve(loc.file));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  const message = (error as Error).message
+    .replace(/\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return new UserError(
+    message,
+    { file: relative.split(path.sep).join('/'), ...(loc.line ? { line: loc.line } : {}) },
+    'Check the note\'s front matter (the YAML between the --- lines at its top); a title is text, e.g. title: "February".',
+  );
 }
 
 export async function buildSite(options: { artifactPath: string; dataDir: string; base: string; outDir: string; log: Logger }): Promise<number> {
   const { artifactPath, dataDir, base, outDir, log } = options;
   const builtDir = `${outDir}.building-${process.pid}`;
+  await cleanUpInterruptedBuilds(outDir, log);
   await fs.rm(builtDir, { recursive: true, force: true });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.DASHBOARD_AGGREGATES = artifactPath;
   process.env.DASHBOARD_DATA_DIR = dataDir;
+  // Ctrl-C or a polite kill: remove the half-built folder before leaving (SIGKILL cannot be caught; the next
+  // build cleans up after that).
+  const interrupted = (signal: NodeJS.Signals) => {
+    rmSync(builtDir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const { build } = await import('astro');
   try {
     await build({ root: PROJECT_ROOT, outDir: builtDir, base, logLevel: 'warn' });
@@ -73,7 +157,10 @@ export async function buildSite(options: { artifactPath: string; dataDir: string
     return pages;
   } catch (error) {
     await fs.rm(builtDir, { recursive: true, force: true });
-    throw error;
+    throw noteError(error, dataDir) ?? error;
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
 }
 
@@ -81,6 +168,8 @@ if (import.meta.main) await runMain(async () => {
   const options = parseCli(process.argv.slice(2));
   const log = consoleLogger();
   const started = performance.now();
+  // First, so that a site left aside by an interrupted swap is back in place even if this build fails.
+  await cleanUpInterruptedBuilds(options.outDir, log);
   log.info(`Reading exports in ${options.dataDir}`);
   const { aggregates, artifactPath, reused } = await runDataStep({
     dataDir: options.dataDir,
@@ -90,6 +179,7 @@ if (import.meta.main) await runMain(async () => {
     log,
   });
   for (const line of summaryLines(aggregates, reused)) log.info(line);
+  await warnAboutNotes(options.dataDir, log);
   log.info(`Building the site${options.base === '/' ? '' : ` under ${options.base}`}…`);
   const pages = await buildSite({ artifactPath, dataDir: options.dataDir, base: options.base, outDir: options.outDir, log });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -11,7 +11,8 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { aggregatesSchema, type Aggregates } from './schema/aggregates.ts';
-import { loadConfig } from './read/config.ts';
+import { CONFIG_FILE, loadConfig } from './read/config.ts';
+import { listCsvFiles } from './read/files.ts';
 import { ingest } from './read/ingest.ts';
 import { computeAggregates } from './metrics/index.ts';
 import { UserError } from './errors.ts';
@@ -35,28 +36,25 @@ export interface DataStepResult {
   reused: boolean;
 }
 
-/** Every file the data step reads below `dir`: CSV exports and the config, sorted by path. */
+/**
+ * Every file the data step reads below `dir`: the CSV exports exactly as the reader lists them (symbolic links
+ * followed, dot-folders skipped), then the config, in path order. The cache key must hash what is read, or a
+ * changed file behind a symbolic link would reuse a stale artifact.
+ */
 export async function inputFiles(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? 'the data folder does not exist' : `the data folder cannot be read (${code})`,
-      { file: dir },
-      'Pass the folder that holds your CSV exports: npm run build -- --data path/to/exports',
-    );
-  }
-  return entries
-    .filter((e) => e.isFile() && (/\.csv$/i.test(e.name) || e.name === 'dashboard.config.json'))
-    .map((e) => path.join(e.parentPath, e.name))
-    .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
-    .sort();
+  const csv = (await listCsvFiles(dir)).map((file) => file.path);
+  const config = path.join(dir, CONFIG_FILE);
+  const hasConfig = await fs.stat(config).then((s) => s.isFile(), () => false);
+  return hasConfig ? [...csv, config] : csv;
 }
 
-async function hashFile(hash: ReturnType<typeof createHash>, file: string): Promise<void> {
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+async function hashFile(hash: ReturnType<typeof createHash>, file: string, shown = file): Promise<void> {
+  try {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserError(`cannot be read (${code})`, { file: shown }, 'Check that the file exists and that you may read it.');
+  }
 }
 
 /** The cache key: the data step's own code, then every input file's relative path and content. */
@@ -72,22 +70,81 @@ export async function inputKey(dataDir: string, sample: boolean): Promise<string
     await hashFile(hash, file);
   }
   for (const file of await inputFiles(dataDir)) {
-    hash.update(`input:${path.relative(dataDir, file)}\n`);
-    await hashFile(hash, file);
+    const name = path.relative(dataDir, file);
+    hash.update(`input:${name}\n`);
+    await hashFile(hash, file, name);
   }
   return hash.digest('hex');
 }
 
-/** Write a file so that a reader never sees half of it: a temporary file, then a rename. */
+/** Write a file so that a reader never sees half of it: a temporary file, flushed to disk, then a rename. */
 export async function writeAtomically(file: string, content: string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await fs.writeFile(temporary, content);
+    const handle = await fs.open(temporary, 'w');
+    try {
+      await handle.writeFile(content);
+      // Without the flush a power cut after the rename can leave an empty file under the final name.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temporary, file);
   } finally {
     await fs.rm(temporary, { force: true });
   }
+}
+
+/** True when a process with this id exists (it may belong to another user). */
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporary files that an interrupted run (killed, power cut) left beside `file`: `<file>.<pid>.tmp` whose
+ * process is gone. They are never read; this only keeps the cache folder from filling up.
+ */
+async function removeStaleTemporaries(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length, -'.tmp'.length));
+    if (!isAlive(pid)) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The cached artifact, when the key file vouches for exactly this artifact: the key file holds the inputs'
+ * key and the hash of the artifact written with it, so a half-written, truncated, hand-edited or swapped
+ * artifact (two runs sharing a cache folder) is recomputed rather than trusted.
+ */
+async function cachedArtifact(artifactPath: string, keyPath: string, key: string): Promise<Aggregates | null> {
+  const stamp = await fs.readFile(keyPath, 'utf8').catch(() => null);
+  if (stamp === null) return null;
+  const [cachedKey, artifactHash] = stamp.split('\n');
+  if (cachedKey !== key || !artifactHash) return null;
+  const cached = await fs.readFile(artifactPath, 'utf8').catch(() => null);
+  if (cached === null || sha256(cached) !== artifactHash) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(cached);
+  } catch {
+    return null;
+  }
+  const parsed = aggregatesSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
 }
 
 export async function runDataStep(options: DataStepOptions): Promise<DataStepResult> {
@@ -96,25 +153,24 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   const keyPath = path.join(cacheDir, 'aggregates.key');
   const key = await inputKey(dataDir, sample);
 
+  await removeStaleTemporaries(artifactPath);
+  await removeStaleTemporaries(keyPath);
   if (!options.force) {
-    const cachedKey = await fs.readFile(keyPath, 'utf8').catch(() => null);
-    if (cachedKey === key) {
-      const cached = await fs.readFile(artifactPath, 'utf8').catch(() => null);
-      const parsed = cached === null ? null : aggregatesSchema.safeParse(JSON.parse(cached));
-      if (parsed?.success) {
-        log.info('Inputs unchanged since the last run: reusing the aggregates (use --force to recompute).');
-        return { aggregates: parsed.data, artifactPath, reused: true };
-      }
+    const cached = await cachedArtifact(artifactPath, keyPath, key);
+    if (cached) {
+      log.info('Inputs unchanged since the last run: reusing the aggregates (use --force to recompute).');
+      return { aggregates: cached, artifactPath, reused: true };
     }
   }
 
   const config = await loadConfig(dataDir);
   const { tables, quality } = await ingest(dataDir, config, log);
   const aggregates = aggregatesSchema.parse(computeAggregates({ tables, quality, config, sample }));
-  // The key is written after the artifact: an interrupted run leaves a stale key at worst, never a key
-  // that vouches for a half-written artifact.
+  const json = JSON.stringify(aggregates);
+  // The key is removed first and written after the artifact: an interrupted run leaves no key at worst, never
+  // a key that vouches for a half-written artifact; and the key names the artifact's hash (see cachedArtifact).
   await fs.rm(keyPath, { force: true });
-  await writeAtomically(artifactPath, JSON.stringify(aggregates));
-  await writeAtomically(keyPath, key);
+  await writeAtomically(artifactPath, json);
+  await writeAtomically(keyPath, `${key}\n${sha256(json)}`);
   return { aggregates, artifactPath, reused: false };
 }

@@ -3,7 +3,7 @@
  * default filled in. No file = the defaults. A mistake is a `UserError` that names the key path, the value
  * found and what is allowed — a typo must not be silently ignored.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../errors.ts';
@@ -12,11 +12,31 @@ import { configSchema, type Config } from '../schema/config.ts';
 
 export const CONFIG_FILE = 'dashboard.config.json';
 
+/** A config is a few kilobytes; a file far larger than any real one is refused before it is parsed. */
+export const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
+/** The deepest real config is three objects deep (`values.application_status.<value>`). */
+const MAX_DEPTH = 8;
+/** Keys that mean something to JavaScript objects themselves: refused wherever they appear. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export async function loadConfig(dataDir: string): Promise<Config> {
   let text: string;
   try {
-    text = await readFile(join(dataDir, CONFIG_FILE), 'utf8');
+    const file = join(dataDir, CONFIG_FILE);
+    const { size, isFile } = await stat(file).then((s) => ({ size: s.size, isFile: s.isFile() }));
+    if (!isFile) {
+      throw new UserError('is not a file', { file: CONFIG_FILE }, 'dashboard.config.json must be a JSON file.');
+    }
+    if (size > MAX_CONFIG_BYTES) {
+      throw new UserError(
+        `is ${(size / 1048576).toFixed(0)} MB; a configuration is a few kilobytes`,
+        { file: CONFIG_FILE },
+        'Check that this is the right file: see the configuration section of the README for what it holds.',
+      );
+    }
+    text = await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return configSchema.parse({});
     throw new UserError(
@@ -45,6 +65,7 @@ export function parseConfig(text: string): Config {
       'Check commas, quotes and brackets (JSON allows no comments and no trailing commas).',
     );
   }
+  checkKeys(text.replace(/^\uFEFF/, ''));
   const result = configSchema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -52,8 +73,18 @@ export function parseConfig(text: string): Config {
   throw new UserError(message, { file: CONFIG_FILE }, fix);
 }
 
+/** Text from the file as a message may quote it: long keys and values are cut. */
+const clip = (text: string, max = 80): string =>
+  text.length <= max ? text : `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
+
 const pathOf = (path: readonly PropertyKey[]): string =>
-  path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.');
+  clip(
+    path
+      .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+      .join('.')
+      .replace(/\.\[/g, '['),
+    120,
+  );
 
 function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   let value = json;
@@ -64,14 +95,27 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to use';
+  if (typeof value === 'string') return JSON.stringify(clip(value));
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `a list of ${value.length}`;
+  if (value !== null && typeof value === 'object') return Object.keys(value).length === 0 ? '{}' : 'an object {…}';
+  return JSON.stringify(value);
+}
 
 function describeIssue(issue: z.core.$ZodIssue, json: unknown): { message: string; fix: string } {
   const key = pathOf(issue.path);
   const found = valueAt(json, issue.path);
+  if (issue.path.length === 0 && issue.code === 'invalid_type') {
+    return {
+      message: `holds ${show(found)}, but it must be an object {…} of settings`,
+      fix: 'Start from {} and add settings; see the configuration section of the README for an example.',
+    };
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const unknown = issue.keys.map((k) => `"${key ? `${key}.` : ''}${k}"`).join(', ');
+      const unknown = issue.keys.map((k) => `"${key ? `${key}.` : ''}${clip(k)}"`).join(', ');
       const allowed = allowedKeys(issue.path);
       return {
         message: `unknown key ${unknown}`,
@@ -84,18 +128,102 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): { message: strin
         fix: `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
       };
     case 'invalid_type': {
+      if (typeof found === 'number' && !Number.isFinite(found)) {
+        return {
+          message: `"${key}" is a number too large to use`,
+          fix: 'See the configuration section of the README for the allowed values.',
+        };
+      }
       const expected =
-        issue.expected === 'record' || issue.expected === 'object' ? 'an object {…}' : `a ${issue.expected}`;
+        issue.expected === 'record' || issue.expected === 'object'
+          ? 'an object {…}'
+          : issue.expected === 'int'
+            ? 'a whole number'
+            : issue.expected === 'array'
+              ? 'a list […]'
+              : `a ${issue.expected}`;
       return {
         message: `"${key}" is ${show(found)}, but it must be ${expected}`,
         fix: 'See the configuration section of the README for an example.',
       };
     }
+    case 'invalid_key':
+      return {
+        message: `key "${key}" is not allowed: ${issue.issues[0]?.message ?? issue.message}`,
+        fix: 'See the configuration section of the README for the allowed values.',
+      };
     default:
       return {
         message: `"${key}" is ${show(found)}: ${issue.message}`,
         fix: 'See the configuration section of the README for the allowed values.',
       };
+  }
+}
+
+/**
+ * What JSON.parse lets through silently, checked on the text: a key written twice in one object (JSON keeps
+ * the last, so the first is ignored without a word), keys that are JavaScript object machinery (`__proto__`,
+ * `constructor`, `prototype`), and nesting deeper than any setting. Iterative (a deeply nested file cannot
+ * exhaust the stack); runs only on text that JSON.parse accepted.
+ */
+function checkKeys(text: string): void {
+  interface Frame {
+    object: boolean;
+    keys: Set<string>;
+    /** The current key (object) or index (array). */
+    at: string | number;
+    expectKey: boolean;
+  }
+  const stack: Frame[] = [];
+  const where = (index: number) => ({ file: CONFIG_FILE, line: text.slice(0, index).split('\n').length });
+  /** The path to the value being read (`key` given: to that key of the innermost object). */
+  const pathHere = (key?: string) => {
+    const frames = key === undefined ? stack : stack.slice(0, -1);
+    return pathOf([...frames.map((f) => f.at).filter((at) => at !== ''), ...(key === undefined ? [] : [key])]);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const frame = stack.at(-1);
+      if (frame?.object && frame.expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (RESERVED_KEYS.has(key)) {
+          throw new UserError(
+            `key "${pathHere(key)}" is not allowed`,
+            where(i),
+            `Keys named ${[...RESERVED_KEYS].join(', ')} are refused anywhere in the file. Remove or rename it.`,
+          );
+        }
+        if (frame.keys.has(key)) {
+          throw new UserError(
+            `key "${pathHere(key)}" is written twice (JSON would silently keep only the last one)`,
+            where(i),
+            'Keep one of them.',
+          );
+        }
+        frame.keys.add(key);
+        frame.at = key;
+        frame.expectKey = false;
+      }
+      i = j;
+    } else if (ch === '{' || ch === '[') {
+      if (stack.length >= MAX_DEPTH) {
+        throw new UserError(
+          `"${pathHere() || '(top level)'}" is nested ${MAX_DEPTH} levels deep; no setting is deeper than 3`,
+          where(i),
+          'See the configuration section of the README for the shape of each setting.',
+        );
+      }
+      stack.push({ object: ch === '{', keys: new Set(), at: ch === '{' ? '' : 0, expectKey: ch === '{' });
+    } else if (ch === '}' || ch === ']') {
+      stack.pop();
+    } else if (ch === ',') {
+      const frame = stack.at(-1)!;
+      if (frame.object) frame.expectKey = true;
+      else frame.at = (frame.at as number) + 1;
+    }
   }
 }
 

@@ -24,7 +24,7 @@ import { Ledger } from './ledger.ts';
 import { applicationKey, EntityStore, interviewKey, requisitionKey, stageEventKey } from './merge.ts';
 import { recognise, type Match } from './recognise.ts';
 import { readContext, rowReader, type ReadContext, type Row, type RowSink } from './rows.ts';
-import { formatCount } from './values.ts';
+import { contactDetailsIn, formatCount } from './values.ts';
 
 export interface IngestResult {
   tables: CanonicalTables;
@@ -56,8 +56,12 @@ export async function ingest(dataDir: string, config: Config, log: Logger): Prom
   const summaries: FileSummary[] = [];
 
   for (const [fileIndex, file] of files.entries()) {
-    ledger.files.push(file.name);
+    const shown = publishedName(file.name, fileIndex);
+    if (shown !== file.name)
+      log.warn(`${file.name}: its name holds an e-mail address; the data quality page calls it ${shown}`);
+    ledger.files.push(shown);
     const { summary, match } = await readFile(file.path, file.name, fileIndex, context, stores, ledger, log);
+    summary.path = shown;
     matches.push(match);
     summaries.push(summary);
   }
@@ -103,6 +107,12 @@ export async function ingest(dataDir: string, config: Config, log: Logger): Prom
   }
   const unmapped = ledger.unmappedValues();
   warnAboutValues(unmapped, ledger.countProblem('ambiguous date'), log);
+  const hidden = ledger.hiddenValues();
+  for (const h of hidden) {
+    log.warn(
+      `${h.entity} ${h.column}: ${formatCount(h.rows)} value${h.rows === 1 ? '' : 's'} ${h.value.replace(/^\(value hidden: (.*)\)$/, '$1')}: hidden, never published (see the data quality page)`,
+    );
+  }
 
   return {
     tables,
@@ -110,9 +120,20 @@ export async function ingest(dataDir: string, config: Config, log: Logger): Prom
       files: summaries,
       entities,
       ledger: ledger.entriesInOrder(),
-      unmapped,
+      unmapped: [...unmapped, ...hidden],
     },
   };
+}
+
+/**
+ * A file's name as the artifact (and so the data-quality page) shows it: its path in the data folder, unless
+ * the path holds an e-mail address (an export named after a candidate), which is replaced. (Phone-like digits
+ * are not looked for here: exports are routinely named with timestamps such as `applications_20250131.csv`.)
+ */
+function publishedName(name: string, fileIndex: number): string {
+  return contactDetailsIn(name) !== 'e-mail address'
+    ? name
+    : `(file ${fileIndex + 1}: name hidden, it holds an e-mail address)`;
 }
 
 /** One warning per column with values nobody mapped, and one for ambiguous dates: the fixes are in the config. */
@@ -162,6 +183,9 @@ async function readFile(
     },
     unmapped(column, kind, value, allowed) {
       ledger.unmappedValue(entity, column, kind, value, allowed);
+    },
+    hidden(column, what, person) {
+      ledger.hiddenValue(entity, column, what, person);
     },
   };
 
@@ -218,7 +242,11 @@ async function readFile(
       delimiter: stats.delimiter,
       bytes: stats.bytes,
       rows: stats.records,
-      droppedColumns: found?.dropped ?? [],
+      // Names only, and not even those when a "name" is an e-mail address or phone number (a data row taken
+      // for the header, a column named after a person).
+      droppedColumns: (found?.dropped ?? []).map((column) =>
+        contactDetailsIn(column) === null ? column : '(a column whose name looks like contact details)',
+      ),
     },
   };
 }

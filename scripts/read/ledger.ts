@@ -6,7 +6,7 @@
  */
 import { ENTITIES, type Entity } from '../schema/canonical.ts';
 import type { Aggregates } from '../schema/aggregates.ts';
-import { quotable } from './values.ts';
+import { quotable, type ContactDetails } from './values.ts';
 
 type Quality = Aggregates['quality'];
 type Action = Quality['ledger'][number]['action'];
@@ -35,6 +35,7 @@ export class Ledger {
   readonly counts: Record<Entity, EntityCounts>;
   private readonly entries: Entry[] = [];
   private readonly unmapped = new Map<string, Quality['unmapped'][number]>();
+  private readonly hidden = new Map<string, Quality['unmapped'][number]>();
 
   constructor() {
     this.counts = Object.fromEntries(
@@ -76,6 +77,34 @@ export class Ledger {
         ? `{"values": {"${kind}": {${JSON.stringify(shown)}: "<${allowed.join('|')}>"}}}`
         : `Check which column is mapped to ${column} ("columns" in dashboard.config.json): its values do not look like ${allowed.join(', ')}.`;
     this.unmapped.set(key, { entity, column, value: shown, rows: 1, fix });
+  }
+
+  /**
+   * A free-text cell that held contact details and was hidden (`contactDetailsIn`). Reported with the unmapped
+   * values, grouped by table, column and kind, never with the value.
+   */
+  hiddenValue(entity: Entity, column: string, what: ContactDetails, person: boolean): void {
+    const key = `${entity}\u0000${column}\u0000${what}`;
+    const known = this.hidden.get(key);
+    if (known) {
+      known.rows++;
+      return;
+    }
+    const instead = person ? 'a numbered stand-in, "(contact details hidden #1)"' : 'an empty value';
+    this.hidden.set(key, {
+      entity,
+      column,
+      value: `(value hidden: looked like ${what === 'e-mail address' ? 'an e-mail address' : 'a phone number'})`,
+      rows: 1,
+      fix: `Contact details are never published: these cells were replaced by ${instead}. Check that the column read as ${column} holds what it should ("columns" in dashboard.config.json), or clean the export.`,
+    });
+  }
+
+  /** Hidden contact details, as unmapped-value entries (see `hiddenValue`). */
+  hiddenValues(): Quality['unmapped'] {
+    return [...this.hidden.values()].sort(
+      (a, b) => a.entity.localeCompare(b.entity) || a.column.localeCompare(b.column) || a.value.localeCompare(b.value),
+    );
   }
 
   /** How many ledger entries have this problem (for warnings). */

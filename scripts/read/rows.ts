@@ -33,7 +33,9 @@ import { allSynonyms, type ValueSynonyms } from './dialects/index.ts';
 import type { EnumKind } from './ledger.ts';
 import type { ColumnRef, Match } from './recognise.ts';
 import {
+  contactDetailsIn,
   enumReader,
+  hiddenValue,
   interner,
   matchKey,
   ownValues,
@@ -42,6 +44,7 @@ import {
   readBoolean,
   readId,
   UNKNOWN,
+  type ContactDetails,
 } from './values.ts';
 
 export const MISSING = 'missing required value';
@@ -50,6 +53,8 @@ export const MISSING = 'missing required value';
 export interface RowSink {
   reject(column: string, problem: string): null;
   unmapped(column: string, kind: EnumKind, value: string, allowed: readonly string[]): void;
+  /** A free-text cell held contact details and was hidden; `person`: it was replaced by a numbered stand-in. */
+  hidden(column: string, what: ContactDetails, person: boolean): void;
 }
 
 /** Per ingest: the config, the date reader and the string interners shared by every file. */
@@ -89,14 +94,15 @@ export function readContext(
     calendar,
     candidateKey: pseudonym((Math.random() * 2 ** 32) >>> 0),
     applicationId,
+    // Free-text columns are guarded: contact details typed into them are hidden (see `textCells`).
     text: {
-      title: interner(),
-      department: interner(),
-      location: interner(),
-      person: interner(),
-      stage: interner(),
-      source: interner(),
-      reason: interner(),
+      title: interner(50_000, true),
+      department: interner(50_000, true),
+      location: interner(50_000, true),
+      person: interner(50_000, true),
+      stage: interner(50_000, true),
+      source: interner(50_000, true),
+      reason: interner(50_000, true),
       jobId: interner(200_000),
     },
   };
@@ -203,12 +209,59 @@ function cells(match: Match, context: ReadContext, sink: RowSink) {
   };
 
   const day = (t: Instant): number => context.calendar.dayNumber(t);
-  return { instant, requiredId, enumOf, optionalEnum, name, day };
+  return { instant, requiredId, enumOf, optionalEnum, name, day, text: textCells(match, sink) };
+}
+
+/** Template columns that name people (employees): a hidden value keeps them apart, by a numbered stand-in. */
+const PERSON_COLUMNS = new Set(['hiring_manager', 'recruiter', 'interviewer']);
+const HIDDEN_PERSON: string[] = [];
+const hiddenPerson = (n: number): string => (HIDDEN_PERSON[n] ??= `(contact details hidden #${n})`);
+
+/**
+ * Free-text cells (titles, departments, stages, sources, reasons, people). A value that holds contact details
+ * — an e-mail address or phone number typed or pasted into the wrong column — is never kept: it is reported
+ * (`sink.hidden`, shown on the data-quality page with the count) and replaced, in a person column by a numbered
+ * stand-in (two hidden interviewers of one interview stay two feedback slots; a hidden hiring manager keeps
+ * their seats together), elsewhere by an empty value. A required column whose value was hidden rejects the row.
+ *
+ * Returns the text, null (empty or hidden), or undefined when the row was rejected.
+ */
+function textCells(match: Match, sink: RowSink) {
+  type Read = (raw: string | undefined) => string | null;
+  /** A hidden value's replacement (reported), or undefined when the column is required and the row rejected. */
+  const replace = (value: string, column: string, required: boolean): string | null | undefined => {
+    const hidden = hiddenValue(value);
+    if (hidden === null) return value;
+    const person = PERSON_COLUMNS.has(column);
+    sink.hidden(column, hidden.what, person);
+    if (person) return hiddenPerson(hidden.n);
+    if (!required) return null;
+    const what = hidden.what === 'e-mail address' ? 'an e-mail address' : 'a phone number';
+    sink.reject(match.columns[column]!.name, `looks like ${what}, not a ${column.replace(/_/g, ' ')}: hidden`);
+    return undefined;
+  };
+  return {
+    /** An optional text column: the text, or null (absent, empty or hidden). */
+    optional(fields: string[], index: number, read: Read, column: string): string | null {
+      if (index === NOWHERE) return null;
+      const value = read(fields[index]);
+      return value === null ? null : (replace(value, column, false) as string | null);
+    },
+    /** A required text column: the text, or undefined when the row was rejected (empty or hidden). */
+    required(fields: string[], index: number, read: Read, column: string): string | undefined {
+      const value = index === NOWHERE ? null : read(fields[index]);
+      if (value === null) {
+        sink.reject(match.columns[column]?.name ?? column, MISSING);
+        return undefined;
+      }
+      return replace(value, column, true) ?? undefined;
+    },
+  };
 }
 
 function requisitionReader(match: Match, context: ReadContext, sink: RowSink): Reader<Requisition> {
   const c = match.columns;
-  const { instant, requiredId, optionalEnum, name, day } = cells(match, context, sink);
+  const { instant, requiredId, optionalEnum, name, day, text } = cells(match, context, sink);
   const { title, department, location, person } = context.text;
   const iId = at(c.requisition_id);
   const iJob = at(c.job_id);
@@ -227,8 +280,13 @@ function requisitionReader(match: Match, context: ReadContext, sink: RowSink): R
   return (f) => {
     const requisitionId = requiredId(f, iId, 'requisition_id');
     if (requisitionId === undefined) return null;
-    const jobTitle = iTitle === NOWHERE ? null : title(f[iTitle]);
-    if (jobTitle === null) return sink.reject(name('job_title'), MISSING);
+    // Requisition ids are published (time to fill, open seats): one that is an e-mail address is a column
+    // mapped by mistake. (Phone-like digits are not checked here: ids are often long numbers.)
+    if (requisitionId.includes('@') && contactDetailsIn(requisitionId) === 'e-mail address') {
+      return sink.reject(name('requisition_id'), 'looks like an e-mail address, not a requisition id: hidden');
+    }
+    const jobTitle = text.required(f, iTitle, title, 'job_title');
+    if (jobTitle === undefined) return null;
     const openedAt = instant(f, iOpened, 'opened_at', true);
     if (openedAt == null) return null;
     let filledAt = instant(f, iFilled, 'filled_at', false);
@@ -256,10 +314,10 @@ function requisitionReader(match: Match, context: ReadContext, sink: RowSink): R
       requisitionId,
       jobId: (iJob === NOWHERE ? null : context.text.jobId(f[iJob])) ?? requisitionId,
       jobTitle,
-      department: iDepartment === NOWHERE ? null : department(f[iDepartment]),
-      location: iLocation === NOWHERE ? null : location(f[iLocation]),
-      hiringManager: iManager === NOWHERE ? null : person(f[iManager]),
-      recruiter: iRecruiter === NOWHERE ? null : person(f[iRecruiter]),
+      department: text.optional(f, iDepartment, department, 'department'),
+      location: text.optional(f, iLocation, location, 'location'),
+      hiringManager: text.optional(f, iManager, person, 'hiring_manager'),
+      recruiter: text.optional(f, iRecruiter, person, 'recruiter'),
       openedAt,
       filledAt,
       closedAt,
@@ -270,7 +328,7 @@ function requisitionReader(match: Match, context: ReadContext, sink: RowSink): R
 
 function applicationReader(match: Match, context: ReadContext, sink: RowSink): Reader<Application> {
   const c = match.columns;
-  const { instant, requiredId, enumOf, optionalEnum, name, day } = cells(match, context, sink);
+  const { instant, requiredId, enumOf, optionalEnum, name, day, text } = cells(match, context, sink);
   const { title, department, stage, source, reason, jobId: jobIds } = context.text;
   const iId = at(c.application_id);
   const iCandidate = at(c.candidate_id);
@@ -321,7 +379,7 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
     if (rejectedAt === undefined) return null;
     let hiredAt = instant(f, iHired, 'hired_at', false);
     if (hiredAt === undefined) return null;
-    let rejectionReason = iReason === NOWHERE ? null : reason(f[iReason]);
+    let rejectionReason = text.optional(f, iReason, reason, 'rejection_reason');
 
     let status: ApplicationStatus;
     if (iStatus !== NOWHERE) {
@@ -371,11 +429,11 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
       applicationId,
       candidateKey: candidate === null ? null : context.candidateKey(candidate),
       jobId,
-      department: iDepartment === NOWHERE ? null : department(f[iDepartment]),
-      jobTitle: iTitle === NOWHERE ? null : title(f[iTitle]),
+      department: text.optional(f, iDepartment, department, 'department'),
+      jobTitle: text.optional(f, iTitle, title, 'job_title'),
       appliedAt,
-      source: iSource === NOWHERE ? null : source(f[iSource]),
-      currentStage: iStage === NOWHERE ? null : stage(f[iStage]),
+      source: text.optional(f, iSource, source, 'source'),
+      currentStage: text.optional(f, iStage, stage, 'current_stage'),
       status,
       rejectedAt,
       rejectionReason,
@@ -387,7 +445,7 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
 
 function interviewReader(match: Match, context: ReadContext, sink: RowSink): Reader<Interview> {
   const c = match.columns;
-  const { instant, requiredId, optionalEnum, name } = cells(match, context, sink);
+  const { instant, requiredId, optionalEnum, name, text } = cells(match, context, sink);
   const { stage, person } = context.text;
   const iId = at(c.interview_id);
   const iApplication = at(c.application_id);
@@ -426,8 +484,8 @@ function interviewReader(match: Match, context: ReadContext, sink: RowSink): Rea
     return {
       interviewId,
       applicationId,
-      stage: iStage === NOWHERE ? null : stage(f[iStage]),
-      interviewer: iInterviewer === NOWHERE ? null : person(f[iInterviewer]),
+      stage: text.optional(f, iStage, stage, 'stage'),
+      interviewer: text.optional(f, iInterviewer, person, 'interviewer'),
       interviewAt,
       interviewEndAt,
       feedbackSubmittedAt,
@@ -438,7 +496,7 @@ function interviewReader(match: Match, context: ReadContext, sink: RowSink): Rea
 
 function stageEventReader(match: Match, context: ReadContext, sink: RowSink): Reader<StageEvent> {
   const c = match.columns;
-  const { instant, requiredId, name } = cells(match, context, sink);
+  const { instant, requiredId, name, text } = cells(match, context, sink);
   const { stage } = context.text;
   const iApplication = at(c.application_id);
   const iStage = at(c.stage);
@@ -449,8 +507,8 @@ function stageEventReader(match: Match, context: ReadContext, sink: RowSink): Re
     const id = requiredId(f, iApplication, 'application_id');
     if (id === undefined) return null;
     const applicationId = context.applicationId(id);
-    const stageName = iStage === NOWHERE ? null : stage(f[iStage]);
-    if (stageName === null) return sink.reject(name('stage'), MISSING);
+    const stageName = text.required(f, iStage, stage, 'stage');
+    if (stageName === undefined) return null;
     const enteredAt = instant(f, iEntered, 'entered_at', true);
     if (enteredAt == null) return null;
     const exitedAt = instant(f, iExited, 'exited_at', false);

@@ -33,9 +33,24 @@ export function readId(raw: string | undefined): string | null {
 /**
  * Repeated text values (departments, stages, reasons, sources…) become one string instance each. Bounded: past
  * `limit` distinct values (a column that is not categorical after all) values are only detached.
+ *
+ * With `guard`, a value that holds contact details (`contactDetailsIn`) is not returned: its place is taken by
+ * a hidden marker (`hiddenMarker`), numbered per distinct value in order of first sight, that the row reader
+ * reports and replaces. The check runs once per distinct value, not once per cell.
  */
-export function interner(limit = 50_000): (raw: string | undefined) => string | null {
+export function interner(limit = 50_000, guard = false): (raw: string | undefined) => string | null {
   const seen = new Map<string, string>();
+  const hidden = new Map<string, string>();
+  const hide = (text: string): string => {
+    const what = contactDetailsIn(text);
+    if (what === null) return text;
+    let marker = hidden.get(text);
+    if (marker === undefined) {
+      marker = hiddenMarker(what, hidden.size + 1);
+      hidden.set(text, marker);
+    }
+    return marker;
+  };
   return (raw) => {
     if (raw === undefined) return null;
     let value = seen.get(raw);
@@ -44,12 +59,72 @@ export function interner(limit = 50_000): (raw: string | undefined) => string | 
     if (text === '') return null;
     value = seen.get(text);
     if (value === undefined) {
-      value = detached(text);
-      if (seen.size < limit) seen.set(value, value);
+      const own = detached(text);
+      value = guard ? hide(own) : own;
+      if (seen.size < limit) seen.set(own, value);
     }
     if (raw !== text && seen.size < limit) seen.set(detached(raw), value);
     return value;
   };
+}
+
+// ---- contact details typed into a text column ------------------------------------------------------------
+
+export type ContactDetails = 'e-mail address' | 'phone number';
+
+/** local@domain.tld: at least one dot after the `@`, no spaces or brackets. */
+const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:.]+(?:\.[^\s@<>()[\]"',;:.]+)+/u;
+/** Dates, year ranges and amounts have many digits but are not phone numbers: taken out before looking for one. */
+const NOT_PHONE = [
+  /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\b/g, // 2025-01-31, 2025/1/31 10:00
+  /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g, // 31/01/2025, 1.2.25
+  /\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b/g, // 2024-2025, 2024/25
+  /(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)/g, // amounts with thousands separators: 60.000, 1,250,000
+];
+/** A run of digits and phone punctuation (spaces, dots, dashes, slashes, parentheses, a leading +). */
+const PHONE_RUN = /\+?\(?\d[\d\s()./-]*\d/g;
+
+/**
+ * Whether a free-text value holds contact details: an e-mail address, or a phone number (7 or more digits in
+ * one run of digits and phone punctuation, once dates, year ranges and amounts such as 60.000 are set aside). Deliberately eager: a
+ * false positive only hides one value (and says so in the data-quality report); a false negative publishes a
+ * candidate's phone number on the shared link. Names cannot be told from other text and are not looked for.
+ */
+export function contactDetailsIn(text: string): ContactDetails | null {
+  if (text.includes('@') && EMAIL.test(text)) return 'e-mail address';
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 7) return null;
+  let rest = text;
+  for (const pattern of NOT_PHONE) rest = rest.replace(pattern, '|');
+  for (const run of rest.match(PHONE_RUN) ?? []) {
+    let n = 0;
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
+      if (c >= 48 && c <= 57) n++;
+    }
+    if (n >= 7) return 'phone number';
+  }
+  return null;
+}
+
+/**
+ * The interner's stand-in for a hidden value: starts with a NUL character (which no trimmed text value of a
+ * readable export starts with in practice, and which `hiddenValue` checks exactly).
+ */
+export function hiddenMarker(what: ContactDetails, n: number): string {
+  return `\u0000${what === 'e-mail address' ? 'e' : 'p'}${n}`;
+}
+
+/** What a hidden marker stands for, or null for an ordinary value. Cheap for ordinary values. */
+export function hiddenValue(value: string): { what: ContactDetails; n: number } | null {
+  if (value.charCodeAt(0) !== 0) return null;
+  const match = /^\u0000([ep])(\d+)$/.exec(value);
+  if (!match) return null;
+  return { what: match[1] === 'e' ? 'e-mail address' : 'phone number', n: Number(match[2]) };
 }
 
 const TRUE = new Set(['true', 'yes', 'y', '1', 't', 'x', 'wahr', 'oui', 'ja']);

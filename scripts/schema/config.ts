@@ -47,10 +47,19 @@ const synonyms = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const configSchema = z.strictObject({
   /** Shown in the page header. */
-  title: z.string().trim().min(1).max(120).default('Hiring retrospective'),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .refine((title) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(title), {
+      message: 'control characters (line breaks, tabs, text-direction overrides) are not allowed in the title',
+    })
+    .default('Hiring retrospective'),
   /** IANA timezone that gives a date-time without offset its meaning, and every event its calendar day. */
   timezone: z
     .string()
+    .max(100)
     .refine(isTimeZone, { message: 'not an IANA timezone such as "UTC" or "Europe/Berlin"' })
     .default('UTC'),
   /** How to read `03/04/2025`: day first (DMY) or month first (MDY). Unset = such dates are an error. */

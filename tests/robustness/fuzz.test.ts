@@ -1,0 +1,48 @@
+/**
+ * Damaged exports through the real data step, in-process (issue #7, part 1). Seeded and bounded: the same
+ * cases every run (`exports.ts` makes them from slices of the sample: truncated, stray quotes, other
+ * encodings, shuffled / duplicated / missing columns, odd dates and enums, enormous fields, empty,
+ * header-only and one-column files).
+ *
+ * Properties: nothing but a `UserError` is ever thrown, and its message names a file (an export, the
+ * config, or the data folder); on success, per table `read = used + duplicates (identical + conflicting) +
+ * quarantined`, the ledger holds exactly one entry per quarantined row and per folded duplicate, and the
+ * artifact passes `aggregatesSchema`. `fuzz-repeat.test.ts` adds determinism, the cache and the command.
+ */
+import fs from 'node:fs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCaseArb, sampleSlice } from './exports.ts';
+import { dataStep, expectEveryRowAccountedFor, namesAFile, params, scratch } from './fuzzing.ts';
+
+const base = sampleSlice();
+const cases = scratch('robustness-fuzz-');
+beforeAll(cases.open);
+afterAll(cases.close);
+
+describe('generated exports through the real data step (in-process)', () => {
+  it('never throw anything but a UserError that names a file, and account for every row when they succeed', async () => {
+    const outcomes = { ok: 0, userError: 0 };
+    await fc.assert(
+      fc.asyncProperty(exportCaseArb(base), async (c) => {
+        const dir = cases.folderOf(c);
+        try {
+          const outcome = await dataStep(dir);
+          if (!outcome.ok) {
+            outcomes.userError++;
+            expect(namesAFile(outcome.error.format(), dir, c), outcome.error.format()).toBe(true);
+            return;
+          }
+          outcomes.ok++;
+          expectEveryRowAccountedFor(outcome.aggregates);
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      params(7001, 1000),
+    );
+    // The generator reaches both sides: most folders build, many are refused with a clear message.
+    expect(outcomes.ok).toBeGreaterThan(500);
+    expect(outcomes.userError).toBeGreaterThan(100);
+  });
+});

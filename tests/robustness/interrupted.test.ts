@@ -1,0 +1,296 @@
+/**
+ * Nothing is lost on failure (issue #7, part 4): a failed or killed build leaves the previous site in place,
+ * the next build succeeds and cleans up after the killed one, and an interrupted or damaged cache is never
+ * trusted.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanUpInterruptedBuilds } from '../../scripts/build.ts';
+import { memoryLogger, silentLogger } from '../../scripts/log.ts';
+import { inputKey, runDataStep } from '../../scripts/pipeline.ts';
+import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
+import { NODE, ROOT } from '../helpers/run.ts';
+import { runScriptAsync } from './site.ts';
+
+const SMALL = path.join(ROOT, 'tests/fixtures/build/small');
+let work: string;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'robustness-interrupted-'));
+});
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** A folder holding a "previous site": one page with a marker. */
+function previousSite(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.html'), 'previous site');
+}
+
+/** What lies beside a site folder: interrupted builds' leftovers. */
+const siblings = (out: string) =>
+  fs.readdirSync(path.dirname(out)).filter((name) => name.startsWith(`${path.basename(out)}.`));
+
+/** The pid of a process that has exited (so that no live process owns it). */
+function deadPid(): number {
+  const child = spawnSync(NODE, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+const until = async (condition: () => boolean, ms: number): Promise<boolean> => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return condition();
+};
+
+describe('a build that fails', () => {
+  it('in the data step leaves the previous site untouched and nothing beside it', async () => {
+    const data = path.join(work, 'bad-data');
+    fs.mkdirSync(data);
+    fs.writeFileSync(path.join(data, 'people.csv'), 'name,email\nAnn,ann@example.com\n');
+    const out = path.join(work, 'failed-data', 'site');
+    previousSite(out);
+    const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', out], {
+      CACHE_DIR: path.join(work, 'cache-a'),
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('people.csv');
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(siblings(out)).toEqual([]);
+  });
+
+  it('in the site build (a note whose front matter is wrong) names the note and leaves the previous site untouched', async () => {
+    const data = path.join(work, 'bad-note');
+    fs.cpSync(SMALL, data, { recursive: true });
+    fs.writeFileSync(path.join(data, 'retros', '2025-01.md'), '---\ntitle: 5\n---\nA note.\n');
+    const out = path.join(work, 'failed-site', 'site');
+    previousSite(out);
+    const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', out], {
+      CACHE_DIR: path.join(work, 'cache-b'),
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/error: retros\/2025-01\.md: .*title/);
+    expect(result.stderr).toContain('How to fix');
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(siblings(out)).toEqual([]);
+  }, 120_000);
+});
+
+describe('a build killed with SIGKILL while it writes the site', () => {
+  it('leaves the previous site intact; the next build succeeds and removes the half-built folder', async () => {
+    const out = path.join(work, 'killed', 'site');
+    previousSite(out);
+    const cache = path.join(work, 'cache-killed');
+    const child = spawn(NODE, [path.join(ROOT, 'scripts/build.ts'), '--data', SMALL, '--out', out], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: cache },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    const building = `${out}.building-${child.pid}`;
+    // Kill it once Astro has started writing the new site (or, on a very slow machine, after 60 s anyway).
+    await until(() => fs.existsSync(building) && fs.readdirSync(building).length > 0, 60_000);
+    const sawBuilding = fs.existsSync(building);
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+
+    expect(sawBuilding).toBe(true);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(siblings(out)).toEqual([path.basename(building)]); // the leftover, until the next build
+
+    const next = await runScriptAsync('scripts/build.ts', ['--data', SMALL, '--out', out], { CACHE_DIR: cache });
+    expect(next.status, next.stderr).toBe(0);
+    expect(next.stderr).toContain(`Removed ${path.basename(building)}, left by an interrupted build.`);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toMatch(/<!DOCTYPE html>/i);
+    expect(siblings(out)).toEqual([]);
+  }, 240_000);
+});
+
+describe('cleaning up before a build', () => {
+  it('puts back a previous site left aside by a build killed between its two renames', async () => {
+    const out = path.join(work, 'swap', 'site');
+    const aside = `${out}.previous-${deadPid()}`;
+    previousSite(aside);
+    const log = memoryLogger();
+    await cleanUpInterruptedBuilds(out, log);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(siblings(out)).toEqual([]);
+    expect(log.lines.join('\n')).toContain('restored the previous site');
+  });
+
+  it('removes an old copy set aside when the site itself is in place', async () => {
+    const out = path.join(work, 'swap-done', 'site');
+    previousSite(out);
+    previousSite(`${out}.previous-${deadPid()}`);
+    await cleanUpInterruptedBuilds(out, silentLogger);
+    expect(siblings(out)).toEqual([]);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+  });
+
+  it('leaves alone the folders of a build that is still running, and folders that only look similar', async () => {
+    const out = path.join(work, 'running', 'site');
+    previousSite(out);
+    const live = spawn(NODE, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      fs.mkdirSync(`${out}.building-${live.pid}`);
+      fs.mkdirSync(`${out}.building-notapid`);
+      const otherSite = `${out}-other.building-${deadPid()}`;
+      fs.mkdirSync(otherSite);
+      await cleanUpInterruptedBuilds(out, silentLogger);
+      expect(siblings(out).sort()).toEqual([`site.building-${live.pid}`, 'site.building-notapid']);
+      expect(fs.existsSync(otherSite)).toBe(true);
+    } finally {
+      live.kill('SIGKILL');
+    }
+  });
+
+  it('does the clean-up at the start of a build, even one whose data step then fails', async () => {
+    const out = path.join(work, 'restore-then-fail', 'site');
+    previousSite(`${out}.previous-${deadPid()}`);
+    const data = path.join(work, 'empty-data');
+    fs.mkdirSync(data);
+    const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', out], {
+      CACHE_DIR: path.join(work, 'cache-c'),
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no CSV files');
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(siblings(out)).toEqual([]);
+  });
+});
+
+describe('the data step cache', () => {
+  const step = (cacheDir: string, dataDir = SMALL) =>
+    runDataStep({ dataDir, cacheDir, sample: false, log: silentLogger });
+  /**
+   * Whether the cache key stayed put while `run` ran: it hashes scripts/ too, which a developer may be editing
+   * while the suite runs (then nothing may be reused, rightly).
+   */
+  const keyStable = async (run: () => Promise<void>) => {
+    const before = await inputKey(SMALL, false);
+    await run();
+    return (await inputKey(SMALL, false)) === before;
+  };
+
+  it('is reused when nothing changed', async () => {
+    const cacheDir = path.join(work, 'cache-reuse');
+    let reused = false;
+    const stable = await keyStable(async () => {
+      expect((await step(cacheDir)).reused).toBe(false);
+      reused = (await step(cacheDir)).reused;
+    });
+    if (stable) expect(reused).toBe(true);
+  });
+
+  it('is not reused when the artifact was truncated, and a valid one is written again', async () => {
+    const cacheDir = path.join(work, 'cache-truncated');
+    const first = await step(cacheDir);
+    const text = fs.readFileSync(first.artifactPath, 'utf8');
+    fs.writeFileSync(first.artifactPath, text.slice(0, Math.floor(text.length / 2)));
+    const second = await step(cacheDir);
+    expect(second.reused).toBe(false);
+    expect(fs.readFileSync(second.artifactPath, 'utf8')).toBe(text);
+  });
+
+  it('is not reused when the artifact is empty, not JSON, or valid JSON that fails the schema', async () => {
+    for (const [name, content] of [
+      ['empty', ''],
+      ['garbage', '\u0000\u0001 not json'],
+      ['wrong shape', '{"version": 1}'],
+    ] as const) {
+      const cacheDir = path.join(work, `cache-${name.replace(' ', '-')}`);
+      const first = await step(cacheDir);
+      fs.writeFileSync(first.artifactPath, content);
+      const second = await step(cacheDir);
+      expect(second.reused, name).toBe(false);
+      expect(aggregatesSchema.safeParse(JSON.parse(fs.readFileSync(second.artifactPath, 'utf8'))).success, name).toBe(
+        true,
+      );
+    }
+  });
+
+  it('is not reused when the artifact was swapped for another valid one (two runs sharing a cache folder)', async () => {
+    const cacheDir = path.join(work, 'cache-swapped');
+    const other = path.join(work, 'cache-other');
+    const otherData = path.join(work, 'other-data');
+    fs.cpSync(SMALL, otherData, { recursive: true });
+    fs.writeFileSync(path.join(otherData, 'dashboard.config.json'), '{"title": "Another team"}');
+    const mine = await step(cacheDir);
+    const theirs = await step(other, otherData);
+    fs.copyFileSync(theirs.artifactPath, mine.artifactPath); // valid JSON, valid schema, wrong data
+    const again = await step(cacheDir);
+    expect(again.reused).toBe(false);
+    expect(again.aggregates.title).toBe('Hiring retrospective');
+  });
+
+  it('is not reused when an export behind a symbolic link changed (the key hashes what the reader reads)', async () => {
+    const cacheDir = path.join(work, 'cache-symlink');
+    const outside = path.join(work, 'outside');
+    const data = path.join(work, 'linked-data');
+    fs.cpSync(SMALL, outside, { recursive: true });
+    fs.mkdirSync(data);
+    for (const name of ['applications.csv', 'interviews.csv', 'stage_events.csv'])
+      fs.copyFileSync(path.join(SMALL, name), path.join(data, name));
+    fs.symlinkSync(path.join(outside, 'requisitions.csv'), path.join(data, 'requisitions.csv'));
+    const first = await step(cacheDir, data);
+    const text = fs.readFileSync(path.join(outside, 'requisitions.csv'), 'utf8');
+    fs.writeFileSync(path.join(outside, 'requisitions.csv'), text.replace('Backend Engineer', 'Platform Engineer'));
+    const second = await step(cacheDir, data);
+    expect(second.reused).toBe(false);
+    expect(JSON.stringify(second.aggregates)).not.toBe(JSON.stringify(first.aggregates));
+    expect(JSON.stringify(second.aggregates)).toContain('Platform Engineer');
+  });
+
+  it('removes temporary files left by a killed run, and never reads them', async () => {
+    const cacheDir = path.join(work, 'cache-temporaries');
+    await step(cacheDir);
+    const stale = path.join(cacheDir, `aggregates.json.${deadPid()}.tmp`);
+    fs.writeFileSync(stale, '{"half": ');
+    let reused = false;
+    const stable = await keyStable(async () => {
+      reused = (await step(cacheDir)).reused;
+    });
+    if (stable) expect(reused).toBe(true);
+    expect(fs.existsSync(stale)).toBe(false);
+  });
+
+  it('survives a data step killed with SIGKILL: no key vouches for a partial artifact, and the next run completes', async () => {
+    const cacheDir = path.join(work, 'cache-killed-step');
+    const child = spawn(NODE, [path.join(ROOT, 'scripts/data.ts'), '--data', path.join(ROOT, 'data/sample')], {
+      cwd: ROOT,
+      env: { ...process.env, CACHE_DIR: cacheDir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await until(() => stderr.includes('Reading exports'), 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    child.kill('SIGKILL');
+    await exited;
+    // Whatever is left: no key, or a key whose artifact is complete and valid.
+    const key = path.join(cacheDir, 'aggregates.key');
+    if (fs.existsSync(key)) {
+      expect(
+        aggregatesSchema.safeParse(JSON.parse(fs.readFileSync(path.join(cacheDir, 'aggregates.json'), 'utf8'))).success,
+      ).toBe(true);
+    }
+    const next = await runDataStep({
+      dataDir: path.join(ROOT, 'data/sample'),
+      cacheDir,
+      sample: true,
+      log: silentLogger,
+    });
+    expect(aggregatesSchema.safeParse(next.aggregates).success).toBe(true);
+    expect(fs.readdirSync(cacheDir).sort()).toEqual(['aggregates.json', 'aggregates.key']);
+  }, 120_000);
+});
