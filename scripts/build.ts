@@ -74,7 +74,10 @@ export async function cleanUpInterruptedBuilds(outDir: string, log: Logger): Pro
   const names = await fs.readdir(parent).catch(() => [] as string[]);
   const stale = (kind: 'building' | 'previous') =>
     names
-      .map((name) => ({ name, pid: name.startsWith(`${base}.${kind}-`) ? /^\d+$/.exec(name.slice(base.length + kind.length + 2)) : null }))
+      .map((name) => ({
+        name,
+        pid: name.startsWith(`${base}.${kind}-`) ? /^\d+$/.exec(name.slice(base.length + kind.length + 2)) : null,
+      }))
       .filter((e): e is { name: string; pid: RegExpExecArray } => e.pid !== null)
       .filter(({ pid }) => Number(pid[0]) !== process.pid && !isAlive(Number(pid[0])));
   for (const { name } of stale('building')) {
@@ -83,7 +86,10 @@ export async function cleanUpInterruptedBuilds(outDir: string, log: Logger): Pro
   }
   for (const { name } of stale('previous')) {
     const folder = path.join(parent, name);
-    const restore = await fs.stat(outDir).then(() => false, () => true);
+    const restore = await fs.stat(outDir).then(
+      () => false,
+      () => true,
+    );
     if (restore) {
       await fs.rename(folder, outDir);
       log.warn(`A build was interrupted while swapping in the new site: restored the previous site from ${name}.`);
@@ -106,7 +112,10 @@ export async function warnAboutNotes(dataDir: string, log: Logger): Promise<stri
     const text = await fs.readFile(path.join(dir, name), 'utf8').catch(() => '');
     text.split(/\r?\n/).forEach((line, i) => {
       const what = contactDetailsIn(line);
-      if (what) warnings.push(`retros/${name}, line ${i + 1}: looks like ${what === 'e-mail address' ? 'an e-mail address' : 'a phone number'}; notes are published on the site as written`);
+      if (what)
+        warnings.push(
+          `retros/${name}, line ${i + 1}: looks like ${what === 'e-mail address' ? 'an e-mail address' : 'a phone number'}; notes are published on the site as written`,
+        );
     });
   }
   for (const warning of warnings) log.warn(warning);
@@ -122,10 +131,7 @@ function noteError(error: unknown, dataDir: string): UserError | null {
   if (!loc?.file) return null;
   const relative = path.relative(path.resolve(dataDir), path.resolve(loc.file));
   if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  const message = (error as Error).message
-    .replace(/\*\*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const message = (error as Error).message.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
   return new UserError(
     message,
     { file: relative.split(path.sep).join('/'), ...(loc.line ? { line: loc.line } : {}) },
@@ -133,7 +139,13 @@ function noteError(error: unknown, dataDir: string): UserError | null {
   );
 }
 
-export async function buildSite(options: { artifactPath: string; dataDir: string; base: string; outDir: string; log: Logger }): Promise<number> {
+export async function buildSite(options: {
+  artifactPath: string;
+  dataDir: string;
+  base: string;
+  outDir: string;
+  log: Logger;
+}): Promise<number> {
   const { artifactPath, dataDir, base, outDir, log } = options;
   const builtDir = `${outDir}.building-${process.pid}`;
   await cleanUpInterruptedBuilds(outDir, log);
@@ -164,24 +176,33 @@ export async function buildSite(options: { artifactPath: string; dataDir: string
   }
 }
 
-if (import.meta.main) await runMain(async () => {
-  const options = parseCli(process.argv.slice(2));
-  const log = consoleLogger();
-  const started = performance.now();
-  // First, so that a site left aside by an interrupted swap is back in place even if this build fails.
-  await cleanUpInterruptedBuilds(options.outDir, log);
-  log.info(`Reading exports in ${options.dataDir}`);
-  const { aggregates, artifactPath, reused } = await runDataStep({
-    dataDir: options.dataDir,
-    cacheDir: options.cacheDir,
-    sample: path.resolve(options.dataDir) === SAMPLE_DIR,
-    force: options.force,
-    log,
+if (import.meta.main)
+  await runMain(async () => {
+    const options = parseCli(process.argv.slice(2));
+    const log = consoleLogger();
+    const started = performance.now();
+    // First, so that a site left aside by an interrupted swap is back in place even if this build fails.
+    await cleanUpInterruptedBuilds(options.outDir, log);
+    log.info(`Reading exports in ${options.dataDir}`);
+    const { aggregates, artifactPath, reused } = await runDataStep({
+      dataDir: options.dataDir,
+      cacheDir: options.cacheDir,
+      sample: path.resolve(options.dataDir) === SAMPLE_DIR,
+      force: options.force,
+      log,
+    });
+    for (const line of summaryLines(aggregates, reused)) log.info(line);
+    await warnAboutNotes(options.dataDir, log);
+    log.info(`Building the site${options.base === '/' ? '' : ` under ${options.base}`}…`);
+    const pages = await buildSite({
+      artifactPath,
+      dataDir: options.dataDir,
+      base: options.base,
+      outDir: options.outDir,
+      log,
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log.info(
+      `Done: ${pages} pages in ${path.relative(process.cwd(), options.outDir) || '.'} (${seconds} s). Preview with: npm run preview`,
+    );
   });
-  for (const line of summaryLines(aggregates, reused)) log.info(line);
-  await warnAboutNotes(options.dataDir, log);
-  log.info(`Building the site${options.base === '/' ? '' : ` under ${options.base}`}…`);
-  const pages = await buildSite({ artifactPath, dataDir: options.dataDir, base: options.base, outDir: options.outDir, log });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log.info(`Done: ${pages} pages in ${path.relative(process.cwd(), options.outDir) || '.'} (${seconds} s). Preview with: npm run preview`);
-});

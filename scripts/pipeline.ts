@@ -44,7 +44,10 @@ export interface DataStepResult {
 export async function inputFiles(dir: string): Promise<string[]> {
   const csv = (await listCsvFiles(dir)).map((file) => file.path);
   const config = path.join(dir, CONFIG_FILE);
-  const hasConfig = await fs.stat(config).then((s) => s.isFile(), () => false);
+  const hasConfig = await fs.stat(config).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   return hasConfig ? [...csv, config] : csv;
 }
 
@@ -53,7 +56,11 @@ async function hashFile(hash: ReturnType<typeof createHash>, file: string, shown
     for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError(`cannot be read (${code})`, { file: shown }, 'Check that the file exists and that you may read it.');
+    throw new UserError(
+      `cannot be read (${code})`,
+      { file: shown },
+      'Check that the file exists and that you may read it.',
+    );
   }
 }
 
