@@ -23,11 +23,21 @@ export interface AsOf {
   source: 'config' | 'data' | 'empty';
 }
 
-/** The latest instant in any table, or null when the tables hold none. */
+/** Days after the latest opening or application beyond which a timestamp is taken for a typo. */
+export const FAR_FUTURE_DAYS = 730;
+
+/**
+ * The latest instant in any table that is not a far-future typo (see the module comment), or null when the
+ * tables hold none.
+ */
 export function latestTimestamp(tables: CanonicalTables): Instant | null {
+  let latestStart = -Infinity;
+  for (const r of tables.requisitions) if (r.openedAt > latestStart) latestStart = r.openedAt;
+  for (const a of tables.applications) if (a.appliedAt > latestStart) latestStart = a.appliedAt;
+  const limit = latestStart === -Infinity ? Infinity : latestStart + FAR_FUTURE_DAYS * 86_400_000;
   let latest = -Infinity;
   const see = (t: Instant | null) => {
-    if (t !== null && t > latest) latest = t;
+    if (t !== null && t > latest && t <= limit) latest = t;
   };
   for (const r of tables.requisitions) {
     see(r.openedAt);

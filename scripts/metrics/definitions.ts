@@ -5,6 +5,7 @@
  */
 import type { Aggregates, Definition } from '../schema/aggregates.ts';
 import type { Config } from '../schema/config.ts';
+import { FAR_FUTURE_DAYS } from './asOf.ts';
 import { OPEN_COHORT_DAYS } from './funnel.ts';
 import { METRICS } from './headlines.ts';
 import { ENOUGH_DATA_FLOOR, PARTNERSHIP_MONTHS } from './partnership.ts';
@@ -216,7 +217,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
       id: 'asOf',
       title: 'As-of date',
       unit: 'none',
-      text: `The date the dashboard describes: ${config.asOf !== undefined ? `${config.asOf}, set by "asOf" in the config` : 'the date of the latest timestamp present in the data (not the build time), unless "asOf" is set in the config'}. Figures are as at the end of that day: anything stamped later has not happened yet.`,
+      text: `The date the dashboard describes: ${config.asOf !== undefined ? `${config.asOf}, set by "asOf" in the config` : `the date of the latest timestamp present in the data (not the build time), unless "asOf" is set in the config; a timestamp more than ${FAR_FUTURE_DAYS} days after the latest opening or application is taken for a typo, not for the latest timestamp`}. Figures are as at the end of that day: anything stamped later has not happened yet.`,
     }),
     concept({
       id: 'latestCompleteMonth',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { latestCompleteMonth } from '../../scripts/metrics/asOf.ts';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
 import { dayNumberOfDate } from '../../scripts/time.ts';
-import { aggregate, app, req } from './helpers.ts';
+import { aggregate, app, interview, req } from './helpers.ts';
 
 const asOfAt = (date: string) => ({
   date,
@@ -22,6 +22,20 @@ describe('as-of date', () => {
     expect([ny.asOf, ny.asOfSource, ny.latestCompleteMonth]).toEqual(['2025-01-31', 'data', '2025-01']);
     const utc = aggregate(t);
     expect([utc.asOf, utc.latestCompleteMonth]).toEqual(['2025-02-01', '2025-01']);
+  });
+
+  it('is not moved to the far future by one mistyped date', () => {
+    // The latest application is 2025-03-01; an interview typed as 2099-01-05 lies more than 730 days after it,
+    // so the latest timestamp taken is the rejection on 2025-03-20, and the interview is after the as-of date.
+    const a = aggregate({
+      requisitions: [req({ id: 'R1', opened: '2025-01-10T00:00:00Z' })],
+      applications: [app({ id: 'A1', applied: '2025-03-01T00:00:00Z', rejected: '2025-03-20T00:00:00Z' })],
+      interviews: [interview({ id: 'I1', app: 'A1', at: '2099-01-05T10:00:00Z' })],
+    });
+    expect([a.asOf, a.months.at(-1)]).toEqual(['2025-03-20', '2025-03']);
+    expect(a.coverage.find((c) => c.section === 'feedback')?.excluded).toEqual([
+      { reason: 'interview after the as-of date', rows: 1 },
+    ]);
   });
 
   it('is the configured asOf when set, and nothing after it has happened yet', () => {
