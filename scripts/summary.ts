@@ -23,6 +23,7 @@ export function summaryLines(aggregates: Aggregates, withLedger = false): string
       (aggregates.latestCompleteMonth ? `; latest complete month ${aggregates.latestCompleteMonth}` : ''),
   );
   const unmapped = aggregates.quality.unmapped.length;
-  if (unmapped) lines.push(`  ${unmapped} unmapped value(s): see the data quality page for how to map them`);
+  if (unmapped)
+    lines.push(`  ${unmapped} value(s) to review (unmapped, or hidden as contact details): see the data quality page`);
   return lines;
 }
