@@ -2,6 +2,7 @@
  * The real command on small hand-written exports: what lands in dist/, what never does, and how a failure
  * looks to the person who ran it.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,5 +147,19 @@ describe('npm run build on a small export folder', () => {
     const index = fs.readFileSync(path.join(builds.custom, 'index.html'), 'utf8');
     expect(index).toContain('Recruiting retro');
     expect(index).not.toContain('custom@example.com');
+  });
+
+  it('an independent recomputation from the raw sample CSVs (plain Python) agrees with the dashboard to 0.1', () => {
+    const result = spawnSync(
+      'python3',
+      [
+        path.join(ROOT, 'scripts/verify/recompute.py'),
+        path.join(ROOT, 'data/sample'),
+        path.join(builds.sample, 'exports'),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.stdout).toMatch(/\d+ monthly figures recomputed independently; 0 disagreement\(s\)/);
+    expect(result.status).toBe(0);
   });
 });
