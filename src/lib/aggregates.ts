@@ -46,6 +46,5 @@ export function readAggregates(file: string): Aggregates {
   return parsed.data;
 }
 
-export const aggregatesPath = path.resolve(process.env.DASHBOARD_AGGREGATES || DEFAULT_AGGREGATES_PATH);
-
-export const aggregates: Aggregates = readAggregates(aggregatesPath);
+/** Where the build's artifact is: `DASHBOARD_AGGREGATES`, set by scripts/build.ts, else the default cache. */
+export const aggregatesPath = (): string => path.resolve(process.env.DASHBOARD_AGGREGATES || DEFAULT_AGGREGATES_PATH);

@@ -3,7 +3,7 @@
  * artifact as the pages. UTF-8 with BOM, CRLF, formula-escaped: `toCsv` owns the format.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { aggregates } from '../../lib/aggregates.ts';
+import { aggregates } from '../../lib/data.ts';
 import { EXPORTS, exportBaseName, toCsv } from '../../lib/exports.ts';
 
 export const getStaticPaths = (() =>
