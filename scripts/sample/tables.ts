@@ -4,6 +4,7 @@
  * `YYYY-MM-DDTHH:MM:SSZ` (UTC).
  */
 import Papa from 'papaparse';
+import { templateColumns } from '../schema/canonical.ts';
 import { isoDate, isoDateTime } from './calendar.ts';
 import { STAGES, type Application, type FeedbackSlot } from './journey.ts';
 import type { Job } from './requisitions.ts';
@@ -35,20 +36,7 @@ export function requisitionsCsv(jobs: readonly Job[]): { csv: string; rows: numb
     date(seat.closedOn),
     seat.status,
   ]);
-  const fields = [
-    'requisition_id',
-    'job_id',
-    'job_title',
-    'department',
-    'location',
-    'hiring_manager',
-    'recruiter',
-    'opened_at',
-    'filled_at',
-    'closed_at',
-    'status',
-  ];
-  return { csv: toCsv(fields, rows), rows: rows.length };
+  return { csv: toCsv(templateColumns('requisitions'), rows), rows: rows.length };
 }
 
 export interface CandidateColumns {
@@ -121,17 +109,7 @@ export function interviewsCsv(applications: readonly Application[]): { csv: stri
     dateTime(slot.submittedAt),
     slot.recommendation,
   ]);
-  const fields = [
-    'interview_id',
-    'application_id',
-    'stage',
-    'interviewer',
-    'interview_at',
-    'interview_end_at',
-    'feedback_submitted_at',
-    'recommendation',
-  ];
-  return { csv: toCsv(fields, rows), rows: rows.length };
+  return { csv: toCsv(templateColumns('interviews'), rows), rows: rows.length };
 }
 
 export function stageEventsCsv(applications: readonly Application[]): { csv: string; rows: number } {
@@ -140,5 +118,5 @@ export function stageEventsCsv(applications: readonly Application[]): { csv: str
       .sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage))
       .map((visit) => [application.applicationId, visit.stage, dateTime(visit.enteredAt), dateTime(visit.exitedAt)]),
   );
-  return { csv: toCsv(['application_id', 'stage', 'entered_at', 'exited_at'], rows), rows: rows.length };
+  return { csv: toCsv(templateColumns('stage_events'), rows), rows: rows.length };
 }

@@ -150,3 +150,6 @@ export const TEMPLATE: Record<Entity, readonly TemplateField[]> = {
     f('exited_at', 'instant'),
   ],
 };
+
+/** The template's column names of `entity`, in template order: the header of a canonical export. */
+export const templateColumns = (entity: Entity): string[] => TEMPLATE[entity].map((field) => field.column);

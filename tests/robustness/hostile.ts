@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { templateColumns } from '../../scripts/schema/canonical.ts';
 
 export const PAYLOADS = {
   script: '<script>alert(1)</script>',
@@ -124,25 +125,7 @@ export function writeHostileExports(dir: string): void {
     }
   });
   fs.mkdirSync(path.join(dir, 'retros'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, 'requisitions.csv'),
-    csv(
-      [
-        'requisition_id',
-        'job_id',
-        'job_title',
-        'department',
-        'location',
-        'hiring_manager',
-        'recruiter',
-        'opened_at',
-        'filled_at',
-        'closed_at',
-        'status',
-      ],
-      requisitions,
-    ),
-  );
+  fs.writeFileSync(path.join(dir, 'requisitions.csv'), csv(templateColumns('requisitions'), requisitions));
   fs.writeFileSync(
     path.join(dir, 'applications.csv'),
     csv(
@@ -162,26 +145,8 @@ export function writeHostileExports(dir: string): void {
       applications,
     ),
   );
-  fs.writeFileSync(
-    path.join(dir, 'interviews.csv'),
-    csv(
-      [
-        'interview_id',
-        'application_id',
-        'stage',
-        'interviewer',
-        'interview_at',
-        'interview_end_at',
-        'feedback_submitted_at',
-        'recommendation',
-      ],
-      interviews,
-    ),
-  );
-  fs.writeFileSync(
-    path.join(dir, 'stage_events.csv'),
-    csv(['application_id', 'stage', 'entered_at', 'exited_at'], events),
-  );
+  fs.writeFileSync(path.join(dir, 'interviews.csv'), csv(templateColumns('interviews'), interviews));
+  fs.writeFileSync(path.join(dir, 'stage_events.csv'), csv(templateColumns('stage_events'), events));
   for (const [i, name] of BAD_FILES.entries()) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), `requisition_id,job_title,opened_at\nREQ-X${i},Broken,not a date\n`);

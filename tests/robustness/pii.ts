@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { templateColumns } from '../../scripts/schema/canonical.ts';
 
 /** Candidates' personal data in columns outside the template (dropped when read). */
 export const CANDIDATES = Array.from({ length: 24 }, (_, i) => {
@@ -157,23 +158,7 @@ export function writePiiExports(dir: string): void {
   ]);
   fs.writeFileSync(
     path.join(dir, 'requisitions.csv'),
-    csv(
-      [
-        'requisition_id',
-        'job_id',
-        'job_title',
-        'department',
-        'location',
-        'hiring_manager',
-        'recruiter',
-        'opened_at',
-        'filled_at',
-        'closed_at',
-        'status',
-        'confidential_notes',
-      ],
-      requisitions,
-    ),
+    csv([...templateColumns('requisitions'), 'confidential_notes'], requisitions),
   );
   fs.writeFileSync(
     path.join(dir, 'applications.csv'),
@@ -204,25 +189,11 @@ export function writePiiExports(dir: string): void {
   );
   fs.writeFileSync(
     path.join(dir, 'interviews.csv'),
-    csv(
-      [
-        'interview_id',
-        'application_id',
-        'stage',
-        'interviewer',
-        'interview_at',
-        'interview_end_at',
-        'feedback_submitted_at',
-        'recommendation',
-        'feedback_text',
-        'candidate_name',
-      ],
-      interviews,
-    ),
+    csv([...templateColumns('interviews'), 'feedback_text', 'candidate_name'], interviews),
   );
   fs.writeFileSync(
     path.join(dir, 'stage_events.csv'),
-    csv(['application_id', 'stage', 'entered_at', 'exited_at', 'candidate_email'], events),
+    csv([...templateColumns('stage_events'), 'candidate_email'], events),
   );
   // A file named after a candidate (with a broken row, so that the ledger names it), and a column whose name
   // is an e-mail address (as when a data row is taken for the header).
