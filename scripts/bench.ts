@@ -11,9 +11,15 @@
  * times one full build (`node scripts/build.ts --data DIR --out <scratch> --force`). It ends with the growth
  * ratios between consecutive sizes (linear ⇒ the ratio of the sizes), the machine, and a JSON summary.
  *
+ * The performance target is relative: the data step within 3× of DuckDB reading the same CSVs and computing
+ * the same headline aggregates, at 1M applications. So each size is also run through the DuckDB reference
+ * (`bench/duckdb.ts`: native code, 2 threads, in a child process, as many runs as the data step), and the bench
+ * prints the ratio of the median wall times and whether the target is met. DuckDB is not a dependency: it is
+ * installed on demand outside the project; `--no-duckdb` skips the reference.
+ *
  * Usage: npm run bench -- [--sizes 10000,100000,1000000 | --applications N] [--requisitions N]
  *        [--interviews N] [--stage-events N] [--seed 1] [--runs 3] [--skip-site] [--out-dir DIR]
- *        [--json FILE] [--profile SIZES] [--regenerate] [--timeout SECONDS]
+ *        [--json FILE] [--profile SIZES] [--regenerate] [--timeout SECONDS] [--no-duckdb]
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -41,6 +47,19 @@ import {
   type RunResult,
 } from './bench/measure.ts';
 import { formatSummary, readProfile, summariseProfile, type ProfileSummary } from './bench/profile.ts';
+import {
+  DUCKDB_PACKAGE,
+  DUCKDB_THREADS,
+  TARGET_APPLICATIONS,
+  TARGET_RATIO,
+  childCommand,
+  findOrInstallDuckdb,
+  formatVerdict,
+  parseChildResult,
+  verdictOf,
+  type DuckdbModule,
+  type TargetVerdict,
+} from './bench/duckdb.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,7 +77,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --json FILE           also write the JSON summary here (it is always written to OUT_DIR/last-bench.json)
   --profile SIZES       one extra data-step run at each of these sizes with --cpu-prof, and its top functions
   --regenerate          regenerate datasets even when a matching one exists
-  --timeout SECONDS     kill a child that runs longer (default 3600)`;
+  --timeout SECONDS     kill a child that runs longer (default 3600)
+  --no-duckdb           skip the DuckDB reference (by default it runs at every size, and is installed
+                        on demand into OUT_DIR/duckdb when the project does not have ${DUCKDB_PACKAGE})`;
 
 interface Options {
   sizes: number[];
@@ -71,6 +92,8 @@ interface Options {
   profileSizes: number[];
   regenerate: boolean;
   timeoutMs: number;
+  /** Run the DuckDB reference (false with --no-duckdb). */
+  duckdb: boolean;
   /** Hidden: a shell command to time instead of the data step (`{data}` = the dataset folder). */
   command: string | null;
   rssMethod: RssMethod | null;
@@ -105,6 +128,7 @@ export function parseBenchArgs(argv: string[], cwd = process.env.INIT_CWD || pro
         timeout: { type: 'string', default: '3600' },
         command: { type: 'string' },
         'rss-method': { type: 'string' },
+        'no-duckdb': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -160,6 +184,7 @@ export function parseBenchArgs(argv: string[], cwd = process.env.INIT_CWD || pro
     profileSizes,
     regenerate: values.regenerate,
     timeoutMs: count('timeout', values.timeout) * 1000,
+    duckdb: !values['no-duckdb'],
     command: values.command ?? null,
     rssMethod,
   };
@@ -220,6 +245,41 @@ export function readTimesOf(log: string): Map<string, number> {
   return times;
 }
 
+/** The data step's own total from its last line (`Aggregates written: … (158.3 s)`), in seconds, or null. */
+export function stepSecondsOf(log: string): number | null {
+  const m = /^Aggregates (?:written|reused): .* \(([\d.]+) s\)\s*$/m.exec(log);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * What the data step's log tells about where its wall time went. Not reading vs. the rest: large files are
+ * read on worker threads while the previous file is merged, so the per-file read times (the entity table)
+ * overlap and do not add up to a phase.
+ */
+export interface Phases {
+  /** The step's own clock: from its start (after Node loaded it) to the artifact written. */
+  stepSeconds: number;
+  /** Wall time outside that clock: Node starting, loading the modules, exiting. */
+  startSeconds: number;
+}
+
+/** The phases of one data-step run from its log and wall time, or null when the log does not give them. */
+export function phasesOf(log: string, wallMs: number): Phases | null {
+  const step = stepSecondsOf(log);
+  if (step === null) return null;
+  return { stepSeconds: step, startSeconds: Math.max(0, wallMs / 1000 - step) };
+}
+
+/** The median of each phase over runs, when every run's log gives them. */
+export function medianPhases(runs: readonly (Phases | null)[]): Phases | null {
+  if (runs.length === 0 || runs.some((p) => p === null)) return null;
+  const all = runs as Phases[];
+  return {
+    stepSeconds: median(all.map((p) => p.stepSeconds)),
+    startSeconds: median(all.map((p) => p.startSeconds)),
+  };
+}
+
 interface RunRecord {
   wallMs: number;
   cpuMs: number | null;
@@ -256,9 +316,39 @@ interface SizeResult {
     /** Size of the aggregates artifact the data step wrote (CACHE_DIR/aggregates.json). */
     artifactBytes: number | null;
     perEntity: Record<BenchEntity | 'total', EntityRate>;
+    /** Median phases from the step's own log (null when it does not log them: a custom command). */
+    phases: Phases | null;
   } | null;
+  /** The DuckDB reference on the same files (null with --no-duckdb or when DuckDB is unavailable). */
+  duckdb: DuckdbResult | null;
   build: RunRecord | null;
   profile: { file: string; summary: ProfileSummary } | null;
+  error: string | null;
+}
+
+interface DuckdbRun extends RunRecord {
+  /** In-process times the child reported: `read_csv` of the four files into tables, then the aggregates. */
+  readMs: number | null;
+  aggregateMs: number | null;
+}
+
+interface DuckdbResult {
+  runs: DuckdbRun[];
+  /** Median wall time of the child processes (Node start, loading DuckDB, reading, aggregating, exit). */
+  medianMs: number;
+  medianCpuMs: number | null;
+  peakRssKb: number | null;
+  medianReadMs: number | null;
+  medianAggregateMs: number | null;
+  /** DuckDB's own version (`SELECT version()`). */
+  version: string | null;
+  /** Result rows per aggregate query (a check that the queries found data). */
+  resultRows: Record<string, number> | null;
+  /** Data-step median wall ÷ DuckDB median wall, and the target's verdict. */
+  verdict: TargetVerdict | null;
+  /** The same ratio of CPU times (DuckDB uses 2 threads: its CPU time can exceed its wall time). */
+  cpuRatio: number | null;
+  /** Why the reference failed at this size (the bench goes on without its ratio). */
   error: string | null;
 }
 
@@ -267,6 +357,18 @@ interface BenchSummary {
   startedAt: string;
   machine: Machine;
   options: { sizes: number[]; runs: number; seed: number; skipSite: boolean; outDir: string; command: string | null };
+  /** The DuckDB reference: which, how, or why not. */
+  duckdb: {
+    status: 'measured' | 'skipped' | 'unavailable';
+    package: typeof DUCKDB_PACKAGE;
+    packageVersion: string | null;
+    source: DuckdbModule['source'] | null;
+    threads: number;
+    note: string;
+    reason: string | null;
+  };
+  /** The target (issue 6): data step ≤ 3× DuckDB's wall time at 1M applications. */
+  target: { ratio: number; applications: number; measuredRatio: number | null; met: boolean | null };
   results: SizeResult[];
   growth: {
     from: number;
@@ -307,6 +409,7 @@ async function benchSize(
   applications: number,
   largest: number,
   rssMethod: RssMethod,
+  duckdb: DuckdbModule | null,
 ): Promise<SizeResult> {
   const shape = shapeAt(applications, largest, options.explicit);
   const params = { ...shape, seed: options.seed };
@@ -322,6 +425,7 @@ async function benchSize(
     shape,
     dataset: { dir, reused: Boolean(dataset.reused), generationSeconds: dataset.seconds, files: dataset.files },
     dataStep: null,
+    duckdb: null,
     build: null,
     profile: null,
     error: null,
@@ -367,9 +471,9 @@ async function benchSize(
   const perEntity = {} as Record<BenchEntity | 'total', EntityRate>;
   let totalRows = 0;
   let totalBytes = 0;
-  const readTimes = await Promise.all(
-    runs.map(async (r) => readTimesOf(await fs.readFile(r.logFile, 'utf8').catch(() => ''))),
-  );
+  const runLogs = await Promise.all(runs.map((r) => fs.readFile(r.logFile, 'utf8').catch(() => '')));
+  const readTimes = runLogs.map(readTimesOf);
+  const phases = medianPhases(runLogs.map((log, i) => phasesOf(log, runs[i]!.wallMs)));
   for (const entity of BENCH_ENTITIES) {
     const { rows, bytes } = dataset.files[entity];
     totalRows += rows;
@@ -400,6 +504,7 @@ async function benchSize(
     peakRssKb: rssValues.length ? Math.max(...rssValues) : null,
     artifactBytes,
     perEntity,
+    phases,
   };
   say(
     `  data step ×${runs.length}: ${walls.map(seconds).join(', ')} → median ${seconds(medianMs)} (CPU user+sys ${cpu(result.dataStep.medianCpuMs)}) · peak RSS ${rss(result.dataStep.peakRssKb)}`,
@@ -425,6 +530,17 @@ async function benchSize(
   say(
     `  (rows/s and MB/s: each file's rows and bytes over the wall time of the whole step)${artifactBytes === null ? '' : ` · aggregates.json ${fixed(mb(artifactBytes))} MB`}`,
   );
+  if (phases) {
+    say(
+      `  data step phases (its own log, median): the step's own clock ${seconds(phases.stepSeconds * 1000)}${withReads ? ' (per-file read times above; large files are read on worker threads while the previous one is merged, so they overlap)' : ''} · Node start, loading modules, exit ${seconds(phases.startSeconds * 1000)}`,
+    );
+  }
+
+  // --- the DuckDB reference, as many times
+  if (duckdb) {
+    result.duckdb = await runDuckdb(options, duckdb, dataset, logs, rssMethod, applications, result.dataStep);
+    printDuckdb(result.duckdb, result.dataStep);
+  }
 
   // --- one profiled run
   if (options.profileSizes.includes(applications)) {
@@ -504,6 +620,96 @@ async function benchSize(
   return result;
 }
 
+async function runDuckdb(
+  options: Options,
+  duckdb: DuckdbModule,
+  dataset: DatasetInfo,
+  logs: string,
+  rssMethod: RssMethod,
+  applications: number,
+  dataStep: NonNullable<SizeResult['dataStep']>,
+): Promise<DuckdbResult> {
+  const files = Object.fromEntries(
+    BENCH_ENTITIES.map((e) => [e, path.join(dataset.dir, dataset.files[e].file)]),
+  ) as Record<BenchEntity, string>;
+  const command = childCommand(duckdb.entry, files);
+  const runs: DuckdbRun[] = [];
+  let version: string | null = null;
+  let resultRows: Record<string, number> | null = null;
+  const failed = (error: string): DuckdbResult => ({
+    runs,
+    medianMs: Number.NaN,
+    medianCpuMs: null,
+    peakRssKb: null,
+    medianReadMs: null,
+    medianAggregateMs: null,
+    version,
+    resultRows,
+    verdict: null,
+    cpuRatio: null,
+    error,
+  });
+  for (let i = 0; i < options.runs; i++) {
+    // its own working folder: DuckDB may spill to a temporary directory there
+    const cwd = await scratch(options.outDir, 'duckdb');
+    try {
+      const run = await measure(command, {
+        env: { ...process.env },
+        cwd,
+        logFile: path.join(logs, `duckdb-run${i + 1}.log`),
+        rssMethod,
+        timeoutMs: options.timeoutMs,
+      });
+      if (run.exitCode !== 0) return failed(await failure('The DuckDB reference', run));
+      const child = parseChildResult(await fs.readFile(run.logFile, 'utf8').catch(() => ''));
+      if (!child) return failed(`The DuckDB reference printed no result; its output: ${run.logFile}`);
+      version = child.version;
+      resultRows = child.rows;
+      runs.push({ ...record(run), readMs: child.readMs, aggregateMs: child.aggregateMs });
+      progress(
+        `DuckDB run ${i + 1}/${options.runs}: ${seconds(run.wallMs)} (CPU ${cpu(run.cpuMs)}; read ${seconds(child.readMs)}, aggregates ${seconds(child.aggregateMs)}), peak RSS ${rss(run.maxRssKb)}`,
+      );
+    } finally {
+      await fs.rm(cwd, { recursive: true, force: true });
+    }
+  }
+  const medianMs = median(runs.map((r) => r.wallMs));
+  const cpus = runs.map((r) => r.cpuMs).filter((v): v is number => v !== null);
+  const rssValues = runs.map((r) => r.maxRssKb).filter((v): v is number => v !== null);
+  const medianCpuMs = cpus.length === runs.length ? median(cpus) : null;
+  return {
+    runs,
+    medianMs,
+    medianCpuMs,
+    peakRssKb: rssValues.length ? Math.max(...rssValues) : null,
+    medianReadMs: median(runs.map((r) => r.readMs!)),
+    medianAggregateMs: median(runs.map((r) => r.aggregateMs!)),
+    version,
+    resultRows,
+    verdict: verdictOf(dataStep.medianMs, medianMs, applications),
+    cpuRatio: medianCpuMs && dataStep.medianCpuMs ? dataStep.medianCpuMs / medianCpuMs : null,
+    error: null,
+  };
+}
+
+function printDuckdb(d: DuckdbResult, dataStep: NonNullable<SizeResult['dataStep']>): void {
+  if (d.error) {
+    say(`  DuckDB reference FAILED (no ratio at this size): ${d.error}`);
+    return;
+  }
+  say(
+    `  DuckDB reference (${d.version ?? 'DuckDB'}, native code, ${DUCKDB_THREADS} threads) ×${d.runs.length}: ${d.runs.map((r) => seconds(r.wallMs)).join(', ')} → median ${seconds(d.medianMs)} (CPU user+sys ${cpu(d.medianCpuMs)}) · peak RSS ${rss(d.peakRssKb)}`,
+  );
+  say(
+    `    in its process (median): read_csv of the four files into tables ${seconds(d.medianReadMs!)} · aggregates ${seconds(d.medianAggregateMs!)} · the rest (Node start, loading DuckDB, exit) ${seconds(Math.max(0, d.medianMs - d.medianReadMs! - d.medianAggregateMs!))}`,
+  );
+  if (d.verdict) {
+    say(
+      `  data step ÷ DuckDB (median wall ${seconds(dataStep.medianMs)} ÷ ${seconds(d.medianMs)}): ${formatVerdict(d.verdict)}${d.cpuRatio === null ? '' : ` · CPU time ratio ${fixed(d.cpuRatio, 2)}×`}`,
+    );
+  }
+}
+
 export function growthOf(results: SizeResult[]): BenchSummary['growth'] {
   const done = results.filter((r) => r.dataStep);
   const growth: BenchSummary['growth'] = [];
@@ -547,10 +753,31 @@ async function main(): Promise<number> {
   );
   if (options.command) say(`Timing a custom command instead of the data step: ${options.command}`);
 
+  // the DuckDB reference: found in the project, or in the bench folder, or installed there now
+  const duckdbHow = `DuckDB's native code with ${DUCKDB_THREADS} threads, in its own Node process, as many runs as the data step`;
+  let duckdb: DuckdbModule | null = null;
+  let duckdbReason: string | null = null;
+  if (options.duckdb) {
+    const found = await findOrInstallDuckdb(PROJECT_ROOT, options.outDir, say, tail);
+    if ('error' in found) {
+      duckdbReason = found.error;
+      say(`DuckDB reference unavailable, continuing without the ratio to DuckDB: ${found.error}`);
+    } else {
+      duckdb = found;
+      const where = found.entry.replace(/\/node_modules\/.*$/, '');
+      say(
+        `DuckDB reference: ${DUCKDB_PACKAGE} ${found.packageVersion} (${found.source === 'project' ? 'from the project' : `${found.source === 'installed now' ? 'installed now in' : 'from'} ${where}`}) · ${duckdbHow}`,
+      );
+    }
+  } else {
+    duckdbReason = '--no-duckdb';
+    say('DuckDB reference: skipped (--no-duckdb)');
+  }
+
   const largest = options.sizes[options.sizes.length - 1]!;
   const results: SizeResult[] = [];
   for (const size of options.sizes) {
-    const result = await benchSize(options, size, largest, rssMethod);
+    const result = await benchSize(options, size, largest, rssMethod, duckdb);
     results.push(result);
     if (result.error) {
       say(`\n  FAILED: ${result.error}`);
@@ -562,13 +789,29 @@ async function main(): Promise<number> {
 
   const growth = growthOf(results);
   const done = results.filter((r) => r.dataStep);
+  const withDuckdb = done.some((r) => r.duckdb?.verdict);
   if (done.length) {
-    say('\nSummary (data step: median wall time of the runs; rows and MB: all four files)');
+    say(
+      `\nSummary (data step${withDuckdb ? ' and DuckDB' : ''}: median wall time of the runs; rows and MB: all four files${withDuckdb ? `; ÷ DuckDB: data step wall ÷ DuckDB wall, target ≤ ${TARGET_RATIO}× at 1M` : ''})`,
+    );
     say(
       table(
-        ['applications', 'rows', 'MB', 'data step', 'CPU', 'rows/s', 'MB/s', 'peak RSS', 'full build', 'build RSS'],
+        [
+          'applications',
+          'rows',
+          'MB',
+          'data step',
+          'CPU',
+          'rows/s',
+          'MB/s',
+          'peak RSS',
+          ...(withDuckdb ? ['DuckDB', 'DuckDB RSS', '÷ DuckDB'] : []),
+          'full build',
+          'build RSS',
+        ],
         done.map((r) => {
           const t = r.dataStep!.perEntity.total;
+          const d = r.duckdb?.verdict ? r.duckdb : null;
           return [
             int(r.applications),
             int(t.rows),
@@ -578,6 +821,11 @@ async function main(): Promise<number> {
             int(t.rowsPerSecond),
             fixed(t.mbPerSecond),
             rss(r.dataStep!.peakRssKb),
+            ...(withDuckdb
+              ? d
+                ? [seconds(d.medianMs), rss(d.peakRssKb), `${fixed(d.verdict!.ratio, 2)}×`]
+                : ['—', '—', '—']
+              : []),
             r.build ? seconds(r.build.wallMs) : '—',
             r.build ? rss(r.build.maxRssKb) : '—',
           ];
@@ -595,7 +843,16 @@ async function main(): Promise<number> {
       );
     }
   }
+  const atTarget = results.find((r) => r.applications === TARGET_APPLICATIONS)?.duckdb?.verdict ?? null;
+  if (duckdb) {
+    say(
+      atTarget
+        ? `\nTarget (data step ≤ ${TARGET_RATIO}× DuckDB at 1M applications): ${atTarget.met ? 'MET' : 'NOT MET'} (${fixed(atTarget.ratio, 2)}×; DuckDB: native code, ${DUCKDB_THREADS} threads)`
+        : `\nTarget (data step ≤ ${TARGET_RATIO}× DuckDB at 1M applications): not measured in this run (no 1,000,000 size, or it failed)`,
+    );
+  }
   const loads = results
+    // not the DuckDB runs: with 2 threads they load the machine by themselves
     .flatMap((r) => [...(r.dataStep?.runs ?? []), ...(r.build ? [r.build] : [])])
     .flatMap((r) => [r.loadBefore, r.loadAfter]);
   const maxLoad = loads.length ? Math.max(...loads) : os.loadavg()[0]!;
@@ -617,6 +874,21 @@ async function main(): Promise<number> {
       skipSite: options.skipSite,
       outDir: options.outDir,
       command: options.command,
+    },
+    duckdb: {
+      status: duckdb ? 'measured' : options.duckdb ? 'unavailable' : 'skipped',
+      package: DUCKDB_PACKAGE,
+      packageVersion: duckdb?.packageVersion ?? null,
+      source: duckdb?.source ?? null,
+      threads: DUCKDB_THREADS,
+      note: `${DUCKDB_PACKAGE}: ${duckdbHow}`,
+      reason: duckdbReason,
+    },
+    target: {
+      ratio: TARGET_RATIO,
+      applications: TARGET_APPLICATIONS,
+      measuredRatio: atTarget?.ratio ?? null,
+      met: atTarget?.met ?? null,
     },
     results,
     growth,
