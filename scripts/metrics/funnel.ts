@@ -13,9 +13,11 @@
 import type { Application, Instant, Interview, StageEvent } from '../schema/canonical.ts';
 import { ALL, type Aggregates } from '../schema/aggregates.ts';
 import { lastDayOfMonth } from './asOf.ts';
+import { Codes, column } from './columns.ts';
 import { label, NONE, type Context } from './context.ts';
 import type { Excluded } from './timeToFill.ts';
-import { allFirst, compareStrings, quantiles, rate, sortBy, TupleMap } from './stats.ts';
+import { allFirst, compareStrings, rate, sortBy } from './stats.ts';
+import { medianOfTallies, Tally } from './tally.ts';
 
 type FunnelRow = NonNullable<Aggregates['funnel']>[number];
 
@@ -26,15 +28,18 @@ export const OPEN_COHORT_DAYS = 90;
  * Journeys, stored column-wise: one entry per stay (a stage entered once), grouped by application. Journey
  * `j` is the stays `start[j]` to `start[j + 1] - 1`, in no particular order; `spelling` indexes `spellings`
  * (a stage as spelled in the data, trimmed), `exited` is NaN while the stay goes on. No object or Map per
- * application: at a million applications those dominated the funnel's time and memory.
+ * application: at a million applications those dominated the funnel's time and memory. Plain arrays, not
+ * typed ones: see `sortInPlace` (stats.ts) for what allocating typed arrays this size costs.
  */
 export interface Journeys {
   readonly size: number;
   readonly applications: readonly Application[];
-  readonly start: Int32Array;
-  readonly spelling: Int32Array;
-  readonly entered: Float64Array;
-  readonly exited: Float64Array;
+  /** Each journey's application as a row of the applications table (for `ctx.departmentAt` and the like). */
+  readonly row: readonly number[];
+  readonly start: readonly number[];
+  readonly spelling: readonly number[];
+  readonly entered: readonly number[];
+  readonly exited: readonly number[];
   readonly spellings: readonly string[];
 }
 
@@ -59,39 +64,35 @@ class Spellings {
   }
 }
 
-/** Group per-stay columns by journey slot (counting sort; stays keep their order within a journey). */
-function groupBySlot(
+/**
+ * Group per-stay columns by journey (counting sort; stays keep their order within a journey).
+ * `journeyOfStay` is null when the stays are grouped already.
+ */
+function groupByJourney(
   applications: Application[],
-  count: number,
-  slot: Int32Array,
-  spelling: Int32Array,
-  entered: Float64Array,
-  exited: Float64Array,
+  rows: number[],
+  staysOf: readonly number[],
+  journeyOfStay: readonly number[] | null,
+  stays: { spelling: number[]; entered: number[]; exited: number[] },
   spellings: readonly string[],
 ): Journeys {
   const size = applications.length;
-  const start = new Int32Array(size + 1);
-  for (let i = 0; i < count; i++) start[slot[i]! + 1]!++;
-  for (let j = 0; j < size; j++) start[j + 1]! += start[j]!;
+  const start = [0];
+  for (let j = 0; j < size; j++) start.push(start[j]! + staysOf[j]!);
+  const journeys = { size, applications, row: rows, start, spellings };
+  if (journeyOfStay === null) return { ...journeys, ...stays };
   const next = start.slice(0, size);
-  const outSpelling = new Int32Array(count);
-  const outEntered = new Float64Array(count);
-  const outExited = new Float64Array(count);
+  const count = journeyOfStay.length;
+  const spelling = column(count, 0);
+  const entered = column(count, NaN);
+  const exited = column(count, NaN);
   for (let i = 0; i < count; i++) {
-    const at = next[slot[i]!]!++;
-    outSpelling[at] = spelling[i]!;
-    outEntered[at] = entered[i]!;
-    outExited[at] = exited[i]!;
+    const at = next[journeyOfStay[i]!]!++;
+    spelling[at] = stays.spelling[i]!;
+    entered[at] = stays.entered[i]!;
+    exited[at] = stays.exited[i]!;
   }
-  return {
-    size,
-    applications,
-    start,
-    spelling: outSpelling,
-    entered: outEntered,
-    exited: outExited,
-    spellings,
-  };
+  return { ...journeys, spelling, entered, exited };
 }
 
 /** The earliest instant any stay was entered (null without stays). */
@@ -104,38 +105,55 @@ export function earliestEntered(journeys: Journeys): Instant | null {
 /** Journeys from stage events: only events of known applications, entered by the as-of date. */
 export function journeysFromStageEvents(ctx: Context, events: readonly StageEvent[]) {
   const spellings = new Spellings();
-  const slotOf = new Map<Application, number>();
+  // Journey of each application row, -1 until its first event.
+  const journeyOfRow = new Int32Array(ctx.applications.length).fill(-1);
   const applications: Application[] = [];
-  const slot = new Int32Array(events.length);
-  const spelling = new Int32Array(events.length);
-  const entered = new Float64Array(events.length);
-  const exited = new Float64Array(events.length);
+  const rows: number[] = [];
+  const staysOf: number[] = [];
+  const stays = {
+    spelling: column(events.length, 0),
+    entered: column(events.length, NaN),
+    exited: column(events.length, NaN),
+  };
   let count = 0;
+  // Exports list an application's stage events together: then the stays come grouped by journey, and only
+  // when they do not is each stay's journey written down (for `groupByJourney`).
+  let journeyOfStay: number[] | null = null;
+  let current = -1;
   let unknownApplication = 0;
   let later = 0;
   for (const e of events) {
-    const application = ctx.application(e.applicationId);
-    if (!application) {
+    const row = ctx.applicationIndex(e.applicationId);
+    if (row < 0) {
       unknownApplication++;
       continue;
     }
-    if (!ctx.happened(e.enteredAt) || !ctx.happened(application.appliedAt)) {
+    if (!ctx.happened(e.enteredAt) || !ctx.happened(ctx.appliedAt(row))) {
       later++;
       continue;
     }
-    let s = slotOf.get(application);
-    if (s === undefined) {
-      slotOf.set(application, (s = applications.length));
-      applications.push(application);
+    let j = journeyOfRow[row]!;
+    const isNew = j < 0;
+    if (isNew) {
+      journeyOfRow[row] = j = applications.length;
+      applications.push(ctx.applications[row]!);
+      rows.push(row);
+      staysOf.push(0);
     }
-    slot[count] = s;
-    spelling[count] = spellings.id(e.stage);
-    entered[count] = e.enteredAt;
-    exited[count] = ctx.happened(e.exitedAt) ? e.exitedAt : NaN;
+    if (journeyOfStay === null && j !== current) {
+      if (isNew) current = j;
+      else journeyOfStay = staysOf.flatMap((n, journey) => new Array<number>(n).fill(journey));
+    }
+    journeyOfStay?.push(j);
+    staysOf[j]!++;
+    stays.spelling[count] = spellings.id(e.stage);
+    stays.entered[count] = e.enteredAt;
+    if (ctx.happened(e.exitedAt)) stays.exited[count] = e.exitedAt;
     count++;
   }
+  stays.spelling.length = stays.entered.length = stays.exited.length = count;
   return {
-    journeys: groupBySlot(applications, count, slot, spelling, entered, exited, spellings.list),
+    journeys: groupByJourney(applications, rows, staysOf, journeyOfStay, stays, spellings.list),
     excluded: [
       { reason: 'stage event of an application not in the applications export', rows: unknownApplication },
       { reason: 'stage event after the as-of date', rows: later },
@@ -144,11 +162,8 @@ export function journeysFromStageEvents(ctx: Context, events: readonly StageEven
 }
 
 /** Journeys inferred from interviews (first interview at a stage) and the current stage. */
-export function journeysFromInterviews(
-  ctx: Context,
-  applications: readonly Application[],
-  interviews: readonly Interview[],
-): Journeys {
+export function journeysFromInterviews(ctx: Context, interviews: readonly Interview[]): Journeys {
+  const { applications } = ctx;
   const firstAt = new Map<string, Map<string, Instant>>();
   const latestAt = new Map<string, Instant>();
   for (const i of interviews) {
@@ -162,10 +177,12 @@ export function journeysFromInterviews(
   }
   const spellings = new Spellings();
   const kept: Application[] = [];
+  const rows: number[] = [];
   const start: number[] = [0];
   const spelling: number[] = [];
   const entered: number[] = [];
-  for (const a of applications) {
+  for (let row = 0; row < applications.length; row++) {
+    const a = applications[row]!;
     if (!ctx.happened(a.appliedAt)) continue;
     const stages = new Map(firstAt.get(a.applicationId) ?? []);
     const current = label(a.currentStage);
@@ -177,6 +194,7 @@ export function journeysFromInterviews(
     }
     if (stages.size === 0) continue;
     kept.push(a);
+    rows.push(row);
     for (const [stage, at] of stages) {
       spelling.push(spellings.id(stage));
       entered.push(at);
@@ -186,10 +204,11 @@ export function journeysFromInterviews(
   return {
     size: kept.length,
     applications: kept,
-    start: Int32Array.from(start),
-    spelling: Int32Array.from(spelling),
-    entered: Float64Array.from(entered),
-    exited: new Float64Array(entered.length).fill(NaN),
+    row: rows,
+    start,
+    spelling,
+    entered,
+    exited: entered.map(() => NaN),
     spellings: spellings.list,
   };
 }
@@ -236,8 +255,8 @@ export function stageOrder(configured: readonly string[] | undefined, journeys: 
   const stays = new Float64Array(journeys.spellings.length);
   for (let i = 0; i < journeys.spelling.length; i++) stays[journeys.spelling[i]!]!++;
 
-  // Per journey: each key's first entry, the keys ordered by it (ties: key text), positions collected per key.
-  const positions: number[][] = Array.from({ length: keyCount }, () => []);
+  // Per journey: each key's first entry, the keys ordered by it (ties: key text), positions tallied per key.
+  const positions = Array.from({ length: keyCount }, () => new Tally());
   const first = new Float64Array(keyCount).fill(Infinity);
   const touched: number[] = [];
   const { start, spelling, entered } = journeys;
@@ -247,10 +266,20 @@ export function stageOrder(configured: readonly string[] | undefined, journeys: 
       if (first[k] === Infinity) touched.push(k);
       if (entered[i]! < first[k]!) first[k] = entered[i]!;
     }
-    touched.sort((a, b) => first[a]! - first[b]! || rank[a]! - rank[b]!);
+    // Insertion sort: a journey touches a handful of keys, and (first, rank) orders them totally.
+    for (let a = 1; a < touched.length; a++) {
+      const k = touched[a]!;
+      let b = a - 1;
+      for (; b >= 0; b--) {
+        const other = touched[b]!;
+        if (first[other]! < first[k]! || (first[other] === first[k] && rank[other]! < rank[k]!)) break;
+        touched[b + 1] = other;
+      }
+      touched[b + 1] = k;
+    }
     for (let position = 0; position < touched.length; position++) {
       const k = touched[position]!;
-      positions[k]!.push(position);
+      positions[k]!.add(position);
       first[k] = Infinity;
     }
     touched.length = 0;
@@ -269,16 +298,10 @@ export function stageOrder(configured: readonly string[] | undefined, journeys: 
       countOfKey[k] = n;
     }
   });
-  const inferred = positions.flatMap((list, k) =>
-    list.length === 0
+  const inferred = positions.flatMap((tally, k) =>
+    tally.size === 0
       ? []
-      : [
-          {
-            stage: spellingOfKey[k]!,
-            median: quantiles(list).median!,
-            mean: list.reduce((sum, p) => sum + p, 0) / list.length,
-          },
-        ],
+      : [{ stage: spellingOfKey[k]!, median: medianOfTallies([tally])!, mean: tally.sum / tally.size }],
   );
   inferred.sort((a, b) => a.median - b.median || a.mean - b.mean || compareStrings(a.stage, b.stage));
 
@@ -302,28 +325,33 @@ export function funnelSection(ctx: Context, journeys: Journeys, order: StageOrde
     department: string;
     reached: number[];
     passed: number[];
-    daysInStage: number[][];
+    daysInStage: Tally[];
   }
-  const cells = new TupleMap<Cell>();
-  const cell = (cohort: string, department: string): Cell =>
-    cells.get([cohort, department], () => ({
-      cohort,
-      department,
+  // Each journey is counted in its cohort × department cell; the cohort's 'All' row is summed from those
+  // cells afterwards (counting every journey twice, in its cell and in the rollup, cost a quarter of the
+  // funnel's time). Cells by cohort code, then by department code.
+  const cohorts = new Codes();
+  const departments = new Codes();
+  const cells: (Cell | undefined)[][] = [];
+  const cell = (cohort: number, department: number): Cell => {
+    const byDepartment = (cells[cohort] ??= []);
+    return (byDepartment[department] ??= {
+      cohort: cohorts.values[cohort]!,
+      department: departments.values[department]!,
       reached: new Array<number>(stageCount).fill(0),
       passed: new Array<number>(stageCount).fill(0),
-      daysInStage: Array.from({ length: stageCount }, () => []),
-    }));
+      daysInStage: Array.from({ length: stageCount }, () => new Tally()),
+    });
+  };
 
-  const indexOfSpelling = Int32Array.from(journeys.spellings, (spelling) => order.indexOf(spelling));
+  const indexOfSpelling = journeys.spellings.map((spelling) => order.indexOf(spelling));
   const marked = new Uint8Array(stageCount);
   const reached: number[] = [];
-  const dayIndex: number[] = [];
-  const dayValue: number[] = [];
   const { start, spelling, entered, exited } = journeys;
   for (let j = 0; j < journeys.size; j++) {
-    const application = journeys.applications[j]!;
-    const cohort = ctx.monthOf(application.appliedAt);
-    const targets = [cell(cohort, ctx.departmentOf(application)), cell(cohort, ALL)];
+    const row = journeys.row[j]!;
+    const c = cell(cohorts.code(ctx.monthOf(ctx.appliedAt(row))), departments.code(ctx.departmentAt(row)));
+    // The stages reached (each once), the furthest, and the days of each ended stay.
     let furthest = -Infinity;
     for (let i = start[j]!; i < start[j + 1]!; i++) {
       const index = indexOfSpelling[spelling[i]!]!;
@@ -335,41 +363,47 @@ export function funnelSection(ctx: Context, journeys: Journeys, order: StageOrde
       const out = exited[i]!;
       if (Number.isNaN(out)) continue;
       const d = cal.dayNumber(out) - cal.dayNumber(entered[i]!);
-      if (d >= 0) {
-        dayIndex.push(index);
-        dayValue.push(d);
-      }
+      if (d >= 0) c.daysInStage[index]!.add(d);
     }
-    for (const c of targets) {
-      for (const index of reached) {
-        c.reached[index]!++;
-        if (index < furthest) c.passed[index]!++;
-      }
-      for (let k = 0; k < dayIndex.length; k++) c.daysInStage[dayIndex[k]!]!.push(dayValue[k]!);
+    for (const index of reached) {
+      c.reached[index]!++;
+      if (index < furthest) c.passed[index]!++;
+      marked[index] = 0;
     }
-    for (const index of reached) marked[index] = 0;
     reached.length = 0;
-    dayIndex.length = 0;
-    dayValue.length = 0;
   }
 
   const rows: FunnelRow[] = [];
-  for (const c of cells.values) {
-    const open = asOf.day - lastDayOfMonth(c.cohort) < OPEN_COHORT_DAYS;
+  const addRows = (cohort: string, department: string, parts: readonly Cell[]) => {
+    const open = asOf.day - lastDayOfMonth(cohort) < OPEN_COHORT_DAYS;
     order.stages.forEach((stage, index) => {
-      const reached = c.reached[index]!;
+      let reached = 0;
+      let passed = 0;
+      for (const p of parts) {
+        reached += p.reached[index]!;
+        passed += p.passed[index]!;
+      }
       rows.push({
-        cohort: c.cohort,
-        department: c.department,
+        cohort,
+        department,
         stage,
         stage_index: index,
         reached,
-        pass_through: index === stageCount - 1 ? null : rate(c.passed[index]!, reached),
-        median_days_in_stage: quantiles(c.daysInStage[index]!).median,
+        pass_through: index === stageCount - 1 ? null : rate(passed, reached),
+        median_days_in_stage: medianOfTallies(parts.map((p) => p.daysInStage[index]!)),
         open,
         suppressed: false,
       });
     });
+  };
+  for (const byDepartment of cells) {
+    const own = (byDepartment ?? []).filter((c) => c !== undefined);
+    if (own.length === 0) continue;
+    for (const c of own) if (c.department !== ALL) addRows(c.cohort, c.department, [c]);
+    // The rollup: every journey once, and those of a department itself named 'All' twice (its cell is the
+    // rollup's, and the rollup counts it again).
+    const namedAll = own.find((c) => c.department === ALL);
+    addRows(own[0]!.cohort, ALL, namedAll ? [...own, namedAll] : own);
   }
   return sortBy(
     rows,

@@ -10,7 +10,7 @@
 import { ALL, ARTIFACT_VERSION, type Aggregates, type Coverage } from '../schema/aggregates.ts';
 import type { CanonicalTables } from '../schema/canonical.ts';
 import { REASON_CATEGORIES, type Config } from '../schema/config.ts';
-import { dateOfDayNumber, monthRange } from '../time.ts';
+import { DAY, dateOfDayNumber, monthRange } from '../time.ts';
 import { latestCompleteMonth } from './asOf.ts';
 import { buildContext, NONE } from './context.ts';
 import { definitions } from './definitions.ts';
@@ -43,15 +43,12 @@ export function computeAggregates(input: ComputeInput): Aggregates {
 
   // ---- facts
   const requisitions = requisitionFacts(ctx, tables.requisitions);
-  const hires = hireFacts(ctx, tables.applications);
+  const hires = hireFacts(ctx);
   const slots = slotFacts(ctx, tables.interviews);
-  const rejections = rejectionFacts(ctx, tables.applications);
+  const rejections = rejectionFacts(ctx);
   const fromEvents = journeysFromStageEvents(ctx, tables.stageEvents);
   const hasStageEvents = tables.stageEvents.length > 0;
-  const journeys =
-    fromEvents.journeys.size > 0
-      ? fromEvents.journeys
-      : journeysFromInterviews(ctx, tables.applications, tables.interviews);
+  const journeys = fromEvents.journeys.size > 0 ? fromEvents.journeys : journeysFromInterviews(ctx, tables.interviews);
   const order = stageOrder(config.stageOrder, journeys);
 
   // ---- the month range: first month with activity (else with an opening) → the as-of month
@@ -60,9 +57,19 @@ export function computeAggregates(input: ComputeInput): Aggregates {
     if (earliest.month === null || month < earliest.month) earliest.month = month;
   };
   for (const r of requisitions.facts) if (r.filledMonth !== null) see(r.filledMonth);
-  for (const a of tables.applications) if (ctx.happened(a.appliedAt)) see(ctx.monthOf(a.appliedAt));
+  // Applications: a local offset is less than a day, so no application two days after the earliest falls in
+  // an earlier month; only those before are looked up (a month per application cost more).
+  let firstApplied = Infinity;
+  for (let row = 0; row < tables.applications.length; row++) {
+    const appliedAt = ctx.appliedAt(row);
+    if (ctx.happened(appliedAt) && appliedAt < firstApplied) firstApplied = appliedAt;
+  }
+  for (let row = 0; row < tables.applications.length; row++) {
+    const appliedAt = ctx.appliedAt(row);
+    if (ctx.happened(appliedAt) && appliedAt < firstApplied + 2 * DAY) see(ctx.monthOf(appliedAt));
+  }
   for (const h of hires.facts) see(h.month);
-  for (const s of slots.facts) see(s.month);
+  for (const month of slots.facts.months) see(month);
   for (const j of rejections.facts) see(j.month);
   // The earliest stay entered has the earliest month (a local date never runs backwards).
   const firstEntered = earliestEntered(fromEvents.journeys);
@@ -77,12 +84,10 @@ export function computeAggregates(input: ComputeInput): Aggregates {
   const latestComplete = months.length > 0 ? complete : null;
 
   // ---- who and where
-  const departments = distinctSorted(
-    [
-      ...requisitions.facts.map((r) => r.department),
-      ...tables.applications.filter((a) => ctx.happened(a.appliedAt)).map((a) => ctx.departmentOf(a)),
-    ].filter((d) => d !== NONE && d !== ALL),
-  );
+  const seenDepartments = new Set(requisitions.facts.map((r) => r.department));
+  for (let row = 0; row < tables.applications.length; row++)
+    if (ctx.happened(ctx.appliedAt(row))) seenDepartments.add(ctx.departmentAt(row));
+  const departments = distinctSorted([...seenDepartments].filter((d) => d !== NONE && d !== ALL));
   const hiringManagers = distinctSorted(requisitions.facts.map((r) => r.hiringManager).filter((h) => h !== NONE));
 
   // ---- sections
@@ -92,7 +97,7 @@ export function computeAggregates(input: ComputeInput): Aggregates {
     coverageOf('timeToFill', timeToFill.fills.length, requisitions.excludedFills),
     coverageOf('openRequisitions', timeToFill.open.length, requisitions.excludedOpen),
     coverageOf('timeToHire', hires.facts.length, hires.excluded),
-    coverageOf('feedback', slots.facts.length, slots.excluded),
+    coverageOf('feedback', slots.facts.size, slots.excluded),
     coverageOf('rejections', rejections.facts.length, rejections.excluded),
     ...(hasStageEvents ? [coverageOf('funnel', fromEvents.journeys.size, fromEvents.excluded)] : []),
   ];

@@ -10,10 +10,11 @@
  */
 import { group } from 'd3-array';
 import type { Aggregates, Figure } from '../schema/aggregates.ts';
+import type { Application } from '../schema/canonical.ts';
 import { addMonths, dayNumberOfDate } from '../time.ts';
 import { lastDayOfMonth } from './asOf.ts';
 import { NONE, type Context } from './context.ts';
-import { summarize, type SlotFact } from './feedback.ts';
+import { emptySummary, ownSlotsByHiringManager, type Slots } from './feedback.ts';
 import type { Journeys, StageOrder } from './funnel.ts';
 import type { RejectionFact } from './rejections.ts';
 import { distinctSorted, quantiles, rate, sortBy } from './stats.ts';
@@ -52,7 +53,7 @@ export function partnershipSection(
   window: PartnershipWindow,
   hiringManagers: readonly string[],
   requisitions: readonly RequisitionFact[],
-  slots: readonly SlotFact[],
+  slots: Slots,
   rejections: readonly RejectionFact[],
   journeys: Journeys,
   order: StageOrder,
@@ -70,18 +71,24 @@ export function partnershipSection(
   const lastManagerScreen = managerScreens.length ? Math.max(...managerScreens) : Infinity;
 
   interface Screens {
-    /** Applications that entered a recruiter screen in the window / of them, reached the HM screen or later. */
-    recruiterScreened: Set<string>;
+    /**
+     * Applications (`ctx.rowOfId` of their rows) that entered a recruiter screen in the window / of them,
+     * reached the HM screen or later.
+     */
+    recruiterScreened: Set<number>;
     reachedManager: number;
     /** Applications that entered the HM screen in the window / of them, moved past it. */
-    managerScreened: Set<string>;
+    managerScreened: Set<number>;
     passedManager: number;
   }
   const screens = new Map<string, Screens>();
-  const indexOfSpelling = Int32Array.from(journeys.spellings, (spelling) => order.indexOf(spelling));
+  const indexOfSpelling = journeys.spellings.map((spelling) => order.indexOf(spelling));
+  const isRecruiterScreen = order.stages.map((_, index) => recruiterScreens.includes(index));
+  const isManagerScreen = order.stages.map((_, index) => managerScreens.includes(index));
+  const hired = (a: Application) => a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
   for (let j = 0; j < journeys.size; j++) {
-    const a = journeys.applications[j]!;
-    const hm = ctx.hiringManagerOf(a);
+    const row = journeys.row[j]!;
+    const hm = ctx.hiringManagerAt(row);
     if (hm === NONE) continue;
     let s = screens.get(hm);
     if (!s)
@@ -95,27 +102,23 @@ export function partnershipSection(
     for (let i = journeys.start[j]!; i < journeys.start[j + 1]!; i++) {
       const index = indexOfSpelling[journeys.spelling[i]!]!;
       const entered = journeys.entered[i]!;
-      if (recruiterScreens.includes(index)) recruiterEntered = Math.min(recruiterEntered, entered);
-      if (managerScreens.includes(index)) managerEntered = Math.min(managerEntered, entered);
+      if (isRecruiterScreen[index]) recruiterEntered = Math.min(recruiterEntered, entered);
+      if (isManagerScreen[index]) managerEntered = Math.min(managerEntered, entered);
       furthest = Math.max(furthest, index);
     }
-    const hired = a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
-    const id = a.applicationId;
+    // The application itself is read only for the journeys counted: reading every one cost more than the rest.
     if (recruiterEntered !== Infinity && inWindowInstant(recruiterEntered)) {
-      s.recruiterScreened.add(id);
-      if (hired || furthest >= firstManagerScreen) s.reachedManager++;
+      s.recruiterScreened.add(ctx.rowOfId(row));
+      if (hired(journeys.applications[j]!) || furthest >= firstManagerScreen) s.reachedManager++;
     }
     if (managerEntered !== Infinity && inWindowInstant(managerEntered)) {
-      s.managerScreened.add(id);
-      if (hired || furthest > lastManagerScreen) s.passedManager++;
+      s.managerScreened.add(ctx.rowOfId(row));
+      if (hired(journeys.applications[j]!) || furthest > lastManagerScreen) s.passedManager++;
     }
   }
 
   const requisitionsOf = group(requisitions, (r) => r.hiringManager);
-  const ownSlotsOf = group(
-    slots.filter((s) => s.byHiringManager && inWindow(s.month)),
-    (s) => s.hiringManager,
-  );
+  const ownSlotsOf = ownSlotsByHiringManager(slots, inWindow);
   const rejectionsOf = group(
     rejections.filter((r) => inWindow(r.month)),
     (r) => r.hiringManager,
@@ -130,14 +133,14 @@ export function partnershipSection(
     const fills = theirs.filter((r) => r.filledDay !== null && r.filledDay >= fromDay && r.filledDay <= toDay);
     const fillDays = quantiles(fills.map((r) => r.daysToFill!));
 
-    const own = summarize(ownSlotsOf.get(hiringManager) ?? []);
+    const own = ownSlotsOf.get(hiringManager) ?? emptySummary();
     const theirRejections = rejectionsOf.get(hiringManager) ?? [];
     const vague = theirRejections.filter((r) => r.category === 'unspecified' || r.category === 'other').length;
     const s = screens.get(hiringManager);
     const applications = new Set([
       ...(s?.recruiterScreened ?? []),
       ...(s?.managerScreened ?? []),
-      ...theirRejections.map((r) => r.applicationId),
+      ...theirRejections.map((r) => r.application),
     ]);
 
     cards.push({

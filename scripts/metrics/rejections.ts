@@ -5,21 +5,21 @@
  * Rejected by = the row's `rejected_by`; else `candidate` for a withdrawn application; else what the reason
  * says (config `reasons`, then the default table in `reasons.ts`); else `unknown`.
  */
-import type { Application } from '../schema/canonical.ts';
 import type { ReasonCategory } from '../schema/config.ts';
 import { ALL, type Aggregates } from '../schema/aggregates.ts';
+import { Codes, column } from './columns.ts';
 import { label, type Context } from './context.ts';
 import { reasonLookup } from './reasons.ts';
 import type { Excluded } from './timeToFill.ts';
-import { allFirst, rate, sortBy, TupleMap } from './stats.ts';
+import { allFirst, rate, sortBy } from './stats.ts';
 
 type Rejections = Aggregates['rejections'];
 type ShareRow = Rejections['byCategory'][number];
 export type RejectedByValue = 'company' | 'candidate' | 'unknown';
 
 export interface RejectionFact {
-  /** Internal, for counting distinct applications; never written to the artifact. */
-  applicationId: string;
+  /** Internal, for counting distinct applications (`ctx.rowOfId` of its row); never written to the artifact. */
+  application: number;
   month: string;
   department: string;
   hiringManager: string;
@@ -34,12 +34,14 @@ export interface UnmappedReason {
   rows: number;
 }
 
-export function rejectionFacts(ctx: Context, applications: readonly Application[]) {
+export function rejectionFacts(ctx: Context) {
   const lookup = reasonLookup(ctx.config.reasons);
   const facts: RejectionFact[] = [];
   const unmapped = new Map<string, number>();
   let withoutDate = 0;
-  for (const a of applications) {
+  const { applications } = ctx;
+  for (let row = 0; row < applications.length; row++) {
+    const a = applications[row]!;
     if (a.status !== 'rejected' && a.status !== 'withdrawn') continue;
     if (!ctx.happened(a.appliedAt)) continue;
     if (!ctx.happened(a.rejectedAt)) {
@@ -52,10 +54,10 @@ export function rejectionFacts(ctx: Context, applications: readonly Application[
     const rejectedBy: RejectedByValue =
       a.rejectedBy ?? (a.status === 'withdrawn' ? 'candidate' : (rule.rejectedBy ?? 'unknown'));
     facts.push({
-      applicationId: a.applicationId,
+      application: ctx.rowOfId(row),
       month: ctx.monthOf(a.rejectedAt),
-      department: ctx.departmentOf(a),
-      hiringManager: ctx.hiringManagerOf(a),
+      department: ctx.departmentAt(row),
+      hiringManager: ctx.hiringManagerAt(row),
       stage: label(a.currentStage),
       reason,
       category: rule.category,
@@ -79,25 +81,42 @@ export function rejectionFacts(ctx: Context, applications: readonly Application[
  * facts, so suppression judges it on its own n. `rejections-by-month.csv` keeps only the grain rows.
  */
 export function rejectionsSection(facts: readonly RejectionFact[]): Rejections {
-  const grain = new TupleMap<Rejections['byMonth'][number]>();
-  for (const f of facts) {
-    for (const department of [f.department, ALL]) {
-      for (const stage of [f.stage, ALL]) {
-        grain.get([f.month, department, stage, f.reason, f.category, f.rejectedBy], () => ({
-          month: f.month,
-          department,
-          stage,
-          reason: f.reason,
-          category: f.category,
-          rejected_by: f.rejectedBy,
-          rejections: 0,
-          suppressed: false,
-        })).rejections!++;
+  const kinds = kindsOf(facts);
+  const { departments, stages } = kinds;
+  const grain = new Map<number | string, Rejections['byMonth'][number]>();
+  const tails = kinds.reasons.size * kinds.categories.size * kinds.rejectedBy.size;
+  const exact = kinds.months.size * departments.size * stages.size * tails <= Number.MAX_SAFE_INTEGER;
+  for (const k of kinds.list) {
+    // Reason, category and rejected by: one code for the six-part key's last three parts.
+    const tail = (k.reason * kinds.categories.size + k.category) * kinds.rejectedBy.size + k.rejectedBy;
+    for (let rollDepartment = 0; rollDepartment < 2; rollDepartment++) {
+      const department = rollDepartment === 0 ? k.department : 0;
+      for (let rollStage = 0; rollStage < 2; rollStage++) {
+        const stage = rollStage === 0 ? k.stage : 0;
+        const key = exact
+          ? ((k.month * departments.size + department) * stages.size + stage) * tails + tail
+          : `${k.month},${department},${stage},${tail}`;
+        let row = grain.get(key);
+        if (row === undefined)
+          grain.set(
+            key,
+            (row = {
+              month: k.fact.month,
+              department: departments.values[department]!,
+              stage: stages.values[stage]!,
+              reason: k.fact.reason,
+              category: k.fact.category,
+              rejected_by: k.fact.rejectedBy,
+              rejections: 0,
+              suppressed: false,
+            }),
+          );
+        row.rejections! += k.n;
       }
     }
   }
   const byMonth = sortBy(
-    grain.values,
+    [...grain.values()],
     (r) => r.month,
     (r) => allFirst(r.department),
     (r) => allFirst(r.stage),
@@ -108,29 +127,124 @@ export function rejectionsSection(facts: readonly RejectionFact[]): Rejections {
 
   return {
     byMonth,
-    byCategory: shares(facts, (f) => f.category),
-    byRejectedBy: shares(facts, (f) => f.rejectedBy),
-    byStage: shares(facts, (f) => f.stage),
+    byCategory: shares(kinds, (k) => k.category, kinds.categories),
+    byRejectedBy: shares(kinds, (k) => k.rejectedBy, kinds.rejectedBy),
+    byStage: shares(kinds, (k) => k.stage, stages),
   };
 }
 
-/** month × department (and All) × key: the count and its share of that month's and department's rejections. */
-function shares(facts: readonly RejectionFact[], keyOf: (f: RejectionFact) => string): ShareRow[] {
-  const totals = new TupleMap<{ n: number }>();
-  const counts = new TupleMap<{ month: string; department: string; key: string; n: number }>();
-  for (const f of facts) {
-    const key = keyOf(f);
-    for (const department of [f.department, ALL]) {
-      totals.get([f.month, department], () => ({ n: 0 })).n++;
-      counts.get([f.month, department, key], () => ({ month: f.month, department, key, n: 0 })).n++;
+/** One kind of rejection: its month, department, stage, reason, category and rejected-by value, as codes. */
+interface Kind {
+  /** The first fact of the kind (for the names). */
+  fact: RejectionFact;
+  month: number;
+  department: number;
+  stage: number;
+  reason: number;
+  category: number;
+  rejectedBy: number;
+  /** How many facts are of the kind. */
+  n: number;
+}
+
+/**
+ * The facts counted per kind: every table of the section is summed from a few thousand kinds, not from the
+ * facts again. Each field as a dictionary code; 'All' is code 0 of departments and stages, so a department
+ * or stage itself named 'All' is counted in the rollup (twice, as its own row and as the rollup), as when
+ * the rows were keyed by name.
+ */
+function kindsOf(facts: readonly RejectionFact[]) {
+  const codes = {
+    months: new Codes(),
+    departments: new Codes([ALL]),
+    stages: new Codes([ALL]),
+    reasons: new Codes(),
+    categories: new Codes(),
+    rejectedBy: new Codes(),
+  };
+  const n = facts.length;
+  const month = column(n, 0);
+  const department = column(n, 0);
+  const stage = column(n, 0);
+  const reason = column(n, 0);
+  const category = column(n, 0);
+  const rejectedBy = column(n, 0);
+  facts.forEach((f, i) => {
+    month[i] = codes.months.code(f.month);
+    department[i] = codes.departments.code(f.department);
+    stage[i] = codes.stages.code(f.stage);
+    reason[i] = codes.reasons.code(f.reason);
+    category[i] = codes.categories.code(f.category);
+    rejectedBy[i] = codes.rejectedBy.code(f.rejectedBy);
+  });
+  // The dictionaries are complete now: one number keys the six codes (a string, should their sizes multiply
+  // beyond a double's exact integers).
+  const exact = Object.values(codes).reduce((span, c) => span * c.size, 1) <= Number.MAX_SAFE_INTEGER;
+  const byKey = new Map<number | string, Kind>();
+  const list: Kind[] = [];
+  for (let i = 0; i < n; i++) {
+    let key: number | string = month[i]!;
+    key = key * codes.departments.size + department[i]!;
+    key = key * codes.stages.size + stage[i]!;
+    key = key * codes.reasons.size + reason[i]!;
+    key = key * codes.categories.size + category[i]!;
+    key = key * codes.rejectedBy.size + rejectedBy[i]!;
+    if (!exact) key = [month, department, stage, reason, category, rejectedBy].map((c) => c[i]).join();
+    let kind = byKey.get(key);
+    if (kind === undefined) {
+      kind = {
+        fact: facts[i]!,
+        month: month[i]!,
+        department: department[i]!,
+        stage: stage[i]!,
+        reason: reason[i]!,
+        category: category[i]!,
+        rejectedBy: rejectedBy[i]!,
+        n: 0,
+      };
+      byKey.set(key, kind);
+      list.push(kind);
+    }
+    kind.n++;
+  }
+  return { ...codes, list };
+}
+
+/**
+ * month × department (and All) × key: the count and its share of that month's and department's rejections.
+ * `keyOf` gives a kind's code in `keys`.
+ */
+function shares(kinds: ReturnType<typeof kindsOf>, keyOf: (k: Kind) => number, keys: Codes): ShareRow[] {
+  const { departments } = kinds;
+  const counts = new Map<number, { month: string; department: string; key: string; n: number }>();
+  for (const k of kinds.list) {
+    for (let roll = 0; roll < 2; roll++) {
+      const department = roll === 0 ? k.department : 0;
+      const code = (k.month * departments.size + department) * keys.size + keyOf(k);
+      let count = counts.get(code);
+      if (count === undefined)
+        counts.set(
+          code,
+          (count = {
+            month: k.fact.month,
+            department: departments.values[department]!,
+            key: keys.values[keyOf(k)]!,
+            n: 0,
+          }),
+        );
+      count.n += k.n;
     }
   }
-  const rows: ShareRow[] = counts.values.map((c) => ({
-    month: c.month,
-    department: c.department,
-    key: c.key,
-    rejections: c.n,
-    share: rate(c.n, totals.find([c.month, c.department])!.n),
+  // A month's and department's total: the sum of its keys' counts (each fact has one key).
+  const totals = new Map<number, number>();
+  const totalCode = (code: number) => Math.floor(code / keys.size);
+  for (const [code, count] of counts) totals.set(totalCode(code), (totals.get(totalCode(code)) ?? 0) + count.n);
+  const rows: ShareRow[] = [...counts].map(([code, count]) => ({
+    month: count.month,
+    department: count.department,
+    key: count.key,
+    rejections: count.n,
+    share: rate(count.n, totals.get(totalCode(code))!),
     suppressed: false,
   }));
   return sortBy(

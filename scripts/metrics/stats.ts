@@ -36,49 +36,134 @@ export interface Quantiles {
 /** Median, p75 and p90 rounded to one decimal; all null for empty input (never 0). */
 export function quantiles(values: readonly number[]): Quantiles {
   if (values.length === 0) return { n: 0, median: null, p75: null, p90: null };
-  return quantilesOfSorted(Float64Array.from(values).sort());
+  return quantilesOfSorted(sortInPlace(values.slice()));
 }
 
-/** `quantiles` of values already in ascending order (d3 reads the typed array in place: no copy). */
-export function quantilesOfSorted(sorted: Float64Array): Quantiles {
+/** `quantiles` of values already in ascending order. */
+export function quantilesOfSorted(sorted: ArrayLike<number>): Quantiles {
   if (sorted.length === 0) return { n: 0, median: null, p75: null, p90: null };
-  const q = (p: number) => round1(quantileSorted(sorted as unknown as number[], p)!);
+  const q = (p: number) => round1(quantileSorted(sorted as number[], p)!);
   return { n: sorted.length, median: q(0.5), p75: q(0.75), p90: q(0.9) };
 }
 
 /** The median of values already in ascending order, rounded like `quantiles`; null when empty. */
-export function medianOfSorted(sorted: Float64Array): number | null {
-  return sorted.length === 0 ? null : round1(quantileSorted(sorted as unknown as number[], 0.5)!);
+export function medianOfSorted(sorted: ArrayLike<number>): number | null {
+  return sorted.length === 0 ? null : round1(quantileSorted(sorted as number[], 0.5)!);
 }
 
-/** Ascending merge of ascending arrays (the same order as sorting their concatenation). */
-export function mergeSorted(parts: readonly Float64Array[]): Float64Array {
-  // NaN sorts last in a typed array and defeats a comparison merge: fall back to sorting (never in practice).
-  for (const p of parts) {
-    if (p.length > 0 && Number.isNaN(p[p.length - 1]!)) {
-      const all = new Float64Array(parts.reduce((n, q) => n + q.length, 0));
-      let offset = 0;
-      for (const q of parts) {
-        all.set(q, offset);
-        offset += q.length;
+/**
+ * Sort `values` in place, in a typed array's order (numeric, -0 before 0, NaN last), and return them.
+ *
+ * The sort runs in one typed buffer kept from call to call (grown as needed), not in a new typed array per
+ * list: V8 counts typed arrays' memory outside its heap, and at a million applications allocating them
+ * repeatedly started full collections of the whole heap ("external memory pressure"), each costing more than
+ * the sorts. A plain array of numbers lives in the heap and costs no such collection.
+ */
+export function sortInPlace(values: number[]): number[] {
+  const n = values.length;
+  if (n > scratch.length) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  const buffer = scratch.subarray(0, n);
+  for (let i = 0; i < n; i++) buffer[i] = values[i]!;
+  buffer.sort();
+  for (let i = 0; i < n; i++) values[i] = buffer[i]!;
+  return values;
+}
+let scratch = new Float64Array(1024);
+
+// ---- order statistics over parts: the quantiles of several sorted lists taken together ---------------------
+
+/**
+ * The value at 0-based rank `k` of ascending arrays taken together: the element at `k` of their merge, found
+ * without merging. Pooled months (headlines) and rollups over departments or stages (feedback) are each the
+ * union of lists sorted already; merging or re-sorting them cost more than the rest of those sections.
+ *
+ * Elimination: with L parts still holding elements, take t = max(1, ⌊(k + 1) / L⌋) and, in the part whose
+ * t-th remaining element is smallest (ties: the first part; a shorter part offers its last), drop its first t:
+ * each has fewer than k elements before it, so the one at rank k is still ahead and now at rank k − t. Each
+ * step drops about k / L, so O(L² log k) comparisons in all. NaN has no order by comparison: the caller keeps
+ * it away (see `hasNaN`).
+ */
+export function valueAtRank(parts: readonly ArrayLike<number>[], k: number): number {
+  const offset = new Array<number>(parts.length).fill(0);
+  for (;;) {
+    let live = 0;
+    let only = -1;
+    for (let p = 0; p < parts.length; p++) {
+      if (offset[p]! < parts[p]!.length) {
+        live++;
+        only = p;
       }
-      return all.sort();
     }
+    if (live === 0) throw new RangeError(`rank ${k} is outside the parts`);
+    if (live === 1) {
+      const value = parts[only]![offset[only]! + k];
+      if (value === undefined) throw new RangeError(`rank ${k} is outside the parts`);
+      return value;
+    }
+    if (k === 0) {
+      let min = Infinity;
+      for (let p = 0; p < parts.length; p++)
+        if (offset[p]! < parts[p]!.length) min = Math.min(min, parts[p]![offset[p]!]!);
+      return min;
+    }
+    const t = Math.max(1, Math.floor((k + 1) / live));
+    let best = -1;
+    let bestValue = 0;
+    let bestTake = 0;
+    for (let p = 0; p < parts.length; p++) {
+      const left = parts[p]!.length - offset[p]!;
+      if (left <= 0) continue;
+      const take = Math.min(t, left);
+      const value = parts[p]![offset[p]! + take - 1]!;
+      if (best < 0 || value < bestValue) {
+        best = p;
+        bestValue = value;
+        bestTake = take;
+      }
+    }
+    offset[best]! += bestTake;
+    k -= bestTake;
   }
-  let merged = parts.length > 0 ? parts[0]! : new Float64Array(0);
-  for (let k = 1; k < parts.length; k++) {
-    const b = parts[k]!;
-    if (b.length === 0) continue;
-    const next = new Float64Array(merged.length + b.length);
-    let i = 0;
-    let j = 0;
-    let o = 0;
-    while (i < merged.length && j < b.length) next[o++] = b[j]! < merged[i]! ? b[j++]! : merged[i++]!;
-    while (i < merged.length) next[o++] = merged[i++]!;
-    while (j < b.length) next[o++] = b[j++]!;
-    merged = next;
-  }
-  return merged;
+}
+
+/**
+ * `quantilesOfSorted` of ascending arrays taken together: the same figures as over their merge. d3's
+ * interpolation reads the order statistics it needs by rank.
+ */
+export function quantilesOfSortedParts(parts: readonly ArrayLike<number>[]): Quantiles {
+  const n = parts.reduce((total, part) => total + part.length, 0);
+  if (n === 0) return { n: 0, median: null, p75: null, p90: null };
+  // Many small parts: sorting them together is cheaper than ranking (and NaN sorts last, unranked).
+  if (parts.length * parts.length > n || parts.some(hasNaN)) return quantilesOfSorted(concatSorted(parts));
+  const q = (p: number) => quantileByRank(n, p, (rank) => valueAtRank(parts, rank));
+  return { n, median: q(0.5), p75: q(0.75), p90: q(0.9) };
+}
+
+/** The median of ascending arrays taken together, rounded like `quantiles`; null when all are empty. */
+export function medianOfSortedParts(parts: readonly ArrayLike<number>[]): number | null {
+  if (parts.length === 1) return medianOfSorted(parts[0]!);
+  const n = parts.reduce((total, part) => total + part.length, 0);
+  if (n === 0) return null;
+  if (parts.length * parts.length > n || parts.some(hasNaN)) return medianOfSorted(concatSorted(parts));
+  return quantileByRank(n, 0.5, (rank) => valueAtRank(parts, rank));
+}
+
+/**
+ * d3's quantile `p` (its interpolation exactly) of `n` ascending values read by rank through `valueAt`, rounded
+ * like `quantiles`: d3 reads only the length of the array it is given, and each element through the accessor.
+ */
+export function quantileByRank(n: number, p: number, valueAt: (rank: number) => number): number {
+  const byRank = { length: n } as unknown as unknown[];
+  return round1(quantileSorted(byRank, p, (_, rank) => valueAt(rank))!);
+}
+
+/** NaN sorts last in a typed array: an ascending array holds NaN when its last element is. */
+const hasNaN = (sorted: ArrayLike<number>): boolean => sorted.length > 0 && Number.isNaN(sorted[sorted.length - 1]!);
+
+function concatSorted(parts: readonly ArrayLike<number>[]): number[] {
+  const all: number[] = [];
+  for (const part of parts) for (let i = 0; i < part.length; i++) all.push(part[i]!);
+  return sortInPlace(all);
 }
 
 export function median(values: readonly number[]): number | null {
@@ -100,19 +185,32 @@ export function compareStrings(a: string, b: string): number {
  * locale-independent like compareStrings.
  */
 export function sortBy<T>(rows: T[], ...keys: ((row: T) => string | number)[]): T[] {
-  const decorated = rows.map((row, index) => ({ row, index, values: keys.map((key) => key(row)) }));
-  decorated.sort((a, b) => {
-    for (let k = 0; k < keys.length; k++) {
-      const x = a.values[k]!;
-      const y = b.values[k]!;
+  const columns = keys.map((key) => ranked(rows.map(key)));
+  const order = rows.map((_, index) => index);
+  order.sort((a, b) => {
+    for (const column of columns) {
+      const x = column[a]!;
+      const y = column[b]!;
       if (x === y) continue;
       if (typeof x === 'number' && typeof y === 'number') return x - y;
       return compareStrings(String(x), String(y));
     }
-    return a.index - b.index;
+    return a - b;
   });
-  decorated.forEach((d, i) => (rows[i] = d.row));
+  const sorted = order.map((index) => rows[index]!);
+  sorted.forEach((row, i) => (rows[i] = row));
   return rows;
+}
+
+/**
+ * A column of strings as their ranks in code-unit order (equal strings, equal ranks), so that sorting compares
+ * numbers: comparing the strings themselves dominated sorting tens of thousands of rows. Other columns as
+ * they are.
+ */
+function ranked(values: (string | number)[]): (string | number)[] {
+  if (!values.every((v) => typeof v === 'string')) return values;
+  const rank = new Map(distinctSorted(values as string[]).map((v, i) => [v, i]));
+  return values.map((v) => rank.get(v as string)!);
 }
 
 /** Distinct values, sorted. */
@@ -122,38 +220,3 @@ export function distinctSorted(values: Iterable<string>): string[] {
 
 /** Sort key that puts the 'All' rollup before every named value (and keeps their order among themselves). */
 export const allFirst = (value: string): string => (value === 'All' ? '' : `~${value}`);
-
-/**
- * A map keyed by a tuple of strings, stored as nested Maps. Faster than joining the parts into one string
- * key: V8 must flatten and hash a concatenated string on every lookup, which dominated the metrics' time
- * on large exports.
- */
-export class TupleMap<V> {
-  private readonly root = new Map<string, unknown>();
-  readonly values: V[] = [];
-
-  /** The value at `keys`, created by `make` the first time. */
-  get(keys: readonly string[], make: () => V): V {
-    let level = this.root;
-    for (let i = 0; i < keys.length - 1; i++) {
-      let next = level.get(keys[i]!) as Map<string, unknown> | undefined;
-      if (!next) level.set(keys[i]!, (next = new Map()));
-      level = next;
-    }
-    const last = keys[keys.length - 1]!;
-    let value = level.get(last) as V | undefined;
-    if (value === undefined) {
-      value = make();
-      level.set(last, value);
-      this.values.push(value);
-    }
-    return value;
-  }
-
-  /** The value at `keys`, if any. */
-  find(keys: readonly string[]): V | undefined {
-    let level: Map<string, unknown> | undefined = this.root;
-    for (let i = 0; i < keys.length - 1 && level; i++) level = level.get(keys[i]!) as Map<string, unknown> | undefined;
-    return level?.get(keys[keys.length - 1]!) as V | undefined;
-  }
-}

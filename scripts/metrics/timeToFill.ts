@@ -5,11 +5,13 @@
  * candidates: its rows are suppressed by `suppression.ts` like every other candidate figure.
  */
 import { group } from 'd3-array';
-import type { Application, Requisition } from '../schema/canonical.ts';
+import type { Requisition } from '../schema/canonical.ts';
 import { AGING_BUCKETS, ALL, type Aggregates } from '../schema/aggregates.ts';
 import { dateOfDayNumber } from '../time.ts';
+import { Codes } from './columns.ts';
 import { label, type Context } from './context.ts';
 import { allFirst, distinctSorted, quantiles, sortBy } from './stats.ts';
+import { quantilesOfTallies, Tally } from './tally.ts';
 
 type TimeToFill = Aggregates['timeToFill'];
 
@@ -108,11 +110,13 @@ export function agingBucket(daysOpen: number): (typeof AGING_BUCKETS)[number] {
   return '181+';
 }
 
-export function hireFacts(ctx: Context, applications: readonly Application[]) {
+export function hireFacts(ctx: Context) {
   const facts: HireFact[] = [];
   let beforeApplying = 0;
   let withoutDate = 0;
-  for (const a of applications) {
+  const { applications } = ctx;
+  for (let row = 0; row < applications.length; row++) {
+    const a = applications[row]!;
     if (!ctx.happened(a.appliedAt)) continue;
     if (!ctx.happened(a.hiredAt)) {
       if (a.status === 'hired' && a.hiredAt === null) withoutDate++;
@@ -125,8 +129,8 @@ export function hireFacts(ctx: Context, applications: readonly Application[]) {
     }
     facts.push({
       month: ctx.monthOf(a.hiredAt),
-      department: ctx.departmentOf(a),
-      hiringManager: ctx.hiringManagerOf(a),
+      department: ctx.departmentAt(row),
+      hiringManager: ctx.hiringManagerAt(row),
       daysToHire: days,
     });
   }
@@ -244,14 +248,28 @@ export function timeToFillSection(
 }
 
 function timeToHireByMonth(months: readonly string[], hires: readonly HireFact[]): TimeToFill['timeToHireByMonth'] {
+  // Days to hire tallied per department and month, and per month for 'All': no lists of hundreds of thousands
+  // of hires to sort.
+  const monthIndex = new Map(months.map((month, i) => [month, i]));
+  const departments = new Codes();
+  const byDepartment: Tally[][] = [];
+  const all = months.map(() => new Tally());
+  for (const h of hires) {
+    const m = monthIndex.get(h.month);
+    const code = departments.code(h.department);
+    const tallies = (byDepartment[code] ??= months.map(() => new Tally()));
+    if (m === undefined) continue;
+    tallies[m]!.add(h.daysToHire);
+    all[m]!.add(h.daysToHire);
+  }
   const rows: TimeToFill['timeToHireByMonth'] = [];
-  const byDepartment = group(hires, (h) => h.department);
-  for (const department of [ALL, ...distinctSorted(byDepartment.keys())]) {
-    const byHireMonth = group(department === ALL ? hires : (byDepartment.get(department) ?? []), (h) => h.month);
-    for (const month of months) {
-      const q = quantiles((byHireMonth.get(month) ?? []).map((h) => h.daysToHire));
+  for (const department of [ALL, ...distinctSorted(departments.values)]) {
+    // A department itself named 'All' is shown with every hire, like the rollup.
+    const tallies = department === ALL ? all : byDepartment[departments.find(department)]!;
+    months.forEach((month, m) => {
+      const q = quantilesOfTallies([tallies[m]!]);
       rows.push({ month, department, hires: q.n, median_days: q.median, p90_days: q.p90, suppressed: false });
-    }
+    });
   }
   return sortBy(
     rows,
