@@ -35,6 +35,8 @@ export function checkAcrossTables(
   log: Logger,
 ): void {
   const { requisitions, applications, interviews, stage_events: stageEvents } = stores;
+  // Every duplicate is known (and every `dropped` flag set) before a row is looked at or completed.
+  for (const store of [requisitions, applications, interviews, stageEvents]) store.settle();
 
   if (hasFile('requisitions')) {
     // The first requisition of each job that names a department (else the first): seats of one job agree.
@@ -44,15 +46,25 @@ export function checkAcrossTables(
       if (!known || (known.department === null && requisition.department !== null))
         byJob.set(requisition.jobId, requisition);
     });
-    applications.forEachUsed((application, position) => {
-      const requisition = byJob.get(application.jobId);
+    // Applications of one job often come together: its requisition is looked up once per run.
+    let lastJob: string | null = null;
+    let lastRequisition: Requisition | undefined;
+    const { rows, dropped } = applications;
+    for (let position = 0; position < rows.length; position++) {
+      if (dropped[position]) continue;
+      const application = rows[position]!;
+      if (application.jobId !== lastJob) {
+        lastJob = application.jobId;
+        lastRequisition = byJob.get(lastJob);
+      }
+      const requisition = lastRequisition;
       if (requisition) {
         application.department ??= requisition.department;
         application.jobTitle ??= requisition.jobTitle;
       } else if (application.department === null) {
         applications.quarantine(position, columnName(applications.fileIndexes[position]!, 'job_id'), NO_REQUISITION);
       }
-    });
+    }
   } else if (hasFile('applications')) {
     log.warn(
       'no requisitions file: applications are not checked against requisitions, and only a department on their own row is known',
@@ -70,7 +82,10 @@ export function checkAcrossTables(
     // is taken out while this runs, so the answer for an id cannot change).
     let lastId: string | null = null;
     let lastKnown = false;
-    store.forEachUsed((row, position) => {
+    const { rows, dropped } = store;
+    for (let position = 0; position < rows.length; position++) {
+      if (dropped[position]) continue;
+      const row = rows[position]!;
       if (row.applicationId !== lastId) {
         lastId = row.applicationId;
         probe.applicationId = lastId;
@@ -79,7 +94,7 @@ export function checkAcrossTables(
       if (!lastKnown) {
         store.quarantine(position, columnName(store.fileIndexes[position]!, 'application_id'), NO_APPLICATION);
       }
-    });
+    }
   };
   orphans(interviews, 'interviews');
   orphans(stageEvents, 'stage events');

@@ -3,8 +3,14 @@
  *
  * A `Map` keyed by strings costs about a microsecond per insert on a small machine and needs a composite key
  * string per row (`application_id + stage + entered_at` for 4M stage events); this table hashes the key fields
- * directly into two typed arrays (open addressing, linear probing) and compares the rows' own fields only when
+ * directly into one typed array (open addressing, linear probing) and compares the rows' own fields only when
  * hashes are equal. Memory: 8 bytes per slot, 1⅓ to 2⅔ slots per key.
+ *
+ * Rows are added in bulk (`defer`, then `settle`): a table of millions of slots is tens of megabytes, and
+ * inserting keys in the order rows arrive touches it at random — a cache and TLB miss per row, which is most of
+ * the cost of merging. Deferred keys are hashed at once (the row is at hand) and inserted later, a batch at a
+ * time in the order of their slots, so the table is walked from one end to the other. Keys with one hash stay
+ * in the order they came, so a batch gives exactly what inserting them one by one gives.
  */
 
 /** FNV-1a over a string's UTF-16 code units, continuing from `hash`. */
@@ -29,64 +35,149 @@ function finish(hash: number): number {
 }
 
 export class KeyIndex<K> {
-  /** Position + 1 of the row in each slot; 0 = empty. */
-  private positions = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
+  /** Deferred keys inserted per batch at most (a batch holds 12 bytes per key). */
+  static readonly BATCH = 1 << 19;
+  /**
+   * Two int32 per slot, side by side (one cache line per probe, where two arrays would cost two): position + 1
+   * of the row (0 = empty), then the key's hash.
+   */
+  private slots = new Int32Array(2 * 1024);
   private mask = 1023;
   private size = 0;
+  /** Hashes of the deferred keys, whose positions are `firstPending`, `firstPending + 1`, … */
+  private pending = new Int32Array(0);
+  /** The deferred keys sorted by slot, [hash, position] pairs (kept from batch to batch while rows come). */
+  private sorted = new Int32Array(0);
+  private pendingCount = 0;
+  private firstPending = 0;
   private readonly hashOf: (key: K) => number;
   private readonly sameKey: (a: K, b: K) => boolean;
   private readonly keyAt: (position: number) => K;
+  private readonly replaced: (earlier: number, later: number) => void;
 
-  /** `keyAt(position)` gives the key of the row at a position (rows are never removed from the store). */
-  constructor(hashOf: (key: K) => number, sameKey: (a: K, b: K) => boolean, keyAt: (position: number) => K) {
+  /**
+   * `keyAt(position)` gives the key of the row at a position (rows are never removed from the store);
+   * `replaced(earlier, later)` is told, when deferred keys are settled, of each position a later one took the
+   * key of (in the order of the later positions within one key).
+   */
+  constructor(
+    hashOf: (key: K) => number,
+    sameKey: (a: K, b: K) => boolean,
+    keyAt: (position: number) => K,
+    replaced: (earlier: number, later: number) => void = () => {},
+  ) {
     this.hashOf = hashOf;
     this.sameKey = sameKey;
     this.keyAt = keyAt;
+    this.replaced = replaced;
   }
 
-  /** The position stored for this key, or -1. */
+  /** The position stored for this key, or -1 (deferred keys are settled first). */
   get(key: K): number {
+    if (this.pendingCount > 0) this.settle();
     const hash = finish(this.hashOf(key));
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const stored = this.positions[slot]!;
+    const { slots, mask } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = slots[2 * slot]!;
       if (stored === 0) return -1;
-      if (this.hashes[slot] === hash && this.sameKey(this.keyAt(stored - 1), key)) return stored - 1;
+      if (slots[2 * slot + 1] === hash && this.sameKey(this.keyAt(stored - 1), key)) return stored - 1;
     }
   }
 
-  /** Stores `position` for the key; returns the position it replaces, or -1. */
+  /** Stores `position` for the key now; returns the position it replaces, or -1. */
   set(key: K, position: number): number {
-    const hash = finish(this.hashOf(key));
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const stored = this.positions[slot]!;
+    if (this.pendingCount > 0) this.settle();
+    return this.insert(finish(this.hashOf(key)), position, key);
+  }
+
+  /**
+   * Stores `position` for the key at the next `settle` (or `get`, `set`), which tells `replaced` if it takes
+   * an earlier position's key. Positions must follow one another from one `settle` to the next.
+   */
+  defer(key: K, position: number): void {
+    if (this.pendingCount > 0 && position !== this.firstPending + this.pendingCount) this.insertPending();
+    if (this.pendingCount === 0) this.firstPending = position;
+    if (this.pendingCount === this.pending.length) {
+      const more = new Int32Array(Math.min(KeyIndex.BATCH, Math.max(1024, this.pending.length * 2)));
+      more.set(this.pending);
+      this.pending = more;
+    }
+    this.pending[this.pendingCount++] = finish(this.hashOf(key));
+    if (this.pendingCount === KeyIndex.BATCH) this.insertPending();
+  }
+
+  /** Inserts the deferred keys, and lets go of the batch buffers (rows have stopped coming, for now). */
+  settle(): void {
+    if (this.pendingCount > 0) this.insertPending();
+    if (this.pending.length > 0) this.pending = new Int32Array(0);
+    if (this.sorted.length > 0) this.sorted = new Int32Array(0);
+  }
+
+  /** Inserts the deferred keys, in the order of their slots. */
+  private insertPending(): void {
+    const count = this.pendingCount;
+    if (count === 0) return;
+    const { pending, firstPending } = this;
+    this.pendingCount = 0;
+    // Room for them all first: keys going in region by region fill each region at once, so the table must not
+    // reach 3/4 full on the way. (The same size as adding them one by one, unless some are duplicates: then it
+    // may be one doubling larger.)
+    while ((this.size + count) * 4 > this.mask * 3) this.grow();
+    // A stable counting sort on the top bits of each key's slot: [hash, position] pairs, region by region.
+    const mask = this.mask;
+    const bits = 31 - Math.clz32(mask + 1);
+    const shift = bits > 12 ? bits - 12 : 0;
+    const starts = new Int32Array(((mask + 1) >>> shift) + 1);
+    for (let i = 0; i < count; i++) starts[((pending[i]! & mask) >>> shift) + 1]!++;
+    for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+    if (this.sorted.length < 2 * count) this.sorted = new Int32Array(2 * pending.length);
+    const { sorted } = this;
+    for (let i = 0; i < count; i++) {
+      const hash = pending[i]!;
+      const at = 2 * starts[(hash & mask) >>> shift]!++;
+      sorted[at] = hash;
+      sorted[at + 1] = firstPending + i;
+    }
+    for (let at = 0; at < 2 * count; at += 2) {
+      const position = sorted[at + 1]!;
+      const earlier = this.insert(sorted[at]!, position, null);
+      if (earlier !== -1) this.replaced(earlier, position);
+    }
+  }
+
+  /** `key`: the key of `position`, or null to ask `keyAt` (only done when a hash matches). */
+  private insert(hash: number, position: number, key: K | null): number {
+    const { slots, mask } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = slots[2 * slot]!;
       if (stored === 0) {
-        this.positions[slot] = position + 1;
-        this.hashes[slot] = hash;
-        if (++this.size * 4 > this.mask * 3) this.grow(); // at 3/4 full
+        slots[2 * slot] = position + 1;
+        slots[2 * slot + 1] = hash;
+        if (++this.size * 4 > mask * 3) this.grow(); // at 3/4 full
         return -1;
       }
-      if (this.hashes[slot] === hash && this.sameKey(this.keyAt(stored - 1), key)) {
-        this.positions[slot] = position + 1;
+      if (slots[2 * slot + 1] === hash && this.sameKey(this.keyAt(stored - 1), key ?? this.keyAt(position))) {
+        slots[2 * slot] = position + 1;
         return stored - 1;
       }
     }
   }
 
   private grow(): void {
-    const { positions, hashes } = this;
-    const capacity = positions.length * 2;
-    this.positions = new Int32Array(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.mask = capacity - 1;
-    for (let i = 0; i < positions.length; i++) {
-      const stored = positions[i]!;
+    const old = this.slots;
+    const capacity = old.length; // slots: twice the old number
+    const slots = new Int32Array(2 * capacity);
+    const mask = capacity - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const stored = old[i]!;
       if (stored === 0) continue;
-      const hash = hashes[i]!;
-      let slot = hash & this.mask;
-      while (this.positions[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.positions[slot] = stored;
-      this.hashes[slot] = hash;
+      const hash = old[i + 1]!;
+      let slot = hash & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = stored;
+      slots[2 * slot + 1] = hash;
     }
+    this.slots = slots;
+    this.mask = mask;
   }
 }

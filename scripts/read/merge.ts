@@ -20,15 +20,23 @@ export interface Keyed<T> {
   same(a: T, b: T): boolean;
 }
 
+/** How many rows from the one found last `find` tries before the index. */
+const FIND_AHEAD = 4;
+
 /** The rows of one entity as read, with where each came from and whether it is still used. */
 export class EntityStore<T> {
   readonly entity: Entity;
   /** Every row read that passed the row-level rules, in reading order (never removed: the index points here). */
   readonly rows: T[] = [];
-  readonly fileIndexes: number[] = [];
-  readonly lines: number[] = [];
-  /** True once the row lost to a later duplicate or was quarantined by a cross-table check. */
-  readonly dropped: boolean[] = [];
+  /**
+   * Per row, by position: its file, its line, and whether it was dropped. Typed arrays (grown as rows come):
+   * millions of small numbers in plain arrays take three times the memory, and every full garbage collection
+   * walks them, again and again while the heap grows.
+   */
+  private fileOf = new Int32Array(1024);
+  private lineOf = new Int32Array(1024);
+  private droppedOf = new Uint8Array(1024);
+  private droppedCount = 0;
   /** Key → position in `rows` of the row that currently wins. */
   readonly index: KeyIndex<T>;
   private readonly keyed: Keyed<T>;
@@ -38,51 +46,125 @@ export class EntityStore<T> {
     this.entity = entity;
     this.keyed = keyed;
     this.ledger = ledger;
-    this.index = new KeyIndex<T>(keyed.hashKey, keyed.sameKey, (position) => this.rows[position] as T);
+    this.index = new KeyIndex<T>(
+      keyed.hashKey,
+      keyed.sameKey,
+      (position) => this.rows[position] as T,
+      (earlier, later) => this.replaced(earlier, later),
+    );
   }
 
+  /**
+   * Adds a row read. Its key is merged in bulk (see `KeyIndex`): a duplicate it makes of an earlier row goes to
+   * the ledger when the store settles, which every method that reads `dropped` does first (and `settle`).
+   */
   add(row: T, fileIndex: number, line: number): void {
     const position = this.rows.length;
+    if (position === this.lineOf.length) this.grow();
     this.rows.push(row);
-    this.fileIndexes.push(fileIndex);
-    this.lines.push(line);
-    this.dropped.push(false);
-    const earlier = this.index.set(row, position);
-    if (earlier !== -1) {
-      const identical = this.keyed.same(this.rows[earlier]!, row);
-      this.ledger.duplicate(
-        this.entity,
-        this.fileIndexes[earlier]!,
-        this.lines[earlier]!,
-        this.keyed.column,
-        identical,
-      );
-      this.dropped[earlier] = true;
-    }
+    this.fileOf[position] = fileIndex;
+    this.lineOf[position] = line;
+    this.index.defer(row, position);
   }
 
-  /** The used row with this key, or null. `probe` needs only the key fields. */
+  private grow(): void {
+    const capacity = this.lineOf.length * 2;
+    const fileOf = new Int32Array(capacity);
+    const lineOf = new Int32Array(capacity);
+    const droppedOf = new Uint8Array(capacity);
+    fileOf.set(this.fileOf);
+    lineOf.set(this.lineOf);
+    droppedOf.set(this.droppedOf);
+    this.fileOf = fileOf;
+    this.lineOf = lineOf;
+    this.droppedOf = droppedOf;
+  }
+
+  /** The file index of each row, by position in `rows`. */
+  get fileIndexes(): Int32Array {
+    return this.fileOf.subarray(0, this.rows.length);
+  }
+
+  /** The line of each row, by position in `rows`. */
+  get lines(): Int32Array {
+    return this.lineOf.subarray(0, this.rows.length);
+  }
+
+  /**
+   * Per row, by position in `rows`: 1 once it lost to a later duplicate or was quarantined by a cross-table
+   * check, else 0. (The store settles first, see `add`.)
+   */
+  get dropped(): Uint8Array {
+    this.index.settle();
+    return this.droppedOf.subarray(0, this.rows.length);
+  }
+
+  /** Merges the rows added since the last time: after this, `dropped` is up to date. */
+  settle(): void {
+    this.index.settle();
+  }
+
+  /** The row at `earlier` lost to the later row at `later`, with the same key. */
+  private replaced(earlier: number, later: number): void {
+    const identical = this.keyed.same(this.rows[earlier]!, this.rows[later]!);
+    this.ledger.duplicate(this.entity, this.fileOf[earlier]!, this.lineOf[earlier]!, this.keyed.column, identical);
+    if (this.droppedOf[earlier] === 0) this.droppedCount++;
+    this.droppedOf[earlier] = 1;
+  }
+
+  /** The position `find` last found. */
+  private lastFound = -1;
+
+  /**
+   * The used row with this key, or null. `probe` needs only the key fields.
+   *
+   * Callers look keys up in runs and in order (the interviews and stage events of one application come
+   * together, applications in the order of their export), so the row found last and the few after it are tried
+   * before the index: a used row with the key is the one the index holds for it (every earlier row with its key
+   * is dropped), and reading the next rows is cheaper than a random probe into a table of millions of slots.
+   */
   find(probe: T): T | null {
+    this.index.settle();
+    const { rows, droppedOf: dropped } = this;
+    const from = this.lastFound === -1 ? rows.length : this.lastFound;
+    const to = Math.min(from + FIND_AHEAD, rows.length);
+    for (let position = from; position < to; position++) {
+      if (!dropped[position] && this.keyed.sameKey(rows[position]!, probe)) {
+        this.lastFound = position;
+        return rows[position]!;
+      }
+    }
     const position = this.index.get(probe);
-    return position === -1 || this.dropped[position] ? null : this.rows[position]!;
+    if (position === -1) return null;
+    this.lastFound = position;
+    return dropped[position] ? null : rows[position]!;
   }
 
   /** Take a used row out, with a reason (cross-table checks). */
   quarantine(position: number, column: string, problem: string): void {
-    this.dropped[position] = true;
-    this.ledger.quarantine(this.entity, this.fileIndexes[position]!, this.lines[position]!, column, problem);
+    this.index.settle();
+    if (this.droppedOf[position] === 0) this.droppedCount++;
+    this.droppedOf[position] = 1;
+    this.ledger.quarantine(this.entity, this.fileOf[position]!, this.lineOf[position]!, column, problem);
   }
 
   /** Calls `f` for every used row. */
   forEachUsed(f: (row: T, position: number) => void): void {
-    for (let position = 0; position < this.rows.length; position++) {
-      if (!this.dropped[position]) f(this.rows[position]!, position);
+    this.index.settle();
+    const { rows, droppedOf: dropped } = this;
+    for (let position = 0; position < rows.length; position++) {
+      if (!dropped[position]) f(rows[position]!, position);
     }
   }
 
   used(): T[] {
+    this.index.settle();
+    const { rows, droppedOf: dropped } = this;
+    if (this.droppedCount === 0) return rows.slice();
     const used: T[] = [];
-    this.forEachUsed((row) => used.push(row));
+    for (let position = 0; position < rows.length; position++) {
+      if (!dropped[position]) used.push(rows[position]!);
+    }
     return used;
   }
 }
@@ -140,9 +222,39 @@ export const interviewKey: Keyed<Interview> = {
     a.recommendation === b.recommendation,
 };
 
+/**
+ * The hash of the application id hashed last: the stage events (and interviews) of one application come
+ * together and share its id's instance, so a run hashes it once.
+ */
+let lastApplicationId = '';
+let lastApplicationHash = hashText('') ^ 0x5bd1e995;
+const applicationHash = (id: string): number => {
+  if (id !== lastApplicationId) {
+    lastApplicationId = id;
+    lastApplicationHash = hashText(id) ^ 0x5bd1e995;
+  }
+  return lastApplicationHash;
+};
+
+/**
+ * The hashes of the first few stage names seen: a stage column has a handful of values, each one string
+ * instance (interned), so comparing is mostly comparing pointers.
+ */
+const stageTexts: string[] = [];
+const stageHashes: number[] = [];
+const stageHash = (stage: string): number => {
+  for (let i = 0; i < stageTexts.length; i++) if (stageTexts[i] === stage) return stageHashes[i]!;
+  const hash = hashText(stage);
+  if (stageTexts.length < 16) {
+    stageTexts.push(stage);
+    stageHashes.push(hash);
+  }
+  return hash;
+};
+
 export const stageEventKey: Keyed<StageEvent> = {
   column: 'application_id, stage, entered_at',
-  hashKey: (e) => hashNumber(e.enteredAt, hashText(e.stage, hashText(e.applicationId) ^ 0x5bd1e995)),
+  hashKey: (e) => hashNumber(e.enteredAt, Math.imul(applicationHash(e.applicationId) ^ stageHash(e.stage), 16777619)),
   sameKey: (a, b) => a.applicationId === b.applicationId && a.stage === b.stage && a.enteredAt === b.enteredAt,
   same: (a, b) =>
     a.applicationId === b.applicationId &&

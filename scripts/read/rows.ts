@@ -157,8 +157,26 @@ function cells(match: Match, context: ReadContext, sink: RowSink) {
   const { dates } = context;
   const name = (column: string): string => match.columns[column]?.name ?? column;
 
-  /** An instant; null when empty (or the column is absent); undefined when the row was rejected. */
+  const { readCommon } = dates;
+
+  /**
+   * An instant; null when empty (or the column is absent); undefined when the row was rejected. The common
+   * shapes are read from the raw cell (they have nothing to trim); anything else goes the long way.
+   */
   const instant = (fields: string[], index: number, column: string, required: boolean): Instant | null | undefined => {
+    if (index !== NOWHERE) {
+      const value = readCommon(fields[index]!);
+      if (value === value) return value;
+    }
+    return anyInstant(fields, index, column, required);
+  };
+
+  const anyInstant = (
+    fields: string[],
+    index: number,
+    column: string,
+    required: boolean,
+  ): Instant | null | undefined => {
     const text = index === NOWHERE ? '' : fields[index]!.trim();
     if (text === '') {
       if (!required) return null;
@@ -215,7 +233,7 @@ function cells(match: Match, context: ReadContext, sink: RowSink) {
 /** Template columns that name people (employees): a hidden value keeps them apart, by a numbered stand-in. */
 const PERSON_COLUMNS = new Set(['hiring_manager', 'recruiter', 'interviewer']);
 const HIDDEN_PERSON: string[] = [];
-const hiddenPerson = (n: number): string => (HIDDEN_PERSON[n] ??= `(contact details hidden #${n})`);
+export const hiddenPerson = (n: number): string => (HIDDEN_PERSON[n] ??= `(contact details hidden #${n})`);
 
 /**
  * Free-text cells (titles, departments, stages, sources, reasons, people). A value that holds contact details
@@ -245,7 +263,8 @@ function textCells(match: Match, sink: RowSink) {
     optional(fields: string[], index: number, read: Read, column: string): string | null {
       if (index === NOWHERE) return null;
       const value = read(fields[index]);
-      return value === null ? null : (replace(value, column, false) as string | null);
+      // Only a hidden marker starts with NUL (see `hiddenMarker`): ordinary values skip `replace`.
+      return value === null || value.charCodeAt(0) !== 0 ? value : (replace(value, column, false) as string | null);
     },
     /** A required text column: the text, or undefined when the row was rejected (empty or hidden). */
     required(fields: string[], index: number, read: Read, column: string): string | undefined {
@@ -254,7 +273,7 @@ function textCells(match: Match, sink: RowSink) {
         sink.reject(match.columns[column]?.name ?? column, MISSING);
         return undefined;
       }
-      return replace(value, column, true) ?? undefined;
+      return value.charCodeAt(0) !== 0 ? value : (replace(value, column, true) ?? undefined);
     },
   };
 }
@@ -424,10 +443,11 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
       return sink.reject(name('rejected_at'), 'rejected before applied');
     }
 
-    const candidate = iCandidate === NOWHERE ? null : readId(f[iCandidate]);
+    // The candidate id is only hashed, never kept: trimmed, not copied.
+    const candidate = iCandidate === NOWHERE ? '' : f[iCandidate]!.trim();
     return {
       applicationId,
-      candidateKey: candidate === null ? null : context.candidateKey(candidate),
+      candidateKey: candidate === '' ? null : context.candidateKey(candidate),
       jobId,
       department: text.optional(f, iDepartment, department, 'department'),
       jobTitle: text.optional(f, iTitle, title, 'job_title'),
@@ -440,6 +460,31 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
       rejectedBy,
       hiredAt,
     };
+  };
+}
+
+/**
+ * The application id of an interview or stage-event row (`context.applicationId`: the instance its application
+ * holds); undefined when the row was rejected. An export lists the rows of one application together, so the
+ * last cell and its id are remembered: a run of rows looks the application up once. (Whatever the lookup
+ * gives is equal to the cell's trimmed text, so a remembered answer is always right; only the instance shared
+ * could differ.)
+ */
+function applicationIds(
+  context: ReadContext,
+  requiredId: (fields: string[], index: number, column: string) => string | undefined,
+  index: number,
+): (fields: string[]) => string | undefined {
+  let lastCell: string | undefined;
+  let lastId = '';
+  return (f) => {
+    const cell = index === NOWHERE ? undefined : f[index];
+    if (cell === lastCell && cell !== undefined) return lastId;
+    const id = requiredId(f, index, 'application_id');
+    if (id === undefined) return undefined;
+    lastCell = cell;
+    lastId = context.applicationId(id);
+    return lastId;
   };
 }
 
@@ -457,13 +502,13 @@ function interviewReader(match: Match, context: ReadContext, sink: RowSink): Rea
   const iSubmitted = at(c.feedback_submitted_at);
   const iRecommendation = at(c.recommendation);
   const recommendation = optionalEnum<Recommendation>('recommendation', 'recommendation', RECOMMENDATIONS);
+  const applicationIdOf = applicationIds(context, requiredId, iApplication);
 
   return (f) => {
     const interviewId = requiredId(f, iId, 'interview_id');
     if (interviewId === undefined) return null;
-    const id = requiredId(f, iApplication, 'application_id');
-    if (id === undefined) return null;
-    const applicationId = context.applicationId(id);
+    const applicationId = applicationIdOf(f);
+    if (applicationId === undefined) return null;
     const interviewAt = instant(f, iAt, 'interview_at', true);
     if (interviewAt == null) return null;
     let interviewEndAt = instant(f, iEnd, 'interview_end_at', false);
@@ -502,11 +547,11 @@ function stageEventReader(match: Match, context: ReadContext, sink: RowSink): Re
   const iStage = at(c.stage);
   const iEntered = at(c.entered_at);
   const iExited = at(c.exited_at);
+  const applicationIdOf = applicationIds(context, requiredId, iApplication);
 
   return (f) => {
-    const id = requiredId(f, iApplication, 'application_id');
-    if (id === undefined) return null;
-    const applicationId = context.applicationId(id);
+    const applicationId = applicationIdOf(f);
+    if (applicationId === undefined) return null;
     const stageName = text.required(f, iStage, stage, 'stage');
     if (stageName === undefined) return null;
     const enteredAt = instant(f, iEntered, 'entered_at', true);

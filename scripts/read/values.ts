@@ -30,6 +30,48 @@ export function readId(raw: string | undefined): string | null {
   return text === '' ? null : detached(text);
 }
 
+const NOT_REMEMBERED: unique symbol = Symbol('not remembered');
+
+/**
+ * The first few distinct cells of a column and what they read as, compared directly: a stage or status
+ * column has a handful of values, and `===` against a string of another length is one comparison, where a
+ * `Map` lookup hashes the cell (a fresh string every row) first. A column with many values (ids, names) turns
+ * this off after a trial, and then only costs one test per cell. Only a cache: the caller's `Map` stays the
+ * truth, and what is remembered is exactly what the caller would have answered.
+ */
+class FirstCells<V> {
+  private static readonly SIZE = 8;
+  /** Cells looked at per trial; more than a quarter of misses turns remembering off. */
+  private static readonly TRIAL = 4096;
+  /** Detached copies (a remembered cell must not keep its parser chunk alive). */
+  private readonly keys: string[] = [];
+  private readonly values: V[] = [];
+  private on = true;
+  private looked = 0;
+  private missed = 0;
+
+  lookup(raw: string): V | typeof NOT_REMEMBERED {
+    if (!this.on) return NOT_REMEMBERED;
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === raw) return this.values[i]!;
+    if (++this.looked === FirstCells.TRIAL) {
+      this.on = this.missed * 4 <= FirstCells.TRIAL;
+      this.looked = 0;
+      this.missed = 0;
+    }
+    if (keys.length === FirstCells.SIZE) this.missed++;
+    return NOT_REMEMBERED;
+  }
+
+  /** After a miss: what `raw` reads as. */
+  remember(raw: string, value: V): void {
+    if (this.on && this.keys.length < FirstCells.SIZE) {
+      this.keys.push(detached(raw));
+      this.values.push(value);
+    }
+  }
+}
+
 /**
  * Repeated text values (departments, stages, reasons, sources…) become one string instance each. Bounded: past
  * `limit` distinct values (a column that is not categorical after all) values are only detached.
@@ -51,8 +93,8 @@ export function interner(limit = 50_000, guard = false): (raw: string | undefine
     }
     return marker;
   };
-  return (raw) => {
-    if (raw === undefined) return null;
+  const first = new FirstCells<string | null>();
+  const intern = (raw: string): string | null => {
     let value = seen.get(raw);
     if (value !== undefined) return value;
     const text = raw.trim();
@@ -64,6 +106,14 @@ export function interner(limit = 50_000, guard = false): (raw: string | undefine
       if (seen.size < limit) seen.set(own, value);
     }
     if (raw !== text && seen.size < limit) seen.set(detached(raw), value);
+    return value;
+  };
+  return (raw) => {
+    if (raw === undefined) return null;
+    const remembered = first.lookup(raw);
+    if (remembered !== NOT_REMEMBERED) return remembered;
+    const value = intern(raw);
+    first.remember(raw, value);
     return value;
   };
 }
@@ -159,12 +209,17 @@ export function enumReader<T extends string>(
     }
   }
   const cache = new Map<string, EnumResult<T>>();
+  const first = new FirstCells<EnumResult<T>>();
   return (raw) => {
+    const remembered = first.lookup(raw);
+    if (remembered !== NOT_REMEMBERED) return remembered;
     let result = cache.get(raw);
-    if (result !== undefined) return result;
-    const found = byKey.get(matchKey(raw));
-    result = found === undefined ? UNKNOWN : found;
-    if (cache.size < 10_000) cache.set(raw, result);
+    if (result === undefined) {
+      const found = byKey.get(matchKey(raw));
+      result = found === undefined ? UNKNOWN : found;
+      if (cache.size < 10_000) cache.set(raw, result);
+    }
+    first.remember(raw, result);
     return result;
   };
 }
