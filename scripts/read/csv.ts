@@ -108,6 +108,8 @@ export async function readCsv(
   log: Logger,
   /** Bytes per read; small values exercise chunk boundaries in tests. */
   chunkBytes = 1 << 20,
+  /** Awaited after each chunk's records are delivered (a worker waits there while its reader is behind). */
+  betweenChunks?: () => Promise<void>,
 ): Promise<CsvStats> {
   const decoded = decodeFile(path, file, chunkBytes);
   const stats: CsvStats = { encoding: 'empty', delimiter: ',', bytes: 0, records: 0 };
@@ -188,6 +190,7 @@ export async function readCsv(
     deliver(result, input, false);
     pending = input.slice(result.meta.cursor);
     if (pending.length > MAX_RECORD_CHARS) throw unclosedQuote(file, line);
+    if (betweenChunks) await betweenChunks();
 
     if (fileSize >= PROGRESS_FROM_BYTES) {
       const now = performance.now();

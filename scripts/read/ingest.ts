@@ -2,29 +2,34 @@
  * The reading half of the data step: a folder of CSV exports → clean canonical tables + the data-quality
  * report (SPEC.md "Input", "Nothing is lost", "Privacy").
  *
- *   files.ts (which files) → encoding.ts + csv.ts (records with line numbers) → recognise.ts (which table,
- *   which ATS, which column is what) → rows.ts (values, dates, row-level rules) → merge.ts (re-exports) →
- *   checks.ts (across tables) → tables + ledger
+ *   files.ts (which files) → export-file.ts, per file: encoding.ts + csv.ts (records with line numbers) →
+ *   recognise.ts (which table, which ATS, which column is what) → rows.ts (values, dates, row-level rules)
+ *   → merge.ts (re-exports) → checks.ts (across tables) → tables + ledger
+ *
+ * Large files are read on worker threads, two at a time, and replayed here in file order (export-thread.ts,
+ * row-batch.ts): the result is the same as reading them here, only sooner on a machine with two cores.
  *
  * Every data row read ends exactly once as used, a duplicate (identical or conflicting) or quarantined; the
  * identity `read = used + duplicates + quarantined` is asserted per table. Columns outside the template are
  * never stored (only their names, in the files summary); a candidate id only becomes a hashed join key.
  */
-import { UserError } from '../errors.ts';
+import { stat } from 'node:fs/promises';
 import type { Logger } from '../log.ts';
 import type { Aggregates } from '../schema/aggregates.ts';
 import { ENTITIES, type Application, type CanonicalTables, type Entity } from '../schema/canonical.ts';
 import type { Config } from '../schema/config.ts';
 import { calendar } from '../time.ts';
 import { checkAcrossTables, type Stores } from './checks.ts';
-import { readCsv } from './csv.ts';
 import { dateReader } from './dates.ts';
+import { ledgerTarget, readExport, type FileTarget } from './export-file.ts';
+import { ExportWorker, WORKER_FROM_BYTES } from './export-thread.ts';
 import { listCsvFiles } from './files.ts';
 import { Ledger } from './ledger.ts';
 import { applicationKey, EntityStore, interviewKey, requisitionKey, stageEventKey } from './merge.ts';
-import { recognise, type Match } from './recognise.ts';
-import { readContext, rowReader, type ReadContext, type Row, type RowSink } from './rows.ts';
-import { contactDetailsIn, formatCount } from './values.ts';
+import type { Match } from './recognise.ts';
+import type { EntryMaker } from './row-batch.ts';
+import { hiddenPerson, readContext, type ReadContext } from './rows.ts';
+import { contactDetailsIn, formatCount, hiddenValue, pseudonym } from './values.ts';
 
 export interface IngestResult {
   tables: CanonicalTables;
@@ -33,7 +38,19 @@ export interface IngestResult {
 
 type FileSummary = Aggregates['quality']['files'][number];
 
-export async function ingest(dataDir: string, config: Config, log: Logger): Promise<IngestResult> {
+export interface IngestOptions {
+  /** Files from this size are read on worker threads (default `WORKER_FROM_BYTES`; Infinity: none). */
+  workerFromBytes?: number;
+  /** Rows per batch from a worker (tests make it small). */
+  batchRows?: number;
+}
+
+export async function ingest(
+  dataDir: string,
+  config: Config,
+  log: Logger,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const files = await listCsvFiles(dataDir);
   const ledger = new Ledger();
   const stores: Stores = {
@@ -52,18 +69,56 @@ export async function ingest(dataDir: string, config: Config, log: Logger): Prom
       return stores.applications.find(probe)?.applicationId ?? id;
     },
   );
+  // One pseudonym seed per run, shared with the worker threads (a candidate's key must match across files).
+  const candidateSeed = (Math.random() * 2 ** 32) >>> 0;
+  context.candidateKey = pseudonym(candidateSeed);
+  const make = entryMaker(context);
   const matches: Array<Match | null> = [];
   const summaries: FileSummary[] = [];
 
-  for (const [fileIndex, file] of files.entries()) {
-    const shown = publishedName(file.name, fileIndex);
-    if (shown !== file.name)
-      log.warn(`${file.name}: its name holds an e-mail address; the data quality page calls it ${shown}`);
-    ledger.files.push(shown);
-    const { summary, match } = await readFile(file.path, file.name, fileIndex, context, stores, ledger, log);
-    summary.path = shown;
-    matches.push(match);
-    summaries.push(summary);
+  // Large files are read on worker threads, the next one while this one is merged (export-thread.ts).
+  const workerFrom = options.workerFromBytes ?? WORKER_FROM_BYTES;
+  const sizes = await Promise.all(
+    files.map((file) =>
+      stat(file.path).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  const workers = new Map<number, ExportWorker>();
+  const startWorker = (fileIndex: number): void => {
+    const file = files[fileIndex];
+    if (file === undefined || sizes[fileIndex]! < workerFrom || workers.has(fileIndex)) return;
+    workers.set(
+      fileIndex,
+      new ExportWorker({ path: file.path, name: file.name, config, candidateSeed, batchRows: options.batchRows }),
+    );
+  };
+  try {
+    for (const [fileIndex, file] of files.entries()) {
+      startWorker(fileIndex);
+      startWorker(fileIndex + 1);
+      const shown = publishedName(file.name, fileIndex);
+      if (shown !== file.name)
+        log.warn(`${file.name}: its name holds an e-mail address; the data quality page calls it ${shown}`);
+      ledger.files.push(shown);
+      const worker = workers.get(fileIndex);
+      const { summary, match } = await readFile(
+        file.path,
+        file.name,
+        context,
+        ledgerTarget(ledger, stores, fileIndex),
+        worker ? { worker, make } : null,
+        log,
+      );
+      workers.delete(fileIndex);
+      summary.path = shown;
+      matches.push(match);
+      summaries.push(summary);
+    }
+  } finally {
+    for (const worker of workers.values()) worker.stop();
   }
 
   const hasFile = (entity: Entity): boolean => matches.some((match) => match?.entity === entity);
@@ -159,71 +214,45 @@ function warnAboutValues(unmapped: Aggregates['quality']['unmapped'], ambiguousD
   }
 }
 
-/** One file: recognise its header, read its rows into the stores; its summary. */
+/** How rows read on a worker thread take their text values here: the instances this thread's readers use. */
+function entryMaker(context: ReadContext): EntryMaker {
+  const enums = new Map<string, string>();
+  return {
+    text(dictionary, value) {
+      if (dictionary === 'enum') {
+        const known = enums.get(value);
+        if (known !== undefined) return known;
+        enums.set(value, value);
+        return value;
+      }
+      // Already trimmed and guarded on the worker: interning again only shares the instance.
+      return context.text[dictionary](value) ?? value;
+    },
+    person(value) {
+      const kept = context.text.person(value)!;
+      const hidden = hiddenValue(kept);
+      return hidden === null ? { value: kept, hidden: null } : { value: hiddenPerson(hidden.n), hidden: hidden.what };
+    },
+    applicationId: (id) => context.applicationId(id),
+  };
+}
+
+/** One file: recognise its header, read its rows into the stores (here or on a worker); its summary. */
 async function readFile(
   path: string,
   name: string,
-  fileIndex: number,
   context: ReadContext,
-  stores: Stores,
-  ledger: Ledger,
+  target: FileTarget,
+  worker: { worker: ExportWorker; make: EntryMaker } | null,
   log: Logger,
 ): Promise<{ summary: FileSummary; match: Match | null }> {
-  let match: Match | null = null;
-  let unrecognised: UserError | null = null;
-  let entity: Entity = 'applications';
-  let store: EntityStore<Row> | null = null;
-  let read: ((fields: string[]) => Row | null) | null = null;
-  let line = 0;
-
-  const sink: RowSink = {
-    reject(column, problem) {
-      ledger.quarantine(entity, fileIndex, line, column, problem);
-      return null;
-    },
-    unmapped(column, kind, value, allowed) {
-      ledger.unmappedValue(entity, column, kind, value, allowed);
-    },
-    hidden(column, what, person) {
-      ledger.hiddenValue(entity, column, what, person);
-    },
-  };
-
-  const stats = await readCsv(
-    path,
-    name,
-    {
-      header(fields) {
-        const recognition = recognise(fields, name, context.config);
-        if ('error' in recognition) {
-          unrecognised = recognition.error;
-          return;
-        }
-        match = recognition.match;
-        entity = match.entity;
-        store = stores[entity] as EntityStore<Row>;
-        read = rowReader(match, context, sink);
-      },
-      record(fields, at, problem) {
-        if (unrecognised) throw unrecognised;
-        line = at;
-        ledger.counts[entity].read++;
-        if (problem !== undefined) {
-          sink.reject('', problem);
-          return;
-        }
-        if (fields.length !== match!.width) {
-          sink.reject('', `ragged row: ${fields.length} fields where the header has ${match!.width}`);
-          return;
-        }
-        const row = read!(fields);
-        if (row !== null) store!.add(row, fileIndex, at);
-      },
-    },
-    log,
-  );
-
-  const found = match as Match | null;
+  const {
+    stats,
+    match: found,
+    unrecognised,
+  } = worker
+    ? await worker.worker.replay(context, worker.make, target, log)
+    : await readExport(path, name, context, target, log);
   if (stats.records === 0) {
     const why = found
       ? 'a header but no data rows'

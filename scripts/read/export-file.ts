@@ -1,0 +1,134 @@
+/**
+ * One export file → what happened to each of its rows, told to a `FileTarget`: its table, each record read,
+ * each row kept (with its line), each row quarantined (line, column, problem), each value nobody mapped, each
+ * value hidden for holding contact details.
+ *
+ * The same function runs in process (target: the ledger and the merge stores, see `ledgerTarget`) and on a
+ * worker thread for large files (target: a batch recorder, replayed into the ledger and the stores on the main
+ * thread in file order, see `export-thread.ts`). Either way the ledger sees the same calls in the same order.
+ */
+import type { UserError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { Entity } from '../schema/canonical.ts';
+import { readCsv, type CsvStats } from './csv.ts';
+import type { EnumKind, Ledger } from './ledger.ts';
+import type { EntityStore } from './merge.ts';
+import { recognise, type Match } from './recognise.ts';
+import { rowReader, type ReadContext, type Row, type RowSink } from './rows.ts';
+import type { Stores } from './checks.ts';
+import type { ContactDetails } from './values.ts';
+
+export interface FileTarget {
+  /** The header row, as read (before it is recognised). */
+  header?(fields: string[]): void;
+  /** The file's table, once its header is recognised. */
+  table(entity: Entity): void;
+  /** A data record was read (whatever becomes of it). */
+  read(): void;
+  quarantine(line: number, column: string, problem: string): void;
+  unmapped(column: string, kind: EnumKind, value: string, allowed: readonly string[]): void;
+  hidden(column: string, what: ContactDetails, person: boolean): void;
+  row(row: Row, line: number): void;
+}
+
+export interface ExportRead {
+  stats: CsvStats;
+  match: Match | null;
+  /** The file has a header and it matches no table. */
+  unrecognised: boolean;
+}
+
+/**
+ * Reads one file into `target`. A header that matches no table is an error at the first data row (a file
+ * with only such a header is reported as unrecognised, not fatal).
+ */
+export async function readExport(
+  path: string,
+  name: string,
+  context: ReadContext,
+  target: FileTarget,
+  log: Logger,
+  betweenChunks?: () => Promise<void>,
+): Promise<ExportRead> {
+  let match: Match | null = null;
+  let unrecognised: UserError | null = null;
+  let read: ((fields: string[]) => Row | null) | null = null;
+  let line = 0;
+
+  const sink: RowSink = {
+    reject(column, problem) {
+      target.quarantine(line, column, problem);
+      return null;
+    },
+    unmapped(column, kind, value, allowed) {
+      target.unmapped(column, kind, value, allowed);
+    },
+    hidden(column, what, person) {
+      target.hidden(column, what, person);
+    },
+  };
+
+  const stats = await readCsv(
+    path,
+    name,
+    {
+      header(fields) {
+        target.header?.(fields);
+        const recognition = recognise(fields, name, context.config);
+        if ('error' in recognition) {
+          unrecognised = recognition.error;
+          return;
+        }
+        match = recognition.match;
+        target.table(match.entity);
+        read = rowReader(match, context, sink);
+      },
+      record(fields, at, problem) {
+        if (unrecognised) throw unrecognised;
+        line = at;
+        target.read();
+        if (problem !== undefined) {
+          sink.reject('', problem);
+          return;
+        }
+        if (fields.length !== match!.width) {
+          sink.reject('', `ragged row: ${fields.length} fields where the header has ${match!.width}`);
+          return;
+        }
+        const row = read!(fields);
+        if (row !== null) target.row(row, at);
+      },
+    },
+    log,
+    undefined,
+    betweenChunks,
+  );
+  return { stats, match, unrecognised: unrecognised !== null };
+}
+
+/** The in-process target: the ledger and the merge stores, for the file at `fileIndex`. */
+export function ledgerTarget(ledger: Ledger, stores: Stores, fileIndex: number): FileTarget {
+  let entity: Entity = 'applications';
+  let store: EntityStore<Row> | null = null;
+  return {
+    table(e) {
+      entity = e;
+      store = stores[e] as EntityStore<Row>;
+    },
+    read() {
+      ledger.counts[entity].read++;
+    },
+    quarantine(line, column, problem) {
+      ledger.quarantine(entity, fileIndex, line, column, problem);
+    },
+    unmapped(column, kind, value, allowed) {
+      ledger.unmappedValue(entity, column, kind, value, allowed);
+    },
+    hidden(column, what, person) {
+      ledger.hiddenValue(entity, column, what, person);
+    },
+    row(row, line) {
+      store!.add(row, fileIndex, line);
+    },
+  };
+}

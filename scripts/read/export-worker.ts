@@ -1,0 +1,115 @@
+/**
+ * Worker thread: reads one large export with `readExport` and posts its rows in column batches (see
+ * `row-batch.ts`) and everything else it would have told the ledger, in order. The main thread replays it
+ * (`export-thread.ts`). Waits when the main thread falls behind, so memory stays bounded.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { UserError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { calendar } from '../time.ts';
+import { dateReader } from './dates.ts';
+import { readExport, type FileTarget } from './export-file.ts';
+import type { FromWorker, ToWorker, WorkerInput } from './export-thread.ts';
+import { RowBatchWriter } from './row-batch.ts';
+import { readContext } from './rows.ts';
+import { interner, pseudonym } from './values.ts';
+
+const port = parentPort!;
+const input = workerData as WorkerInput;
+/** Rows per batch: large enough that messaging costs nothing, small enough to keep memory flat. */
+const BATCH_ROWS = input.batchRows ?? 32_768;
+/** Batches posted and not yet replayed; beyond this the reader waits between chunks. */
+const MAX_IN_FLIGHT = 24;
+
+let inFlight = 0;
+let resume: (() => void) | null = null;
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'replayed') {
+    inFlight--;
+    resume?.();
+    resume = null;
+  }
+});
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+const { config } = input;
+const context = readContext(
+  config,
+  dateReader({ timezone: config.timezone, dateOrder: config.dateOrder }),
+  calendar(config.timezone),
+);
+// The same pseudonyms as the main thread's (a candidate's key must match across files).
+context.candidateKey = pseudonym(input.candidateSeed);
+// People are read unguarded here and guarded on the main thread, in this order of first sight (row-batch.ts).
+const people = interner(50_000);
+context.text.person = (raw) => {
+  const value = people(raw);
+  if (value !== null) writer?.code('person', value);
+  return value;
+};
+
+let writer: RowBatchWriter | null = null;
+
+function flush(): void {
+  if (writer === null || !writer.pending) return;
+  const { batch, transfer } = writer.take();
+  post({ type: 'batch', batch }, transfer);
+  inFlight++;
+}
+
+const target: FileTarget = {
+  header(fields) {
+    post({ type: 'header', fields });
+  },
+  table(entity) {
+    writer = new RowBatchWriter(entity, BATCH_ROWS);
+  },
+  read() {
+    // A batch holds at most BATCH_ROWS records read (so at most as many rows): full, it goes before the next.
+    if (writer!.reads === BATCH_ROWS) flush();
+    writer!.countRead();
+  },
+  quarantine(line, column, problem) {
+    writer!.event({ type: 'quarantine', line, column, problem });
+  },
+  unmapped(column, kind, value, allowed) {
+    writer!.event({ type: 'unmapped', column, kind, value, allowed });
+  },
+  hidden(column, what, person) {
+    writer!.event({ type: 'hidden', column, what, person });
+  },
+  row(row, line) {
+    writer!.add(row, line);
+  },
+};
+
+/** What the reader says goes out in order with the rows around it. */
+const log: Logger = {
+  info(message) {
+    flush();
+    post({ type: 'log', level: 'info', message });
+  },
+  warn(message) {
+    flush();
+    post({ type: 'log', level: 'warn', message });
+  },
+  progress(message, done) {
+    flush();
+    post({ type: 'log', level: 'progress', message, done: Boolean(done) });
+  },
+};
+
+try {
+  const { stats } = await readExport(input.path, input.name, context, target, log, async () => {
+    while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (resume = resolve));
+  });
+  flush();
+  post({ type: 'done', stats });
+} catch (error) {
+  flush();
+  post(
+    error instanceof UserError
+      ? { type: 'error', userError: { message: error.message, where: error.where, fix: error.fix } }
+      : { type: 'error', bug: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+  );
+}
