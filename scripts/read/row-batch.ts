@@ -83,13 +83,17 @@ export const ROW_FIELDS: Record<Entity, readonly FieldSpec[]> = {
   stage_events: [id('applicationId'), text('stage', 'stage'), instant('enteredAt'), instant('exitedAt')],
 };
 
-/** What the reader told the ledger, with the record it was about (index into the batch's records). */
+/** What the reader told the ledger about the batch's records (a quarantine names its line). */
 export type BatchEvent =
   | { type: 'quarantine'; line: number; column: string; problem: string }
   | { type: 'unmapped'; column: string; kind: EnumKind; value: string; allowed: readonly string[] }
   | { type: 'hidden'; column: string; what: ContactDetails; person: boolean };
 
-/** One batch, as posted. Events and rows are each in reading order; `order` interleaves them. */
+/**
+ * One batch, as posted. Events and rows are each in reading order; the main thread replays the events before
+ * the rows, which the ledger cannot tell apart from interleaving: its entries are sorted by file and line (one
+ * entry per line), and its value reports are keyed and sorted.
+ */
 export interface RowBatch {
   entity: Entity;
   /** Records read (kept, quarantined or not). */
@@ -213,9 +217,7 @@ export class RowBatchWriter {
 }
 
 function joinIds(ids: Array<string | null>): JoinedIds {
-  let joined = '';
-  const parts = ids.map((id) => (id === null ? NULL_ID : id));
-  joined = parts.join('\u0000');
+  const joined = ids.map((id) => (id === null ? NULL_ID : id)).join('\u0000');
   // Each NUL must be a separator; an id holding a NUL or being U+0001 itself (only in a damaged file) would
   // be misread, so such a batch's ids go as they are.
   let nuls = 0;
