@@ -106,13 +106,15 @@ describe('Greenhouse', () => {
   it('scorecards are feedback slots: definitely_not is strong_no', async () => {
     const result = await run('greenhouse');
     expect(counts(result, 'interviews')).toEqual([4, 4, 0]);
-    expect(result.tables.interviews.map((i) => [i.interviewId, i.stage, i.interviewer, i.recommendation])).toEqual([
+    expect(
+      result.tables.interviews.rows().map((i) => [i.interviewId, i.stage, i.interviewer, i.recommendation]),
+    ).toEqual([
       ['7001', 'Phone Screen', 'Hana Okafor', 'yes'],
       ['7002', 'Onsite', 'Ravi Mehta', 'strong_no'],
       ['7003', 'Onsite', 'Mira Sato', 'strong_yes'],
       ['7004', 'Phone Screen', 'Ada Quinn', 'no_decision'],
     ]);
-    expect(result.tables.interviews[1]).toMatchObject({
+    expect(result.tables.interviews.row(1)).toMatchObject({
       interviewAt: at('2016-02-08T15:00:00Z'),
       feedbackSubmittedAt: at('2016-02-09T10:00:00Z'),
     });
@@ -181,7 +183,9 @@ describe('Lever', () => {
     const result = await run('lever');
     expect(counts(result, 'interviews')).toEqual([4, 4, 0]);
     expect(
-      result.tables.interviews.map((i) => [i.interviewId, i.interviewer, i.recommendation, i.feedbackSubmittedAt]),
+      result.tables.interviews
+        .rows()
+        .map((i) => [i.interviewId, i.interviewer, i.recommendation, i.feedbackSubmittedAt]),
     ).toEqual([
       ['iv1', 'Hana Okafor', 'yes', 1407710000000],
       ['iv2', 'Ravi Mehta', null, null],
@@ -189,7 +193,7 @@ describe('Lever', () => {
       ['iv3', 'Hana Okafor', 'strong_yes', 1407950000000],
     ]);
     // The interview ends `duration` minutes after it starts: 60 min.
-    expect(result.tables.interviews[0]).toMatchObject({
+    expect(result.tables.interviews.row(0)).toMatchObject({
       interviewAt: 1407700000000,
       interviewEndAt: 1407700000000 + 60 * 60_000,
     });
@@ -241,17 +245,19 @@ describe('Ashby', () => {
       ['op-2', 'job-2', 'open', null],
     ]);
     // Score 1–4 like Lever's scale: 3 = yes, 1 = strong no; fb-3 not submitted.
-    expect(result.tables.interviews.map((i) => [i.interviewId, i.stage, i.interviewer, i.recommendation])).toEqual([
+    expect(
+      result.tables.interviews.rows().map((i) => [i.interviewId, i.stage, i.interviewer, i.recommendation]),
+    ).toEqual([
       ['ev-1', 'Technical Interview', 'Hana Okafor', 'yes'],
       ['ev-2', 'Portfolio Review', 'Ravi Mehta', 'strong_no'],
       ['ev-3', 'Final Interview', 'Mira Sato', null],
     ]);
-    expect(result.tables.interviews[0]).toMatchObject({
+    expect(result.tables.interviews.row(0)).toMatchObject({
       interviewAt: at('2025-03-06T10:00:00Z'),
       interviewEndAt: at('2025-03-06T11:00:00Z'),
       feedbackSubmittedAt: at('2025-03-06T15:00:00Z'),
     });
-    expect(result.tables.stageEvents.map((e) => [e.applicationId, e.stage, e.exitedAt])).toEqual([
+    expect(result.tables.stageEvents.rows().map((e) => [e.applicationId, e.stage, e.exitedAt])).toEqual([
       ['ash-1', 'Application Review', at('2025-03-05T09:00:00Z')],
       ['ash-1', 'Technical Interview', null],
       ['ash-2', 'Application Review', at('2025-03-12T09:00:00Z')],
@@ -327,7 +333,7 @@ describe('an ATS nobody anticipated', () => {
       rejectionReason: 'Skills gap',
     });
     expect(result.tables.applications[2]!.hiredAt).toBe(at('2025-02-28T00:00:00Z'));
-    expect(result.tables.interviews[0]).toMatchObject({
+    expect(result.tables.interviews.row(0)).toMatchObject({
       interviewId: 'IV-1',
       applicationId: 'R-001',
       stage: 'Screen',

@@ -115,7 +115,7 @@ describe('reading on worker threads', () => {
     const people = new Set(
       [
         ...inProcess.result.tables.requisitions.flatMap((r) => [r.hiringManager, r.recruiter]),
-        ...inProcess.result.tables.interviews.map((i) => i.interviewer),
+        ...inProcess.result.tables.interviews.rows().map((i) => i.interviewer),
       ].filter((p) => p?.startsWith('(contact details hidden')),
     );
     expect([...people].sort()).toEqual([

@@ -168,7 +168,7 @@ describe('merging re-exports', () => {
     const byId = Object.fromEntries(result.tables.applications.map((a) => [a.applicationId, a]));
     expect(byId['A-2']!.status).toBe('rejected'); // from the later file
     expect(byId['A-3']!.currentStage).toBe('Onsite'); // the later row of the same file
-    const ada = result.tables.interviews.find((i) => i.interviewer === 'Ada')!;
+    const ada = result.tables.interviews.rows().find((i) => i.interviewer === 'Ada')!;
     expect(ada.feedbackSubmittedAt).toBe(at('2025-01-16T09:00:00Z'));
     expect(result.log).toContain('applications: read 7 = used 4 + duplicates 3 + quarantined 0');
   });
@@ -290,13 +290,13 @@ describe('row rules', () => {
   it('feedback submitted before the interview started is kept as it is (pre-filled scorecards)', async () => {
     const { tables } = await run('row-rules');
     // Kept with its own timestamps: hours to feedback are negative here, which is on time.
-    expect(tables.interviews.find((i) => i.interviewId === 'I-1')).toMatchObject({
+    expect(tables.interviews.rows().find((i) => i.interviewId === 'I-1')).toMatchObject({
       interviewAt: at('2025-01-15T10:00:00Z'),
       feedbackSubmittedAt: at('2025-01-15T09:00:00Z'),
       recommendation: 'strong_yes',
     });
     // "definitely_not" (Greenhouse) is strong_no in any file.
-    expect(tables.interviews.find((i) => i.interviewId === 'I-4')!.recommendation).toBe('strong_no');
+    expect(tables.interviews.rows().find((i) => i.interviewId === 'I-4')!.recommendation).toBe('strong_no');
   });
 
   it('empty cells are null, never an empty string or zero', async () => {
@@ -305,7 +305,8 @@ describe('row rules', () => {
     expect(a5.hiredAt).toBeNull();
     expect(a5.source).toBeNull();
     expect(a5.currentStage).toBeNull();
-    for (const table of Object.values(tables) as object[][]) {
+    const { requisitions, applications, interviews, stageEvents } = tables;
+    for (const table of [requisitions, applications, interviews.rows(), stageEvents.rows()] as object[][]) {
       for (const row of table) for (const value of Object.values(row)) expect(value).not.toBe('');
     }
   });

@@ -49,14 +49,19 @@ export function latestTimestamp(tables: CanonicalTables): Instant | null {
     see(a.rejectedAt);
     see(a.hiredAt);
   }
-  for (const i of tables.interviews) {
-    see(i.interviewAt);
-    see(i.interviewEndAt);
-    see(i.feedbackSubmittedAt);
-  }
-  for (const e of tables.stageEvents) {
-    see(e.enteredAt);
-    see(e.exitedAt);
+  // Columns of instants, NaN where a row has none (and NaN is never later than anything).
+  const { interviews, stageEvents } = tables;
+  for (const column of [
+    interviews.interviewAt,
+    interviews.interviewEndAt,
+    interviews.feedbackSubmittedAt,
+    stageEvents.enteredAt,
+    stageEvents.exitedAt,
+  ]) {
+    for (let r = 0; r < column.length; r++) {
+      const t = column[r]!;
+      if (t > latest && t <= limit) latest = t;
+    }
   }
   return latest === -Infinity ? null : latest;
 }

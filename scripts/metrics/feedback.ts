@@ -9,7 +9,7 @@
  * month of `interview_at`. The submission and on-time rates share one denominator: slots due before the end of
  * the as-of date.
  */
-import { RECOMMENDATIONS, type Interview } from '../schema/canonical.ts';
+import { RECOMMENDATIONS, type InterviewTable } from '../schema/canonical.ts';
 import { ALL, OUTSTANDING_BUCKETS, type Aggregates } from '../schema/aggregates.ts';
 import { DAY } from '../time.ts';
 import { Codes, column } from './columns.ts';
@@ -75,7 +75,7 @@ export interface Slots {
   readonly recommendation: readonly number[];
 }
 
-export function slotFacts(ctx: Context, interviews: readonly Interview[]) {
+export function slotFacts(ctx: Context, interviews: InterviewTable) {
   const n = interviews.length;
   const months = new Codes();
   const departments = new Codes();
@@ -104,12 +104,22 @@ export function slotFacts(ctx: Context, interviews: readonly Interview[]) {
   let stageCode = -1;
   let size = 0;
   let later = 0;
-  for (const i of interviews) {
-    if (!ctx.happened(i.interviewAt)) {
+  const {
+    applicationId,
+    interviewAt,
+    interviewEndAt,
+    feedbackSubmittedAt,
+    interviewer: interviewers,
+    stage: stageOf,
+    recommendation: recommendations,
+  } = interviews;
+  for (let r = 0; r < n; r++) {
+    const at = interviewAt[r]!;
+    if (!ctx.happened(at)) {
       later++;
       continue;
     }
-    const application = ctx.applicationIndex(i.applicationId);
+    const application = ctx.applicationIndex(applicationId[r]!);
     if (application !== lastApplication) {
       lastApplication = application;
       const manager = application < 0 ? NONE : ctx.hiringManagerAt(application);
@@ -117,19 +127,22 @@ export function slotFacts(ctx: Context, interviews: readonly Interview[]) {
       managerCode = hiringManagers.code(manager);
       managerKey = manager === NONE ? null : nameKey(manager);
     }
-    const due = i.interviewEndAt ?? i.interviewAt;
-    const submitted = ctx.happened(i.feedbackSubmittedAt);
+    const endsAt = interviewEndAt[r]!;
+    const due = endsAt === endsAt ? endsAt : at; // NaN: no end
+    const submittedAt = feedbackSubmittedAt[r]!;
+    const submitted = ctx.happened(submittedAt);
     // Submitted before due (a pre-filled form): 0 hours, not a negative duration.
-    const hours = submitted ? Math.max(0, (i.feedbackSubmittedAt! - due) / HOUR) : NaN;
-    const name = i.interviewer?.trim() || null;
+    const hours = submitted ? Math.max(0, (submittedAt - due) / HOUR) : NaN;
+    const name = interviewers[r]?.trim() || null;
     const byHiringManager = name !== null && managerKey !== null && nameKey(name) === managerKey;
-    if (i.interviewAt !== lastAt) {
-      lastAt = i.interviewAt;
-      monthCode = months.code(ctx.monthOf(i.interviewAt));
+    if (at !== lastAt) {
+      lastAt = at;
+      monthCode = months.code(ctx.monthOf(at));
     }
-    if (i.stage !== lastStage) {
-      lastStage = i.stage;
-      stageCode = stages.code(label(i.stage));
+    const stageName = stageOf[r]!;
+    if (stageName !== lastStage) {
+      lastStage = stageName;
+      stageCode = stages.code(label(stageName));
     }
     month[size] = monthCode;
     department[size] = departmentCode;
@@ -144,7 +157,8 @@ export function slotFacts(ctx: Context, interviews: readonly Interview[]) {
       (byHiringManager ? SLOT.byHiringManager : 0);
     dueAt[size] = due;
     hoursTo[size] = hours;
-    if (i.recommendation !== null) recommendation[size] = RECOMMENDATIONS.indexOf(i.recommendation);
+    const said = recommendations[r]!;
+    if (said !== null) recommendation[size] = RECOMMENDATIONS.indexOf(said);
     size++;
   }
   for (const c of [month, department, hiringManager, stage, interviewer, flags, dueAt, hoursTo, recommendation])

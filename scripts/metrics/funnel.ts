@@ -10,7 +10,7 @@
  * of the applications that reached a stage, the share that reached any later stage (equal to
  * reached(next) / reached(this) when no stage is skipped, and never above 100 % when some are).
  */
-import type { Application, Instant, Interview, StageEvent } from '../schema/canonical.ts';
+import type { Application, Instant, InterviewTable, StageEventTable } from '../schema/canonical.ts';
 import { ALL, type Aggregates } from '../schema/aggregates.ts';
 import { lastDayOfMonth } from './asOf.ts';
 import { Codes, column } from './columns.ts';
@@ -103,7 +103,7 @@ export function earliestEntered(journeys: Journeys): Instant | null {
 }
 
 /** Journeys from stage events: only events of known applications, entered by the as-of date. */
-export function journeysFromStageEvents(ctx: Context, events: readonly StageEvent[]) {
+export function journeysFromStageEvents(ctx: Context, events: StageEventTable) {
   const spellings = new Spellings();
   // Journey of each application row, -1 until its first event.
   const journeyOfRow = new Int32Array(ctx.applications.length).fill(-1);
@@ -122,13 +122,15 @@ export function journeysFromStageEvents(ctx: Context, events: readonly StageEven
   let current = -1;
   let unknownApplication = 0;
   let later = 0;
-  for (const e of events) {
-    const row = ctx.applicationIndex(e.applicationId);
+  const { applicationId, stage, enteredAt, exitedAt } = events;
+  for (let e = 0; e < events.length; e++) {
+    const row = ctx.applicationIndex(applicationId[e]!);
     if (row < 0) {
       unknownApplication++;
       continue;
     }
-    if (!ctx.happened(e.enteredAt) || !ctx.happened(ctx.appliedAt(row))) {
+    const entered = enteredAt[e]!;
+    if (!ctx.happened(entered) || !ctx.happened(ctx.appliedAt(row))) {
       later++;
       continue;
     }
@@ -146,9 +148,10 @@ export function journeysFromStageEvents(ctx: Context, events: readonly StageEven
     }
     journeyOfStay?.push(j);
     staysOf[j]!++;
-    stays.spelling[count] = spellings.id(e.stage);
-    stays.entered[count] = e.enteredAt;
-    if (ctx.happened(e.exitedAt)) stays.exited[count] = e.exitedAt;
+    stays.spelling[count] = spellings.id(stage[e]!);
+    stays.entered[count] = entered;
+    const exited = exitedAt[e]!;
+    if (ctx.happened(exited)) stays.exited[count] = exited;
     count++;
   }
   stays.spelling.length = stays.entered.length = stays.exited.length = count;
@@ -162,18 +165,20 @@ export function journeysFromStageEvents(ctx: Context, events: readonly StageEven
 }
 
 /** Journeys inferred from interviews (first interview at a stage) and the current stage. */
-export function journeysFromInterviews(ctx: Context, interviews: readonly Interview[]): Journeys {
+export function journeysFromInterviews(ctx: Context, interviews: InterviewTable): Journeys {
   const { applications } = ctx;
   const firstAt = new Map<string, Map<string, Instant>>();
   const latestAt = new Map<string, Instant>();
-  for (const i of interviews) {
-    if (!ctx.happened(i.interviewAt)) continue;
-    latestAt.set(i.applicationId, Math.max(latestAt.get(i.applicationId) ?? -Infinity, i.interviewAt));
-    const stage = label(i.stage);
+  for (let i = 0; i < interviews.length; i++) {
+    const at = interviews.interviewAt[i]!;
+    if (!ctx.happened(at)) continue;
+    const id = interviews.applicationId[i]!;
+    latestAt.set(id, Math.max(latestAt.get(id) ?? -Infinity, at));
+    const stage = label(interviews.stage[i]);
     if (stage === NONE) continue;
-    let stages = firstAt.get(i.applicationId);
-    if (!stages) firstAt.set(i.applicationId, (stages = new Map()));
-    stages.set(stage, Math.min(stages.get(stage) ?? Infinity, i.interviewAt));
+    let stages = firstAt.get(id);
+    if (!stages) firstAt.set(id, (stages = new Map()));
+    stages.set(stage, Math.min(stages.get(stage) ?? Infinity, at));
   }
   const spellings = new Spellings();
   const kept: Application[] = [];

@@ -11,8 +11,15 @@
  *   row: a team may export applications without requisitions.
  */
 import type { Logger } from '../log.ts';
-import type { Application, Interview, Requisition, StageEvent } from '../schema/canonical.ts';
-import type { EntityStore } from './merge.ts';
+import type {
+  Application,
+  Interview,
+  InterviewTable,
+  Requisition,
+  StageEvent,
+  StageEventTable,
+} from '../schema/canonical.ts';
+import { findApplication, type EntityStore } from './merge.ts';
 
 export const NO_REQUISITION = 'job_id matches no requisition (and the row has no department)';
 export const NO_APPLICATION = 'application_id matches no application (or only a quarantined one)';
@@ -20,8 +27,8 @@ export const NO_APPLICATION = 'application_id matches no application (or only a 
 export interface Stores {
   requisitions: EntityStore<Requisition>;
   applications: EntityStore<Application>;
-  interviews: EntityStore<Interview>;
-  stage_events: EntityStore<StageEvent>;
+  interviews: EntityStore<Interview, InterviewTable>;
+  stage_events: EntityStore<StageEvent, StageEventTable>;
 }
 
 /**
@@ -41,11 +48,11 @@ export function checkAcrossTables(
   if (hasFile('requisitions')) {
     // The first requisition of each job that names a department (else the first): seats of one job agree.
     const byJob = new Map<string, Requisition>();
-    requisitions.forEachUsed((requisition) => {
+    for (const requisition of requisitions.used()) {
       const known = byJob.get(requisition.jobId);
       if (!known || (known.department === null && requisition.department !== null))
         byJob.set(requisition.jobId, requisition);
-    });
+    }
     // Applications of one job often come together: its requisition is looked up once per run.
     let lastJob: string | null = null;
     let lastRequisition: Requisition | undefined;
@@ -71,25 +78,28 @@ export function checkAcrossTables(
     );
   }
 
-  const orphans = <T extends { applicationId: string }>(store: EntityStore<T>, label: string): void => {
+  type Referring = Pick<
+    Stores['interviews'] | Stores['stage_events'],
+    'entity' | 'rows' | 'dropped' | 'fileIndexes' | 'quarantine'
+  >;
+  const orphans = (store: Referring, label: string): void => {
     if (!hasFile(store.entity as keyof Stores)) return;
     if (!hasFile('applications')) {
       log.warn(`no applications file: ${label} are not checked against applications`);
       return;
     }
-    const probe = { applicationId: '' } as Application;
     // Rows of one application come together in an export: look each run of one id up once (no application
     // is taken out while this runs, so the answer for an id cannot change).
     let lastId: string | null = null;
     let lastKnown = false;
-    const { rows, dropped } = store;
-    for (let position = 0; position < rows.length; position++) {
+    const { dropped } = store;
+    const ids = store.rows.applicationId;
+    for (let position = 0; position < ids.length; position++) {
       if (dropped[position]) continue;
-      const row = rows[position]!;
-      if (row.applicationId !== lastId) {
-        lastId = row.applicationId;
-        probe.applicationId = lastId;
-        lastKnown = applications.find(probe) !== null;
+      const id = ids[position]!;
+      if (id !== lastId) {
+        lastId = id;
+        lastKnown = findApplication(applications, id) !== null;
       }
       if (!lastKnown) {
         store.quarantine(position, columnName(store.fileIndexes[position]!, 'application_id'), NO_APPLICATION);

@@ -9,11 +9,12 @@
  */
 import type { UserError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import type { Entity } from '../schema/canonical.ts';
+import type { BatchColumns, Entity } from '../schema/canonical.ts';
 import { readCsv, type CsvStats } from './csv.ts';
 import type { EnumKind, Ledger } from './ledger.ts';
-import type { EntityStore } from './merge.ts';
+import type { EntityStore, Rows } from './merge.ts';
 import { recognise, type Match } from './recognise.ts';
+import type { DecodedBatch } from './row-batch.ts';
 import { rowReader, type ReadContext, type Row, type RowSink } from './rows.ts';
 import type { Stores } from './checks.ts';
 import type { ContactDetails } from './values.ts';
@@ -29,6 +30,8 @@ export interface FileTarget {
   unmapped(column: string, kind: EnumKind, value: string, allowed: readonly string[]): void;
   hidden(column: string, what: ContactDetails, person: boolean): void;
   row(row: Row, line: number): void;
+  /** Rows read on a worker thread, as columns (see `row-batch.ts`). */
+  rows?(batch: DecodedBatch): void;
 }
 
 export interface ExportRead {
@@ -109,11 +112,11 @@ export async function readExport(
 /** The in-process target: the ledger and the merge stores, for the file at `fileIndex`. */
 export function ledgerTarget(ledger: Ledger, stores: Stores, fileIndex: number): FileTarget {
   let entity: Entity = 'applications';
-  let store: EntityStore<Row> | null = null;
+  let store: EntityStore<Row, Rows<Row>> | null = null;
   return {
     table(e) {
       entity = e;
-      store = stores[e] as EntityStore<Row>;
+      store = stores[e] as unknown as EntityStore<Row, Rows<Row>>;
     },
     read() {
       ledger.counts[entity].read++;
@@ -129,6 +132,9 @@ export function ledgerTarget(ledger: Ledger, stores: Stores, fileIndex: number):
     },
     row(row, line) {
       store!.add(row, fileIndex, line);
+    },
+    rows(batch) {
+      store!.addColumns(batch.columns as unknown as BatchColumns<Row>, batch.lines, batch.rows, fileIndex);
     },
   };
 }

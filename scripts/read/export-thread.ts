@@ -14,7 +14,7 @@ import type { Config } from '../schema/config.ts';
 import type { CsvStats } from './csv.ts';
 import type { ExportRead, FileTarget } from './export-file.ts';
 import { recognise } from './recognise.ts';
-import { RowBatchReader, type EntryMaker, type RowBatch } from './row-batch.ts';
+import { RowBatchReader, rowMaker, type EntryMaker, type RowBatch } from './row-batch.ts';
 import type { ReadContext } from './rows.ts';
 
 /** Files from this size are read on a worker thread. */
@@ -98,11 +98,12 @@ export class ExportWorker {
               else if (e.type === 'unmapped') target.unmapped(e.column, e.kind, e.value, e.allowed);
               else target.hidden(e.column, e.what, e.person);
             }
-            rows.read(
-              batch,
-              (row, line) => target.row(row, line),
-              (column, what) => target.hidden(column, what, true),
-            );
+            const decoded = rows.decode(batch, (column, what) => target.hidden(column, what, true));
+            if (target.rows) target.rows(decoded);
+            else {
+              const make = rowMaker(decoded.entity);
+              for (let r = 0; r < decoded.rows; r++) target.row(make(decoded.columns, r), decoded.lines[r]!);
+            }
             this.worker.postMessage({ type: 'replayed' } satisfies ToWorker);
             break;
           }

@@ -16,7 +16,7 @@
 import { stat } from 'node:fs/promises';
 import type { Logger } from '../log.ts';
 import type { Aggregates } from '../schema/aggregates.ts';
-import { ENTITIES, type Application, type CanonicalTables, type Entity } from '../schema/canonical.ts';
+import { ENTITIES, type CanonicalTables, type Entity } from '../schema/canonical.ts';
 import type { Config } from '../schema/config.ts';
 import { calendar } from '../time.ts';
 import { checkAcrossTables, type Stores } from './checks.ts';
@@ -25,7 +25,7 @@ import { ledgerTarget, readExport, type FileTarget } from './export-file.ts';
 import { ExportWorker, WORKER_FROM_BYTES } from './export-thread.ts';
 import { listCsvFiles } from './files.ts';
 import { Ledger } from './ledger.ts';
-import { applicationKey, EntityStore, interviewKey, requisitionKey, stageEventKey } from './merge.ts';
+import { applicationKey, EntityStore, findApplication, interviewKey, requisitionKey, stageEventKey } from './merge.ts';
 import type { Match } from './recognise.ts';
 import type { EntryMaker } from './row-batch.ts';
 import { hiddenPerson, readContext, type ReadContext } from './rows.ts';
@@ -37,6 +37,9 @@ export interface IngestResult {
 }
 
 type FileSummary = Aggregates['quality']['files'][number];
+
+/** Large files read at a time, on worker threads. */
+const WORKERS = 2;
 
 export interface IngestOptions {
   /** Files from this size are read on worker threads (default `WORKER_FROM_BYTES`; Infinity: none). */
@@ -59,15 +62,11 @@ export async function ingest(
     interviews: new EntityStore('interviews', interviewKey, ledger),
     stage_events: new EntityStore('stage_events', stageEventKey, ledger),
   };
-  const probe = { applicationId: '' } as Application;
   const context = readContext(
     config,
     dateReader({ timezone: config.timezone, dateOrder: config.dateOrder }),
     calendar(config.timezone),
-    (id) => {
-      probe.applicationId = id;
-      return stores.applications.find(probe)?.applicationId ?? id;
-    },
+    (id) => findApplication(stores.applications, id)?.applicationId ?? id,
   );
   // One pseudonym seed per run, shared with the worker threads (a candidate's key must match across files).
   const candidateSeed = (Math.random() * 2 ** 32) >>> 0;
@@ -87,18 +86,23 @@ export async function ingest(
     ),
   );
   const workers = new Map<number, ExportWorker>();
-  const startWorker = (fileIndex: number): void => {
-    const file = files[fileIndex];
-    if (file === undefined || sizes[fileIndex]! < workerFrom || workers.has(fileIndex)) return;
-    workers.set(
-      fileIndex,
-      new ExportWorker({ path: file.path, name: file.name, config, candidateSeed, batchRows: options.batchRows }),
-    );
+  /**
+   * Two large files are read at a time: the one being merged (if it is large) and the next large one, however
+   * many small files lie between (those are read here, and quickly).
+   */
+  const startWorkers = (from: number): void => {
+    for (let fileIndex = from; fileIndex < files.length && workers.size < WORKERS; fileIndex++) {
+      const file = files[fileIndex]!;
+      if (sizes[fileIndex]! < workerFrom || workers.has(fileIndex)) continue;
+      workers.set(
+        fileIndex,
+        new ExportWorker({ path: file.path, name: file.name, config, candidateSeed, batchRows: options.batchRows }),
+      );
+    }
   };
   try {
     for (const [fileIndex, file] of files.entries()) {
-      startWorker(fileIndex);
-      startWorker(fileIndex + 1);
+      startWorkers(fileIndex);
       const shown = publishedName(file.name, fileIndex);
       if (shown !== file.name)
         log.warn(`${file.name}: its name holds an e-mail address; the data quality page calls it ${shown}`);

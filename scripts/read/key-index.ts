@@ -34,7 +34,7 @@ function finish(hash: number): number {
   return hash ^ (hash >>> 16);
 }
 
-export class KeyIndex<K> {
+export class KeyIndex {
   /**
    * Deferred keys inserted per batch at most (a batch holds 12 bytes per key). The larger, the denser the walk
    * through the table: a million keys into a table of 8M slots touch every other cache line, in order.
@@ -53,51 +53,52 @@ export class KeyIndex<K> {
   private sorted = new Int32Array(0);
   private pendingCount = 0;
   private firstPending = 0;
-  private readonly hashOf: (key: K) => number;
-  private readonly sameKey: (a: K, b: K) => boolean;
-  private readonly keyAt: (position: number) => K;
+  private readonly hashAt: (position: number) => number;
+  private readonly sameKey: (a: number, b: number) => boolean;
   private readonly replaced: (earlier: number, later: number) => void;
 
   /**
-   * `keyAt(position)` gives the key of the row at a position (rows are never removed from the store);
-   * `replaced(earlier, later)` is told, when deferred keys are settled, of each position a later one took the
-   * key of (in the order of the later positions within one key).
+   * Keys are the rows' own, by position (rows are never removed from their store): `hashAt(position)` hashes
+   * the key of the row at a position, `sameKey(a, b)` compares two rows' keys. `replaced(earlier, later)` is
+   * told, when deferred keys are settled, of each position a later one took the key of (in the order of the
+   * later positions within one key).
    */
   constructor(
-    hashOf: (key: K) => number,
-    sameKey: (a: K, b: K) => boolean,
-    keyAt: (position: number) => K,
+    hashAt: (position: number) => number,
+    sameKey: (a: number, b: number) => boolean,
     replaced: (earlier: number, later: number) => void = () => {},
   ) {
-    this.hashOf = hashOf;
+    this.hashAt = hashAt;
     this.sameKey = sameKey;
-    this.keyAt = keyAt;
     this.replaced = replaced;
   }
 
-  /** The position stored for this key, or -1 (deferred keys are settled first). */
-  get(key: K): number {
+  /**
+   * The position stored for a key that `hash` hashes to (as `hashAt` would) and `matches` recognises, or -1
+   * (deferred keys are settled first).
+   */
+  find(hash: number, matches: (position: number) => boolean): number {
     if (this.pendingCount > 0) this.settle();
-    const hash = finish(this.hashOf(key));
+    const finished = finish(hash);
     const { slots, mask } = this;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = finished & mask; ; slot = (slot + 1) & mask) {
       const stored = slots[2 * slot]!;
       if (stored === 0) return -1;
-      if (slots[2 * slot + 1] === hash && this.sameKey(this.keyAt(stored - 1), key)) return stored - 1;
+      if (slots[2 * slot + 1] === finished && matches(stored - 1)) return stored - 1;
     }
   }
 
-  /** Stores `position` for the key now; returns the position it replaces, or -1. */
-  set(key: K, position: number): number {
+  /** Stores `position` for its key now; returns the position it replaces, or -1. */
+  set(position: number): number {
     if (this.pendingCount > 0) this.settle();
-    return this.insert(finish(this.hashOf(key)), position, key);
+    return this.insert(finish(this.hashAt(position)), position);
   }
 
   /**
    * Stores `position` for the key at the next `settle` (or `get`, `set`), which tells `replaced` if it takes
    * an earlier position's key. Positions must follow one another from one `settle` to the next.
    */
-  defer(key: K, position: number): void {
+  defer(position: number): void {
     if (this.pendingCount > 0 && position !== this.firstPending + this.pendingCount) this.insertPending();
     if (this.pendingCount === 0) this.firstPending = position;
     if (this.pendingCount === this.pending.length) {
@@ -105,7 +106,7 @@ export class KeyIndex<K> {
       more.set(this.pending);
       this.pending = more;
     }
-    this.pending[this.pendingCount++] = finish(this.hashOf(key));
+    this.pending[this.pendingCount++] = finish(this.hashAt(position));
     if (this.pendingCount === KeyIndex.BATCH) this.insertPending();
   }
 
@@ -155,7 +156,7 @@ export class KeyIndex<K> {
           added++;
           break;
         }
-        if (slots[2 * slot + 1] === hash && this.sameKey(this.keyAt(stored - 1), this.keyAt(position))) {
+        if (slots[2 * slot + 1] === hash && this.sameKey(stored - 1, position)) {
           slots[2 * slot] = position + 1;
           this.replaced(stored - 1, position);
           break;
@@ -165,7 +166,7 @@ export class KeyIndex<K> {
     this.size += added;
   }
 
-  private insert(hash: number, position: number, key: K): number {
+  private insert(hash: number, position: number): number {
     const { slots, mask } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const stored = slots[2 * slot]!;
@@ -175,7 +176,7 @@ export class KeyIndex<K> {
         if (++this.size * 4 > mask * 3) this.grow(); // at 3/4 full
         return -1;
       }
-      if (slots[2 * slot + 1] === hash && this.sameKey(this.keyAt(stored - 1), key)) {
+      if (slots[2 * slot + 1] === hash && this.sameKey(stored - 1, position)) {
         slots[2 * slot] = position + 1;
         return stored - 1;
       }

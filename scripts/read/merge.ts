@@ -7,27 +7,50 @@
  * Keys: requisitions `requisition_id`; applications `application_id`; interviews `interview_id` +
  * `interviewer`; stage events `application_id` + `stage` + `entered_at`.
  */
-import type { Application, Entity, Interview, Requisition, StageEvent } from '../schema/canonical.ts';
+import {
+  InterviewTable,
+  type BatchColumns,
+  StageEventTable,
+  type Application,
+  type Entity,
+  type Interview,
+  type Requisition,
+  type StageEvent,
+} from '../schema/canonical.ts';
 import { hashNumber, hashText, KeyIndex } from './key-index.ts';
 import type { Ledger } from './ledger.ts';
+import { rowMaker } from './row-batch.ts';
 
-export interface Keyed<T> {
+/** Where a store keeps its rows: an array of row objects, or a table of columns (`InterviewTable`). */
+export interface Rows<T> {
+  readonly length: number;
+  push(row: T): unknown;
+}
+
+/** How the rows of one entity are stored and keyed; rows are named by their position in the store. */
+export interface Keyed<T, R extends Rows<T>> {
   /** The key columns, as the ledger names them. */
   column: string;
-  hashKey(row: T): number;
-  sameKey(a: T, b: T): boolean;
+  /** Empty storage for a new store. */
+  empty(): R;
+  hashKey(rows: R, position: number): number;
+  sameKey(rows: R, a: number, b: number): boolean;
   /** Every canonical value equal: an identical duplicate. */
-  same(a: T, b: T): boolean;
+  same(rows: R, a: number, b: number): boolean;
+  /** The rows whose `dropped` flag is 0, in order. */
+  kept(rows: R, dropped: Uint8Array): R;
+  /** Appends `count` rows given as columns (rows read on a worker thread). */
+  append(rows: R, columns: BatchColumns<T>, count: number): void;
 }
 
 /** How many rows from the one found last `find` tries before the index. */
 const FIND_AHEAD = 4;
 
 /** The rows of one entity as read, with where each came from and whether it is still used. */
-export class EntityStore<T> {
+export class EntityStore<T, R extends Rows<T> = T[]> {
   readonly entity: Entity;
   /** Every row read that passed the row-level rules, in reading order (never removed: the index points here). */
-  readonly rows: T[] = [];
+  readonly rows: R;
   /**
    * Per row, by position: its file, its line, and whether it was dropped. Typed arrays (grown as rows come):
    * millions of small numbers in plain arrays take three times the memory, and every full garbage collection
@@ -38,18 +61,19 @@ export class EntityStore<T> {
   private droppedOf = new Uint8Array(1024);
   private droppedCount = 0;
   /** Key → position in `rows` of the row that currently wins. */
-  readonly index: KeyIndex<T>;
-  private readonly keyed: Keyed<T>;
+  readonly index: KeyIndex;
+  private readonly keyed: Keyed<T, R>;
   private readonly ledger: Ledger;
 
-  constructor(entity: Entity, keyed: Keyed<T>, ledger: Ledger) {
+  constructor(entity: Entity, keyed: Keyed<T, R>, ledger: Ledger) {
     this.entity = entity;
     this.keyed = keyed;
     this.ledger = ledger;
-    this.index = new KeyIndex<T>(
-      keyed.hashKey,
-      keyed.sameKey,
-      (position) => this.rows[position] as T,
+    const rows = keyed.empty();
+    this.rows = rows;
+    this.index = new KeyIndex(
+      (position) => keyed.hashKey(rows, position),
+      (a, b) => keyed.sameKey(rows, a, b),
       (earlier, later) => this.replaced(earlier, later),
     );
   }
@@ -64,7 +88,19 @@ export class EntityStore<T> {
     this.rows.push(row);
     this.fileOf[position] = fileIndex;
     this.lineOf[position] = line;
-    this.index.defer(row, position);
+    this.index.defer(position);
+  }
+
+  /** Adds `count` rows read, given as columns, from the file at `fileIndex` (see `add`). */
+  addColumns(columns: BatchColumns<T>, lines: Int32Array, count: number, fileIndex: number): void {
+    const first = this.rows.length;
+    while (first + count > this.lineOf.length) this.grow();
+    this.keyed.append(this.rows, columns, count);
+    for (let r = 0; r < count; r++) {
+      this.fileOf[first + r] = fileIndex;
+      this.lineOf[first + r] = lines[r]!;
+      this.index.defer(first + r);
+    }
   }
 
   private grow(): void {
@@ -106,7 +142,7 @@ export class EntityStore<T> {
 
   /** The row at `earlier` lost to the later row at `later`, with the same key. */
   private replaced(earlier: number, later: number): void {
-    const identical = this.keyed.same(this.rows[earlier]!, this.rows[later]!);
+    const identical = this.keyed.same(this.rows, earlier, later);
     this.ledger.duplicate(this.entity, this.fileOf[earlier]!, this.lineOf[earlier]!, this.keyed.column, identical);
     if (this.droppedOf[earlier] === 0) this.droppedCount++;
     this.droppedOf[earlier] = 1;
@@ -116,28 +152,30 @@ export class EntityStore<T> {
   private lastFound = -1;
 
   /**
-   * The used row with this key, or null. `probe` needs only the key fields.
+   * The position of the used row whose key hashes to `hash` (as `hashKey` would) and that `matches` recognises,
+   * or -1.
    *
    * Callers look keys up in runs and in order (the interviews and stage events of one application come
    * together, applications in the order of their export), so the row found last and the few after it are tried
    * before the index: a used row with the key is the one the index holds for it (every earlier row with its key
    * is dropped), and reading the next rows is cheaper than a random probe into a table of millions of slots.
    */
-  find(probe: T): T | null {
+  find(hash: number, matches: (position: number) => boolean): number {
     this.index.settle();
-    const { rows, droppedOf: dropped } = this;
-    const from = this.lastFound === -1 ? rows.length : this.lastFound;
-    const to = Math.min(from + FIND_AHEAD, rows.length);
+    const { droppedOf: dropped } = this;
+    const count = this.rows.length;
+    const from = this.lastFound === -1 ? count : this.lastFound;
+    const to = Math.min(from + FIND_AHEAD, count);
     for (let position = from; position < to; position++) {
-      if (!dropped[position] && this.keyed.sameKey(rows[position]!, probe)) {
+      if (!dropped[position] && matches(position)) {
         this.lastFound = position;
-        return rows[position]!;
+        return position;
       }
     }
-    const position = this.index.get(probe);
-    if (position === -1) return null;
+    const position = this.index.find(hash, matches);
+    if (position === -1) return -1;
     this.lastFound = position;
-    return dropped[position] ? null : rows[position]!;
+    return dropped[position] ? -1 : position;
   }
 
   /** Take a used row out, with a reason (cross-table checks). */
@@ -148,32 +186,56 @@ export class EntityStore<T> {
     this.ledger.quarantine(this.entity, this.fileOf[position]!, this.lineOf[position]!, column, problem);
   }
 
-  /** Calls `f` for every used row. */
-  forEachUsed(f: (row: T, position: number) => void): void {
+  /** The used rows, in reading order. */
+  used(): R {
     this.index.settle();
-    const { rows, droppedOf: dropped } = this;
-    for (let position = 0; position < rows.length; position++) {
-      if (!dropped[position]) f(rows[position]!, position);
-    }
+    // Read once rows have stopped coming: with none dropped, the rows themselves, not a copy of millions.
+    if (this.droppedCount === 0) return this.rows;
+    return this.keyed.kept(this.rows, this.droppedOf.subarray(0, this.rows.length));
   }
 
-  used(): T[] {
+  /** How many rows are used. */
+  get usedCount(): number {
     this.index.settle();
-    const { rows, droppedOf: dropped } = this;
-    if (this.droppedCount === 0) return rows.slice();
-    const used: T[] = [];
-    for (let position = 0; position < rows.length; position++) {
-      if (!dropped[position]) used.push(rows[position]!);
-    }
-    return used;
+    return this.rows.length - this.droppedCount;
   }
 }
 
-export const requisitionKey: Keyed<Requisition> = {
-  column: 'requisition_id',
-  hashKey: (r) => hashText(r.requisitionId),
-  sameKey: (a, b) => a.requisitionId === b.requisitionId,
-  same: (a, b) =>
+/** The used application with this id, or null. */
+export function findApplication(store: EntityStore<Application>, id: string): Application | null {
+  const { rows } = store;
+  const position = store.find(hashText(id), (p) => rows[p]!.applicationId === id);
+  return position === -1 ? null : rows[position]!;
+}
+
+/** Row objects (requisitions, applications): kept as an array. */
+function objectRows<T>(
+  entity: Entity,
+  column: string,
+  hashKey: (row: T) => number,
+  sameKey: (a: T, b: T) => boolean,
+  same: (a: T, b: T) => boolean,
+): Keyed<T, T[]> {
+  return {
+    column,
+    empty: () => [],
+    hashKey: (rows, p) => hashKey(rows[p]!),
+    sameKey: (rows, a, b) => sameKey(rows[a]!, rows[b]!),
+    same: (rows, a, b) => same(rows[a]!, rows[b]!),
+    kept: (rows, dropped) => rows.filter((_, p) => !dropped[p]),
+    append: (rows, columns, count) => {
+      const make = rowMaker(entity) as unknown as (c: BatchColumns<T>, r: number) => T;
+      for (let r = 0; r < count; r++) rows.push(make(columns, r));
+    },
+  };
+}
+
+export const requisitionKey: Keyed<Requisition, Requisition[]> = objectRows(
+  'requisitions',
+  'requisition_id',
+  (r) => hashText(r.requisitionId),
+  (a, b) => a.requisitionId === b.requisitionId,
+  (a, b) =>
     a.requisitionId === b.requisitionId &&
     a.jobId === b.jobId &&
     a.jobTitle === b.jobTitle &&
@@ -185,13 +247,14 @@ export const requisitionKey: Keyed<Requisition> = {
     a.filledAt === b.filledAt &&
     a.closedAt === b.closedAt &&
     a.status === b.status,
-};
+);
 
-export const applicationKey: Keyed<Application> = {
-  column: 'application_id',
-  hashKey: (a) => hashText(a.applicationId),
-  sameKey: (a, b) => a.applicationId === b.applicationId,
-  same: (a, b) =>
+export const applicationKey: Keyed<Application, Application[]> = objectRows(
+  'applications',
+  'application_id',
+  (a) => hashText(a.applicationId),
+  (a, b) => a.applicationId === b.applicationId,
+  (a, b) =>
     a.applicationId === b.applicationId &&
     a.candidateKey === b.candidateKey &&
     a.jobId === b.jobId &&
@@ -205,21 +268,27 @@ export const applicationKey: Keyed<Application> = {
     a.rejectionReason === b.rejectionReason &&
     a.rejectedBy === b.rejectedBy &&
     a.hiredAt === b.hiredAt,
-};
+);
 
-export const interviewKey: Keyed<Interview> = {
+/** Two instants of a column equal, both missing (NaN) included. */
+const sameInstant = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
+
+export const interviewKey: Keyed<Interview, InterviewTable> = {
   column: 'interview_id, interviewer',
-  hashKey: (i) => hashText(i.interviewer ?? '', hashText(i.interviewId) ^ 0x5bd1e995),
-  sameKey: (a, b) => a.interviewId === b.interviewId && a.interviewer === b.interviewer,
-  same: (a, b) =>
-    a.interviewId === b.interviewId &&
-    a.applicationId === b.applicationId &&
-    a.stage === b.stage &&
-    a.interviewer === b.interviewer &&
-    a.interviewAt === b.interviewAt &&
-    a.interviewEndAt === b.interviewEndAt &&
-    a.feedbackSubmittedAt === b.feedbackSubmittedAt &&
-    a.recommendation === b.recommendation,
+  empty: () => new InterviewTable(),
+  hashKey: (t, p) => hashText(t.interviewer[p] ?? '', hashText(t.interviewId[p]!) ^ 0x5bd1e995),
+  sameKey: (t, a, b) => t.interviewId[a] === t.interviewId[b] && t.interviewer[a] === t.interviewer[b],
+  same: (t, a, b) =>
+    t.interviewId[a] === t.interviewId[b] &&
+    t.applicationId[a] === t.applicationId[b] &&
+    t.stage[a] === t.stage[b] &&
+    t.interviewer[a] === t.interviewer[b] &&
+    t.interviewAt[a] === t.interviewAt[b] &&
+    sameInstant(t.interviewEndAt[a]!, t.interviewEndAt[b]!) &&
+    sameInstant(t.feedbackSubmittedAt[a]!, t.feedbackSubmittedAt[b]!) &&
+    t.recommendation[a] === t.recommendation[b],
+  kept: (t, dropped) => t.kept(dropped),
+  append: (t, columns, count) => t.append(columns, count),
 };
 
 /**
@@ -252,13 +321,18 @@ const stageHash = (stage: string): number => {
   return hash;
 };
 
-export const stageEventKey: Keyed<StageEvent> = {
+export const stageEventKey: Keyed<StageEvent, StageEventTable> = {
   column: 'application_id, stage, entered_at',
-  hashKey: (e) => hashNumber(e.enteredAt, Math.imul(applicationHash(e.applicationId) ^ stageHash(e.stage), 16777619)),
-  sameKey: (a, b) => a.applicationId === b.applicationId && a.stage === b.stage && a.enteredAt === b.enteredAt,
-  same: (a, b) =>
-    a.applicationId === b.applicationId &&
-    a.stage === b.stage &&
-    a.enteredAt === b.enteredAt &&
-    a.exitedAt === b.exitedAt,
+  empty: () => new StageEventTable(),
+  hashKey: (t, p) =>
+    hashNumber(t.enteredAt[p]!, Math.imul(applicationHash(t.applicationId[p]!) ^ stageHash(t.stage[p]!), 16777619)),
+  sameKey: (t, a, b) =>
+    t.applicationId[a] === t.applicationId[b] && t.stage[a] === t.stage[b] && t.enteredAt[a] === t.enteredAt[b],
+  same: (t, a, b) =>
+    t.applicationId[a] === t.applicationId[b] &&
+    t.stage[a] === t.stage[b] &&
+    t.enteredAt[a] === t.enteredAt[b] &&
+    sameInstant(t.exitedAt[a]!, t.exitedAt[b]!),
+  kept: (t, dropped) => t.kept(dropped),
+  append: (t, columns, count) => t.append(columns, count),
 };

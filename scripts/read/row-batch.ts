@@ -236,6 +236,14 @@ export interface EntryMaker {
   applicationId(id: string): string;
 }
 
+/** A batch's rows as columns of values, by field key (see `BatchColumns`). */
+export interface DecodedBatch {
+  entity: Entity;
+  rows: number;
+  lines: Int32Array;
+  columns: Record<string, ArrayLike<unknown>>;
+}
+
 /** Rebuilds rows from batches (main side); dictionaries persist from batch to batch of one file. */
 export class RowBatchReader {
   private readonly dictionaries = new Map<Dictionary, Array<{ value: string; hidden: ContactDetails | null }>>();
@@ -246,14 +254,11 @@ export class RowBatchReader {
   }
 
   /**
-   * Calls `row` for every row of the batch in order, and `hidden` for every person value that was hidden (as
-   * the in-process reader reports one per kept row).
+   * The batch's rows as columns of the values the main thread keeps: instants as they came (NaN = none), text
+   * and ids as strings or null. Calls `hidden` for every person value that was hidden, once per row (as the
+   * in-process reader reports them).
    */
-  read(
-    batch: RowBatch,
-    row: (row: Row, line: number) => void,
-    hidden: (column: string, what: ContactDetails) => void,
-  ): void {
+  decode(batch: RowBatch, hidden: (column: string, what: ContactDetails) => void): DecodedBatch {
     for (const [dictionary, values] of Object.entries(batch.entries) as Array<[Dictionary, string[]]>) {
       let entries = this.dictionaries.get(dictionary);
       if (entries === undefined) this.dictionaries.set(dictionary, (entries = []));
@@ -265,62 +270,68 @@ export class RowBatchReader {
         );
       }
     }
-    const fields = ROW_FIELDS[batch.entity];
-    const columns = batch.columns.map((column, i) => {
-      if (!('joined' in column) && !('list' in column)) return column;
-      const ids = 'joined' in column ? column.joined.split('\u0000') : column.list;
-      const spec = fields[i]!;
-      return ids.map((id) =>
-        id === null || id === NULL_ID
-          ? null
-          : spec.key === 'applicationId' && batch.entity !== 'applications'
-            ? this.make.applicationId(id)
-            : id,
-      );
+    const n = batch.rows;
+    const columns: Record<string, ArrayLike<unknown>> = {};
+    ROW_FIELDS[batch.entity].forEach((field, i) => {
+      const column = batch.columns[i]!;
+      if (field.kind === 'instant') {
+        columns[field.key] = column as Float64Array;
+      } else if (field.kind === 'id') {
+        const ids =
+          'joined' in column ? column.joined.split('\u0000') : (column as { list: Array<string | null> }).list;
+        const values = new Array<string | null>(n);
+        // An interview's or stage event's application id: the instance its application holds, looked up once
+        // per run of rows of one application (they come together).
+        const shared = field.key === 'applicationId' && batch.entity !== 'applications';
+        let lastId: string | null = null;
+        let lastValue: string | null = null;
+        for (let r = 0; r < n; r++) {
+          const id = ids[r]!;
+          if (id === null || id === NULL_ID) values[r] = null;
+          else if (!shared) values[r] = id;
+          else if (id === lastId) values[r] = lastValue;
+          else values[r] = lastValue = this.make.applicationId((lastId = id));
+        }
+        columns[field.key] = values;
+      } else {
+        const codes = column as Int32Array;
+        const entries = this.dictionaries.get(field.dictionary!)!;
+        const values = new Array<string | null>(n);
+        for (let r = 0; r < n; r++) {
+          const code = codes[r]!;
+          if (code === -1) {
+            values[r] = null;
+            continue;
+          }
+          const entry = entries[code]!;
+          values[r] = entry.value;
+          if (entry.hidden !== null) hidden(field.column!, entry.hidden);
+        }
+        columns[field.key] = values;
+      }
     });
-    const dictionaries = fields.map((f) => (f.kind === 'text' ? this.dictionaries.get(f.dictionary!) : undefined));
-    const decode = decoderOf(batch.entity);
-    for (let r = 0; r < batch.rows; r++) row(decode(columns, dictionaries, r, hidden), batch.lines[r]!);
+    return { entity: batch.entity, rows: n, lines: batch.lines, columns };
   }
 }
 
-type Decode = (
-  columns: readonly unknown[],
-  dictionaries: readonly unknown[],
-  r: number,
-  hidden: (column: string, what: ContactDetails) => void,
-) => Row;
-const decoders = new Map<Entity, Decode>();
+type MakeRow = (columns: Record<string, ArrayLike<unknown>>, r: number) => Row;
+const makers = new Map<Entity, MakeRow>();
 
 /**
- * The function that rebuilds row `r` of an entity's batch, generated from ROW_FIELDS: one object literal with
- * the fields in interface order, as the in-process reader builds it, so that every row of a table has one
- * shape (V8 keeps such objects compact and the metrics' property reads fast; objects grown key by key in a
- * loop would not be) and the table of fields stays the one description of a row.
+ * The function that builds row `r` of an entity's decoded batch as an object, generated from ROW_FIELDS: one
+ * object literal with the fields in interface order, as the in-process reader builds it, so that every row of
+ * a table has one shape (V8 keeps such objects compact and the metrics' property reads fast; objects grown key
+ * by key in a loop would not be) and the table of fields stays the one description of a row.
  */
-function decoderOf(entity: Entity): Decode {
-  let decode = decoders.get(entity);
-  if (decode !== undefined) return decode;
+export function rowMaker(entity: Entity): MakeRow {
+  let make = makers.get(entity);
+  if (make !== undefined) return make;
   const before: string[] = [];
   const properties = ROW_FIELDS[entity].map((f, i) => {
-    if (f.kind === 'instant') {
-      before.push(`const v${i} = c[${i}][r];`);
-      return `${f.key}: v${i} === v${i} ? v${i} : null`;
-    }
-    if (f.kind === 'id') return `${f.key}: c[${i}][r]`;
-    before.push(`const k${i} = c[${i}][r];`, `const e${i} = k${i} === -1 ? null : d[${i}][k${i}];`);
-    if (f.dictionary === 'person') {
-      before.push(`if (e${i} !== null && e${i}.hidden !== null) hidden(${JSON.stringify(f.column)}, e${i}.hidden);`);
-    }
-    return `${f.key}: e${i} === null ? null : e${i}.value`;
+    before.push(`const v${i} = c[${JSON.stringify(f.key)}][r];`);
+    return f.kind === 'instant' ? `${f.key}: v${i} === v${i} ? v${i} : null` : `${f.key}: v${i}`;
   });
-  decode = new Function(
-    'c',
-    'd',
-    'r',
-    'hidden',
-    `${before.join('\n')}\nreturn { ${properties.join(', ')} };`,
-  ) as Decode;
-  decoders.set(entity, decode);
-  return decode;
+  make = new Function('c', 'r', `${before.join('\n')}\nreturn { ${properties.join(', ')} };`) as MakeRow;
+  makers.set(entity, make);
+  return make;
 }

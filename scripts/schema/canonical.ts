@@ -87,11 +87,191 @@ export interface StageEvent {
   exitedAt: Instant | null;
 }
 
+/**
+ * The canonical tables. Interviews and stage events — millions of rows at a large company — are kept column by
+ * column (see `InterviewTable`); requisitions and applications, far fewer, as row objects.
+ */
 export interface CanonicalTables {
+  requisitions: Requisition[];
+  applications: Application[];
+  interviews: InterviewTable;
+  stageEvents: StageEventTable;
+}
+
+/** The canonical tables as rows: how tests and small tools write them (`canonicalTables` turns them into tables). */
+export interface CanonicalRows {
   requisitions: Requisition[];
   applications: Application[];
   interviews: Interview[];
   stageEvents: StageEvent[];
+}
+
+export function canonicalTables(rows: CanonicalRows): CanonicalTables {
+  return {
+    requisitions: rows.requisitions,
+    applications: rows.applications,
+    interviews: InterviewTable.of(rows.interviews),
+    stageEvents: StageEventTable.of(rows.stageEvents),
+  };
+}
+
+/**
+ * Rows as columns, by field: row `r` is index `r` of each. Instants are numbers there, NaN where a row has
+ * none (how rows read on a worker thread arrive, see `scripts/read/row-batch.ts`).
+ */
+export type BatchColumns<T> = {
+  readonly [K in keyof T]-?: ArrayLike<null extends T[K] ? (Exclude<T[K], null> extends number ? number : T[K]) : T[K]>;
+};
+
+/** Appends the first `count` values of `from` to `to`. */
+function pushAll<V>(to: V[], from: ArrayLike<V>, count: number): void {
+  for (let r = 0; r < count; r++) to.push(from[r]!);
+}
+
+/** A missing instant in a column of instants: NaN (`value === value` is false only for it). */
+const instantOrNaN = (value: Instant | null): number => (value === null ? NaN : value);
+const instantOrNull = (value: number): Instant | null => (value === value ? value : null);
+
+/**
+ * Interviews, one array per field, row `r` at index `r` of each. Millions of row objects, each instant in a box
+ * of its own, were most of what the data step held in memory and most of what every garbage collection walked;
+ * arrays of plain numbers and shared strings are a few large objects instead. Instants are numbers, NaN where
+ * the row has none.
+ */
+export class InterviewTable {
+  length = 0;
+  readonly interviewId: string[] = [];
+  readonly applicationId: string[] = [];
+  readonly stage: Array<string | null> = [];
+  readonly interviewer: Array<string | null> = [];
+  readonly interviewAt: number[] = [];
+  readonly interviewEndAt: number[] = [];
+  readonly feedbackSubmittedAt: number[] = [];
+  readonly recommendation: Array<Recommendation | null> = [];
+
+  static of(rows: readonly Interview[]): InterviewTable {
+    const table = new InterviewTable();
+    for (const row of rows) table.push(row);
+    return table;
+  }
+
+  push(i: Interview): void {
+    this.length++;
+    this.interviewId.push(i.interviewId);
+    this.applicationId.push(i.applicationId);
+    this.stage.push(i.stage);
+    this.interviewer.push(i.interviewer);
+    this.interviewAt.push(i.interviewAt);
+    this.interviewEndAt.push(instantOrNaN(i.interviewEndAt));
+    this.feedbackSubmittedAt.push(instantOrNaN(i.feedbackSubmittedAt));
+    this.recommendation.push(i.recommendation);
+  }
+
+  /** Appends `count` rows given as columns. */
+  append(c: BatchColumns<Interview>, count: number): void {
+    this.length += count;
+    pushAll(this.interviewId, c.interviewId, count);
+    pushAll(this.applicationId, c.applicationId, count);
+    pushAll(this.stage, c.stage, count);
+    pushAll(this.interviewer, c.interviewer, count);
+    pushAll(this.interviewAt, c.interviewAt, count);
+    pushAll(this.interviewEndAt, c.interviewEndAt, count);
+    pushAll(this.feedbackSubmittedAt, c.feedbackSubmittedAt, count);
+    pushAll(this.recommendation, c.recommendation, count);
+  }
+
+  /** Row `r` as an object (tests, and the few rows a message names). */
+  row(r: number): Interview {
+    return {
+      interviewId: this.interviewId[r]!,
+      applicationId: this.applicationId[r]!,
+      stage: this.stage[r]!,
+      interviewer: this.interviewer[r]!,
+      interviewAt: this.interviewAt[r]!,
+      interviewEndAt: instantOrNull(this.interviewEndAt[r]!),
+      feedbackSubmittedAt: instantOrNull(this.feedbackSubmittedAt[r]!),
+      recommendation: this.recommendation[r]!,
+    };
+  }
+
+  rows(): Interview[] {
+    return Array.from({ length: this.length }, (_, r) => this.row(r));
+  }
+
+  /** The rows whose `dropped` flag is 0, in order. */
+  kept(dropped: Uint8Array): InterviewTable {
+    const kept = new InterviewTable();
+    for (let r = 0; r < this.length; r++) {
+      if (dropped[r]) continue;
+      kept.length++;
+      kept.interviewId.push(this.interviewId[r]!);
+      kept.applicationId.push(this.applicationId[r]!);
+      kept.stage.push(this.stage[r]!);
+      kept.interviewer.push(this.interviewer[r]!);
+      kept.interviewAt.push(this.interviewAt[r]!);
+      kept.interviewEndAt.push(this.interviewEndAt[r]!);
+      kept.feedbackSubmittedAt.push(this.feedbackSubmittedAt[r]!);
+      kept.recommendation.push(this.recommendation[r]!);
+    }
+    return kept;
+  }
+}
+
+/** Stage events, one array per field (see `InterviewTable`); `exitedAt` is NaN while the stage is not left. */
+export class StageEventTable {
+  length = 0;
+  readonly applicationId: string[] = [];
+  readonly stage: string[] = [];
+  readonly enteredAt: number[] = [];
+  readonly exitedAt: number[] = [];
+
+  static of(rows: readonly StageEvent[]): StageEventTable {
+    const table = new StageEventTable();
+    for (const row of rows) table.push(row);
+    return table;
+  }
+
+  push(e: StageEvent): void {
+    this.length++;
+    this.applicationId.push(e.applicationId);
+    this.stage.push(e.stage);
+    this.enteredAt.push(e.enteredAt);
+    this.exitedAt.push(instantOrNaN(e.exitedAt));
+  }
+
+  append(c: BatchColumns<StageEvent>, count: number): void {
+    this.length += count;
+    pushAll(this.applicationId, c.applicationId, count);
+    pushAll(this.stage, c.stage, count);
+    pushAll(this.enteredAt, c.enteredAt, count);
+    pushAll(this.exitedAt, c.exitedAt, count);
+  }
+
+  row(r: number): StageEvent {
+    return {
+      applicationId: this.applicationId[r]!,
+      stage: this.stage[r]!,
+      enteredAt: this.enteredAt[r]!,
+      exitedAt: instantOrNull(this.exitedAt[r]!),
+    };
+  }
+
+  rows(): StageEvent[] {
+    return Array.from({ length: this.length }, (_, r) => this.row(r));
+  }
+
+  kept(dropped: Uint8Array): StageEventTable {
+    const kept = new StageEventTable();
+    for (let r = 0; r < this.length; r++) {
+      if (dropped[r]) continue;
+      kept.length++;
+      kept.applicationId.push(this.applicationId[r]!);
+      kept.stage.push(this.stage[r]!);
+      kept.enteredAt.push(this.enteredAt[r]!);
+      kept.exitedAt.push(this.exitedAt[r]!);
+    }
+    return kept;
+  }
 }
 
 /** The template's columns per entity, in the users' spelling (SPEC.md "The canonical template"). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { EXPORTS, formatCell, toCsv } from '../../scripts/export/csv.ts';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
+import { canonicalTables } from '../../scripts/schema/canonical.ts';
 import { computeAggregates } from '../../scripts/metrics/index.ts';
 import { config } from './helpers.ts';
 import { goldenConfig, goldenQuality, goldenTables } from './goldenFixture.ts';
@@ -102,7 +103,12 @@ describe('EXPORTS', () => {
   });
 
   const a = aggregatesSchema.parse(
-    computeAggregates({ tables: goldenTables, quality: goldenQuality, config: config(goldenConfig), sample: false }),
+    computeAggregates({
+      tables: canonicalTables(goldenTables),
+      quality: goldenQuality,
+      config: config(goldenConfig),
+      sample: false,
+    }),
   );
 
   it("leaves the 'All' rollups out of feedback-by-month.csv", () => {

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { computeAggregates } from '../../scripts/metrics/index.ts';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
-import type { CanonicalTables } from '../../scripts/schema/canonical.ts';
+import { canonicalTables, type CanonicalRows } from '../../scripts/schema/canonical.ts';
 import type { ConfigInput } from '../../scripts/schema/config.ts';
 import { config, shuffled } from './helpers.ts';
 import { goldenConfig, goldenQuality, goldenTables } from './goldenFixture.ts';
 
-const run = (t: CanonicalTables, c: ConfigInput = goldenConfig) =>
-  JSON.stringify(computeAggregates({ tables: t, quality: goldenQuality, config: config(c), sample: false }));
+const run = (t: CanonicalRows, c: ConfigInput = goldenConfig) =>
+  JSON.stringify(
+    computeAggregates({ tables: canonicalTables(t), quality: goldenQuality, config: config(c), sample: false }),
+  );
 
 describe('determinism', () => {
   it('gives a byte-identical artifact for the same tables in any row order', () => {
     const reference = run(goldenTables);
     for (const seed of [1, 2, 3]) {
-      const shuffledTables: CanonicalTables = {
+      const shuffledTables: CanonicalRows = {
         requisitions: shuffled(goldenTables.requisitions, seed),
         applications: shuffled(goldenTables.applications, seed + 10),
         interviews: shuffled(goldenTables.interviews, seed + 20),

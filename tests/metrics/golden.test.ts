@@ -92,6 +92,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { canonicalTables } from '../../scripts/schema/canonical.ts';
 import { computeAggregates } from '../../scripts/metrics/index.ts';
 import { EXPORTS, toCsv } from '../../scripts/export/csv.ts';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
@@ -102,7 +103,12 @@ const EXPECTED = path.resolve(import.meta.dirname, '../fixtures/metrics/golden/e
 
 describe('golden folder', () => {
   const aggregates = aggregatesSchema.parse(
-    computeAggregates({ tables: goldenTables, quality: goldenQuality, config: config(goldenConfig), sample: false }),
+    computeAggregates({
+      tables: canonicalTables(goldenTables),
+      quality: goldenQuality,
+      config: config(goldenConfig),
+      sample: false,
+    }),
   );
 
   it.each(EXPORTS.map((e) => [e.name, e] as const))('%s matches its expected file', (name, e) => {

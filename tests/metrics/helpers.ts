@@ -2,13 +2,14 @@
  * Tiny builders for hand-made canonical tables: each fixture states only the fields its case is about.
  * Instants are written as ISO strings with an explicit offset (or `Z`), so a fixture reads as a calendar.
  */
-import type {
-  Application,
-  CanonicalTables,
-  Instant,
-  Interview,
-  Requisition,
-  StageEvent,
+import {
+  canonicalTables,
+  type Application,
+  type CanonicalRows,
+  type Instant,
+  type Interview,
+  type Requisition,
+  type StageEvent,
 } from '../../scripts/schema/canonical.ts';
 import { configSchema, type Config, type ConfigInput } from '../../scripts/schema/config.ts';
 import type { Aggregates } from '../../scripts/schema/aggregates.ts';
@@ -108,7 +109,7 @@ export function stageEvent(applicationId: string, stage: string, entered: string
   return { applicationId, stage, enteredAt: at(entered), exitedAt: maybe(exited) };
 }
 
-export function tables(t: Partial<CanonicalTables>): CanonicalTables {
+export function tables(t: Partial<CanonicalRows>): CanonicalRows {
   return {
     requisitions: t.requisitions ?? [],
     applications: t.applications ?? [],
@@ -124,8 +125,8 @@ export function config(input: ConfigInput = {}): Config {
 export const emptyQuality = (): Aggregates['quality'] => ({ files: [], entities: [], ledger: [], unmapped: [] });
 
 /** computeAggregates + the artifact schema: every test result is also a valid artifact. */
-export function aggregate(t: Partial<CanonicalTables>, c: ConfigInput = {}, quality = emptyQuality()): Aggregates {
-  const result = computeAggregates({ tables: tables(t), quality, config: config(c), sample: false });
+export function aggregate(t: Partial<CanonicalRows>, c: ConfigInput = {}, quality = emptyQuality()): Aggregates {
+  const result = computeAggregates({ tables: canonicalTables(tables(t)), quality, config: config(c), sample: false });
   return aggregatesSchema.parse(result);
 }
 

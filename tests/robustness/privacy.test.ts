@@ -235,7 +235,7 @@ describe('contact details typed into template columns, in the reader', () => {
     ]);
     expect(quality.entities.find((e) => e.entity === 'applications')).toMatchObject({ read: 24, used: 24 });
     // Two interviewers hidden in one export stay two people (two feedback slots, never merged as duplicates).
-    const hidden = tables.interviews.filter((i) => i.interviewer?.startsWith('(contact details hidden'));
+    const hidden = tables.interviews.rows().filter((i) => i.interviewer?.startsWith('(contact details hidden'));
     expect(hidden.length).toBe(2);
     expect(new Set(hidden.map((i) => i.interviewer)).size).toBe(1); // the same phone number: the same stand-in
   });
