@@ -94,7 +94,7 @@ export function checkAcrossTables(
     let lastKnown = false;
     const { dropped } = store;
     const ids = store.rows.applicationId;
-    for (let position = 0; position < ids.length; position++) {
+    for (let position = 0; position < store.rows.length; position++) {
       if (dropped[position]) continue;
       const id = ids[position]!;
       if (id !== lastId) {

@@ -37,8 +37,8 @@ export interface Keyed<T, R extends Rows<T>> {
   sameKey(rows: R, a: number, b: number): boolean;
   /** Every canonical value equal: an identical duplicate. */
   same(rows: R, a: number, b: number): boolean;
-  /** The rows whose `dropped` flag is 0, in order. */
-  kept(rows: R, dropped: Uint8Array): R;
+  /** The rows whose `dropped` flag is 0, in order (null: none is dropped). */
+  kept(rows: R, dropped: Uint8Array | null): R;
   /** Appends `count` rows given as columns (rows read on a worker thread). */
   append(rows: R, columns: BatchColumns<T>, count: number): void;
 }
@@ -190,8 +190,7 @@ export class EntityStore<T, R extends Rows<T> = T[]> {
   used(): R {
     this.index.settle();
     // Read once rows have stopped coming: with none dropped, the rows themselves, not a copy of millions.
-    if (this.droppedCount === 0) return this.rows;
-    return this.keyed.kept(this.rows, this.droppedOf.subarray(0, this.rows.length));
+    return this.keyed.kept(this.rows, this.droppedCount === 0 ? null : this.droppedOf.subarray(0, this.rows.length));
   }
 
   /** How many rows are used. */
@@ -222,7 +221,7 @@ function objectRows<T>(
     hashKey: (rows, p) => hashKey(rows[p]!),
     sameKey: (rows, a, b) => sameKey(rows[a]!, rows[b]!),
     same: (rows, a, b) => same(rows[a]!, rows[b]!),
-    kept: (rows, dropped) => rows.filter((_, p) => !dropped[p]),
+    kept: (rows, dropped) => (dropped === null ? rows : rows.filter((_, p) => !dropped[p])),
     append: (rows, columns, count) => {
       const make = rowMaker(entity) as unknown as (c: BatchColumns<T>, r: number) => T;
       for (let r = 0; r < count; r++) rows.push(make(columns, r));

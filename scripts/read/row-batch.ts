@@ -17,8 +17,11 @@ import type { EnumKind } from './ledger.ts';
 import type { Row } from './rows.ts';
 import type { ContactDetails } from './values.ts';
 
-/** How one field of a canonical row travels. */
-type FieldKind = 'instant' | 'id' | 'text';
+/**
+ * How one field of a canonical row travels. A `ref` is an id naming a row of another table (an interview's or a
+ * stage event's application): rows of one application come together, so it travels once per run of rows.
+ */
+type FieldKind = 'instant' | 'id' | 'ref' | 'text';
 /** The dictionary of a text field; fields that share an interner share a dictionary. */
 export type Dictionary =
   'jobId' | 'title' | 'department' | 'location' | 'person' | 'stage' | 'source' | 'reason' | 'enum';
@@ -33,6 +36,7 @@ interface FieldSpec {
 
 const instant = (key: string): FieldSpec => ({ key, kind: 'instant' });
 const id = (key: string): FieldSpec => ({ key, kind: 'id' });
+const ref = (key: string): FieldSpec => ({ key, kind: 'ref' });
 const text = (key: string, dictionary: Dictionary, column?: string): FieldSpec => ({
   key,
   kind: 'text',
@@ -72,7 +76,7 @@ export const ROW_FIELDS: Record<Entity, readonly FieldSpec[]> = {
   ],
   interviews: [
     id('interviewId'),
-    id('applicationId'),
+    ref('applicationId'),
     text('stage', 'stage'),
     text('interviewer', 'person', 'interviewer'),
     instant('interviewAt'),
@@ -80,7 +84,7 @@ export const ROW_FIELDS: Record<Entity, readonly FieldSpec[]> = {
     instant('feedbackSubmittedAt'),
     text('recommendation', 'enum'),
   ],
-  stage_events: [id('applicationId'), text('stage', 'stage'), instant('enteredAt'), instant('exitedAt')],
+  stage_events: [ref('applicationId'), text('stage', 'stage'), instant('enteredAt'), instant('exitedAt')],
 };
 
 /** What the reader told the ledger about the batch's records (a quarantine names its line). */
@@ -100,8 +104,8 @@ export interface RowBatch {
   read: number;
   rows: number;
   lines: Int32Array;
-  /** Per field of ROW_FIELDS[entity]: Float64Array (instant), Int32Array (text code, -1 = null), or ids. */
-  columns: Array<Float64Array | Int32Array | JoinedIds>;
+  /** Per field of ROW_FIELDS[entity]: Float64Array (instant), Int32Array (text code, -1 = null), ids or refs. */
+  columns: Array<Float64Array | Int32Array | JoinedIds | RefIds>;
   /** New dictionary entries since the previous batch, in order of first sight. */
   entries: Partial<Record<Dictionary, string[]>>;
   events: BatchEvent[];
@@ -109,6 +113,18 @@ export interface RowBatch {
 
 /** Identifiers: joined by NUL (null = a lone U+0001), or plainly when some id holds a NUL itself. */
 export type JoinedIds = { joined: string } | { list: Array<string | null> };
+
+/** Ids in runs: the id of each run, and per row the run it belongs to. */
+export interface RefIds {
+  run: Int32Array;
+  ids: JoinedIds;
+}
+
+/** A ref column being filled (worker side). */
+interface Runs {
+  run: Int32Array;
+  ids: Array<string | null>;
+}
 
 const NULL_ID = '\u0001';
 
@@ -122,7 +138,7 @@ export class RowBatchWriter {
   private read = 0;
   private rows = 0;
   private lines!: Int32Array;
-  private columns!: Array<Float64Array | Int32Array | Array<string | null>>;
+  private columns!: Array<Float64Array | Int32Array | Array<string | null> | Runs>;
   private events: BatchEvent[] = [];
 
   constructor(entity: Entity, capacity: number) {
@@ -141,7 +157,9 @@ export class RowBatchWriter {
         ? new Float64Array(this.capacity)
         : f.kind === 'text'
           ? new Int32Array(this.capacity)
-          : new Array<string | null>(),
+          : f.kind === 'ref'
+            ? { run: new Int32Array(this.capacity), ids: [] }
+            : new Array<string | null>(),
     );
     this.events = [];
     this.pendingEntries = {};
@@ -185,7 +203,11 @@ export class RowBatchWriter {
       if (field.kind === 'instant') (column as Float64Array)[r] = value === null ? NaN : (value as number);
       else if (field.kind === 'text')
         (column as Int32Array)[r] = value === null ? -1 : this.code(field.dictionary!, value as string);
-      else (column as Array<string | null>).push(value as string | null);
+      else if (field.kind === 'ref') {
+        const { run, ids } = column as Runs;
+        if (ids.length === 0 || ids[ids.length - 1] !== value) ids.push(value as string | null);
+        run[r] = ids.length - 1;
+      } else (column as Array<string | null>).push(value as string | null);
     }
   }
 
@@ -199,6 +221,10 @@ export class RowBatchWriter {
     const transfer: ArrayBuffer[] = [this.lines.buffer as ArrayBuffer];
     const columns = this.columns.map((column) => {
       if (Array.isArray(column)) return joinIds(column);
+      if ('ids' in column) {
+        transfer.push(column.run.buffer as ArrayBuffer);
+        return { run: column.run, ids: joinIds(column.ids) };
+      }
       transfer.push(column.buffer as ArrayBuffer);
       return column;
     });
@@ -224,6 +250,10 @@ function joinIds(ids: Array<string | null>): JoinedIds {
   for (let i = joined.indexOf('\u0000'); i !== -1; i = joined.indexOf('\u0000', i + 1)) nuls++;
   if (nuls !== Math.max(0, ids.length - 1) || ids.some((id) => id === NULL_ID)) return { list: ids };
   return { joined };
+}
+
+function splitIds(ids: JoinedIds): Array<string | null> {
+  return 'joined' in ids ? ids.joined.split('\u0000') : ids.list;
 }
 
 /** How the main thread turns a dictionary entry into the value rows hold. */
@@ -277,21 +307,20 @@ export class RowBatchReader {
       if (field.kind === 'instant') {
         columns[field.key] = column as Float64Array;
       } else if (field.kind === 'id') {
-        const ids =
-          'joined' in column ? column.joined.split('\u0000') : (column as { list: Array<string | null> }).list;
+        const ids = splitIds(column as JoinedIds);
         const values = new Array<string | null>(n);
-        // An interview's or stage event's application id: the instance its application holds, looked up once
-        // per run of rows of one application (they come together).
-        const shared = field.key === 'applicationId' && batch.entity !== 'applications';
-        let lastId: string | null = null;
-        let lastValue: string | null = null;
         for (let r = 0; r < n; r++) {
           const id = ids[r]!;
-          if (id === null || id === NULL_ID) values[r] = null;
-          else if (!shared) values[r] = id;
-          else if (id === lastId) values[r] = lastValue;
-          else values[r] = lastValue = this.make.applicationId((lastId = id));
+          values[r] = id === NULL_ID ? null : id;
         }
+        columns[field.key] = values;
+      } else if (field.kind === 'ref') {
+        // The application id of an interview or stage event: the instance its application holds, looked up
+        // once per run of rows of one application.
+        const { run, ids } = column as RefIds;
+        const shared = splitIds(ids).map((id) => (id === null || id === NULL_ID ? null : this.make.applicationId(id)));
+        const values = new Array<string | null>(n);
+        for (let r = 0; r < n; r++) values[r] = shared[run[r]!]!;
         columns[field.key] = values;
       } else {
         const codes = column as Int32Array;

@@ -123,10 +123,30 @@ export type BatchColumns<T> = {
   readonly [K in keyof T]-?: ArrayLike<null extends T[K] ? (Exclude<T[K], null> extends number ? number : T[K]) : T[K]>;
 };
 
-/** Appends the first `count` values of `from` to `to`. */
-function pushAll<V>(to: V[], from: ArrayLike<V>, count: number): void {
-  for (let r = 0; r < count; r++) to.push(from[r]!);
+/**
+ * Columns are filled by index into room made ahead (`more`), not by `push`: arrays of millions grown a value
+ * at a time were copied again and again, and the loops that pushed ran several times slower than these.
+ * One function for instants and one for other values, so that each loop sees one kind of array.
+ */
+function copyInstants(to: number[], at: number, from: ArrayLike<number>, count: number): void {
+  for (let r = 0; r < count; r++) to[at + r] = from[r]!;
 }
+function copyValues<V>(to: V[], at: number, from: ArrayLike<V>, count: number): void {
+  for (let r = 0; r < count; r++) to[at + r] = from[r]!;
+}
+/** `column` with room for `capacity` values: the first `length` copied, the rest NaN. */
+function moreInstants(column: number[], length: number, capacity: number): number[] {
+  const more = new Array<number>(capacity).fill(NaN);
+  copyInstants(more, 0, column, length);
+  return more;
+}
+function moreValues<V>(column: V[], length: number, capacity: number): V[] {
+  const more = new Array<V>(capacity).fill(null as V);
+  copyValues(more, 0, column, length);
+  return more;
+}
+/** The capacity to grow to for `needed` rows: doubling, so that a table of n rows copies fewer than 2n. */
+const capacityFor = (needed: number, capacity: number): number => Math.max(needed, 2 * capacity, 1024);
 
 /** A missing instant in a column of instants: NaN (`value === value` is false only for it). */
 const instantOrNaN = (value: Instant | null): number => (value === null ? NaN : value);
@@ -137,47 +157,85 @@ const instantOrNull = (value: number): Instant | null => (value === value ? valu
  * of its own, were most of what the data step held in memory and most of what every garbage collection walked;
  * arrays of plain numbers and shared strings are a few large objects instead. Instants are numbers, NaN where
  * the row has none.
+ *
+ * While rows are added the arrays may be longer than `length` (room made ahead); `seal` trims them, and every
+ * table handed on (`of`, `kept`) is sealed.
  */
 export class InterviewTable {
   length = 0;
-  readonly interviewId: string[] = [];
-  readonly applicationId: string[] = [];
-  readonly stage: Array<string | null> = [];
-  readonly interviewer: Array<string | null> = [];
-  readonly interviewAt: number[] = [];
-  readonly interviewEndAt: number[] = [];
-  readonly feedbackSubmittedAt: number[] = [];
-  readonly recommendation: Array<Recommendation | null> = [];
+  interviewId: string[] = [];
+  applicationId: string[] = [];
+  stage: Array<string | null> = [];
+  interviewer: Array<string | null> = [];
+  interviewAt: number[] = [];
+  interviewEndAt: number[] = [];
+  feedbackSubmittedAt: number[] = [];
+  recommendation: Array<Recommendation | null> = [];
 
   static of(rows: readonly Interview[]): InterviewTable {
     const table = new InterviewTable();
     for (const row of rows) table.push(row);
-    return table;
+    return table.seal();
+  }
+
+  /** Room for `count` more rows. */
+  private more(count: number): void {
+    const { length } = this;
+    const capacity = this.interviewAt.length;
+    if (length + count <= capacity) return;
+    const to = capacityFor(length + count, capacity);
+    this.interviewId = moreValues(this.interviewId, length, to);
+    this.applicationId = moreValues(this.applicationId, length, to);
+    this.stage = moreValues(this.stage, length, to);
+    this.interviewer = moreValues(this.interviewer, length, to);
+    this.interviewAt = moreInstants(this.interviewAt, length, to);
+    this.interviewEndAt = moreInstants(this.interviewEndAt, length, to);
+    this.feedbackSubmittedAt = moreInstants(this.feedbackSubmittedAt, length, to);
+    this.recommendation = moreValues(this.recommendation, length, to);
   }
 
   push(i: Interview): void {
-    this.length++;
-    this.interviewId.push(i.interviewId);
-    this.applicationId.push(i.applicationId);
-    this.stage.push(i.stage);
-    this.interviewer.push(i.interviewer);
-    this.interviewAt.push(i.interviewAt);
-    this.interviewEndAt.push(instantOrNaN(i.interviewEndAt));
-    this.feedbackSubmittedAt.push(instantOrNaN(i.feedbackSubmittedAt));
-    this.recommendation.push(i.recommendation);
+    this.more(1);
+    const r = this.length++;
+    this.interviewId[r] = i.interviewId;
+    this.applicationId[r] = i.applicationId;
+    this.stage[r] = i.stage;
+    this.interviewer[r] = i.interviewer;
+    this.interviewAt[r] = i.interviewAt;
+    this.interviewEndAt[r] = instantOrNaN(i.interviewEndAt);
+    this.feedbackSubmittedAt[r] = instantOrNaN(i.feedbackSubmittedAt);
+    this.recommendation[r] = i.recommendation;
   }
 
   /** Appends `count` rows given as columns. */
   append(c: BatchColumns<Interview>, count: number): void {
+    this.more(count);
+    const at = this.length;
     this.length += count;
-    pushAll(this.interviewId, c.interviewId, count);
-    pushAll(this.applicationId, c.applicationId, count);
-    pushAll(this.stage, c.stage, count);
-    pushAll(this.interviewer, c.interviewer, count);
-    pushAll(this.interviewAt, c.interviewAt, count);
-    pushAll(this.interviewEndAt, c.interviewEndAt, count);
-    pushAll(this.feedbackSubmittedAt, c.feedbackSubmittedAt, count);
-    pushAll(this.recommendation, c.recommendation, count);
+    copyValues(this.interviewId, at, c.interviewId, count);
+    copyValues(this.applicationId, at, c.applicationId, count);
+    copyValues(this.stage, at, c.stage, count);
+    copyValues(this.interviewer, at, c.interviewer, count);
+    copyInstants(this.interviewAt, at, c.interviewAt, count);
+    copyInstants(this.interviewEndAt, at, c.interviewEndAt, count);
+    copyInstants(this.feedbackSubmittedAt, at, c.feedbackSubmittedAt, count);
+    copyValues(this.recommendation, at, c.recommendation, count);
+  }
+
+  /** Trims the room made ahead: every array is `length` long. */
+  seal(): this {
+    for (const column of [
+      this.interviewId,
+      this.applicationId,
+      this.stage,
+      this.interviewer,
+      this.interviewAt,
+      this.interviewEndAt,
+      this.feedbackSubmittedAt,
+      this.recommendation,
+    ])
+      column.length = this.length;
+    return this;
   }
 
   /** Row `r` as an object (tests, and the few rows a message names). */
@@ -198,53 +256,62 @@ export class InterviewTable {
     return Array.from({ length: this.length }, (_, r) => this.row(r));
   }
 
-  /** The rows whose `dropped` flag is 0, in order. */
-  kept(dropped: Uint8Array): InterviewTable {
+  /** The rows whose `dropped` flag is 0, in order (null: none is dropped, the table itself, sealed). */
+  kept(dropped: Uint8Array | null): InterviewTable {
+    if (dropped === null) return this.seal();
     const kept = new InterviewTable();
-    for (let r = 0; r < this.length; r++) {
-      if (dropped[r]) continue;
-      kept.length++;
-      kept.interviewId.push(this.interviewId[r]!);
-      kept.applicationId.push(this.applicationId[r]!);
-      kept.stage.push(this.stage[r]!);
-      kept.interviewer.push(this.interviewer[r]!);
-      kept.interviewAt.push(this.interviewAt[r]!);
-      kept.interviewEndAt.push(this.interviewEndAt[r]!);
-      kept.feedbackSubmittedAt.push(this.feedbackSubmittedAt[r]!);
-      kept.recommendation.push(this.recommendation[r]!);
-    }
-    return kept;
+    for (let r = 0; r < this.length; r++) if (!dropped[r]) kept.push(this.row(r));
+    return kept.seal();
   }
 }
 
 /** Stage events, one array per field (see `InterviewTable`); `exitedAt` is NaN while the stage is not left. */
 export class StageEventTable {
   length = 0;
-  readonly applicationId: string[] = [];
-  readonly stage: string[] = [];
-  readonly enteredAt: number[] = [];
-  readonly exitedAt: number[] = [];
+  applicationId: string[] = [];
+  stage: string[] = [];
+  enteredAt: number[] = [];
+  exitedAt: number[] = [];
 
   static of(rows: readonly StageEvent[]): StageEventTable {
     const table = new StageEventTable();
     for (const row of rows) table.push(row);
-    return table;
+    return table.seal();
+  }
+
+  private more(count: number): void {
+    const { length } = this;
+    const capacity = this.enteredAt.length;
+    if (length + count <= capacity) return;
+    const to = capacityFor(length + count, capacity);
+    this.applicationId = moreValues(this.applicationId, length, to);
+    this.stage = moreValues(this.stage, length, to);
+    this.enteredAt = moreInstants(this.enteredAt, length, to);
+    this.exitedAt = moreInstants(this.exitedAt, length, to);
   }
 
   push(e: StageEvent): void {
-    this.length++;
-    this.applicationId.push(e.applicationId);
-    this.stage.push(e.stage);
-    this.enteredAt.push(e.enteredAt);
-    this.exitedAt.push(instantOrNaN(e.exitedAt));
+    this.more(1);
+    const r = this.length++;
+    this.applicationId[r] = e.applicationId;
+    this.stage[r] = e.stage;
+    this.enteredAt[r] = e.enteredAt;
+    this.exitedAt[r] = instantOrNaN(e.exitedAt);
   }
 
   append(c: BatchColumns<StageEvent>, count: number): void {
+    this.more(count);
+    const at = this.length;
     this.length += count;
-    pushAll(this.applicationId, c.applicationId, count);
-    pushAll(this.stage, c.stage, count);
-    pushAll(this.enteredAt, c.enteredAt, count);
-    pushAll(this.exitedAt, c.exitedAt, count);
+    copyValues(this.applicationId, at, c.applicationId, count);
+    copyValues(this.stage, at, c.stage, count);
+    copyInstants(this.enteredAt, at, c.enteredAt, count);
+    copyInstants(this.exitedAt, at, c.exitedAt, count);
+  }
+
+  seal(): this {
+    for (const column of [this.applicationId, this.stage, this.enteredAt, this.exitedAt]) column.length = this.length;
+    return this;
   }
 
   row(r: number): StageEvent {
@@ -260,17 +327,11 @@ export class StageEventTable {
     return Array.from({ length: this.length }, (_, r) => this.row(r));
   }
 
-  kept(dropped: Uint8Array): StageEventTable {
+  kept(dropped: Uint8Array | null): StageEventTable {
+    if (dropped === null) return this.seal();
     const kept = new StageEventTable();
-    for (let r = 0; r < this.length; r++) {
-      if (dropped[r]) continue;
-      kept.length++;
-      kept.applicationId.push(this.applicationId[r]!);
-      kept.stage.push(this.stage[r]!);
-      kept.enteredAt.push(this.enteredAt[r]!);
-      kept.exitedAt.push(this.exitedAt[r]!);
-    }
-    return kept;
+    for (let r = 0; r < this.length; r++) if (!dropped[r]) kept.push(this.row(r));
+    return kept.seal();
   }
 }
 
