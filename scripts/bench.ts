@@ -63,6 +63,18 @@ import {
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * The Node options `npm run data` / `npm run build` pass (package.json, e.g. a larger young generation): the
+ * bench runs the scripts as a user does.
+ */
+async function nodeFlags(script: 'data' | 'build'): Promise<string[]> {
+  const manifest = JSON.parse(await fs.readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = manifest.scripts[script]!.split(/\s+/);
+  return words.slice(1).filter((word) => word.startsWith('--'));
+}
+
 const USAGE = `Usage: npm run bench -- [options]
 
   --sizes LIST          applications per dataset, comma-separated (default 10000,100000,1000000)
@@ -433,7 +445,14 @@ async function benchSize(
   const logs = path.join(options.outDir, 'logs', `apps${applications}`);
   const dataCommand = options.command
     ? ['/bin/sh', '-c', options.command.replaceAll('{data}', dir)]
-    : [process.execPath, path.join(PROJECT_ROOT, 'scripts', 'data.ts'), '--data', dir, '--force'];
+    : [
+        process.execPath,
+        ...(await nodeFlags('data')),
+        path.join(PROJECT_ROOT, 'scripts', 'data.ts'),
+        '--data',
+        dir,
+        '--force',
+      ];
 
   // --- the data step, several times
   const runs: RunResult[] = [];
@@ -590,6 +609,7 @@ async function benchSize(
     try {
       const command = [
         process.execPath,
+        ...(await nodeFlags('build')),
         path.join(PROJECT_ROOT, 'scripts', 'build.ts'),
         '--data',
         dir,
