@@ -108,8 +108,11 @@ export async function readCsv(
   log: Logger,
   /** Bytes per read; small values exercise chunk boundaries in tests. */
   chunkBytes = 1 << 20,
-  /** Awaited after each chunk's records are delivered (a worker waits there while its reader is behind). */
-  betweenChunks?: () => Promise<void>,
+  /**
+   * Awaited after each chunk's records are delivered, with the bytes read so far and the file's size (a worker
+   * waits there while its reader is behind, and estimates the file's rows).
+   */
+  betweenChunks?: (bytesRead: number, fileSize: number) => Promise<void>,
 ): Promise<CsvStats> {
   const decoded = decodeFile(path, file, chunkBytes);
   const stats: CsvStats = { encoding: 'empty', delimiter: ',', bytes: 0, records: 0 };
@@ -190,7 +193,7 @@ export async function readCsv(
     deliver(result, input, false);
     pending = input.slice(result.meta.cursor);
     if (pending.length > MAX_RECORD_CHARS) throw unclosedQuote(file, line);
-    if (betweenChunks) await betweenChunks();
+    if (betweenChunks) await betweenChunks(decoded.bytes, fileSize);
 
     if (fileSize >= PROGRESS_FROM_BYTES) {
       const now = performance.now();

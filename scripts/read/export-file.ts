@@ -32,6 +32,8 @@ export interface FileTarget {
   row(row: Row, line: number): void;
   /** Rows read on a worker thread, as columns (see `row-batch.ts`). */
   rows?(batch: DecodedBatch): void;
+  /** About how many more rows the file holds (from its size): room can be made for them at once. */
+  expect?(rows: number): void;
 }
 
 export interface ExportRead {
@@ -51,7 +53,7 @@ export async function readExport(
   context: ReadContext,
   target: FileTarget,
   log: Logger,
-  betweenChunks?: () => Promise<void>,
+  betweenChunks?: (bytesRead: number, fileSize: number) => Promise<void>,
 ): Promise<ExportRead> {
   let match: Match | null = null;
   let unrecognised: UserError | null = null;
@@ -135,6 +137,9 @@ export function ledgerTarget(ledger: Ledger, stores: Stores, fileIndex: number):
     },
     rows(batch) {
       store!.addColumns(batch.columns as unknown as BatchColumns<Row>, batch.lines, batch.rows, fileIndex);
+    },
+    expect(rows) {
+      store!.reserve(rows);
     },
   };
 }

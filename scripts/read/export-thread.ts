@@ -98,6 +98,7 @@ export class ExportWorker {
               else if (e.type === 'unmapped') target.unmapped(e.column, e.kind, e.value, e.allowed);
               else target.hidden(e.column, e.what, e.person);
             }
+            if (batch.expectedRows > 0) target.expect?.(batch.expectedRows + batch.rows);
             const decoded = rows.decode(batch, (column, what) => target.hidden(column, what, true));
             if (target.rows) target.rows(decoded);
             else {

@@ -49,6 +49,8 @@ context.text.person = (raw) => {
 };
 
 let writer: RowBatchWriter | null = null;
+/** Records read from the file so far. */
+let records = 0;
 
 function flush(): void {
   if (writer === null || !writer.pending) return;
@@ -68,6 +70,7 @@ const target: FileTarget = {
     // A batch holds at most BATCH_ROWS records read (so at most as many rows): full, it goes before the next.
     if (writer!.reads === BATCH_ROWS) flush();
     writer!.countRead();
+    records++;
   },
   quarantine(line, column, problem) {
     writer!.event({ type: 'quarantine', line, column, problem });
@@ -100,7 +103,14 @@ const log: Logger = {
 };
 
 try {
-  const { stats } = await readExport(input.path, input.name, context, target, log, async () => {
+  let estimated = false;
+  const { stats } = await readExport(input.path, input.name, context, target, log, async (bytesRead, fileSize) => {
+    // After the first chunk, the rows to come at the same bytes per row (a few more, for rows of varied width):
+    // the main thread makes room for them at once rather than growing its tables step by step.
+    if (!estimated && writer !== null && records > 0) {
+      estimated = true;
+      writer.expect(Math.ceil(((fileSize - bytesRead) / bytesRead) * records * 1.02));
+    }
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (resume = resolve));
   });
   flush();

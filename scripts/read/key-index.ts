@@ -110,6 +110,11 @@ export class KeyIndex {
     if (this.pendingCount === KeyIndex.BATCH) this.insertPending();
   }
 
+  /** Makes room for `count` more keys at once (growing a table of millions step by step rehashes it each time). */
+  reserve(count: number): void {
+    while ((this.size + this.pendingCount + count) * 4 > this.mask * 3) this.grow();
+  }
+
   /** Inserts the deferred keys, and lets go of the batch buffers (rows have stopped coming, for now). */
   settle(): void {
     if (this.pendingCount > 0) this.insertPending();

@@ -41,6 +41,8 @@ export interface Keyed<T, R extends Rows<T>> {
   kept(rows: R, dropped: Uint8Array | null): R;
   /** Appends `count` rows given as columns (rows read on a worker thread). */
   append(rows: R, columns: BatchColumns<T>, count: number): void;
+  /** Makes room for `count` more rows, when the storage can. */
+  reserve?(rows: R, count: number): void;
 }
 
 /** How many rows from the one found last `find` tries before the index. */
@@ -89,6 +91,13 @@ export class EntityStore<T, R extends Rows<T> = T[]> {
     this.fileOf[position] = fileIndex;
     this.lineOf[position] = line;
     this.index.defer(position);
+  }
+
+  /** Makes room for `count` more rows (an estimate: more may come, or fewer). */
+  reserve(count: number): void {
+    while (this.rows.length + count > this.lineOf.length) this.grow();
+    this.keyed.reserve?.(this.rows, count);
+    this.index.reserve(count);
   }
 
   /** Adds `count` rows read, given as columns, from the file at `fileIndex` (see `add`). */
@@ -288,6 +297,7 @@ export const interviewKey: Keyed<Interview, InterviewTable> = {
     t.recommendation[a] === t.recommendation[b],
   kept: (t, dropped) => t.kept(dropped),
   append: (t, columns, count) => t.append(columns, count),
+  reserve: (t, count) => t.reserve(count),
 };
 
 /**
@@ -334,4 +344,5 @@ export const stageEventKey: Keyed<StageEvent, StageEventTable> = {
     sameInstant(t.exitedAt[a]!, t.exitedAt[b]!),
   kept: (t, dropped) => t.kept(dropped),
   append: (t, columns, count) => t.append(columns, count),
+  reserve: (t, count) => t.reserve(count),
 };

@@ -109,6 +109,8 @@ export interface RowBatch {
   /** New dictionary entries since the previous batch, in order of first sight. */
   entries: Partial<Record<Dictionary, string[]>>;
   events: BatchEvent[];
+  /** The file's rows still to come, estimated from its size (in the first batch that knows it; else 0). */
+  expectedRows: number;
 }
 
 /** Identifiers: joined by NUL (null = a lone U+0001), or plainly when some id holds a NUL itself. */
@@ -140,6 +142,7 @@ export class RowBatchWriter {
   private lines!: Int32Array;
   private columns!: Array<Float64Array | Int32Array | Array<string | null> | Runs>;
   private events: BatchEvent[] = [];
+  private expected = 0;
 
   constructor(entity: Entity, capacity: number) {
     this.entity = entity;
@@ -191,6 +194,11 @@ export class RowBatchWriter {
     this.events.push(event);
   }
 
+  /** Sends an estimate of the rows still to come with the next batch. */
+  expect(rows: number): void {
+    this.expected = rows;
+  }
+
   /** Adds a row (of a record counted with `countRead`: never more rows than the capacity). */
   add(row: Row, line: number): void {
     const r = this.rows++;
@@ -236,7 +244,9 @@ export class RowBatchWriter {
       columns,
       entries: this.pendingEntries,
       events: this.events,
+      expectedRows: this.expected,
     };
+    this.expected = 0;
     this.reset();
     return { batch, transfer };
   }

@@ -179,7 +179,7 @@ export class InterviewTable {
   }
 
   /** Room for `count` more rows. */
-  private more(count: number): void {
+  reserve(count: number): void {
     const { length } = this;
     const capacity = this.interviewAt.length;
     if (length + count <= capacity) return;
@@ -195,7 +195,7 @@ export class InterviewTable {
   }
 
   push(i: Interview): void {
-    this.more(1);
+    this.reserve(1);
     const r = this.length++;
     this.interviewId[r] = i.interviewId;
     this.applicationId[r] = i.applicationId;
@@ -209,7 +209,7 @@ export class InterviewTable {
 
   /** Appends `count` rows given as columns. */
   append(c: BatchColumns<Interview>, count: number): void {
-    this.more(count);
+    this.reserve(count);
     const at = this.length;
     this.length += count;
     copyValues(this.interviewId, at, c.interviewId, count);
@@ -279,7 +279,7 @@ export class StageEventTable {
     return table.seal();
   }
 
-  private more(count: number): void {
+  reserve(count: number): void {
     const { length } = this;
     const capacity = this.enteredAt.length;
     if (length + count <= capacity) return;
@@ -291,7 +291,7 @@ export class StageEventTable {
   }
 
   push(e: StageEvent): void {
-    this.more(1);
+    this.reserve(1);
     const r = this.length++;
     this.applicationId[r] = e.applicationId;
     this.stage[r] = e.stage;
@@ -300,7 +300,7 @@ export class StageEventTable {
   }
 
   append(c: BatchColumns<StageEvent>, count: number): void {
-    this.more(count);
+    this.reserve(count);
     const at = this.length;
     this.length += count;
     copyValues(this.applicationId, at, c.applicationId, count);
