@@ -106,8 +106,12 @@ export async function readCsv(
   file: string,
   handlers: CsvHandlers,
   log: Logger,
-  /** Bytes per read; small values exercise chunk boundaries in tests. */
-  chunkBytes = 1 << 20,
+  /**
+   * Bytes per read; small values exercise chunk boundaries in tests. 128 KB: a chunk's text, its rows and their
+   * cells stay in the core's cache from parsing to reading the values (with 1 MB chunks, reading a date was
+   * mostly waiting for memory), which took about a tenth less CPU time and memory at 1M applications.
+   */
+  chunkBytes = 1 << 17,
   /**
    * Awaited after each chunk's records are delivered, with the bytes read so far and the file's size (a worker
    * waits there while its reader is behind, and estimates the file's rows).

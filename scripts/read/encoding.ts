@@ -68,7 +68,7 @@ export interface DecodedFile {
 }
 
 /** The file's text in chunks of about `chunkBytes`; the byte-order mark is not part of the text. */
-export function decodeFile(path: string, file: string, chunkBytes = 1 << 20): DecodedFile {
+export function decodeFile(path: string, file: string, chunkBytes = 1 << 17): DecodedFile {
   const state: DecodedFile = { encoding: null, bytes: 0, chunks: undefined as unknown as AsyncGenerator<string> };
   async function* chunks(): AsyncGenerator<string> {
     let decoder: TextDecoder | null = null;
