@@ -47,9 +47,13 @@ export class ExportWorker {
   private waiting: (() => void) | null = null;
   private ended = false;
   private readonly name: string;
+  /** Resolves when the worker has read the whole file (or failed), whether or not it has been replayed. */
+  readonly parsed: Promise<void>;
+  private markParsed!: () => void;
 
   constructor(input: WorkerInput) {
     this.name = input.name;
+    this.parsed = new Promise((resolve) => (this.markParsed = resolve));
     this.worker = new Worker(new URL('./export-worker.ts', import.meta.url), { workerData: input });
     this.worker.on('message', (message: FromWorker) => this.push(message));
     this.worker.on('error', (error) =>
@@ -61,7 +65,10 @@ export class ExportWorker {
   }
 
   private push(message: FromWorker): void {
-    if (message.type === 'done' || message.type === 'error') this.ended = true;
+    if (message.type === 'done' || message.type === 'error') {
+      this.ended = true;
+      this.markParsed();
+    }
     this.queue.push(message);
     this.waiting?.();
     this.waiting = null;

@@ -18,8 +18,12 @@ const port = parentPort!;
 const input = workerData as WorkerInput;
 /** Rows per batch: large enough that messaging costs nothing, small enough to keep memory flat. */
 const BATCH_ROWS = input.batchRows ?? 32_768;
-/** Batches posted and not yet replayed; beyond this the reader waits between chunks. */
-const MAX_IN_FLIGHT = 24;
+/**
+ * Batches posted and not yet replayed; beyond this the reader waits between chunks. Large enough that a worker
+ * reads its whole file (4M rows) while the main thread is still merging the one before: a worker held back
+ * left a core idle, and the next file could not start.
+ */
+const MAX_IN_FLIGHT = 128;
 
 let inFlight = 0;
 let resume: (() => void) | null = null;

@@ -38,8 +38,9 @@ export interface IngestResult {
 
 type FileSummary = Aggregates['quality']['files'][number];
 
-/** Large files read at a time, on worker threads. */
+/** Large files read at a time, on worker threads; and open at once (read, or being merged). */
 const WORKERS = 2;
+const OPEN_FILES = 3;
 
 export interface IngestOptions {
   /** Files from this size are read on worker threads (default `WORKER_FROM_BYTES`; Infinity: none). */
@@ -87,22 +88,38 @@ export async function ingest(
   );
   const workers = new Map<number, ExportWorker>();
   /**
-   * Two large files are read at a time: the one being merged (if it is large) and the next large one, however
-   * many small files lie between (those are read here, and quickly).
+   * Large files are read two at a time, each as soon as a core is free: when a worker has read its file (its
+   * rows wait, in batches, for their turn to be merged) the next large file starts, however many small files
+   * lie between (those are read here, and quickly). At most three files are open at once, so that what waits
+   * to be merged stays bounded.
    */
-  const startWorkers = (from: number): void => {
-    for (let fileIndex = from; fileIndex < files.length && workers.size < WORKERS; fileIndex++) {
+  let parsing = 0;
+  let current = 0;
+  let finished = false;
+  const startWorkers = (): void => {
+    for (let fileIndex = current; fileIndex < files.length; fileIndex++) {
+      if (finished || parsing >= WORKERS || workers.size >= OPEN_FILES) return;
       const file = files[fileIndex]!;
       if (sizes[fileIndex]! < workerFrom || workers.has(fileIndex)) continue;
-      workers.set(
-        fileIndex,
-        new ExportWorker({ path: file.path, name: file.name, config, candidateSeed, batchRows: options.batchRows }),
-      );
+      const worker = new ExportWorker({
+        path: file.path,
+        name: file.name,
+        config,
+        candidateSeed,
+        batchRows: options.batchRows,
+      });
+      workers.set(fileIndex, worker);
+      parsing++;
+      void worker.parsed.then(() => {
+        parsing--;
+        startWorkers();
+      });
     }
   };
   try {
     for (const [fileIndex, file] of files.entries()) {
-      startWorkers(fileIndex);
+      current = fileIndex;
+      startWorkers();
       const shown = publishedName(file.name, fileIndex);
       if (shown !== file.name)
         log.warn(`${file.name}: its name holds an e-mail address; the data quality page calls it ${shown}`);
@@ -122,6 +139,7 @@ export async function ingest(
       summaries.push(summary);
     }
   } finally {
+    finished = true;
     for (const worker of workers.values()) worker.stop();
   }
 
