@@ -1,6 +1,6 @@
 /**
  * Large exports are read on worker threads (`export-worker.ts`): decoding, CSV parsing, dates and row rules
- * run there, one file per worker, two files at a time; the main thread rebuilds the rows from column batches
+ * run there, one file per worker, two files read at a time; the main thread decodes the column batches
  * and replays them into the ledger and the merge stores in file order, exactly as reading in process would.
  * A machine's second core is then busy with the next file while the first is being merged.
  *
