@@ -152,6 +152,29 @@ const capacityFor = (needed: number, capacity: number): number => Math.max(neede
 const instantOrNaN = (value: Instant | null): number => (value === null ? NaN : value);
 const instantOrNull = (value: number): Instant | null => (value === value ? value : null);
 
+/** What the column tables share: rows as objects, and the rows kept after merging. */
+abstract class ColumnTable<T> {
+  length = 0;
+  abstract push(row: T): void;
+  /** Row `r` as an object (tests, and the few rows a message names). */
+  abstract row(r: number): T;
+  /** Trims the room made ahead: every array is `length` long. */
+  abstract seal(): this;
+  protected abstract empty(): this;
+
+  rows(): T[] {
+    return Array.from({ length: this.length }, (_, r) => this.row(r));
+  }
+
+  /** The rows whose `dropped` flag is 0, in order (null: none is dropped, the table itself, sealed). */
+  kept(dropped: Uint8Array | null): this {
+    if (dropped === null) return this.seal();
+    const kept = this.empty();
+    for (let r = 0; r < this.length; r++) if (!dropped[r]) kept.push(this.row(r));
+    return kept.seal();
+  }
+}
+
 /**
  * Interviews, one array per field, row `r` at index `r` of each. Millions of row objects, each instant in a box
  * of its own, were most of what the data step held in memory and most of what every garbage collection walked;
@@ -161,8 +184,7 @@ const instantOrNull = (value: number): Instant | null => (value === value ? valu
  * While rows are added the arrays may be longer than `length` (room made ahead); `seal` trims them, and every
  * table handed on (`of`, `kept`) is sealed.
  */
-export class InterviewTable {
-  length = 0;
+export class InterviewTable extends ColumnTable<Interview> {
   interviewId: string[] = [];
   applicationId: string[] = [];
   stage: Array<string | null> = [];
@@ -222,7 +244,6 @@ export class InterviewTable {
     copyValues(this.recommendation, at, c.recommendation, count);
   }
 
-  /** Trims the room made ahead: every array is `length` long. */
   seal(): this {
     for (const column of [
       this.interviewId,
@@ -238,7 +259,10 @@ export class InterviewTable {
     return this;
   }
 
-  /** Row `r` as an object (tests, and the few rows a message names). */
+  protected empty(): this {
+    return new InterviewTable() as this;
+  }
+
   row(r: number): Interview {
     return {
       interviewId: this.interviewId[r]!,
@@ -251,23 +275,10 @@ export class InterviewTable {
       recommendation: this.recommendation[r]!,
     };
   }
-
-  rows(): Interview[] {
-    return Array.from({ length: this.length }, (_, r) => this.row(r));
-  }
-
-  /** The rows whose `dropped` flag is 0, in order (null: none is dropped, the table itself, sealed). */
-  kept(dropped: Uint8Array | null): InterviewTable {
-    if (dropped === null) return this.seal();
-    const kept = new InterviewTable();
-    for (let r = 0; r < this.length; r++) if (!dropped[r]) kept.push(this.row(r));
-    return kept.seal();
-  }
 }
 
 /** Stage events, one array per field (see `InterviewTable`); `exitedAt` is NaN while the stage is not left. */
-export class StageEventTable {
-  length = 0;
+export class StageEventTable extends ColumnTable<StageEvent> {
   applicationId: string[] = [];
   stage: string[] = [];
   enteredAt: number[] = [];
@@ -314,6 +325,10 @@ export class StageEventTable {
     return this;
   }
 
+  protected empty(): this {
+    return new StageEventTable() as this;
+  }
+
   row(r: number): StageEvent {
     return {
       applicationId: this.applicationId[r]!,
@@ -321,17 +336,6 @@ export class StageEventTable {
       enteredAt: this.enteredAt[r]!,
       exitedAt: instantOrNull(this.exitedAt[r]!),
     };
-  }
-
-  rows(): StageEvent[] {
-    return Array.from({ length: this.length }, (_, r) => this.row(r));
-  }
-
-  kept(dropped: Uint8Array | null): StageEventTable {
-    if (dropped === null) return this.seal();
-    const kept = new StageEventTable();
-    for (let r = 0; r < this.length; r++) if (!dropped[r]) kept.push(this.row(r));
-    return kept.seal();
   }
 }
 
