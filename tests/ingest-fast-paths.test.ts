@@ -230,4 +230,52 @@ describe('merging in bulk', () => {
     expect(store.used().rows()).toEqual(all.filter((_, position) => !dropped.has(position)));
     expect(Array.from(store.dropped, Boolean)).toEqual(all.map((_, position) => dropped.has(position)));
   });
+  it('EntityStore: rows added as column batches, with room made from a wrong estimate, merge as rows one by one', () => {
+    // Re-exports: many keys twice, some identical (a null exit on both sides included), some changed.
+    const all = rows(11, 12_000, 1500).map((row, i) => (i % 5 === 0 ? { ...row, exitedAt: null } : row));
+    const ledgerOf = (store: (ledger: Ledger) => EntityStore<StageEvent, StageEventTable>) => {
+      const ledger = new Ledger();
+      const built = store(ledger);
+      built.settle(); // duplicates reach the ledger when the store settles
+      return { ledger: ledger.entriesInOrder(), counts: ledger.counts.stage_events, built };
+    };
+    const oneByOne = ledgerOf((ledger) => {
+      const store = new EntityStore('stage_events', stageEventKey, ledger);
+      all.forEach((row, position) => store.add(row, 0, position + 2));
+      return store;
+    });
+    expect(oneByOne.counts.duplicatesIdentical).toBeGreaterThan(0);
+    expect(oneByOne.counts.duplicatesConflicting).toBeGreaterThan(0);
+    for (const estimate of [0, all.length / 3, all.length * 2]) {
+      const batched = ledgerOf((ledger) => {
+        const store = new EntityStore('stage_events', stageEventKey, ledger);
+        if (estimate > 0) store.reserve(estimate);
+        for (let from = 0, size = 1; from < all.length; from += size, size = (size * 7) % 4093) {
+          const part = all.slice(from, from + size);
+          const columns = {
+            applicationId: part.map((e) => e.applicationId),
+            stage: part.map((e) => e.stage),
+            enteredAt: Float64Array.from(part, (e) => e.enteredAt),
+            exitedAt: Float64Array.from(part, (e) => e.exitedAt ?? NaN),
+          };
+          store.addColumns(
+            columns,
+            Int32Array.from(part, (_, i) => from + i + 2),
+            part.length,
+            0,
+          );
+        }
+        return store;
+      });
+      expect(batched.ledger).toEqual(oneByOne.ledger);
+      expect(batched.counts).toEqual(oneByOne.counts);
+      expect(Array.from(batched.built.dropped)).toEqual(Array.from(oneByOne.built.dropped));
+      const used = batched.built.used();
+      expect(used.rows()).toEqual(oneByOne.built.used().rows());
+      // Sealed: no room made ahead is left at the end of a column.
+      for (const column of [used.applicationId, used.stage, used.enteredAt, used.exitedAt]) {
+        expect(column.length).toBe(used.length);
+      }
+    }
+  });
 });
