@@ -376,7 +376,11 @@ describe('privacy', () => {
     const fixtures = ['pii', 'greenhouse', 'lever', 'ashby', 'workable', 'custom-ats', 'quotes'];
     const names = ['Ann', 'Bea', 'Gus Lever', 'Hal Lever', 'Lou Ashby', 'Quinn Work', 'Vic Custom', 'Zed Custom'];
     for (const fixture of fixtures) {
-      const json = JSON.stringify(await run(fixture));
+      // Candidate keys are random per run (a seeded hash of the id, see the next test): one may spell "Ann" by
+      // chance ("AnnOMA8x8" once failed this test), so they are left out of the text searched.
+      const json = JSON.stringify(await run(fixture), (key, value: unknown) =>
+        key === 'candidateKey' && value !== null ? '(candidate key)' : value,
+      );
       expect(json, fixture).not.toMatch(/@|example\.(com|org|net)/);
       for (const name of names) expect(json, `${fixture}: ${name}`).not.toContain(name);
     }
