@@ -30,10 +30,14 @@ export interface FileTarget {
   unmapped(column: string, kind: EnumKind, value: string, allowed: readonly string[]): void;
   hidden(column: string, what: ContactDetails, person: boolean): void;
   row(row: Row, line: number): void;
+}
+
+/** Where a file read on a worker thread is replayed (`ledgerTarget`): it also takes rows in column batches. */
+export interface ReplayTarget extends FileTarget {
   /** Rows read on a worker thread, as columns (see `row-batch.ts`). */
-  rows?(batch: DecodedBatch): void;
+  rows(batch: DecodedBatch): void;
   /** About how many more rows the file holds (from its size): room can be made for them at once. */
-  expect?(rows: number): void;
+  expect(rows: number): void;
 }
 
 export interface ExportRead {
@@ -112,7 +116,7 @@ export async function readExport(
 }
 
 /** The in-process target: the ledger and the merge stores, for the file at `fileIndex`. */
-export function ledgerTarget(ledger: Ledger, stores: Stores, fileIndex: number): FileTarget {
+export function ledgerTarget(ledger: Ledger, stores: Stores, fileIndex: number): ReplayTarget {
   let entity: Entity = 'applications';
   let store: EntityStore<Row, Rows<Row>> | null = null;
   return {

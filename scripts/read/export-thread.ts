@@ -12,9 +12,9 @@ import { UserError, type Where } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Config } from '../schema/config.ts';
 import type { CsvStats } from './csv.ts';
-import type { ExportRead, FileTarget } from './export-file.ts';
+import type { ExportRead, ReplayTarget } from './export-file.ts';
 import { recognise } from './recognise.ts';
-import { RowBatchReader, rowMaker, type EntryMaker, type RowBatch } from './row-batch.ts';
+import { RowBatchReader, type EntryMaker, type RowBatch } from './row-batch.ts';
 import type { ReadContext } from './rows.ts';
 
 /** Files from this size are read on a worker thread. */
@@ -80,7 +80,7 @@ export class ExportWorker {
   }
 
   /** Replays the file into `target` (see the module comment); resolves like `readExport`. */
-  async replay(context: ReadContext, make: EntryMaker, target: FileTarget, log: Logger): Promise<ExportRead> {
+  async replay(context: ReadContext, make: EntryMaker, target: ReplayTarget, log: Logger): Promise<ExportRead> {
     const rows = new RowBatchReader(make);
     let match: ExportRead['match'] = null;
     let unrecognised = false;
@@ -105,13 +105,8 @@ export class ExportWorker {
               else if (e.type === 'unmapped') target.unmapped(e.column, e.kind, e.value, e.allowed);
               else target.hidden(e.column, e.what, e.person);
             }
-            if (batch.expectedRows > 0) target.expect?.(batch.expectedRows + batch.rows);
-            const decoded = rows.decode(batch, (column, what) => target.hidden(column, what, true));
-            if (target.rows) target.rows(decoded);
-            else {
-              const make = rowMaker(decoded.entity);
-              for (let r = 0; r < decoded.rows; r++) target.row(make(decoded.columns, r), decoded.lines[r]!);
-            }
+            if (batch.expectedRows > 0) target.expect(batch.expectedRows + batch.rows);
+            target.rows(rows.decode(batch, (column, what) => target.hidden(column, what, true)));
             this.worker.postMessage({ type: 'replayed' } satisfies ToWorker);
             break;
           }

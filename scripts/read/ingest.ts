@@ -21,7 +21,7 @@ import type { Config } from '../schema/config.ts';
 import { calendar } from '../time.ts';
 import { checkAcrossTables, type Stores } from './checks.ts';
 import { dateReader } from './dates.ts';
-import { ledgerTarget, readExport, type FileTarget } from './export-file.ts';
+import { ledgerTarget, readExport, type ReplayTarget } from './export-file.ts';
 import { ExportWorker, WORKER_FROM_BYTES } from './export-thread.ts';
 import { listCsvFiles } from './files.ts';
 import { Ledger } from './ledger.ts';
@@ -264,7 +264,7 @@ async function readFile(
   path: string,
   name: string,
   context: ReadContext,
-  target: FileTarget,
+  target: ReplayTarget,
   worker: { worker: ExportWorker; make: EntryMaker } | null,
   log: Logger,
 ): Promise<{ summary: FileSummary; match: Match | null }> {

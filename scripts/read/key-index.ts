@@ -95,7 +95,7 @@ export class KeyIndex {
   }
 
   /**
-   * Stores `position` for the key at the next `settle` (or `get`, `set`), which tells `replaced` if it takes
+   * Stores `position` for the key at the next `settle` (or `find`, `set`), which tells `replaced` if it takes
    * an earlier position's key. Positions must follow one another from one `settle` to the next.
    */
   defer(position: number): void {

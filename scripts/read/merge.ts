@@ -201,12 +201,6 @@ export class EntityStore<T, R extends Rows<T> = T[]> {
     // Read once rows have stopped coming: with none dropped, the rows themselves, not a copy of millions.
     return this.keyed.kept(this.rows, this.droppedCount === 0 ? null : this.droppedOf.subarray(0, this.rows.length));
   }
-
-  /** How many rows are used. */
-  get usedCount(): number {
-    this.index.settle();
-    return this.rows.length - this.droppedCount;
-  }
 }
 
 /** The used application with this id, or null. */

@@ -124,7 +124,7 @@ export type BatchColumns<T> = {
 };
 
 /**
- * Columns are filled by index into room made ahead (`more`), not by `push`: arrays of millions grown a value
+ * Columns are filled by index into room made ahead (`reserve`), not by `push`: arrays of millions grown a value
  * at a time were copied again and again, and the loops that pushed ran several times slower than these.
  * One function for instants and one for other values, so that each loop sees one kind of array.
  */
