@@ -13,10 +13,11 @@ import { aggregatesSchema, type Aggregates } from './schema/aggregates.ts';
 import { CONFIG_FILE, loadConfig } from './read/config.ts';
 import { listCsvFiles } from './read/files.ts';
 import { ingest } from './read/ingest.ts';
-import { computeAggregates } from './metrics/index.ts';
+import { aggregatesOfFacts, metricFacts } from './metrics/index.ts';
 import { UserError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { PROJECT_ROOT } from './cli.ts';
+import { collectGarbage } from './memory.ts';
 
 export interface DataStepOptions {
   dataDir: string;
@@ -188,7 +189,10 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
 
   const config = await loadConfig(dataDir);
   const { tables, quality } = await ingest(dataDir, config, log);
-  const aggregates = aggregatesSchema.parse(computeAggregates({ tables, quality, config, sample }));
+  // The tables are handed over: the interviews and stage events are let go of once their facts are computed.
+  const facts = metricFacts(tables, config, true);
+  collectGarbage();
+  const aggregates = aggregatesSchema.parse(aggregatesOfFacts(facts, { quality, config, sample }));
   const json = JSON.stringify(aggregates);
   // The key is removed first and written after the artifact: an interrupted run leaves no key at worst, never
   // a key that vouches for a half-written artifact; and the key names the artifact's hash (see cachedArtifact).

@@ -77,6 +77,9 @@ export interface Context {
 export function buildContext(tables: CanonicalTables, config: Config): Context {
   const cal = calendar(config.timezone);
   const asOf = resolveAsOf(tables, config, cal);
+  // The context keeps the applications and requisitions, never `tables`: the interviews and stage events are
+  // let go once their facts are computed (see `metricFacts`).
+  const { applications } = tables;
 
   const requisitionByJob = new Map<string, Requisition>();
   const byId = [...tables.requisitions].sort((a, b) => compareStrings(a.requisitionId, b.requisitionId));
@@ -121,11 +124,11 @@ export function buildContext(tables: CanonicalTables, config: Config): Context {
     requisitionOfJob: (jobId) => requisitionByJob.get(jobId),
     application: (id) => {
       const index = applicationIndex(id);
-      return index < 0 ? undefined : tables.applications[index];
+      return index < 0 ? undefined : applications[index];
     },
     departmentOf,
     hiringManagerOf,
-    applications: tables.applications,
+    applications,
     applicationIndex,
     departmentAt: (index) => departments[index]!,
     hiringManagerAt: (index) => hiringManagers[index]!,

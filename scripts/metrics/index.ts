@@ -12,7 +12,7 @@ import type { CanonicalTables } from '../schema/canonical.ts';
 import { REASON_CATEGORIES, type Config } from '../schema/config.ts';
 import { DAY, dateOfDayNumber, monthRange } from '../time.ts';
 import { latestCompleteMonth } from './asOf.ts';
-import { buildContext, NONE } from './context.ts';
+import { buildContext, NONE, type Context } from './context.ts';
 import { definitions } from './definitions.ts';
 import { feedbackSection, slotFacts } from './feedback.ts';
 import {
@@ -21,12 +21,14 @@ import {
   journeysFromInterviews,
   journeysFromStageEvents,
   stageOrder,
+  type Journeys,
 } from './funnel.ts';
 import { buildHeadlines, withChanges } from './headlines.ts';
 import { partnershipSection, partnershipWindow } from './partnership.ts';
 import { rejectionFacts, rejectionsSection } from './rejections.ts';
 import { distinctSorted } from './stats.ts';
 import { suppressAggregates } from './suppression.ts';
+import { collectGarbage } from '../memory.ts';
 import { hireFacts, requisitionFacts, timeToFillSection, type Excluded } from './timeToFill.ts';
 
 export interface ComputeInput {
@@ -36,19 +38,55 @@ export interface ComputeInput {
   sample: boolean;
 }
 
+/** The canonical tables → the artifact: `metricFacts`, then `aggregatesOfFacts`. */
 export function computeAggregates(input: ComputeInput): Aggregates {
-  const { tables, config } = input;
-  const ctx = buildContext(tables, config);
-  const { asOf } = ctx;
+  return aggregatesOfFacts(metricFacts(input.tables, input.config), input);
+}
 
-  // ---- facts
+/**
+ * What the sections read: one record (or column entry) per fill, hire, feedback slot, rejection and journey,
+ * and the context (the applications and requisitions, joined). Nothing here refers to the interviews or stage
+ * events tables (see `metricFacts`' `handOver`).
+ */
+export interface Facts {
+  readonly ctx: Context;
+  readonly requisitions: ReturnType<typeof requisitionFacts>;
+  readonly hires: ReturnType<typeof hireFacts>;
+  readonly slots: ReturnType<typeof slotFacts>;
+  readonly rejections: ReturnType<typeof rejectionFacts>;
+  readonly fromEvents: ReturnType<typeof journeysFromStageEvents>;
+  readonly hasStageEvents: boolean;
+  /** From stage events when there are any, else inferred from interviews (the partnership view only). */
+  readonly journeys: Journeys;
+}
+
+/**
+ * `handOver`: the caller hands the tables over (the data step does) and the interviews and stage events are
+ * each emptied once their facts are computed, so that the facts computed after them are not held beside them
+ * (at a million applications they are several hundred megabytes).
+ */
+export function metricFacts(tables: CanonicalTables, config: Config, handOver = false): Facts {
+  const { interviews, stageEvents } = tables;
+  const ctx = buildContext(tables, config);
   const requisitions = requisitionFacts(ctx, tables.requisitions);
   const hires = hireFacts(ctx);
-  const slots = slotFacts(ctx, tables.interviews);
+  const fromEvents = journeysFromStageEvents(ctx, stageEvents);
+  const hasStageEvents = stageEvents.length > 0;
+  if (handOver) {
+    stageEvents.release();
+    collectGarbage();
+  }
+  const journeys = fromEvents.journeys.size > 0 ? fromEvents.journeys : journeysFromInterviews(ctx, interviews);
+  const slots = slotFacts(ctx, interviews);
+  if (handOver) interviews.release();
   const rejections = rejectionFacts(ctx);
-  const fromEvents = journeysFromStageEvents(ctx, tables.stageEvents);
-  const hasStageEvents = tables.stageEvents.length > 0;
-  const journeys = fromEvents.journeys.size > 0 ? fromEvents.journeys : journeysFromInterviews(ctx, tables.interviews);
+  return { ctx, requisitions, hires, slots, rejections, fromEvents, hasStageEvents, journeys };
+}
+
+export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'tables'>): Aggregates {
+  const { config } = input;
+  const { ctx, requisitions, hires, slots, rejections, fromEvents, hasStageEvents, journeys } = facts;
+  const { asOf } = ctx;
   const order = stageOrder(config.stageOrder, journeys);
 
   // ---- the month range: first month with activity (else with an opening) → the as-of month
@@ -60,11 +98,11 @@ export function computeAggregates(input: ComputeInput): Aggregates {
   // Applications: a local offset is less than a day, so no application two days after the earliest falls in
   // an earlier month; only those before are looked up (a month per application cost more).
   let firstApplied = Infinity;
-  for (let row = 0; row < tables.applications.length; row++) {
+  for (let row = 0; row < ctx.applications.length; row++) {
     const appliedAt = ctx.appliedAt(row);
     if (ctx.happened(appliedAt) && appliedAt < firstApplied) firstApplied = appliedAt;
   }
-  for (let row = 0; row < tables.applications.length; row++) {
+  for (let row = 0; row < ctx.applications.length; row++) {
     const appliedAt = ctx.appliedAt(row);
     if (ctx.happened(appliedAt) && appliedAt < firstApplied + 2 * DAY) see(ctx.monthOf(appliedAt));
   }
@@ -85,7 +123,7 @@ export function computeAggregates(input: ComputeInput): Aggregates {
 
   // ---- who and where
   const seenDepartments = new Set(requisitions.facts.map((r) => r.department));
-  for (let row = 0; row < tables.applications.length; row++)
+  for (let row = 0; row < ctx.applications.length; row++)
     if (ctx.happened(ctx.appliedAt(row))) seenDepartments.add(ctx.departmentAt(row));
   const departments = distinctSorted([...seenDepartments].filter((d) => d !== NONE && d !== ALL));
   const hiringManagers = distinctSorted(requisitions.facts.map((r) => r.hiringManager).filter((h) => h !== NONE));

@@ -14,7 +14,7 @@ import type { Config } from '../schema/config.ts';
 import type { CsvStats } from './csv.ts';
 import type { ExportRead, ReplayTarget } from './export-file.ts';
 import { recognise } from './recognise.ts';
-import { RowBatchReader, type EntryMaker, type RowBatch } from './row-batch.ts';
+import { releaseBatch, RowBatchReader, type EntryMaker, type RowBatch } from './row-batch.ts';
 import type { ReadContext } from './rows.ts';
 
 /** Files from this size are read on a worker thread. */
@@ -107,6 +107,7 @@ export class ExportWorker {
             }
             if (batch.expectedRows > 0) target.expect(batch.expectedRows + batch.rows);
             target.rows(rows.decode(batch, (column, what) => target.hidden(column, what, true)));
+            releaseBatch(batch);
             this.worker.postMessage({ type: 'replayed' } satisfies ToWorker);
             break;
           }

@@ -13,6 +13,8 @@
  * in the order they came, so a batch gives exactly what inserting them one by one gives.
  */
 
+import { free } from '../memory.ts';
+
 /** FNV-1a over a string's UTF-16 code units, continuing from `hash`. */
 export function hashText(text: string, hash = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
@@ -104,6 +106,7 @@ export class KeyIndex {
     if (this.pendingCount === this.pending.length) {
       const more = new Int32Array(Math.min(KeyIndex.BATCH, Math.max(1024, this.pending.length * 2)));
       more.set(this.pending);
+      free(this.pending);
       this.pending = more;
     }
     this.pending[this.pendingCount++] = finish(this.hashAt(position));
@@ -118,8 +121,21 @@ export class KeyIndex {
   /** Inserts the deferred keys, and lets go of the batch buffers (rows have stopped coming, for now). */
   settle(): void {
     if (this.pendingCount > 0) this.insertPending();
-    if (this.pending.length > 0) this.pending = new Int32Array(0);
-    if (this.sorted.length > 0) this.sorted = new Int32Array(0);
+    if (this.pending.length > 0) {
+      free(this.pending);
+      this.pending = new Int32Array(0);
+    }
+    if (this.sorted.length > 0) {
+      free(this.sorted);
+      this.sorted = new Int32Array(0);
+    }
+  }
+
+  /** Frees the table (see `memory.ts`): the index is empty afterwards, and must not be used again. */
+  release(): void {
+    this.settle();
+    free(this.slots);
+    this.size = 0;
   }
 
   /** Inserts the deferred keys, in the order of their slots. */
@@ -139,7 +155,10 @@ export class KeyIndex {
     const starts = new Int32Array(((mask + 1) >>> shift) + 1);
     for (let i = 0; i < count; i++) starts[((pending[i]! & mask) >>> shift) + 1]!++;
     for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
-    if (this.sorted.length < 2 * count) this.sorted = new Int32Array(2 * pending.length);
+    if (this.sorted.length < 2 * count) {
+      free(this.sorted);
+      this.sorted = new Int32Array(2 * pending.length);
+    }
     const { sorted } = this;
     for (let i = 0; i < count; i++) {
       const hash = pending[i]!;
@@ -202,6 +221,7 @@ export class KeyIndex {
       slots[2 * slot] = stored;
       slots[2 * slot + 1] = hash;
     }
+    free(old);
     this.slots = slots;
     this.mask = mask;
   }

@@ -19,6 +19,7 @@ import {
 } from '../schema/canonical.ts';
 import { hashNumber, hashText, KeyIndex } from './key-index.ts';
 import type { Ledger } from './ledger.ts';
+import { free } from '../memory.ts';
 import { rowMaker } from './row-batch.ts';
 
 /** Where a store keeps its rows: an array of row objects, or a table of columns (`InterviewTable`). */
@@ -120,6 +121,9 @@ export class EntityStore<T, R extends Rows<T> = T[]> {
     fileOf.set(this.fileOf);
     lineOf.set(this.lineOf);
     droppedOf.set(this.droppedOf);
+    free(this.fileOf);
+    free(this.lineOf);
+    free(this.droppedOf);
     this.fileOf = fileOf;
     this.lineOf = lineOf;
     this.droppedOf = droppedOf;
@@ -200,6 +204,17 @@ export class EntityStore<T, R extends Rows<T> = T[]> {
     this.index.settle();
     // Read once rows have stopped coming: with none dropped, the rows themselves, not a copy of millions.
     return this.keyed.kept(this.rows, this.droppedCount === 0 ? null : this.droppedOf.subarray(0, this.rows.length));
+  }
+
+  /**
+   * Frees what only merging needs: the key index, and each row's file, line and flag (see `memory.ts`). For
+   * when reading is over and `used` has been taken; the store must not be used again.
+   */
+  release(): void {
+    this.index.release();
+    free(this.fileOf);
+    free(this.lineOf);
+    free(this.droppedOf);
   }
 }
 

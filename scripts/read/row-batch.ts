@@ -16,6 +16,7 @@ import type { Entity } from '../schema/canonical.ts';
 import type { EnumKind } from './ledger.ts';
 import type { Row } from './rows.ts';
 import type { ContactDetails } from './values.ts';
+import { free } from '../memory.ts';
 
 /**
  * How one field of a canonical row travels. A `ref` is an id naming a row of another table (an interview's or a
@@ -111,6 +112,15 @@ export interface RowBatch {
   events: BatchEvent[];
   /** The file's rows still to come, estimated from its size (in the first batch that knows it; else 0). */
   expectedRows: number;
+}
+
+/** Frees a batch's typed arrays (see `memory.ts`), once its rows are in the tables. */
+export function releaseBatch(batch: RowBatch): void {
+  free(batch.lines);
+  for (const column of batch.columns) {
+    if (column instanceof Float64Array || column instanceof Int32Array) free(column);
+    else if ('run' in column) free(column.run);
+  }
 }
 
 /** Identifiers: joined by NUL (null = a lone U+0001), or plainly when some id holds a NUL itself. */

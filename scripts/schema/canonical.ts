@@ -166,6 +166,12 @@ abstract class ColumnTable<T> {
     return Array.from({ length: this.length }, (_, r) => this.row(r));
   }
 
+  /** Empties the table, its arrays left to the garbage collector: for whoever was handed it and is done with it. */
+  release(): void {
+    this.length = 0;
+    this.seal();
+  }
+
   /** The rows whose `dropped` flag is 0, in order (null: none is dropped, the table itself, sealed). */
   kept(dropped: Uint8Array | null): this {
     if (dropped === null) return this.seal();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeAggregates } from '../../scripts/metrics/index.ts';
+import { aggregatesOfFacts, computeAggregates, metricFacts } from '../../scripts/metrics/index.ts';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
 import { canonicalTables, type CanonicalRows } from '../../scripts/schema/canonical.ts';
 import type { ConfigInput } from '../../scripts/schema/config.ts';
@@ -54,5 +54,34 @@ describe('privacy', () => {
   it('holds interviewer names only when showInterviewers is on', () => {
     const on = run(goldenTables, { ...goldenConfig, privacy: { minGroupSize: 2, showInterviewers: true } });
     expect(on).toContain('Ivo Interviewer');
+  });
+});
+
+describe('handing the tables over (what the data step does to hold less memory)', () => {
+  const handedOver = (t: CanonicalRows) => {
+    const tables = canonicalTables(t);
+    const facts = metricFacts(tables, config(goldenConfig), true);
+    return {
+      tables,
+      json: JSON.stringify(
+        aggregatesOfFacts(facts, { quality: goldenQuality, config: config(goldenConfig), sample: false }),
+      ),
+    };
+  };
+
+  it('gives the artifact computeAggregates gives, and empties the interviews and stage events', () => {
+    const { tables, json } = handedOver(goldenTables);
+    expect(json).toBe(run(goldenTables));
+    expect(goldenTables.interviews.length).toBeGreaterThan(0);
+    expect([tables.interviews.length, tables.interviews.interviewAt.length]).toEqual([0, 0]);
+    expect([tables.stageEvents.length, tables.stageEvents.enteredAt.length]).toEqual([0, 0]);
+  });
+
+  it('still infers journeys from interviews when there are no stage events (they are let go of only after)', () => {
+    const noEvents: CanonicalRows = { ...goldenTables, stageEvents: [] };
+    const { json } = handedOver(noEvents);
+    expect(json).toBe(run(noEvents));
+    // The partnership view reads the inferred journeys: a wrong order would leave it with none.
+    expect(JSON.parse(json).partnerships).toEqual(JSON.parse(run(noEvents)).partnerships);
   });
 });
