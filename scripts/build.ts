@@ -1,5 +1,6 @@
 /**
- * `npm run build -- [--data DIR] [--base /path] [--out DIR]`: the data step, then the site.
+ * `npm run build -- [--data DIR] [--base /path] [--out DIR]`: the data step (in a process of its own), then the
+ * site.
  *
  * The site is built into a temporary folder beside the output and swapped in only when the build is
  * complete and within budget, so a failed or interrupted build leaves the previous site untouched.
@@ -7,10 +8,10 @@
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT, SAMPLE_DIR, parseCli, runMain } from './cli.ts';
+import { PROJECT_ROOT, parseCli, runMain } from './cli.ts';
 import { consoleLogger, type Logger } from './log.ts';
-import { isAlive, runDataStep } from './pipeline.ts';
-import { summaryLines } from './summary.ts';
+import { runDataStepApart } from './data-process.ts';
+import { isAlive } from './pipeline.ts';
 import { UserError } from './errors.ts';
 import { contactDetailsIn } from './read/values.ts';
 
@@ -183,15 +184,8 @@ if (import.meta.main)
     const started = performance.now();
     // First, so that a site left aside by an interrupted swap is back in place even if this build fails.
     await cleanUpInterruptedBuilds(options.outDir, log);
-    log.info(`Reading exports in ${options.dataDir}`);
-    const { aggregates, artifactPath, reused } = await runDataStep({
-      dataDir: options.dataDir,
-      cacheDir: options.cacheDir,
-      sample: path.resolve(options.dataDir) === SAMPLE_DIR,
-      force: options.force,
-      log,
-    });
-    for (const line of summaryLines(aggregates, reused)) log.info(line);
+    // In a process of its own, which says what it read and its summary (data-process.ts).
+    const artifactPath = await runDataStepApart(options);
     await warnAboutNotes(options.dataDir, log);
     log.info(`Building the site${options.base === '/' ? '' : ` under ${options.base}`}…`);
     const pages = await buildSite({

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from './errors.ts';
+import { AlreadyReported, UserError } from './errors.ts';
 
 /** The project folder (where package.json is), whatever the current directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,6 +86,10 @@ export async function runMain(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
+    if (error instanceof AlreadyReported) {
+      process.exitCode = error.exitCode;
+      return;
+    }
     if (error instanceof UserError) {
       process.stderr.write(`\nerror: ${error.format()}\n`);
       process.exitCode = 1;

@@ -35,3 +35,17 @@ export class UserError extends Error {
     return this.fix ? `${head}\n  How to fix: ${this.fix}` : head;
   }
 }
+
+/**
+ * A failure already explained to the user by someone else (the data step run in a child process): the command
+ * exits with `exitCode` and prints nothing more.
+ */
+export class AlreadyReported extends Error {
+  readonly exitCode: number;
+
+  constructor(exitCode: number, message: string) {
+    super(message);
+    this.name = 'AlreadyReported';
+    this.exitCode = exitCode;
+  }
+}

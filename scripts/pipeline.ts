@@ -171,9 +171,12 @@ async function cachedArtifact(artifactPath: string, keyPath: string, key: string
   return parsed.success ? parsed.data : null;
 }
 
+/** Where the data step writes the artifact in a cache folder. */
+export const artifactPathIn = (cacheDir: string): string => path.join(cacheDir, 'aggregates.json');
+
 export async function runDataStep(options: DataStepOptions): Promise<DataStepResult> {
   const { dataDir, cacheDir, sample, log } = options;
-  const artifactPath = path.join(cacheDir, 'aggregates.json');
+  const artifactPath = artifactPathIn(cacheDir);
   const keyPath = path.join(cacheDir, 'aggregates.key');
   const key = await inputKey(dataDir, sample);
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpInterruptedBuilds } from '../../scripts/build.ts';
 import { memoryLogger, silentLogger } from '../../scripts/log.ts';
-import { inputKey, runDataStep } from '../../scripts/pipeline.ts';
+import { inputKey, isAlive, runDataStep } from '../../scripts/pipeline.ts';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
 import { NODE, ROOT } from '../helpers/run.ts';
 import { runScriptAsync } from './site.ts';
@@ -62,6 +62,8 @@ describe('a build that fails', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('people.csv');
+    // Said once, by the data step (its own process), not again by the build.
+    expect(result.stderr.match(/error:/g)).toHaveLength(1);
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
     expect(siblings(out)).toEqual([]);
   });
@@ -113,6 +115,31 @@ describe('a build killed with SIGKILL while it writes the site', () => {
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toMatch(/<!DOCTYPE html>/i);
     expect(siblings(out)).toEqual([]);
   }, 240_000);
+});
+
+describe('a build stopped with SIGTERM during its data step', () => {
+  it('stops the data step too (it runs in a process of its own) and exits with 143', async () => {
+    const out = path.join(work, 'terminated', 'site');
+    const child = spawn(NODE, [path.join(ROOT, 'scripts/build.ts'), '--out', out], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: path.join(work, 'cache-terminated') },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // The sample's data step takes a second or two: time enough to see it start.
+    let dataStep = 0;
+    await until(() => {
+      const found = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' });
+      const line = found.stdout.split('\n').find((l) => l.includes('scripts/data.ts'));
+      dataStep = line ? Number(line.trim().split(/\s+/)[0]) : 0;
+      return dataStep > 0;
+    }, 30_000);
+    expect(dataStep).toBeGreaterThan(0);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(isAlive(dataStep)).toBe(false);
+    expect(fs.existsSync(out)).toBe(false);
+  }, 60_000);
 });
 
 describe('cleaning up before a build', () => {
