@@ -30,7 +30,8 @@ export async function runDataStepApart(options: DataStepApart): Promise<string> 
       options.dataDir,
       ...(options.force ? ['--force'] : []),
     ],
-    { stdio: 'inherit', env: { ...process.env, CACHE_DIR: options.cacheDir } },
+    // The project's folder: this process's Node options may name a module relative to it (`--import`).
+    { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, CACHE_DIR: options.cacheDir } },
   );
   // Ctrl-C reaches the whole process group from a terminal, but a polite kill of this process alone must not
   // leave the data step running behind it.
