@@ -22,9 +22,10 @@ export interface DataStepApart {
 export async function runDataStepApart(options: DataStepApart): Promise<string> {
   const child = spawn(
     process.execPath,
-    // This process's Node options (npm run build's young generation, --expose-gc) are the data step's too.
+    // This process's Node options (npm run build's young generation, --expose-gc) are the data step's too; not
+    // a debugger's (the child would ask for the port this process holds).
     [
-      ...process.execArgv,
+      ...process.execArgv.filter((option) => !option.startsWith('--inspect')),
       path.join(PROJECT_ROOT, 'scripts', 'data.ts'),
       '--data',
       options.dataDir,
