@@ -74,7 +74,7 @@ afterAll(async () => {
 
 /** Candidate keys are pseudonyms seeded per run: numbered by first sight, they compare across runs. */
 function comparable(result: IngestResult): unknown {
-  const keys = new Map<string, number>();
+  const keys = new Map<number, number>();
   const applications = result.tables.applications.map((a) => {
     if (a.candidateKey === null) return a;
     if (!keys.has(a.candidateKey)) keys.set(a.candidateKey, keys.size);

@@ -2,7 +2,7 @@
  * Canonical rows in column batches, to move them from a worker thread to the main thread cheaply.
  *
  * Posting millions of row objects between threads would clone them one by one (as slow as reading them).
- * A batch instead holds, per field: instants in a Float64Array (NaN = null); repeated text (departments,
+ * A batch instead holds, per field: instants (and candidate keys) in a Float64Array (NaN = null); repeated text (departments,
  * stages, people, reasons, statuses, job ids) as Int32Array codes into a dictionary that grows with the file
  * and is sent entry by entry once; identifiers as one NUL-joined string. Typed arrays are transferred, not
  * copied, and a joined string is copied as one block.
@@ -22,7 +22,7 @@ import { free } from '../memory.ts';
  * How one field of a canonical row travels. A `ref` is an id naming a row of another table (an interview's or a
  * stage event's application): rows of one application come together, so it travels once per run of rows.
  */
-type FieldKind = 'instant' | 'id' | 'ref' | 'text';
+type FieldKind = 'number' | 'id' | 'ref' | 'text';
 /** The dictionary of a text field; fields that share an interner share a dictionary. */
 export type Dictionary =
   'jobId' | 'title' | 'department' | 'location' | 'person' | 'stage' | 'source' | 'reason' | 'enum';
@@ -35,7 +35,9 @@ interface FieldSpec {
   column?: string;
 }
 
-const instant = (key: string): FieldSpec => ({ key, kind: 'instant' });
+const instant = (key: string): FieldSpec => ({ key, kind: 'number' });
+/** A candidate's pseudonymous key: a number too (a 53-bit hash), NaN for none. */
+const hashed = (key: string): FieldSpec => ({ key, kind: 'number' });
 const id = (key: string): FieldSpec => ({ key, kind: 'id' });
 const ref = (key: string): FieldSpec => ({ key, kind: 'ref' });
 const text = (key: string, dictionary: Dictionary, column?: string): FieldSpec => ({
@@ -62,7 +64,7 @@ export const ROW_FIELDS: Record<Entity, readonly FieldSpec[]> = {
   ],
   applications: [
     id('applicationId'),
-    id('candidateKey'),
+    hashed('candidateKey'),
     text('jobId', 'jobId'),
     text('department', 'department'),
     text('jobTitle', 'title'),
@@ -105,7 +107,7 @@ export interface RowBatch {
   read: number;
   rows: number;
   lines: Int32Array;
-  /** Per field of ROW_FIELDS[entity]: Float64Array (instant), Int32Array (text code, -1 = null), ids or refs. */
+  /** Per field of ROW_FIELDS[entity]: Float64Array (number), Int32Array (text code, -1 = null), ids or refs. */
   columns: Array<Float64Array | Int32Array | JoinedIds | RefIds>;
   /** New dictionary entries since the previous batch, in order of first sight. */
   entries: Partial<Record<Dictionary, string[]>>;
@@ -166,7 +168,7 @@ export class RowBatchWriter {
     this.rows = 0;
     this.lines = new Int32Array(this.capacity);
     this.columns = this.fields.map((f) =>
-      f.kind === 'instant'
+      f.kind === 'number'
         ? new Float64Array(this.capacity)
         : f.kind === 'text'
           ? new Int32Array(this.capacity)
@@ -218,7 +220,7 @@ export class RowBatchWriter {
       const field = this.fields[i]!;
       const value = values[field.key];
       const column = this.columns[i]!;
-      if (field.kind === 'instant') (column as Float64Array)[r] = value === null ? NaN : (value as number);
+      if (field.kind === 'number') (column as Float64Array)[r] = value === null ? NaN : (value as number);
       else if (field.kind === 'text')
         (column as Int32Array)[r] = value === null ? -1 : this.code(field.dictionary!, value as string);
       else if (field.kind === 'ref') {
@@ -324,7 +326,7 @@ export class RowBatchReader {
     const columns: Record<string, ArrayLike<unknown>> = {};
     ROW_FIELDS[batch.entity].forEach((field, i) => {
       const column = batch.columns[i]!;
-      if (field.kind === 'instant') {
+      if (field.kind === 'number') {
         columns[field.key] = column as Float64Array;
       } else if (field.kind === 'id') {
         const ids = splitIds(column as JoinedIds);
@@ -378,7 +380,7 @@ export function rowMaker(entity: Entity): MakeRow {
   const before: string[] = [];
   const properties = ROW_FIELDS[entity].map((f, i) => {
     before.push(`const v${i} = c[${JSON.stringify(f.key)}][r];`);
-    return f.kind === 'instant' ? `${f.key}: v${i} === v${i} ? v${i} : null` : `${f.key}: v${i}`;
+    return f.kind === 'number' ? `${f.key}: v${i} === v${i} ? v${i} : null` : `${f.key}: v${i}`;
   });
   make = new Function('c', 'r', `${before.join('\n')}\nreturn { ${properties.join(', ')} };`) as MakeRow;
   makers.set(entity, make);

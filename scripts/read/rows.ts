@@ -63,7 +63,7 @@ export interface ReadContext {
   dates: DateReader;
   calendar: Calendar;
   /** Pseudonymous join key of a candidate id (a hash seeded per run; the id itself is not kept). */
-  candidateKey(id: string): string;
+  candidateKey(id: string): number;
   /**
    * The string instance an application id already has (when its application was read first), so that the
    * millions of interview and stage-event rows that name it share it instead of holding copies.

@@ -49,8 +49,11 @@ export interface Requisition {
 
 export interface Application {
   applicationId: string;
-  /** Used only to join; never leaves the data step. */
-  candidateKey: string | null;
+  /**
+   * A pseudonym of the candidate id (a 53-bit hash, seeded per run: it means nothing outside the run). Used only
+   * to tell an identical re-exported row from a conflicting one; never leaves the data step.
+   */
+  candidateKey: number | null;
   jobId: string;
   /** From the row when the export carries it, else from the requisition of `jobId`. */
   department: string | null;
