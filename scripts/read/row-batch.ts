@@ -2,9 +2,9 @@
  * Canonical rows in column batches, to move them from a worker thread to the main thread cheaply.
  *
  * Posting millions of row objects between threads would clone them one by one (as slow as reading them).
- * A batch instead holds, per field: instants (and candidate keys) in a Float64Array (NaN = null); repeated text (departments,
- * stages, people, reasons, statuses, job ids) as Int32Array codes into a dictionary that grows with the file
- * and is sent entry by entry once; identifiers as one NUL-joined string. Typed arrays are transferred, not
+ * A batch instead holds, per field: instants (and candidate keys) in a Float64Array (NaN = null); repeated
+ * text (departments, stages, people, reasons, statuses, job ids) as Int32Array codes into a dictionary that
+ * grows with the file and is sent entry by entry once; identifiers as one NUL-joined string. Typed arrays are transferred, not
  * copied, and a joined string is copied as one block.
  *
  * People's names are the one exception to "the worker reads, the main thread only rebuilds": the stand-in
