@@ -46,6 +46,7 @@ import {
   type RssMethod,
   type RunResult,
 } from './bench/measure.ts';
+import { artifactPathIn } from './cache-files.ts';
 import { formatSummary, readProfile, summariseProfile, type ProfileSummary } from './bench/profile.ts';
 import {
   DUCKDB_PACKAGE,
@@ -472,7 +473,7 @@ async function benchSize(
         return result;
       }
       runs.push(run);
-      artifactBytes = await fs.stat(path.join(cache, 'aggregates.json')).then(
+      artifactBytes = await fs.stat(artifactPathIn(cache)).then(
         (st) => st.size,
         () => null,
       );

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PROJECT_ROOT, parseCli, runMain } from './cli.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { runDataStepApart } from './data-process.ts';
-import { isAlive } from './pipeline.ts';
+import { isAlive } from './processes.ts';
 import { UserError } from './errors.ts';
 import { contactDetailsIn } from './read/values.ts';
 

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from './cli.ts';
 import { AlreadyReported, UserError } from './errors.ts';
-import { artifactPathIn } from './pipeline.ts';
+import { artifactPathIn } from './cache-files.ts';
 
 export interface DataStepApart {
   dataDir: string;

@@ -18,6 +18,8 @@ import { UserError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { PROJECT_ROOT } from './cli.ts';
 import { collectGarbage } from './memory.ts';
+import { artifactPathIn, keyPathIn } from './cache-files.ts';
+import { isAlive } from './processes.ts';
 
 export interface DataStepOptions {
   dataDir: string;
@@ -120,18 +122,6 @@ export async function writeAtomically(file: string, content: string): Promise<vo
   }
 }
 
-/** True when a process with this id exists (it may belong to another user). */
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Temporary files that an interrupted run (killed, power cut) left beside `file`: `<file>.<pid>.tmp` whose
  * process is gone. They are never read; this only keeps the cache folder from filling up.
@@ -171,13 +161,10 @@ async function cachedArtifact(artifactPath: string, keyPath: string, key: string
   return parsed.success ? parsed.data : null;
 }
 
-/** Where the data step writes the artifact in a cache folder. */
-export const artifactPathIn = (cacheDir: string): string => path.join(cacheDir, 'aggregates.json');
-
 export async function runDataStep(options: DataStepOptions): Promise<DataStepResult> {
   const { dataDir, cacheDir, sample, log } = options;
   const artifactPath = artifactPathIn(cacheDir);
-  const keyPath = path.join(cacheDir, 'aggregates.key');
+  const keyPath = keyPathIn(cacheDir);
   const key = await inputKey(dataDir, sample);
 
   await removeStaleTemporaries(artifactPath);
