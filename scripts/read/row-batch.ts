@@ -4,8 +4,8 @@
  * Posting millions of row objects between threads would clone them one by one (as slow as reading them).
  * A batch instead holds, per field: instants (and candidate keys) in a Float64Array (NaN = null); repeated
  * text (departments, stages, people, reasons, statuses, job ids) as Int32Array codes into a dictionary that
- * grows with the file and is sent entry by entry once; identifiers as one NUL-joined string. Typed arrays are transferred, not
- * copied, and a joined string is copied as one block.
+ * grows with the file and is sent entry by entry once; identifiers as one NUL-joined string. Typed arrays are
+ * transferred, not copied, and a joined string is copied as one block.
  *
  * People's names are the one exception to "the worker reads, the main thread only rebuilds": the stand-in
  * that replaces a name holding contact details is numbered in order of first sight across all files, so the
@@ -35,9 +35,8 @@ interface FieldSpec {
   column?: string;
 }
 
-const instant = (key: string): FieldSpec => ({ key, kind: 'number' });
-/** A candidate's pseudonymous key: a number too (a 53-bit hash), NaN for none. */
-const hashed = (key: string): FieldSpec => ({ key, kind: 'number' });
+/** An instant, or a candidate's pseudonymous key (a 53-bit hash): a number, NaN for none. */
+const number = (key: string): FieldSpec => ({ key, kind: 'number' });
 const id = (key: string): FieldSpec => ({ key, kind: 'id' });
 const ref = (key: string): FieldSpec => ({ key, kind: 'ref' });
 const text = (key: string, dictionary: Dictionary, column?: string): FieldSpec => ({
@@ -57,37 +56,37 @@ export const ROW_FIELDS: Record<Entity, readonly FieldSpec[]> = {
     text('location', 'location'),
     text('hiringManager', 'person', 'hiring_manager'),
     text('recruiter', 'person', 'recruiter'),
-    instant('openedAt'),
-    instant('filledAt'),
-    instant('closedAt'),
+    number('openedAt'),
+    number('filledAt'),
+    number('closedAt'),
     text('status', 'enum'),
   ],
   applications: [
     id('applicationId'),
-    hashed('candidateKey'),
+    number('candidateKey'),
     text('jobId', 'jobId'),
     text('department', 'department'),
     text('jobTitle', 'title'),
-    instant('appliedAt'),
+    number('appliedAt'),
     text('source', 'source'),
     text('currentStage', 'stage'),
     text('status', 'enum'),
-    instant('rejectedAt'),
+    number('rejectedAt'),
     text('rejectionReason', 'reason'),
     text('rejectedBy', 'enum'),
-    instant('hiredAt'),
+    number('hiredAt'),
   ],
   interviews: [
     id('interviewId'),
     ref('applicationId'),
     text('stage', 'stage'),
     text('interviewer', 'person', 'interviewer'),
-    instant('interviewAt'),
-    instant('interviewEndAt'),
-    instant('feedbackSubmittedAt'),
+    number('interviewAt'),
+    number('interviewEndAt'),
+    number('feedbackSubmittedAt'),
     text('recommendation', 'enum'),
   ],
-  stage_events: [ref('applicationId'), text('stage', 'stage'), instant('enteredAt'), instant('exitedAt')],
+  stage_events: [ref('applicationId'), text('stage', 'stage'), number('enteredAt'), number('exitedAt')],
 };
 
 /** What the reader told the ledger about the batch's records (a quarantine names its line). */
