@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregatesOfFacts, computeAggregates, metricFacts } from '../../scripts/metrics/index.ts';
-import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
+import { aggregatesSchema, type Aggregates } from '../../scripts/schema/aggregates.ts';
 import { canonicalTables, type CanonicalRows } from '../../scripts/schema/canonical.ts';
 import type { ConfigInput } from '../../scripts/schema/config.ts';
 import { config, shuffled } from './helpers.ts';
@@ -82,7 +82,13 @@ describe('handing the tables over (what the data step does to hold less memory)'
     const reference = run(noEvents);
     const { json } = handedOver(noEvents);
     expect(json).toBe(reference);
-    // The partnership view reads the inferred journeys: a wrong order would leave it with none.
-    expect(JSON.parse(json).partnerships).toEqual(JSON.parse(reference).partnerships);
+    // The check above can only catch interviews let go of too early if the interviews change the inferred
+    // journeys here: the screens' figures (read from the journeys alone) differ without them.
+    const screens = (t: CanonicalRows) =>
+      (JSON.parse(run(t)) as Aggregates).partnerships.map((p) => [
+        p.recruiterScreenToHiringManagerScreen,
+        p.hiringManagerScreenPassThrough,
+      ]);
+    expect(screens(noEvents)).not.toEqual(screens({ ...noEvents, interviews: [] }));
   });
 });
