@@ -12,6 +12,7 @@ import {
   childCommand,
   formatVerdict,
   installCommand,
+  pairedVerdictOf,
   parseChildResult,
   referenceSql,
   sqlString,
@@ -99,6 +100,18 @@ describe('the ratio to DuckDB and the verdict', () => {
   it('gives no ratio without two positive times', () => {
     expect(verdictOf(1000, 0, 1_000_000)).toBeNull();
     expect(verdictOf(Number.NaN, 1000, 1_000_000)).toBeNull();
+  });
+
+  it('judges paired runs by the median of the pairs’ ratios', () => {
+    // pairs 22/8 = 2.75, 30/10 = 3, 33/12 = 2.75 → 2.75 (the medians, 30 ÷ 10, would give 3)
+    const v = pairedVerdictOf([22_000, 30_000, 33_000], [8_000, 10_000, 12_000], 1_000_000)!;
+    expect(v).toEqual({ ratio: 2.75, target: 3, applies: true, met: true });
+    // an even number of pairs: the mean of the middle two (2 and 4)
+    expect(pairedVerdictOf([20_000, 40_000], [10_000, 10_000], 1_000_000)!.ratio).toBe(3);
+    // a pair without two positive times is left out; none left, no verdict
+    expect(pairedVerdictOf([36_000, 9_000], [12_000, 0], 1_000_000)!.ratio).toBe(3);
+    expect(pairedVerdictOf([9_000], [0], 1_000_000)).toBeNull();
+    expect(pairedVerdictOf([], [], 1_000_000)).toBeNull();
   });
 });
 

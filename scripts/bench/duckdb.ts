@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchEntity } from './generate-large.ts';
+import { median } from './measure.ts';
 
 export const DUCKDB_PACKAGE = '@duckdb/node-api';
 export const DUCKDB_THREADS = 2;
@@ -164,8 +165,29 @@ export interface TargetVerdict {
 
 export function verdictOf(dataStepMs: number, duckdbMs: number, applications: number): TargetVerdict | null {
   if (!(dataStepMs > 0) || !(duckdbMs > 0)) return null;
-  const ratio = dataStepMs / duckdbMs;
+  return verdictOfRatio(dataStepMs / duckdbMs, applications);
+}
+
+function verdictOfRatio(ratio: number, applications: number): TargetVerdict {
   return { ratio, target: TARGET_RATIO, applies: applications === TARGET_APPLICATIONS, met: ratio <= TARGET_RATIO };
+}
+
+/**
+ * The verdict of runs taken in pairs (data step i, then DuckDB i, or the other way round): the median of
+ * each pair's ratio. A shared machine's load drifts over minutes, and DuckDB's own time for the same work
+ * moved by a third between two benches here; the two runs of a pair see about the same machine, so their
+ * ratio is steadier than the ratio of medians taken minutes apart. Null without a pair of positive times.
+ */
+export function pairedVerdictOf(
+  dataStepMs: readonly number[],
+  duckdbMs: readonly number[],
+  applications: number,
+): TargetVerdict | null {
+  const ratios: number[] = [];
+  for (let i = 0; i < Math.min(dataStepMs.length, duckdbMs.length); i++) {
+    if (dataStepMs[i]! > 0 && duckdbMs[i]! > 0) ratios.push(dataStepMs[i]! / duckdbMs[i]!);
+  }
+  return ratios.length === 0 ? null : verdictOfRatio(median(ratios), applications);
 }
 
 const times = (ratio: number) => `${ratio.toFixed(ratio < 10 ? 2 : 1)}×`;
