@@ -267,14 +267,21 @@ export function stepSecondsOf(log: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The metrics' time from the data step's log (`Metrics computed in 7.9 s`), in seconds, or null. */
+export function metricsSecondsOf(log: string): number | null {
+  const m = /^Metrics computed in ([\d.]+) s\s*$/m.exec(log);
+  return m ? Number(m[1]) : null;
+}
+
 /**
- * What the data step's log tells about where its wall time went. Not reading vs. the rest: large files are
- * read on worker threads while the previous file is merged, so the per-file read times (the entity table)
- * overlap and do not add up to a phase.
+ * What the data step's log tells about where its wall time went. The per-file read times (the entity table)
+ * are not phases: large files are read on worker threads while the previous file is merged, so they overlap.
  */
 export interface Phases {
   /** The step's own clock: from its start (after Node loaded it) to the artifact written. */
   stepSeconds: number;
+  /** Of that, the metrics: from the tables read and merged to the artifact computed (null: not in the log). */
+  metricsSeconds: number | null;
   /** Wall time outside that clock: Node starting, loading the modules, exiting. */
   startSeconds: number;
 }
@@ -283,15 +290,17 @@ export interface Phases {
 export function phasesOf(log: string, wallMs: number): Phases | null {
   const step = stepSecondsOf(log);
   if (step === null) return null;
-  return { stepSeconds: step, startSeconds: Math.max(0, wallMs / 1000 - step) };
+  return { stepSeconds: step, metricsSeconds: metricsSecondsOf(log), startSeconds: Math.max(0, wallMs / 1000 - step) };
 }
 
 /** The median of each phase over runs, when every run's log gives them. */
 export function medianPhases(runs: readonly (Phases | null)[]): Phases | null {
   if (runs.length === 0 || runs.some((p) => p === null)) return null;
   const all = runs as Phases[];
+  const metrics = all.map((p) => p.metricsSeconds).filter((v): v is number => v !== null);
   return {
     stepSeconds: median(all.map((p) => p.stepSeconds)),
+    metricsSeconds: metrics.length === all.length ? median(metrics) : null,
     startSeconds: median(all.map((p) => p.startSeconds)),
   };
 }
@@ -561,7 +570,11 @@ async function benchSize(
   );
   if (phases) {
     say(
-      `  data step phases (its own log, median): the step's own clock ${seconds(phases.stepSeconds * 1000)}${withReads ? ' (per-file read times above; large files are read on worker threads while the previous one is merged, so they overlap)' : ''} · Node start, loading modules, exit ${seconds(phases.startSeconds * 1000)}`,
+      `  data step phases (its own log, median): the step's own clock ${seconds(phases.stepSeconds * 1000)}` +
+        (phases.metricsSeconds === null
+          ? ''
+          : ` = reading and merging ${seconds((phases.stepSeconds - phases.metricsSeconds) * 1000)} + metrics ${seconds(phases.metricsSeconds * 1000)}`) +
+        `${withReads ? ' (per-file read times above; large files are read on worker threads while the previous one is merged, so they overlap)' : ''} · Node start, loading modules, exit ${seconds(phases.startSeconds * 1000)}`,
     );
   }
 

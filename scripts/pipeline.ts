@@ -179,10 +179,14 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
 
   const config = await loadConfig(dataDir);
   const { tables, quality } = await ingest(dataDir, config, log);
+  // Seconds at a million applications, with nothing else to show: said, so that the step does not look stuck.
+  const computing = performance.now();
+  log.progress('Computing the metrics…');
   // The tables are handed over: the interviews and stage events are let go of once their facts are computed.
   const facts = metricFacts(tables, config, true);
   collectGarbage();
   const aggregates = aggregatesSchema.parse(aggregatesOfFacts(facts, { quality, config, sample }));
+  log.progress(`Metrics computed in ${((performance.now() - computing) / 1000).toFixed(1)} s`, true);
   const json = JSON.stringify(aggregates);
   // The key is removed first and written after the artifact: an interrupted run leaves no key at worst, never
   // a key that vouches for a half-written artifact; and the key names the artifact's hash (see cachedArtifact).

@@ -165,6 +165,7 @@ describe('the data step phases from its log', () => {
     'interviews.csv: 1,995,346 rows, 221 MB in 23.0 s',
     'stage_events.csv: 4,002,350 rows, 265 MB in 39.4 s',
     'requisitions: read 20,000 = used 20,000 + duplicates 0 + quarantined 0',
+    'Metrics computed in 21.4 s',
     'Aggregates written: ../../tmp/hiring-retro-bench/scratch/cache-YmqUYh/aggregates.json (158.3 s)',
     '',
   ].join('\n');
@@ -178,7 +179,10 @@ describe('the data step phases from its log', () => {
   it('splits the wall time into the step’s own clock and Node start and exit', () => {
     const p = phasesOf(log, 160_000)!;
     expect(p.stepSeconds).toBe(158.3);
+    expect(p.metricsSeconds).toBe(21.4);
     expect(p.startSeconds).toBeCloseTo(1.7, 6);
+    // an older log without the metrics' line still has the other phases
+    expect(phasesOf(log.replace('Metrics computed in 21.4 s\n', ''), 160_000)!.metricsSeconds).toBeNull();
     // a wall time shorter than the step's clock (rounding in the log) is not a negative start
     expect(phasesOf(log, 158_000)!.startSeconds).toBe(0);
   });
@@ -188,10 +192,11 @@ describe('the data step phases from its log', () => {
   });
 
   it('takes the median of each phase, only when every run has them', () => {
-    const a = { stepSeconds: 10, startSeconds: 0.5 };
-    const b = { stepSeconds: 20, startSeconds: 0.7 };
-    const c = { stepSeconds: 40, startSeconds: 0.6 };
-    expect(medianPhases([a, b, c])).toEqual({ stepSeconds: 20, startSeconds: 0.6 });
+    const a = { stepSeconds: 10, metricsSeconds: 3, startSeconds: 0.5 };
+    const b = { stepSeconds: 20, metricsSeconds: 5, startSeconds: 0.7 };
+    const c = { stepSeconds: 40, metricsSeconds: 4, startSeconds: 0.6 };
+    expect(medianPhases([a, b, c])).toEqual({ stepSeconds: 20, metricsSeconds: 4, startSeconds: 0.6 });
+    expect(medianPhases([a, { ...b, metricsSeconds: null }])!.metricsSeconds).toBeNull();
     expect(medianPhases([a, null])).toBeNull();
     expect(medianPhases([])).toBeNull();
   });

@@ -125,9 +125,11 @@ describe('npm run build on a small export folder', () => {
       const first = runScript('scripts/data.ts', ['--data', SMALL], env);
       expect(first.status).toBe(0);
       expect(first.stderr).toMatch(/applications:?\s+read 10 = used 10 \+ duplicates 0 \+ quarantined 0/);
+      expect(first.stderr).toMatch(/^Metrics computed in \d+\.\d s$/m);
       const second = runScript('scripts/data.ts', ['--data', SMALL], env);
       expect(second.status).toBe(0);
       expect(second.stderr).toContain('Inputs unchanged');
+      expect(second.stderr).not.toContain('Metrics computed');
       const forced = runScript('scripts/data.ts', ['--data', SMALL, '--force'], env);
       expect(forced.stderr).not.toContain('Inputs unchanged');
     } finally {
