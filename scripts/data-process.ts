@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { PROJECT_ROOT } from './cli.ts';
 import { AlreadyReported, UserError } from './errors.ts';
 import { artifactPathIn } from './cache-files.ts';
@@ -47,12 +48,7 @@ export async function runDataStepApart(options: DataStepApart): Promise<string> 
       },
     );
     if (signal === 'SIGINT' || signal === 'SIGTERM') process.exit(signal === 'SIGINT' ? 130 : 143);
-    if (signal !== null)
-      throw new UserError(
-        `the data step was stopped by ${signal}`,
-        {},
-        'SIGKILL usually means that the machine ran out of memory: see "Performance" in the README for what a data set needs.',
-      );
+    if (signal !== null) throw stoppedBy(signal);
     // The child has said what went wrong (a user error: exit 1; a bug: exit 2, with how to report it).
     if (code !== 0) throw new AlreadyReported(code ?? 2, `the data step exited with code ${code}`);
   } finally {
@@ -60,4 +56,34 @@ export async function runDataStepApart(options: DataStepApart): Promise<string> 
     process.off('SIGTERM', forward);
   }
   return artifactPathIn(options.cacheDir);
+}
+
+/**
+ * What a signal that ended the data step most likely means. V8 aborts the process (SIGABRT) when the heap
+ * reaches its limit, after printing its own "heap out of memory" report; the limit is a share of the
+ * machine's memory unless set, and the child has this process's Node options, so the same limit. SIGKILL
+ * usually comes from the system's (or a container's) out-of-memory killer.
+ */
+export function stoppedBy(signal: NodeJS.Signals, heapLimitBytes = getHeapStatistics().heap_size_limit): UserError {
+  const needs = 'see "Performance" in the README for what a data set needs';
+  if (signal === 'SIGABRT') {
+    const limit = Math.round(heapLimitBytes / 2 ** 20);
+    const more = Math.ceil((2 * heapLimitBytes) / 2 ** 30) * 1024;
+    return new UserError(
+      `the data step was stopped by SIGABRT: most likely it ran out of memory, at Node's heap limit (${limit} MB here)`,
+      {},
+      `If the machine has the memory, raise the limit, e.g. NODE_OPTIONS=--max-old-space-size=${more} npm run build; ${needs}.`,
+    );
+  }
+  if (signal === 'SIGKILL')
+    return new UserError(
+      'the data step was stopped by SIGKILL',
+      {},
+      `That usually means the machine (or its container) ran out of memory: ${needs}.`,
+    );
+  return new UserError(
+    `the data step was stopped by ${signal}`,
+    {},
+    'Run the build again; if it stops again, report it.',
+  );
 }

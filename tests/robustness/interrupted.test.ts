@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpInterruptedBuilds } from '../../scripts/build.ts';
+import { stoppedBy } from '../../scripts/data-process.ts';
 import { memoryLogger, silentLogger } from '../../scripts/log.ts';
 import { inputKey, runDataStep } from '../../scripts/pipeline.ts';
 import { isAlive } from '../../scripts/processes.ts';
@@ -52,6 +53,21 @@ const until = async (condition: () => boolean, ms: number): Promise<boolean> => 
 };
 
 describe('a build that fails', () => {
+  it('because the data step runs out of memory says so, with how to raise the limit, and keeps the previous site', async () => {
+    const out = path.join(work, 'out-of-memory', 'site');
+    previousSite(out);
+    // The sample needs far more than 16 MB of old generation; the data step (a child) inherits the limit.
+    const result = await runScriptAsync('scripts/build.ts', ['--data', path.join(ROOT, 'data/sample'), '--out', out], {
+      CACHE_DIR: path.join(work, 'cache-oom'),
+      NODE_OPTIONS: '--max-old-space-size=16',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/error: the data step was stopped by SIGABRT: most likely it ran out of memory/);
+    expect(result.stderr).toMatch(/NODE_OPTIONS=--max-old-space-size=\d+ npm run build/);
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(siblings(out)).toEqual([]);
+  }, 60_000);
+
   it('in the data step leaves the previous site untouched and nothing beside it', async () => {
     const data = path.join(work, 'bad-data');
     fs.mkdirSync(data);
@@ -321,4 +337,19 @@ describe('the data step cache', () => {
     expect(aggregatesSchema.safeParse(next.aggregates).success).toBe(true);
     expect(fs.readdirSync(cacheDir).sort()).toEqual(['aggregates.json', 'aggregates.key']);
   }, 120_000);
+});
+
+describe('what a signal that stopped the data step means', () => {
+  it('SIGABRT: the heap limit, in MB, and a limit twice as high, in whole GiB', () => {
+    const error = stoppedBy('SIGABRT', 1100 * 2 ** 20);
+    expect(error.message).toContain("at Node's heap limit (1100 MB here)");
+    // 2 × 1100 MB = 2.15 GiB → 3 GiB
+    expect(error.fix).toContain('NODE_OPTIONS=--max-old-space-size=3072 npm run build');
+  });
+
+  it('SIGKILL: the system ran out of memory; any other signal is only named', () => {
+    expect(stoppedBy('SIGKILL').fix).toContain('ran out of memory');
+    expect(stoppedBy('SIGSEGV').message).toBe('the data step was stopped by SIGSEGV');
+    expect(stoppedBy('SIGSEGV').fix).not.toContain('memory');
+  });
 });
