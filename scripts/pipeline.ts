@@ -7,6 +7,7 @@
  * unchanged monthly rebuild reuses the artifact instead of re-reading a million rows.
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { aggregatesSchema, type Aggregates } from './schema/aggregates.ts';
@@ -32,6 +33,7 @@ export interface DataStepOptions {
 }
 
 export interface DataStepResult {
+  /** The artifact: the file's content (which holds it as validated: see `artifactJson`). */
   aggregates: Aggregates;
   artifactPath: string;
   /** True when the inputs were unchanged and the cached artifact was reused. */
@@ -105,7 +107,7 @@ export async function inputKey(dataDir: string, sample: boolean): Promise<string
 
 /**
  * Write a file so that a reader never sees half of it: a temporary file, flushed to disk, then a rename. The
- * content may come in pieces (`jsonPieces`), written as they come; returns the SHA-256 of the bytes written.
+ * content may come in pieces (`artifactJson`), written as they come; returns the SHA-256 of the bytes written.
  */
 export async function writeAtomically(file: string, content: string | Iterable<string>): Promise<string> {
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -114,22 +116,24 @@ export async function writeAtomically(file: string, content: string | Iterable<s
   try {
     const handle = await fs.open(temporary, 'w');
     try {
-      // Pieces gathered to about a megabyte per write: thousands of small writes cost more than the encoding.
-      let pending: string[] = [];
-      let pendingLength = 0;
-      const flush = async () => {
-        const bytes = Buffer.from(pending.join(''));
-        pending = [];
-        pendingLength = 0;
+      // Pieces are encoded into one buffer, written when full: thousands of small writes, or a string and a
+      // buffer per write, cost more time and memory than the encoding.
+      const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+      let used = 0;
+      const write = async (bytes: Buffer) => {
         hash.update(bytes);
         await handle.write(bytes);
       };
       for (const piece of typeof content === 'string' ? [content] : content) {
-        pending.push(piece);
-        pendingLength += piece.length;
-        if (pendingLength >= 1 << 20) await flush();
+        const length = Buffer.byteLength(piece);
+        if (used + length > buffer.length) {
+          await write(buffer.subarray(0, used));
+          used = 0;
+        }
+        if (length > buffer.length) await write(Buffer.from(piece));
+        else used += buffer.write(piece, used);
       }
-      await flush();
+      await write(buffer.subarray(0, used));
       // Without the flush a power cut after the rename can leave an empty file under the final name.
       await handle.sync();
     } finally {
@@ -141,25 +145,38 @@ export async function writeAtomically(file: string, content: string | Iterable<s
   }
   return hash.digest('hex');
 }
+const WRITE_BUFFER_BYTES = 1 << 20;
 
 /**
- * `JSON.stringify(value)`, byte for byte, in pieces: each field of the top-level object, and each element of
- * an array there, is stringified on its own. The artifact's text is tens of megabytes at a million
- * applications, and held whole (as a string, then as the bytes written) it was the step's last and, at ten or
- * a hundred thousand applications, highest peak of memory. Plain JSON data only (no `toJSON`, no cycles).
+ * The artifact's text, `JSON.stringify(aggregatesSchema.parse(draft))` byte for byte, in pieces: each field of
+ * the artifact, and each element of a field that is an array (the headline series, the fills…), is validated
+ * with its own part of the schema (which, as the whole parse does, leaves out anything the schema does not
+ * name), stringified and let go of. At ten and a hundred thousand applications the whole validated copy and
+ * the whole text (tens of megabytes) were the step's peak of memory, at its very end.
  */
-export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
+export function* artifactJson(draft: Aggregates): Generator<string> {
+  const fields = draft as Record<string, unknown>;
+  const validated = (schema: z.ZodType, value: unknown, where: string): unknown => {
+    const result = schema.safeParse(value);
+    if (!result.success)
+      throw new Error(`The aggregates do not match their schema at ${where}: ${result.error.message}`);
+    return result.data;
+  };
   let separator = '{';
-  for (const [key, field] of Object.entries(value)) {
-    // What JSON.stringify leaves out of an object.
-    if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue;
-    yield `${separator}${JSON.stringify(key)}:`;
-    separator = ',';
-    if (Array.isArray(field)) {
-      yield '[';
-      for (let i = 0; i < field.length; i++) yield `${i === 0 ? '' : ','}${JSON.stringify(field[i]) ?? 'null'}`;
+  for (const [key, schema] of Object.entries(aggregatesSchema.shape) as [string, z.ZodType][]) {
+    const value = fields[key];
+    if (schema instanceof z.ZodArray && Array.isArray(value)) {
+      yield `${separator}${JSON.stringify(key)}:[`;
+      for (let i = 0; i < value.length; i++) {
+        yield `${i === 0 ? '' : ','}${JSON.stringify(validated(schema.element as z.ZodType, value[i], `${key}[${i}]`))}`;
+      }
       yield ']';
-    } else yield JSON.stringify(field);
+    } else {
+      const parsed = validated(schema, value, key);
+      if (parsed === undefined) continue; // as JSON.stringify leaves out an undefined field
+      yield `${separator}${JSON.stringify(key)}:${JSON.stringify(parsed)}`;
+    }
+    separator = ',';
   }
   yield separator === '{' ? '{}' : '}';
 }
@@ -227,12 +244,13 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   // The tables are handed over: the interviews and stage events are let go of once their facts are computed.
   const facts = metricFacts(tables, config, true);
   collectGarbage();
-  const aggregates = aggregatesSchema.parse(aggregatesOfFacts(facts, { quality, config, sample }));
+  const aggregates = aggregatesOfFacts(facts, { quality, config, sample });
   log.progress(`Metrics computed in ${((performance.now() - computing) / 1000).toFixed(1)} s`, true);
   // The key is removed first and written after the artifact: an interrupted run leaves no key at worst, never
   // a key that vouches for a half-written artifact; and the key names the artifact's hash (see cachedArtifact).
+  // The artifact is validated as it is written: if it does not fit its schema, nothing replaces the old one.
   await fs.rm(keyPath, { force: true });
-  const artifactHash = await writeAtomically(artifactPath, jsonPieces(aggregates));
+  const artifactHash = await writeAtomically(artifactPath, artifactJson(aggregates));
   await writeAtomically(keyPath, `${key}\n${artifactHash}`);
   return { aggregates, artifactPath, reused: false };
 }

@@ -1,7 +1,7 @@
 /**
- * Writing the artifact in pieces (`jsonPieces`, `writeAtomically`): the file must be exactly what
- * `JSON.stringify` gives (the site and the cache read it as such), and the hash the cache key names must be
- * the hash of that file.
+ * Writing the artifact in pieces (`artifactJson`, `writeAtomically`): the file must be exactly the text of the
+ * validated artifact that `JSON.stringify` gives (the site and the cache read it as such), and the hash the
+ * cache key names must be the hash of that file.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeAggregates } from '../scripts/metrics/index.ts';
-import { jsonPieces, writeAtomically } from '../scripts/pipeline.ts';
+import { artifactJson, writeAtomically } from '../scripts/pipeline.ts';
+import { aggregatesSchema } from '../scripts/schema/aggregates.ts';
 import { canonicalTables } from '../scripts/schema/canonical.ts';
 import { config } from './metrics/helpers.ts';
 import { goldenConfig, goldenQuality, goldenTables } from './metrics/goldenFixture.ts';
@@ -19,36 +20,46 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-describe('jsonPieces', () => {
-  it('joins to JSON.stringify, byte for byte, whatever the fields hold', () => {
-    const value = {
-      title: 'Hiring – retro “2026” ✓',
-      none: null,
-      skipped: undefined,
-      method: () => 1,
-      empty: [],
-      list: [1, 'two', null, undefined, { a: [3, { b: 'ü' }] }, () => 0, [[]]],
-      nested: { x: undefined, y: [undefined], z: { deeper: -0.5 } },
-      'quote"key': true,
-      emptyObject: {},
-    };
-    expect([...jsonPieces(value)].join('')).toBe(JSON.stringify(value));
-    expect([...jsonPieces({})].join('')).toBe('{}');
-    expect([...jsonPieces({ only: undefined })].join('')).toBe('{}');
+const golden = () =>
+  computeAggregates({
+    tables: canonicalTables(goldenTables),
+    quality: goldenQuality,
+    config: config(goldenConfig),
+    sample: false,
   });
 
-  it('gives the artifact exactly as JSON.stringify does, one array element at a time', () => {
-    const aggregates = computeAggregates({
-      tables: canonicalTables(goldenTables),
-      quality: goldenQuality,
-      config: config(goldenConfig),
-      sample: false,
-    });
-    const pieces = [...jsonPieces(aggregates)];
-    expect(pieces.join('')).toBe(JSON.stringify(aggregates));
+describe('artifactJson', () => {
+  it('gives JSON.stringify of the validated artifact, byte for byte, one array element at a time', () => {
+    const aggregates = golden();
+    const pieces = [...artifactJson(aggregates)];
+    expect(pieces.join('')).toBe(JSON.stringify(aggregatesSchema.parse(aggregates)));
     // Not one string: the headlines come one series per piece.
     expect(aggregates.headlines.length).toBeGreaterThan(1);
     expect(pieces.length).toBeGreaterThan(aggregates.headlines.length);
+  });
+
+  it('leaves out what the schema does not name, at any depth, as the whole parse does', () => {
+    const aggregates = golden();
+    const tampered = {
+      ...aggregates,
+      candidateIds: ['app-1'],
+      headlines: aggregates.headlines.map((s, i) => (i === 1 ? { ...s, applicationId: 'app-2' } : s)),
+      timeToFill: { ...aggregates.timeToFill, candidateKey: 7 },
+    } as typeof aggregates;
+    const text = [...artifactJson(tampered)].join('');
+    expect(text).toBe(JSON.stringify(aggregatesSchema.parse(tampered)));
+    expect(text).toBe(JSON.stringify(aggregates));
+    expect(text).not.toMatch(/candidateIds|applicationId|candidateKey/);
+  });
+
+  it('stops at the first piece that does not fit the schema, and names it', () => {
+    const aggregates = golden();
+    const broken = {
+      ...aggregates,
+      headlines: aggregates.headlines.map((s, i) => (i === 2 ? { ...s, months: 'none' } : s)),
+    } as unknown as typeof aggregates;
+    expect(() => [...artifactJson(broken)]).toThrow(/at headlines\[2\]/);
+    expect(() => [...artifactJson({ ...aggregates, title: 5 } as unknown as typeof aggregates)]).toThrow(/at title/);
   });
 });
 
