@@ -19,6 +19,21 @@ export interface DataStepApart {
   force: boolean;
 }
 
+/**
+ * glibc's allocator (Linux) keeps what each thread frees in that thread's arena and gives little of it back to
+ * the system, and the data step's reader threads free hundreds of megabytes of batches. Two arenas, and giving
+ * back free memory above 4 MB at the top of the heap, took the step's peak at a million applications from
+ * 1.24–1.27 GB to 1.08–1.09 GB, and at a hundred thousand from 370–380 MB to 327–332 MB (interleaved runs;
+ * time within the noise). glibc reads them when the process starts, so only a child can be given them: the
+ * data step of `build` and `dev`. Other allocators (macOS, Windows, musl) ignore them.
+ */
+export const ALLOCATOR_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: String(4 << 20) } as const;
+
+/** The data step's environment: this process's, the allocator's settings unless the user set their own. */
+export function dataStepEnv(env: NodeJS.ProcessEnv, cacheDir: string): NodeJS.ProcessEnv {
+  return { ...ALLOCATOR_ENV, ...env, CACHE_DIR: cacheDir };
+}
+
 /** Runs the data step in a child process; resolves with the artifact's path once it has been written or reused. */
 export async function runDataStepApart(options: DataStepApart): Promise<string> {
   const child = spawn(
@@ -33,7 +48,7 @@ export async function runDataStepApart(options: DataStepApart): Promise<string> 
       ...(options.force ? ['--force'] : []),
     ],
     // The project's folder: this process's Node options may name a module relative to it (`--import`).
-    { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, CACHE_DIR: options.cacheDir } },
+    { cwd: PROJECT_ROOT, stdio: 'inherit', env: dataStepEnv(process.env, options.cacheDir) },
   );
   // Ctrl-C reaches the whole process group from a terminal, but a polite kill of this process alone must not
   // leave the data step running behind it.

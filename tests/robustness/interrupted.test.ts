@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpInterruptedBuilds } from '../../scripts/build.ts';
-import { stoppedBy } from '../../scripts/data-process.ts';
+import { dataStepEnv, stoppedBy } from '../../scripts/data-process.ts';
 import { memoryLogger, silentLogger } from '../../scripts/log.ts';
 import { inputKey, runDataStep } from '../../scripts/pipeline.ts';
 import { isAlive } from '../../scripts/processes.ts';
@@ -351,5 +351,38 @@ describe('what a signal that stopped the data step means', () => {
     expect(stoppedBy('SIGKILL').fix).toContain('ran out of memory');
     expect(stoppedBy('SIGSEGV').message).toBe('the data step was stopped by SIGSEGV');
     expect(stoppedBy('SIGSEGV').fix).not.toContain('memory');
+  });
+});
+
+describe('the data step child’s environment', () => {
+  it('has the allocator settings unless the user set their own, and the cache folder', () => {
+    expect(dataStepEnv({ PATH: '/bin' }, '/c')).toEqual({
+      MALLOC_ARENA_MAX: '2',
+      MALLOC_TRIM_THRESHOLD_: '4194304',
+      PATH: '/bin',
+      CACHE_DIR: '/c',
+    });
+    expect(dataStepEnv({ MALLOC_ARENA_MAX: '8' }, '/c').MALLOC_ARENA_MAX).toBe('8');
+  });
+
+  it('reaches the child of a real build (and not the build itself)', async () => {
+    const report = path.join(work, 'env-report.txt');
+    const preload = path.join(work, 'report-env.mjs');
+    fs.writeFileSync(
+      preload,
+      `import { appendFileSync } from 'node:fs';\n` +
+        `appendFileSync(${JSON.stringify(report)}, \`\${process.argv[1]} \${process.env.MALLOC_ARENA_MAX}\\n\`);\n`,
+    );
+    const data = path.join(work, 'env-data');
+    fs.mkdirSync(data);
+    fs.writeFileSync(path.join(data, 'people.csv'), 'name,email\nAnn,ann@example.com\n'); // fails in the data step
+    const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', path.join(work, 'env-site')], {
+      CACHE_DIR: path.join(work, 'cache-env'),
+      NODE_OPTIONS: `--import=${preload}`,
+    });
+    expect(result.status).toBe(1);
+    const lines = fs.readFileSync(report, 'utf8').trim().split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/scripts\/build\.ts undefined$/));
+    expect(lines).toContainEqual(expect.stringMatching(/scripts\/data\.ts 2$/));
   });
 });
