@@ -13,7 +13,7 @@ import { consoleLogger, type Logger } from './log.ts';
 import { runDataStepApart } from './data-process.ts';
 import { isAlive } from './processes.ts';
 import { UserError } from './errors.ts';
-import { contactDetailsIn } from './read/values.ts';
+import { contactDetailsIn, formatCount } from './read/values.ts';
 
 /** Largest HTML page we ship (bytes, SVG charts included). Stated in the README. */
 export const PAGE_BUDGET_BYTES = 600 * 1024;
@@ -140,6 +140,32 @@ function noteError(error: unknown, dataDir: string): UserError | null {
   );
 }
 
+/**
+ * Astro says nothing while it renders the pages (about 17 s at a million applications), so the pages it has
+ * written so far are counted every half second and shown as progress, until `stop`.
+ */
+function countPagesWritten(dir: string, log: Logger): { stop(): void } {
+  let stopped = false;
+  let counting = false;
+  const timer = setInterval(() => {
+    if (counting) return;
+    counting = true;
+    fs.readdir(dir, { recursive: true, withFileTypes: true })
+      .then((entries) => {
+        const written = entries.filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+        if (!stopped && written > 0) log.progress(`  ${formatCount(written)} page${written === 1 ? '' : 's'} written…`);
+      })
+      .catch(() => {}) // not there yet
+      .finally(() => (counting = false));
+  }, 500);
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+
 export async function buildSite(options: {
   artifactPath: string;
   dataDir: string;
@@ -162,10 +188,20 @@ export async function buildSite(options: {
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
+  const started = performance.now();
   const { build } = await import('astro');
+  const counting = countPagesWritten(builtDir, log);
   try {
-    await build({ root: PROJECT_ROOT, outDir: builtDir, base, logLevel: 'warn' });
+    try {
+      await build({ root: PROJECT_ROOT, outDir: builtDir, base, logLevel: 'warn' });
+    } finally {
+      counting.stop();
+    }
     const pages = await checkPageBudget(builtDir);
+    log.progress(
+      `  ${formatCount(pages)} pages written in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      true,
+    );
     await swapInto(builtDir, outDir);
     return pages;
   } catch (error) {

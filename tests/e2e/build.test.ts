@@ -35,6 +35,14 @@ function identifyingValues(): string[] {
 }
 
 describe('npm run build on a small export folder', () => {
+  it('says how many pages it has written and how long the site took, as many as it wrote', () => {
+    const said = fs.readFileSync(`${builds.sample}.log`, 'utf8');
+    const pages = filesBelow(builds.sample).filter((file) => file.endsWith('.html')).length;
+    expect(pages).toBeGreaterThan(1);
+    expect(said).toMatch(new RegExp(`^  ${pages} pages written in \\d+\\.\\d s$`, 'm'));
+    expect(said).toContain(`Done: ${pages} pages in`);
+  });
+
   it('writes an overview page with a chart, robots.txt and the CSV exports', () => {
     const index = fs.readFileSync(path.join(builds.small, 'index.html'), 'utf8');
     expect(index).toMatch(/<svg[^>]*role="img"/);
