@@ -2,23 +2,21 @@
  * The team's retrospective notes: `retros/YYYY-MM.md` in the data folder (`DASHBOARD_DATA_DIR`, default
  * `data/sample`). No folder = no notes. Rendered safely: see `src/lib/notes.ts`.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { safeMarkdownGlob } from './lib/notes.ts';
-
-const retrosDir = path.resolve(process.env.DASHBOARD_DATA_DIR || 'data/sample', 'retros');
+import { hasRetrosFolder, retrosFolder, safeMarkdownGlob } from './lib/notes.ts';
 
 const retros = defineCollection({
-  loader: existsSync(retrosDir)
+  loader: hasRetrosFolder()
     ? safeMarkdownGlob({
         pattern: '[0-9][0-9][0-9][0-9]-[0-9][0-9].md',
-        base: pathToFileURL(`${retrosDir}/`).href,
+        base: pathToFileURL(`${retrosFolder()}/`).href,
         generateId: ({ entry }) => entry.replace(/\.md$/, ''),
       })
-    : { name: 'no-retros', load: async () => {} },
+    : // Astro keeps a collection's entries from build to build: without the clear, a folder with no notes
+      // showed the notes of the folder built before it (the sample's, say) on its retrospective pages.
+      { name: 'no-retros', load: async ({ store }) => store.clear() },
   schema: z.looseObject({ title: z.string().optional() }),
 });
 

@@ -11,12 +11,25 @@
  * It is applied by `safeMarkdownGlob`, the `glob` loader with its Markdown render function swapped for one
  * whose processor runs `safeNotes` first, so `render(entry)` gives safe HTML with no `set:html` of our own.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { satteri } from '@astrojs/markdown-satteri';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 
 type PluginList = NonNullable<NonNullable<Parameters<typeof satteri>[0]>['mdastPlugins']>;
 type Plugin = Extract<PluginList[number], { name: string }>;
+
+/** Where the notes are: `retros/` in the data folder (`DASHBOARD_DATA_DIR`, default `data/sample`). */
+export function retrosFolder(): string {
+  return path.resolve(process.env.DASHBOARD_DATA_DIR || 'data/sample', 'retros');
+}
+
+/**
+ * Whether there is a notes folder. Without one the collection is empty, and the pages do not ask Astro for it:
+ * Astro warns that it "does not exist or is empty" at every call, once per month page (37 lines per build).
+ */
+export const hasRetrosFolder = (): boolean => existsSync(retrosFolder());
 
 /** True for URLs a note may link to: no scheme (relative, #fragment), http, https or mailto. */
 export function isSafeUrl(url: string): boolean {

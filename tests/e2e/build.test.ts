@@ -43,6 +43,20 @@ describe('npm run build on a small export folder', () => {
     expect(said).toContain(`Done: ${pages} pages in`);
   });
 
+  it('shows no team notes, and says nothing about them, for a folder without notes built after one with notes', () => {
+    // builds.setup.ts builds the small fixture (a note for 2025-02) first, then the custom exports (no retros/).
+    expect(fs.existsSync(path.join(ROOT, 'tests/fixtures/ingest/custom-ats/retros'))).toBe(false);
+    const note = fs.readFileSync(path.join(SMALL, 'retros', '2025-02.md'), 'utf8');
+    const line = note
+      .split('\n')
+      .find((l) => l.startsWith('- '))!
+      .slice(2);
+    expect(fs.readFileSync(path.join(builds.small, 'retro', '2025-02', 'index.html'), 'utf8')).toContain(line);
+    for (const file of filesBelow(builds.custom)) expect(fs.readFileSync(file, 'utf8')).not.toContain(line);
+    expect(fs.existsSync(path.join(builds.custom, 'retro', '2025-02', 'index.html'))).toBe(true);
+    expect(fs.readFileSync(`${builds.custom}.log`, 'utf8')).not.toMatch(/retros|does not exist or is empty/);
+  });
+
   it('writes an overview page with a chart, robots.txt and the CSV exports', () => {
     const index = fs.readFileSync(path.join(builds.small, 'index.html'), 'utf8');
     expect(index).toMatch(/<svg[^>]*role="img"/);

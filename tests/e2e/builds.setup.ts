@@ -4,7 +4,7 @@
  * - `custom`: an unfamiliar ATS's exports mapped only through dashboard.config.json (tests/fixtures/ingest/custom-ats);
  * - `sample`: the shipped synthetic sample at the root;
  * - `sub`: the sample again under a sub-path (the data step is reused from its cache).
- * Each build's output (stderr) is kept beside its site, in `<site>.log`.
+ * Each build's output (stderr, then stdout) is kept beside its site, in `<site>.log`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,8 +26,8 @@ export default function setup(project: TestProject) {
     const result = runScript('scripts/build.ts', ['--out', out, ...args], { CACHE_DIR: cache });
     if (result.status !== 0)
       throw new Error(`build "${name}" failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
-    // What the build said, beside (not in) the site, for the tests of its output.
-    fs.writeFileSync(`${out}.log`, result.stderr);
+    // What the build said (its own lines go to stderr, Astro's to stdout), beside the site, for tests of it.
+    fs.writeFileSync(`${out}.log`, `${result.stderr}${result.stdout}`);
     return out;
   };
   const subBase = '/team/hiring-retro/';
