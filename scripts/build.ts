@@ -18,16 +18,14 @@ import { contactDetailsIn, formatCount } from './read/values.ts';
 /** Largest HTML page we ship (bytes, SVG charts included). Stated in the README. */
 export const PAGE_BUDGET_BYTES = 600 * 1024;
 
-async function htmlPages(dir: string): Promise<{ file: string; bytes: number }[]> {
+/** The HTML pages below `dir`, by path. */
+async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return Promise.all(
-    entries
-      .filter((e) => e.isFile() && e.name.endsWith('.html'))
-      .map(async (e) => {
-        const file = path.join(e.parentPath, e.name);
-        return { file, bytes: (await fs.stat(file)).size };
-      }),
-  );
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
+}
+
+async function htmlPages(dir: string): Promise<{ file: string; bytes: number }[]> {
+  return Promise.all((await htmlFiles(dir)).map(async (file) => ({ file, bytes: (await fs.stat(file)).size })));
 }
 
 export async function checkPageBudget(dir: string, budget = PAGE_BUDGET_BYTES): Promise<number> {
@@ -150,9 +148,8 @@ function countPagesWritten(dir: string, log: Logger): { stop(): void } {
   const timer = setInterval(() => {
     if (counting) return;
     counting = true;
-    fs.readdir(dir, { recursive: true, withFileTypes: true })
-      .then((entries) => {
-        const written = entries.filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+    htmlFiles(dir)
+      .then(({ length: written }) => {
         if (!stopped && written > 0) log.progress(`  ${formatCount(written)} page${written === 1 ? '' : 's'} written…`);
       })
       .catch(() => {}) // not there yet
