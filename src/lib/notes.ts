@@ -25,10 +25,7 @@ export function retrosFolder(): string {
   return path.resolve(process.env.DASHBOARD_DATA_DIR || 'data/sample', 'retros');
 }
 
-/**
- * Whether there is a notes folder. Without one the collection is empty, and the pages do not ask Astro for it:
- * Astro warns that it "does not exist or is empty" at every call, once per month page (37 lines per build).
- */
+/** Whether there is a notes folder (without one the collection is empty: see `teamNotes`). */
 export const hasRetrosFolder = (): boolean => existsSync(retrosFolder());
 
 /** True for URLs a note may link to: no scheme (relative, #fragment), http, https or mailto. */
