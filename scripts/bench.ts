@@ -58,6 +58,7 @@ import {
   childCommand,
   findOrInstallDuckdb,
   formatVerdict,
+  pairRatios,
   pairedVerdictOf,
   parseChildResult,
   verdictOf,
@@ -759,7 +760,12 @@ function printDuckdb(d: DuckdbResult, dataStep: NonNullable<SizeResult['dataStep
     `    in its process (median): read_csv of the four files into tables ${seconds(d.medianReadMs!)} · aggregates ${seconds(d.medianAggregateMs!)} · the rest (Node start, loading DuckDB, exit) ${seconds(Math.max(0, d.medianMs - d.medianReadMs! - d.medianAggregateMs!))}`,
   );
   if (d.verdict) {
-    const pairs = d.runs.map((r, i) => `${fixed(dataStep.runs[i]!.wallMs / r.wallMs, 2)}×`).join(', ');
+    const pairs = pairRatios(
+      dataStep.runs.map((r) => r.wallMs),
+      d.runs.map((r) => r.wallMs),
+    )
+      .map((ratio) => `${fixed(ratio, 2)}×`)
+      .join(', ');
     say(
       `  data step ÷ DuckDB, run by run (${pairs}), median: ${formatVerdict(d.verdict)}` +
         `${d.ratioOfMedians === null ? '' : ` · ratio of the medians ${fixed(d.ratioOfMedians, 2)}×`}` +

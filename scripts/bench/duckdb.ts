@@ -183,11 +183,17 @@ export function pairedVerdictOf(
   duckdbMs: readonly number[],
   applications: number,
 ): TargetVerdict | null {
+  const ratios = pairRatios(dataStepMs, duckdbMs);
+  return ratios.length === 0 ? null : verdictOfRatio(median(ratios), applications);
+}
+
+/** Each pair's data-step wall ÷ DuckDB wall, in run order; a pair without two positive times is left out. */
+export function pairRatios(dataStepMs: readonly number[], duckdbMs: readonly number[]): number[] {
   const ratios: number[] = [];
   for (let i = 0; i < Math.min(dataStepMs.length, duckdbMs.length); i++) {
     if (dataStepMs[i]! > 0 && duckdbMs[i]! > 0) ratios.push(dataStepMs[i]! / duckdbMs[i]!);
   }
-  return ratios.length === 0 ? null : verdictOfRatio(median(ratios), applications);
+  return ratios;
 }
 
 const times = (ratio: number) => `${ratio.toFixed(ratio < 10 ? 2 : 1)}×`;
