@@ -120,6 +120,14 @@ describe('the sample site in a real browser', () => {
           }));
           if (scrollWidth > clientWidth + 1)
             overflowing.push(`${new URL(url).pathname} ${colorScheme} ${width}px: ${scrollWidth} > ${clientWidth}`);
+          // A card's figures keep room beside their labels (a long label once squeezed them to a letter a line).
+          const squeezed = await page.evaluate(() =>
+            [...document.querySelectorAll('.card dd')]
+              .filter((dd) => dd.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(dd).fontSize))
+              .map((dd) => dd.textContent?.trim()),
+          );
+          for (const figure of squeezed)
+            overflowing.push(`${new URL(url).pathname} ${colorScheme} ${width}px: card figure "${figure}" squeezed`);
         }
         await page.goto(retro);
         await page.screenshot({ path: path.join(SHOTS, `retro-${colorScheme}-${width}.png`), fullPage: true });
