@@ -49,6 +49,7 @@ import {
   type RunResult,
 } from './bench/measure.ts';
 import { artifactPathIn } from './cache-files.ts';
+import { ALLOCATOR_ENV, dataStepEnv } from './data-process.ts';
 import { formatSummary, readProfile, summariseProfile, type ProfileSummary } from './bench/profile.ts';
 import {
   DUCKDB_PACKAGE,
@@ -69,7 +70,7 @@ import {
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * The Node options `npm run data` / `npm run build` pass (package.json, e.g. a larger young generation): the
+ * The Node options `npm run data` / `npm run build` pass (package.json, e.g. a bounded young generation): the
  * bench runs the scripts as a user does.
  */
 async function nodeFlags(script: 'data' | 'build'): Promise<string[]> {
@@ -427,6 +428,27 @@ function childEnv(cacheDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * The data step's environment as `npm run build` gives it (glibc's allocator settings, `ALLOCATOR_ENV`), so that
+ * the figures are those of the command teams run; a custom `--command` gets `childEnv` as it is.
+ */
+export function dataStepRunEnv(cacheDir: string, custom: boolean): NodeJS.ProcessEnv {
+  return custom ? childEnv(cacheDir) : dataStepEnv(childEnv(cacheDir), cacheDir);
+}
+
+/** The allocator settings the data step runs with: `ALLOCATOR_ENV`, or the values set in this environment. */
+function allocatorSettings(): string {
+  const env = dataStepEnv(childEnv(''), '');
+  return Object.keys(ALLOCATOR_ENV)
+    .map((name) => `${name}=${env[name]}`)
+    .join(' ');
+}
+
+/** The data step's command as a shell line, with the allocator settings it runs with (for the JSON summary). */
+function shownCommand(command: string[], custom: boolean): string {
+  return custom ? command.join(' ') : `${allocatorSettings()} ${command.join(' ')}`;
+}
+
 async function failure(what: string, run: RunResult): Promise<string> {
   const why = run.timedOut ? 'timed out' : run.signal ? `was killed by ${run.signal}` : `exited with ${run.exitCode}`;
   return `${what} ${why} after ${seconds(run.wallMs)}; the end of its output (${run.logFile}):\n${await tail(run.logFile)}`;
@@ -480,7 +502,7 @@ async function benchSize(
     const cache = await scratch(options.outDir, 'cache');
     try {
       const run = await measure(dataCommand, {
-        env: childEnv(cache),
+        env: dataStepRunEnv(cache, Boolean(options.command)),
         cwd: PROJECT_ROOT,
         logFile: path.join(logs, `data-run${i + 1}.log`),
         rssMethod,
@@ -534,7 +556,7 @@ async function benchSize(
     readSeconds: null,
   };
   result.dataStep = {
-    command: dataCommand.join(' '),
+    command: shownCommand(dataCommand, Boolean(options.command)),
     runs: runs.map(record),
     medianMs,
     medianCpuMs: cpuValues.length ? median(cpuValues) : null,
@@ -601,7 +623,7 @@ async function benchSize(
             `--cpu-prof-name=${name}`,
             ...dataCommand.slice(1),
           ];
-      const env = childEnv(cache);
+      const env = dataStepRunEnv(cache, Boolean(options.command));
       if (options.command)
         env.NODE_OPTIONS =
           `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}`.trim();
@@ -816,6 +838,10 @@ async function main(): Promise<number> {
     `Machine: ${machine.cpuModel} · ${machine.cores} cores · ${fixed(machine.totalMemoryBytes / 2 ** 30)} GiB · Node ${machine.node} · ${machine.platform} · peak RSS via ${rssMethod === 'time' ? '/usr/bin/time -v' : 'process.resourceUsage() at exit'}`,
   );
   if (options.command) say(`Timing a custom command instead of the data step: ${options.command}`);
+  else
+    say(
+      `The data step runs as npm run build runs it: with the Node options of package.json and glibc's allocator settings ${allocatorSettings()}`,
+    );
 
   // the DuckDB reference: found in the project, or in the bench folder, or installed there now
   const duckdbHow = `DuckDB's native code with ${DUCKDB_THREADS} threads, in its own Node process, one run beside each run of the data step`;

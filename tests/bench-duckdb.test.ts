@@ -18,7 +18,7 @@ import {
   sqlString,
   verdictOf,
 } from '../scripts/bench/duckdb.ts';
-import { medianPhases, phasesOf, stepSecondsOf } from '../scripts/bench.ts';
+import { dataStepRunEnv, medianPhases, phasesOf, stepSecondsOf } from '../scripts/bench.ts';
 
 const files = {
   requisitions: '/data/requisitions.csv',
@@ -199,5 +199,22 @@ describe('the data step phases from its log', () => {
     expect(medianPhases([a, { ...b, metricsSeconds: null }])!.metricsSeconds).toBeNull();
     expect(medianPhases([a, null])).toBeNull();
     expect(medianPhases([])).toBeNull();
+  });
+});
+
+describe('the data step’s environment', () => {
+  it('is the one npm run build gives its data step: glibc’s allocator settings, unless set; none for a custom command', () => {
+    const saved = process.env.MALLOC_ARENA_MAX;
+    try {
+      delete process.env.MALLOC_ARENA_MAX;
+      const env = dataStepRunEnv('/tmp/cache', false);
+      expect(env).toMatchObject({ MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '4194304', CACHE_DIR: '/tmp/cache' });
+      expect(dataStepRunEnv('/tmp/cache', true).MALLOC_ARENA_MAX).toBeUndefined();
+      process.env.MALLOC_ARENA_MAX = '4';
+      expect(dataStepRunEnv('/tmp/cache', false).MALLOC_ARENA_MAX).toBe('4');
+    } finally {
+      if (saved === undefined) delete process.env.MALLOC_ARENA_MAX;
+      else process.env.MALLOC_ARENA_MAX = saved;
+    }
   });
 });
