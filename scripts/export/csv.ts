@@ -9,7 +9,7 @@
  * with exactly one decimal, rates with up to four; dates YYYY-MM-DD; null as an empty cell.
  */
 import Papa from 'papaparse';
-import { ALL, type Aggregates, type Figure, type Scope } from '../schema/aggregates.ts';
+import { ALL, FEEDBACK_FIGURES, type Aggregates, type Figure, type Scope } from '../schema/aggregates.ts';
 import { METRICS } from '../metrics/headlines.ts';
 import { roundTo } from '../metrics/stats.ts';
 
@@ -281,25 +281,7 @@ export const EXPORTS: readonly CsvExport[] = [
   {
     name: 'feedback-by-month-with-totals.csv',
     title: 'Interview feedback by month, department and stage, with the totals over departments and stages',
-    columns: [
-      'month',
-      'department',
-      'stage',
-      'slots',
-      'due',
-      'submitted',
-      'on_time',
-      'submission_rate',
-      'on_time_rate',
-      'median_hours',
-      'p90_hours',
-      'strong_yes',
-      'yes',
-      'no',
-      'strong_no',
-      'no_decision',
-      'suppressed',
-    ],
+    columns: ['month', 'department', 'stage', ...FEEDBACK_FIGURES, 'suppressed'],
     rows: (a) => a.feedback.byMonth,
   },
   {

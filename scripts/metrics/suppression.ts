@@ -68,6 +68,7 @@
  */
 import {
   ALL,
+  FEEDBACK_FIGURES,
   type Aggregates,
   type Figure,
   type HeadlineSeries,
@@ -550,23 +551,7 @@ export function suppressAggregates(a: Aggregates, minGroupSize: number): Aggrega
       ),
     },
     feedback: {
-      byMonth: a.feedback.byMonth.map((r, i) =>
-        feedback.cells.apply(r, feedback.rows.of[i]!, [
-          'slots',
-          'due',
-          'submitted',
-          'on_time',
-          'submission_rate',
-          'on_time_rate',
-          'median_hours',
-          'p90_hours',
-          'strong_yes',
-          'yes',
-          'no',
-          'strong_no',
-          'no_decision',
-        ]),
-      ),
+      byMonth: a.feedback.byMonth.map((r, i) => feedback.cells.apply(r, feedback.rows.of[i]!, FEEDBACK_FIGURES)),
       byPerson: a.feedback.byPerson.map((r, i) =>
         people.apply(r, personCells[i]!, ['slots', 'submitted', 'on_time_rate', 'median_hours']),
       ),

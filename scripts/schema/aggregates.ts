@@ -180,6 +180,27 @@ export const feedbackRowSchema = z.object({
   suppressed: z.boolean(),
   complementary,
 });
+/**
+ * The figures of a feedback row, in column order: every field but its grain (month, department, stage) and its
+ * flags. Suppression hides each of them and the export with totals lists them, from this one list (a figure
+ * added to the schema and not here fails a test: it would be published unsuppressed).
+ */
+export const FEEDBACK_FIGURES = [
+  'slots',
+  'due',
+  'submitted',
+  'on_time',
+  'submission_rate',
+  'on_time_rate',
+  'median_hours',
+  'p90_hours',
+  'strong_yes',
+  'yes',
+  'no',
+  'strong_no',
+  'no_decision',
+] as const satisfies readonly (keyof z.infer<typeof feedbackRowSchema>)[];
+
 export const feedbackByPersonSchema = z.object({
   person: z.string(),
   role: z.enum(['hiringManager', 'interviewer']),

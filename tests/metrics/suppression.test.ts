@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORTS, toCsv } from '../../scripts/export/csv.ts';
+import { FEEDBACK_FIGURES, feedbackRowSchema } from '../../scripts/schema/aggregates.ts';
 import {
   complementaryHide,
   isSmallGroup,
@@ -10,6 +11,12 @@ import {
 import { aggregate, app, headline, interview, req, shuffled } from './helpers.ts';
 
 describe('small-group suppression', () => {
+  it('covers every figure of a feedback row: FEEDBACK_FIGURES is every field but the grain and the flags', () => {
+    const notFigures = new Set(['month', 'department', 'stage', 'suppressed', 'complementary']);
+    const figures = Object.keys(feedbackRowSchema.shape).filter((field) => !notFigures.has(field));
+    expect([...FEEDBACK_FIGURES]).toEqual(figures);
+  });
+
   it('hides 0 < n < minGroupSize, and neither n = 0 nor n ≥ minGroupSize', () => {
     expect([0, 1, 4, 5, 6].map((n) => isSmallGroup(n, 5))).toEqual([false, true, true, false, false]);
     expect(isSmallGroup(null, 5)).toBe(false);
