@@ -8,6 +8,7 @@
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { PROJECT_ROOT, parseCli, runMain } from './cli.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { runDataStepApart } from './data-process.ts';
@@ -163,6 +164,37 @@ function countPagesWritten(dir: string, log: Logger): { stop(): void } {
   };
 }
 
+/**
+ * The site build's memory (Astro runs in this process). Two settings, measured with the artifacts of 10k, 100k
+ * and 1M applications (152, 258 and 258 pages; interleaved runs, time within the noise):
+ *
+ * - Vite's bundler, rolldown, allocates with mimalloc, whose defaults (an arena committed whole, unused pages
+ *   given back after a delay) left about 150 MB more resident for the rest of the build than committing on
+ *   demand and giving pages back at once. mimalloc reads these when rolldown is loaded, so they are set before
+ *   Astro is imported.
+ * - Rendering the pages makes garbage fast, and V8 lets its heap grow to several times what survived its last
+ *   full collection: at 1M applications the heap reached 800 MB, 150 MB of it in use. Growing by half at most
+ *   keeps it near what is used. (Set here, not in package.json: in the data step, whose heap is mostly in use,
+ *   it only cost time.) V8 reads the flag whenever it sets a new heap limit, so setting it now takes effect.
+ *
+ * The build's own peak went from 650 to 480 MB at 10k applications, 890 to 610 MB at 100k and 1.25 GB to 630 MB
+ * at 1M. A user's own values of either win.
+ */
+export const SITE_ALLOCATOR_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0' } as const;
+export const SITE_HEAP_GROWING_PERCENT = 50;
+
+/** What of the settings above this process should take: all but those the user set (environment, Node options). */
+export function siteBuildMemorySettings(
+  env: NodeJS.ProcessEnv,
+  execArgv: readonly string[],
+): { env: Record<string, string>; v8Flags: string[] } {
+  const ownFlag = [...execArgv, env.NODE_OPTIONS ?? ''].some((option) => option.includes('--heap-growing-percent'));
+  return {
+    env: Object.fromEntries(Object.entries(SITE_ALLOCATOR_ENV).filter(([name]) => env[name] === undefined)),
+    v8Flags: ownFlag ? [] : [`--heap-growing-percent=${SITE_HEAP_GROWING_PERCENT}`],
+  };
+}
+
 export async function buildSite(options: {
   artifactPath: string;
   dataDir: string;
@@ -186,6 +218,9 @@ export async function buildSite(options: {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   const started = performance.now();
+  const memory = siteBuildMemorySettings(process.env, process.execArgv);
+  Object.assign(process.env, memory.env);
+  for (const flag of memory.v8Flags) setFlagsFromString(flag);
   const { build } = await import('astro');
   const counting = countPagesWritten(builtDir, log);
   try {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanUpInterruptedBuilds } from '../../scripts/build.ts';
+import { cleanUpInterruptedBuilds, siteBuildMemorySettings } from '../../scripts/build.ts';
 import { dataStepEnv, stoppedBy } from '../../scripts/data-process.ts';
 import { memoryLogger, silentLogger } from '../../scripts/log.ts';
 import { inputKey, runDataStep } from '../../scripts/pipeline.ts';
@@ -384,5 +384,22 @@ describe('the data step child’s environment', () => {
     const lines = fs.readFileSync(report, 'utf8').trim().split('\n');
     expect(lines).toContainEqual(expect.stringMatching(/scripts\/build\.ts undefined$/));
     expect(lines).toContainEqual(expect.stringMatching(/scripts\/data\.ts 2$/));
+  });
+});
+
+describe('the site build’s memory settings', () => {
+  it('are mimalloc’s on-demand commit and prompt purge, and a heap that grows by half at most', () => {
+    expect(siteBuildMemorySettings({ PATH: '/bin' }, ['--expose-gc'])).toEqual({
+      env: { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0' },
+      v8Flags: ['--heap-growing-percent=50'],
+    });
+  });
+
+  it('leave alone what the user set, in the environment or in Node’s options', () => {
+    expect(siteBuildMemorySettings({ MIMALLOC_PURGE_DELAY: '10' }, []).env).toEqual({
+      MIMALLOC_ARENA_EAGER_COMMIT: '0',
+    });
+    expect(siteBuildMemorySettings({}, ['--heap-growing-percent=100']).v8Flags).toEqual([]);
+    expect(siteBuildMemorySettings({ NODE_OPTIONS: '--heap-growing-percent=20' }, []).v8Flags).toEqual([]);
   });
 });
