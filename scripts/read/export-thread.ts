@@ -40,15 +40,6 @@ export type FromWorker =
   | { type: 'error'; userError: { message: string; where: Where; fix: string | undefined } }
   | { type: 'error'; bug: string };
 
-/**
- * A reader thread's young generation: 96 MB, three times a semi-space of 32 MB (V8's ratio). Nearly all a reader
- * allocates (cells, strings, row arrays) is garbage within a batch, and dies young if the young generation
- * holds a few batches; the main thread, whose allocations mostly live on in the tables, runs with semi-spaces
- * of 8 MB (`--max-semi-space-size=8`, package.json). Measured at a million applications against 32 MB for
- * every thread: about 100 MB less at the peak, in the same time (interleaved runs).
- */
-const READER_YOUNG_GENERATION_MB = 96;
-
 /** A file being read on a worker: its messages, queued until the main thread gets to them. */
 export class ExportWorker {
   private readonly worker: Worker;
@@ -63,10 +54,7 @@ export class ExportWorker {
   constructor(input: WorkerInput) {
     this.name = input.name;
     this.parsed = new Promise((resolve) => (this.markParsed = resolve));
-    this.worker = new Worker(new URL('./export-worker.ts', import.meta.url), {
-      workerData: input,
-      resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MB },
-    });
+    this.worker = new Worker(new URL('./export-worker.ts', import.meta.url), { workerData: input });
     this.worker.on('message', (message: FromWorker) => this.push(message));
     this.worker.on('error', (error) =>
       this.push({ type: 'error', bug: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
