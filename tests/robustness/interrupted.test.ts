@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUpInterruptedBuilds, siteBuildMemorySettings } from '../../scripts/build.ts';
-import { dataStepEnv, stoppedBy } from '../../scripts/data-process.ts';
+import { DATA_STEP_SEMI_SPACE_MB, dataStepEnv, dataStepNodeOptions, stoppedBy } from '../../scripts/data-process.ts';
 import { memoryLogger, silentLogger } from '../../scripts/log.ts';
 import { inputKey, runDataStep } from '../../scripts/pipeline.ts';
 import { isAlive } from '../../scripts/processes.ts';
@@ -365,13 +365,24 @@ describe('the data step child’s environment', () => {
     expect(dataStepEnv({ MALLOC_ARENA_MAX: '8' }, '/c').MALLOC_ARENA_MAX).toBe('8');
   });
 
+  it('has the data step’s own young generation, the rest of the build’s Node options, no debugger', () => {
+    expect(
+      dataStepNodeOptions(['--max-semi-space-size=8', '--expose-gc', '--inspect=9229', '--import=./x.ts']),
+    ).toEqual(['--expose-gc', '--import=./x.ts', '--max-semi-space-size=32']);
+    // npm run data runs the step with the same young generation as the build's child.
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(manifest.scripts.data).toContain(`--max-semi-space-size=${DATA_STEP_SEMI_SPACE_MB} `);
+  });
+
   it('reaches the child of a real build (and not the build itself)', async () => {
     const report = path.join(work, 'env-report.txt');
     const preload = path.join(work, 'report-env.mjs');
     fs.writeFileSync(
       preload,
       `import { appendFileSync } from 'node:fs';\n` +
-        `appendFileSync(${JSON.stringify(report)}, \`\${process.argv[1]} \${process.env.MALLOC_ARENA_MAX}\\n\`);\n`,
+        `appendFileSync(${JSON.stringify(report)}, \`\${process.argv[1]} \${process.env.MALLOC_ARENA_MAX} \${process.execArgv.join(' ')}\\n\`);\n`,
     );
     const data = path.join(work, 'env-data');
     fs.mkdirSync(data);
@@ -382,8 +393,8 @@ describe('the data step child’s environment', () => {
     });
     expect(result.status).toBe(1);
     const lines = fs.readFileSync(report, 'utf8').trim().split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/scripts\/build\.ts undefined$/));
-    expect(lines).toContainEqual(expect.stringMatching(/scripts\/data\.ts 2$/));
+    expect(lines).toContainEqual(expect.stringMatching(/scripts\/build\.ts undefined $/));
+    expect(lines).toContainEqual(expect.stringMatching(/scripts\/data\.ts 2 --max-semi-space-size=32$/));
   });
 });
 
