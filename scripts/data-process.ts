@@ -35,9 +35,9 @@ export function dataStepEnv(env: NodeJS.ProcessEnv, cacheDir: string): NodeJS.Pr
 }
 
 /**
- * The data step's young generation: semi-spaces of 32 MB, as `npm run data` has them (package.json). `npm run build`
- * and `npm run dev` start Node with 8 MB, which is Astro's process: it peaks 80–110 MB lower with them, in the
- * same time. The data step with 8 MB held 100 MB less at a million applications but took more CPU, and its
+ * The data step's young generation: semi-spaces of 32 MB, as `npm run data` and `npm run dev` have them
+ * (package.json). `npm run build` starts Node with 8 MB, for Astro's process (see `SITE_ALLOCATOR_ENV` in
+ * build.ts). The data step with 8 MB held 100 MB less at a million applications but took more CPU, and its
  * paired bench went from 2.9× DuckDB's time to 3.14× (see ARCHITECTURE.md, Runtime).
  */
 export const DATA_STEP_SEMI_SPACE_MB = 32;
