@@ -3,7 +3,7 @@
  * parts only (SQL for given files, the ratio and its verdict, the child's result line, the log parsing).
  * Nothing here runs DuckDB.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CHILD_SCRIPT,
   DUCKDB_PACKAGE,
@@ -204,23 +204,16 @@ describe('the data step phases from its log', () => {
 
 describe('the data step’s environment', () => {
   it('is the one npm run build gives its data step: glibc’s allocator settings, unless set; none for a custom command', () => {
-    const saved = { arenas: process.env.MALLOC_ARENA_MAX, trim: process.env.MALLOC_TRIM_THRESHOLD_ };
     try {
-      delete process.env.MALLOC_ARENA_MAX;
-      delete process.env.MALLOC_TRIM_THRESHOLD_;
+      vi.stubEnv('MALLOC_ARENA_MAX', undefined);
+      vi.stubEnv('MALLOC_TRIM_THRESHOLD_', undefined);
       const env = dataStepRunEnv('/tmp/cache', false);
       expect(env).toMatchObject({ MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '4194304', CACHE_DIR: '/tmp/cache' });
       expect(dataStepRunEnv('/tmp/cache', true).MALLOC_ARENA_MAX).toBeUndefined();
-      process.env.MALLOC_ARENA_MAX = '4';
+      vi.stubEnv('MALLOC_ARENA_MAX', '4');
       expect(dataStepRunEnv('/tmp/cache', false).MALLOC_ARENA_MAX).toBe('4');
     } finally {
-      for (const [name, value] of [
-        ['MALLOC_ARENA_MAX', saved.arenas],
-        ['MALLOC_TRIM_THRESHOLD_', saved.trim],
-      ] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      vi.unstubAllEnvs();
     }
   });
 });
