@@ -406,6 +406,8 @@ describe('files that hold nothing, and fatal problems', () => {
         bytes: 3,
         rows: 0,
         droppedColumns: [],
+        readAs: null,
+        skipped: 'no data rows',
       },
       {
         path: 'empty.csv',
@@ -416,6 +418,8 @@ describe('files that hold nothing, and fatal problems', () => {
         bytes: 0,
         rows: 0,
         droppedColumns: [],
+        readAs: null,
+        skipped: 'no data rows',
       },
       {
         path: 'header-only.csv',
@@ -426,6 +430,8 @@ describe('files that hold nothing, and fatal problems', () => {
         bytes: 40,
         rows: 0,
         droppedColumns: [],
+        readAs: 'applications (canonical template)',
+        skipped: null,
       },
       {
         path: 'requisitions.csv',
@@ -436,6 +442,8 @@ describe('files that hold nothing, and fatal problems', () => {
         bytes: 59,
         rows: 1,
         droppedColumns: [],
+        readAs: 'requisitions (canonical template)',
+        skipped: null,
       },
       {
         path: 'unknown-header-only.csv',
@@ -446,6 +454,8 @@ describe('files that hold nothing, and fatal problems', () => {
         bytes: 9,
         rows: 0,
         droppedColumns: [],
+        readAs: null,
+        skipped: 'no data rows',
       },
     ]);
     expect(result.log).toContain('warning: empty.csv: empty file; nothing read from it');

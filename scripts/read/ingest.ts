@@ -301,6 +301,8 @@ async function readFile(
       droppedColumns: (found?.dropped ?? []).map((column) =>
         contactDetailsIn(column) === null ? column : '(a column whose name looks like contact details)',
       ),
+      readAs: found ? `${found.entity} (${found.dialect.name})` : null,
+      skipped: found ? null : stats.records === 0 ? 'no data rows' : 'not recognised',
     },
   };
 }

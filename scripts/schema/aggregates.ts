@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { ENTITIES } from './canonical.ts';
 import { REASON_CATEGORIES } from './config.ts';
 
-export const ARTIFACT_VERSION = 1;
+export const ARTIFACT_VERSION = 2;
 export const ALL = 'All';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/);
@@ -316,6 +316,10 @@ export const fileSummarySchema = z.object({
   rows: count,
   /** Columns dropped at read time (outside the template); names only, never values. */
   droppedColumns: z.array(z.string()),
+  /** What the file was read as, in the users' words (`applications (Greenhouse warehouse)`); null when skipped. */
+  readAs: z.string().nullable(),
+  /** Why the file was not read (`not needed: …`, `a table about people`, `not recognised: …`); null when read. */
+  skipped: z.string().nullable(),
 });
 export const entityLedgerSchema = z.object({
   entity: z.enum(ENTITIES),
