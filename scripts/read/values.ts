@@ -122,43 +122,114 @@ export function interner(limit = 50_000, guard = false): (raw: string | undefine
 
 export type ContactDetails = 'e-mail address' | 'phone number';
 
-/** local@domain.tld: at least one dot after the `@`, no spaces or brackets. */
-const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:.]+(?:\.[^\s@<>()[\]"',;:.]+)+/u;
-/** Dates, year ranges and amounts have many digits but are not phone numbers: taken out before looking for one. */
-const NOT_PHONE = [
-  /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\b/g, // 2025-01-31, 2025/1/31 10:00
-  /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g, // 31/01/2025, 1.2.25
-  /\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b/g, // 2024-2025, 2024/25
-  /(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)/g, // amounts with thousands separators: 60.000, 1,250,000
-];
-/** A run of digits and phone punctuation (spaces, dots, dashes, slashes, parentheses, a leading +). */
-const PHONE_RUN = /\+?\(?\d[\d\s()./-]*\d/g;
+/**
+ * Text as a reader sees it, for spotting contact details in any spelling: NFKC (full-width `＠` and digits,
+ * ligatures), every script's decimal digits as ASCII (Arabic-Indic `٠٦`, Devanagari…), every dash and minus as
+ * `-`, every space as one space, and invisible characters (zero-width space, soft hyphen) removed, since they
+ * only serve to split a number or an address where a reader does not see a split.
+ */
+export function contactSpelling(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\p{Nd}/gu, asciiDigit)
+    .replace(/[\p{Pd}\u2212\u2043]/gu, '-')
+    .replace(/\s+/gu, ' ');
+}
 
 /**
- * Whether a free-text value holds contact details: an e-mail address, or a phone number (7 or more digits in
- * one run of digits and phone punctuation, once dates, year ranges and amounts such as 60.000 are set aside). Deliberately eager: a
- * false positive only hides one value (and says so in the data-quality report); a false negative publishes a
- * candidate's phone number on the shared link. Names cannot be told from other text and are not looked for.
+ * The ASCII digit of a decimal digit of any script. Unicode keeps each script's digits as a run of ten in order,
+ * zero first (runs of several tens, such as the mathematical digits, are whole tens), so a digit's value is how
+ * many digits precede it in its run, modulo ten.
  */
-export function contactDetailsIn(text: string): ContactDetails | null {
-  if (text.includes('@') && EMAIL.test(text)) return 'e-mail address';
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-  }
-  if (digits < 7) return null;
+function asciiDigit(digit: string): string {
+  const c = digit.codePointAt(0)!;
+  if (c <= 0x39) return digit;
+  let n = 0;
+  while (n < 10 && /\p{Nd}/u.test(String.fromCodePoint(c - n - 1))) n++;
+  return String(n % 10);
+}
+
+/** local@domain.tld: at least one dot after the `@`, no spaces or brackets. */
+const EMAIL = /[^\s@<>()[\]{}"',;:]+@[^\s@<>()[\]{}"',;:.]+(?:\.[^\s@<>()[\]{}"',;:.]+)+/u;
+/** `(at)`, `[at]`, `{at}`, `<at>` and the same for `dot`, with or without spaces; spaces around an `@` or a dot. */
+const BRACKETED_AT = /\s*[([{<]\s*at\s*[)\]}>]\s*/giu;
+const BRACKETED_DOT = /\s*[([{<]\s*dot\s*[)\]}>]\s*/giu;
+const SPACED_AT = /\s*@\s*/gu;
+/** `jane at example dot com`: "at" between words, then at least one " dot " before a word. */
+const WORDED = /([^\s@]+) at ([^\s@]+(?: dot [^\s@]+)+)/giu;
+
+/** The text with the spelled-out forms of an e-mail address written as one (`jane(at)x.com` → `jane@x.com`). */
+function emailSpelling(text: string): string {
+  return text
+    .replace(BRACKETED_AT, '@')
+    .replace(BRACKETED_DOT, '.')
+    .replace(WORDED, (_all, local: string, domain: string) => `${local}@${domain.replace(/ dot /giu, '.')}`)
+    .replace(SPACED_AT, '@')
+    .replace(/@([^\s@]+(?: ?\. ?[^\s@.]+)+)/gu, (_all, domain: string) => `@${domain.replace(/ /g, '')}`);
+}
+
+/**
+ * Digit runs that are dates, times, year ranges or amounts, not phone numbers: taken out before looking for
+ * one. Each is bounded so that it cannot eat the start of a longer grouping: `06.12.34.56.78` is a French
+ * phone number, not the date 06.12.34 followed by 56.78; `0470.12.34.56` is not the date 0470-12-34.
+ */
+const NOT_PHONE = [
+  // 2025-01-31, 2025/1/31, 2025-01-31 10:00, 2025-01-31T10:00:00
+  /(?<![\d.\/-])(?:19|20)\d{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\d.\/-]?\d)/g,
+  // 31/01/2025, 1.2.25, 31-01-2025
+  /(?<![\d.\/-])(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{2}|(?:19|20)\d{2})(?![\d.\/-]?\d)/g,
+  // 2024-2025, 2024/25, 2024 - 2025
+  /(?<![\d.\/-])(?:19|20)\d{2} ?[-/] ?(?:19|20)?\d{2}(?![\d.\/-]?\d)/g,
+  // 09:30-10:45, 9.30 - 11.00 (a time slot)
+  /(?<![\d.\/-])(?:[01]?\d|2[0-3])[:.][0-5]\d ?- ?(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.\/-]?\d)/g,
+  // Amounts: 1,250,000 and 85,000.50 (comma thousands), or dot or space thousands beside a currency.
+  /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![.,]?\d)/g,
+  /(?:[$€£¥]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK)) ?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?(?![.,]?\d)/gi,
+  /(?<![\d.,])\d{1,3}(?:[. ]\d{3})+(?:,\d+)? ?(?:[$€£¥]|(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|k)\b)/gi,
+];
+/** A run of digits and phone punctuation (spaces, dots, dashes, slashes, parentheses, a leading +). */
+const PHONE_RUN = /\+?\(?\d[\d ()./-]*\d/g;
+
+/**
+ * Whether a free-text value holds contact details: an e-mail address in any of its usual spellings
+ * (`jane@x.com`, `jane (at) x.com`, `jane [at] x dot com`, `jane @ x.com`, a full-width `＠`), or a phone number
+ * (7 or more digits in one run of digits and phone punctuation, in any script and any grouping: `06.12.34.56.78`,
+ * `0470/12 34 56`, `612.345.678`, `(555) 010–2345`), once dates, times, year ranges, amounts and identifiers
+ * glued to letters (`REQ-2025-0042`) are set aside. Deliberately eager: a false positive only hides one value
+ * (and says so in the data-quality report); a false negative publishes a candidate's phone number on the shared
+ * link. Names cannot be told from other text and are not looked for.
+ */
+export function contactDetailsIn(raw: string): ContactDetails | null {
+  // Most values have no @, no "at" and few digits: those are decided without normalising.
+  if (!MAYBE_EMAIL.test(raw) && countDigits(raw) < 7) return null;
+  const text = contactSpelling(raw);
+  if (EMAIL.test(emailSpelling(text))) return 'e-mail address';
+  if (countDigits(text) < 7) return null;
   let rest = text;
   for (const pattern of NOT_PHONE) rest = rest.replace(pattern, '|');
-  for (const run of rest.match(PHONE_RUN) ?? []) {
-    let n = 0;
-    for (let i = 0; i < run.length; i++) {
-      const c = run.charCodeAt(i);
-      if (c >= 48 && c <= 57) n++;
-    }
-    if (n >= 7) return 'phone number';
+  for (const run of rest.matchAll(PHONE_RUN)) {
+    // Glued to a letter (`REQ-2025-0042`, `A12345678`), the digits are an identifier, not a number to call.
+    const before = rest.slice(Math.max(0, run.index - 2), run.index);
+    if (/\p{L}[-_/]?$/u.test(before)) continue;
+    if (countDigits(run[0]) >= 7) return 'phone number';
   }
   return null;
+}
+
+/** Any sign of an e-mail address: an at sign of any width, or the word "at" (spelled-out forms). */
+const MAYBE_EMAIL = /[@\uff20\ufe6b]|\bat\b/iu;
+
+/** Decimal digits of any script. */
+function countDigits(text: string): number {
+  let n = 0;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+    else if (c > 127) ascii = false;
+  }
+  return ascii ? n : (text.match(/\p{Nd}/gu)?.length ?? 0);
 }
 
 /**
@@ -234,8 +305,9 @@ export function ownValues<T extends string>(values: readonly T[]): Record<string
  * by mistake could hold e-mails, phones or names: anything shaped like contact details or prose is hidden.
  */
 export function quotable(value: string): string {
-  const digits = value.replace(/\D/g, '').length;
-  if (value.includes('@') || digits >= 7 || value.length > 60) return '(value hidden: not an enum-like value)';
+  if (value.length > 60 || countDigits(value) >= 7 || contactDetailsIn(value) !== null) {
+    return '(value hidden: not an enum-like value)';
+  }
   return value;
 }
 
