@@ -301,7 +301,7 @@ function requisitionReader(match: Match, context: ReadContext, sink: RowSink): R
     if (requisitionId === undefined) return null;
     // Requisition ids are published (time to fill, open seats): one that is an e-mail address is a column
     // mapped by mistake. (Phone-like digits are not checked here: ids are often long numbers.)
-    if (requisitionId.includes('@') && contactDetailsIn(requisitionId) === 'e-mail address') {
+    if (contactDetailsIn(requisitionId) === 'e-mail address') {
       return sink.reject(name('requisition_id'), 'looks like an e-mail address, not a requisition id: hidden');
     }
     const jobTitle = text.required(f, iTitle, title, 'job_title');
