@@ -3,8 +3,9 @@
  *
  * Names and columns are a public contract (SPEC.md "Output: the CSV re-export", and the README's data
  * dictionary, which a test holds to these definitions): add exports or columns at the end, never rename. Files are UTF-8 with a BOM (so Excel reads
- * them as UTF-8), RFC 4180 with CRLF line ends, and formula-escaped: a text cell starting with = + - @ tab or
- * carriage return gets a leading apostrophe, so a spreadsheet shows it instead of evaluating it. Numbers are
+ * them as UTF-8), RFC 4180 with CRLF line ends, and formula-escaped in every locale: a piece of a cell that starts
+ * with = + - @ tab or carriage return, at the cell's start or after any `,` `;` tab or line break in it, gets a
+ * leading apostrophe, so a spreadsheet shows it instead of evaluating it (`neutraliseFormulae`). Numbers are
  * written by this module (never by a locale): `.` as decimal mark, no thousands separator; days and hours
  * with exactly one decimal, rates with up to four; dates YYYY-MM-DD; null as an empty cell.
  */
@@ -25,11 +26,34 @@ const BOM = '\ufeff';
 const CRLF = '\r\n';
 
 /**
- * Leading characters a spreadsheet may evaluate (OWASP "CSV injection"), unless the whole cell is a plain
- * number as this module writes it (a negative change must stay a number). Papa prefixes a matching cell
- * with `'` and quotes it.
+ * Characters a spreadsheet may evaluate at the start of a field (OWASP "CSV injection"), in their full-width
+ * forms too. A cell is split into fields by whichever separator the spreadsheet uses (`,` here, `;` in most of
+ * continental Europe, a tab when pasted), so every piece of a cell between those, or after a line break, is
+ * a field start: `Other;=HYPERLINK("x")` is harmless in a comma reader and a live link in a semicolon reader.
  */
-const FORMULA = /^(?!-?\d+(?:\.\d+)?$)[=+\-@\t\r]/;
+const FORMULA_START = /^[\s"]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe6b]|^[\t\r]/;
+/** Where a field may start inside a cell: after a separator of any locale or a line break. */
+const FIELD_BREAK = /([,;\t\r\n])/;
+/** A number as this module writes it (a negative change must stay a number, not become text). */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+/** A cell that must be quoted: it holds a separator of any locale, a quote or a line break. */
+const NEEDS_QUOTES = /[,;\t"\r\n]/;
+
+/**
+ * A cell's text with every would-be formula made inert: an apostrophe before each piece (between separators
+ * of any locale) that starts like a formula, unless the piece is a plain number. A spreadsheet shows the
+ * apostrophe-led piece as text.
+ */
+export function neutraliseFormulae(text: string): string {
+  if (!/[=+\-@\t\r\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe6b]/.test(text)) return text;
+  const pieces = text.split(FIELD_BREAK);
+  // split with a capturing group keeps the separators at the odd indexes.
+  for (let i = 0; i < pieces.length; i += 2) {
+    const piece = pieces[i]!;
+    if (FORMULA_START.test(piece) && !PLAIN_NUMBER.test(piece.trim())) pieces[i] = `'${piece}`;
+  }
+  return pieces.join('');
+}
 
 /** Columns whose numbers are days or hours: one decimal, always. */
 const oneDecimalColumn = (column: string) => /(^|_)(days|hours)(_|$)/.test(column);
@@ -54,12 +78,22 @@ export function formatCell(column: string, value: unknown): string {
   return String(value);
 }
 
-/** UTF-8 BOM + header + one line per row, CRLF, quoted where needed, formula-escaped. */
+/**
+ * UTF-8 BOM + header + one line per row, CRLF; formulae neutralised in every piece of a cell; a cell quoted
+ * when it holds a separator of any locale (`,` `;` tab), a quote or a line break, so that a semicolon or tab
+ * reader does not split it either.
+ */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const data = rows.map((row) => columns.map((column) => formatCell(column, row[column])));
+  const data = rows.map((row) => columns.map((column) => neutraliseFormulae(formatCell(column, row[column]))));
   const body = Papa.unparse(
-    { fields: [...columns], data },
-    { escapeFormulae: FORMULA, newline: CRLF, quotes: false, header: true, skipEmptyLines: false },
+    { fields: columns.map(neutraliseFormulae), data },
+    {
+      escapeFormulae: false,
+      newline: CRLF,
+      quotes: (value: unknown) => typeof value === 'string' && (NEEDS_QUOTES.test(value) || value.startsWith("'")),
+      header: true,
+      skipEmptyLines: false,
+    },
   );
   // Papa ends the header-only output with a newline and a non-empty one without: end every file with one.
   return `${BOM}${body.endsWith(CRLF) ? body : body + CRLF}`;
