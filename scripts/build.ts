@@ -15,6 +15,7 @@ import { runDataStepApart } from './data-process.ts';
 import { isAlive } from './processes.ts';
 import { UserError } from './errors.ts';
 import { contactDetailsIn, formatCount } from './read/values.ts';
+import { checkOutFolder, markAsBuilt, swapInto } from './out-folder.ts';
 
 /** Largest HTML page we ship (bytes, SVG charts included). Stated in the README. */
 export const PAGE_BUDGET_BYTES = 600 * 1024;
@@ -29,6 +30,11 @@ async function htmlPages(dir: string): Promise<{ file: string; bytes: number }[]
   return Promise.all((await htmlFiles(dir)).map(async (file) => ({ file, bytes: (await fs.stat(file)).size })));
 }
 
+/** A page over the budget: the dashboard's own fault (pages are bounded whatever the data), so exit 2. */
+export class PageBudgetError extends Error {
+  override name = 'PageBudgetError';
+}
+
 export async function checkPageBudget(dir: string, budget = PAGE_BUDGET_BYTES): Promise<number> {
   const pages = await htmlPages(dir);
   const over = pages.filter((p) => p.bytes > budget).sort((a, b) => b.bytes - a.bytes);
@@ -37,29 +43,13 @@ export async function checkPageBudget(dir: string, budget = PAGE_BUDGET_BYTES): 
       .slice(0, 5)
       .map((p) => `${path.relative(dir, p.file)} (${Math.round(p.bytes / 1024)} KB)`)
       .join(', ');
-    throw new UserError(
-      `${over.length} page(s) exceed the page-weight budget of ${Math.round(budget / 1024)} KB: ${list}`,
-      {},
-      'This is a bug in the dashboard (a chart or table grew with the data): please report it.',
+    throw new PageBudgetError(
+      `${over.length} page(s) exceed the page-weight budget of ${Math.round(budget / 1024)} KB: ${list}. ` +
+        'Every page is meant to stay under it whatever the exports hold (long lists are cut, with the rest in the ' +
+        'CSV), so this is a fault of the dashboard, not of your data. The previous site was left in place.',
     );
   }
   return pages.length;
-}
-
-/** Replace `outDir` with `builtDir` in two renames, so that some complete site is always in place. */
-async function swapInto(builtDir: string, outDir: string): Promise<void> {
-  const previous = `${outDir}.previous-${process.pid}`;
-  const hadPrevious = await fs
-    .rename(outDir, previous)
-    .then(() => true)
-    .catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    });
-  // Between the two renames `outDir` does not exist; a build killed right here leaves the previous site in
-  // `<out>.previous-<pid>`, and the next build puts it back (cleanUpInterruptedBuilds).
-  await fs.rename(builtDir, outDir);
-  if (hadPrevious) await fs.rm(previous, { recursive: true, force: true });
 }
 
 /**
@@ -239,7 +229,8 @@ export async function buildSite(options: {
       `  ${formatCount(pages)} pages written in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       true,
     );
-    await swapInto(builtDir, outDir);
+    await markAsBuilt(builtDir);
+    await swapInto(builtDir, outDir, log);
     return pages;
   } catch (error) {
     await fs.rm(builtDir, { recursive: true, force: true });
@@ -250,13 +241,27 @@ export async function buildSite(options: {
   }
 }
 
+/** The command that serves the site just built: `--out` and `--base` as given, quoted for a shell. */
+export function previewCommand(options: { outDir: string; base: string }, cwd = process.cwd()): string {
+  const quote = (arg: string) => (/^[\w./:@%+=,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
+  const args: string[] = [];
+  if (path.resolve(options.outDir) !== path.join(PROJECT_ROOT, 'dist')) {
+    const relative = path.relative(cwd, options.outDir);
+    args.push('--out', quote(relative && !relative.startsWith('..') ? relative : options.outDir));
+  }
+  if (options.base !== '/') args.push('--base', quote(options.base));
+  return args.length ? `npm run preview -- ${args.join(' ')}` : 'npm run preview';
+}
+
 if (import.meta.main)
   await runMain(async () => {
     const options = parseCli(process.argv.slice(2));
     const log = consoleLogger();
     const started = performance.now();
+    // Before anything is read or built: a folder the build must not replace stops it here.
+    const outDir = await checkOutFolder(options);
     // First, so that a site left aside by an interrupted swap is back in place even if this build fails.
-    await cleanUpInterruptedBuilds(options.outDir, log);
+    await cleanUpInterruptedBuilds(outDir, log);
     // In a process of its own, which says what it read and its summary (data-process.ts).
     const artifactPath = await runDataStepApart(options);
     await warnAboutNotes(options.dataDir, log);
@@ -265,11 +270,14 @@ if (import.meta.main)
       artifactPath,
       dataDir: options.dataDir,
       base: options.base,
-      outDir: options.outDir,
+      outDir,
       log,
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    // npm runs the script from the project folder; the user typed --out relative to where they were.
+    const cwd = process.env.INIT_CWD || process.cwd();
+    const shown = path.relative(cwd, options.outDir);
     log.info(
-      `Done: ${pages} pages in ${path.relative(process.cwd(), options.outDir) || '.'} (${seconds} s). Preview with: npm run preview`,
+      `Done: ${pages} pages in ${shown.startsWith('..') ? options.outDir : shown || '.'} (${seconds} s). Preview with: ${previewCommand(options, cwd)}`,
     );
   });

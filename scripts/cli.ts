@@ -23,25 +23,45 @@ export interface CliOptions {
   cacheDir: string;
   /** Recompute the aggregates even when the inputs are unchanged. */
   force: boolean;
+  /** Replace an existing `--out` folder that no build marked as its own (see `scripts/out-folder.ts`). */
+  forceOut: boolean;
 }
 
-const USAGE = `Usage: npm run build -- [--data DIR] [--base /path] [--out DIR] [--force]
+const USAGE = `Usage: npm run build -- [--data DIR] [--base /path] [--out DIR] [--force] [--force-out]
        npm run data  -- [--data DIR] [--force]
 
   --data DIR    folder of CSV exports (env DATA_DIR; default: the synthetic sample in data/sample)
   --base /path  serve the site under this sub-path (env BASE_PATH; default /)
   --out DIR     where the site is written (env OUT_DIR; default dist)
-  --force       recompute the aggregates even if the inputs did not change`;
+  --force       recompute the aggregates even if the inputs did not change
+  --force-out   replace the --out folder even if it holds files no build wrote (env FORCE_OUT=1)`;
 
-/** Normalise a sub-path to `/a/b/` form (or `/`). */
+/**
+ * Normalise a sub-path to `/a/b/` form (or `/`). Only characters that need no escaping anywhere a URL is
+ * written (HTML attributes, CSS, the dev server) are allowed: a `%`, a space or a quote in the base ended in a
+ * stack trace deep in the site build.
+ */
 export function normaliseBase(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
   if (trimmed === '') return '/';
-  if (!/^[A-Za-z0-9._~!$&'()*+,;=:@%/-]+$/.test(trimmed) || trimmed.split('/').some((s) => s === '..' || s === '.')) {
+  const shown = base.length > 80 ? `${base.slice(0, 80)}…` : base;
+  const unsafe = [...new Set(trimmed.replace(/[A-Za-z0-9._~/-]/g, ''))];
+  if (unsafe.length) {
+    const listed = unsafe
+      .slice(0, 5)
+      .map((ch) => (ch === ' ' ? 'a space' : /\p{C}/u.test(ch) ? 'a control character' : `"${ch}"`))
+      .join(', ');
     throw new UserError(
-      `--base "${base}" is not a URL path`,
+      `--base "${shown}" holds ${listed}, which a sub-path of this site cannot hold`,
       {},
-      'Use a sub-path such as /recruiting or /team/hiring-retro.',
+      'Use letters, digits, "-", "_", "." and "~" between the slashes, e.g. --base /hiring-retro (not /hiring%20retro).',
+    );
+  }
+  if (trimmed.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+    throw new UserError(
+      `--base "${shown}" is not a URL path`,
+      {},
+      'Use a sub-path such as /recruiting or /team/hiring-retro (no empty, "." or ".." parts).',
     );
   }
   return `/${trimmed}/`;
@@ -57,6 +77,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         base: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'force-out': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -78,6 +99,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     outDir: outDir ? path.resolve(cwd, outDir) : path.join(PROJECT_ROOT, 'dist'),
     cacheDir: env.CACHE_DIR ? path.resolve(cwd, env.CACHE_DIR) : CACHE_DIR,
     force: values.force || env.FORCE === '1',
+    forceOut: values['force-out'] || env.FORCE_OUT === '1',
   };
 }
 

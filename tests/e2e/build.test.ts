@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { OUT_MARKER } from '../../scripts/out-folder.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
 
 const builds = inject('builds');
@@ -127,6 +128,7 @@ describe('npm run build on a small export folder', () => {
       const out = path.join(work, 'site');
       fs.mkdirSync(out);
       fs.writeFileSync(path.join(out, 'index.html'), 'previous site');
+      fs.writeFileSync(path.join(out, OUT_MARKER), ''); // a site an earlier build wrote
       const result = runScript('scripts/build.ts', ['--data', data, '--out', out], {
         CACHE_DIR: path.join(work, 'cache'),
       });

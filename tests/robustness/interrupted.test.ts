@@ -12,6 +12,7 @@ import { cleanUpInterruptedBuilds, siteBuildMemorySettings } from '../../scripts
 import { DATA_STEP_SEMI_SPACE_MB, dataStepEnv, dataStepNodeOptions, stoppedBy } from '../../scripts/data-process.ts';
 import { memoryLogger, silentLogger } from '../../scripts/log.ts';
 import { inputKey, runDataStep } from '../../scripts/pipeline.ts';
+import { OUT_MARKER } from '../../scripts/out-folder.ts';
 import { isAlive } from '../../scripts/processes.ts';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
 import { NODE, ROOT } from '../helpers/run.ts';
@@ -27,10 +28,11 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-/** A folder holding a "previous site": one page with a marker. */
+/** A folder holding a "previous site": one page, and the file every build leaves in its output. */
 function previousSite(dir: string): void {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'index.html'), 'previous site');
+  fs.writeFileSync(path.join(dir, OUT_MARKER), '');
 }
 
 /** What lies beside a site folder: interrupted builds' leftovers. */
