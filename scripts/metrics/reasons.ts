@@ -3,12 +3,16 @@
  *
  * The defaults cover the vendors' default reasons (docs/ats-formats.md §0.3 and §1: Greenhouse, Lever's
  * documented examples, Ashby's reason types, Workable's defaults) and the synonyms teams commonly type.
- * A reason is matched case-insensitively after trimming and folding spaces and apostrophes; the config's
- * `reasons` map (same matching) overrides a default, field by field.
+ * A reason is matched by its words (`reasonKey`): case, punctuation, hyphens and spaces between words, plurals
+ * and the articles a, an, the do not count, so "Over-qualified" is "Overqualified" and "Salary expectation too
+ * high" is "Salary expectations too high"; failing that, a reason a letter or two away from exactly one known
+ * reason is taken as that one (a typo). The config's `reasons` map (same matching) overrides a default, field
+ * by field.
  *
  * A non-empty reason found in neither table is categorised `other` and reported in the data-quality page
  * with the config snippet that maps it (never guessed silently).
  */
+import { distance } from 'fastest-levenshtein';
 import type { RejectedBy } from '../schema/canonical.ts';
 import type { Config, ReasonCategory } from '../schema/config.ts';
 
@@ -97,6 +101,10 @@ const DEFAULTS: Record<string, ReasonRule> = {
   'Not aligned with career goals': either('career goals'),
   'Career aspirations not aligned': either('career goals'),
   'Not a culture fit': company('values'),
+  'Culture fit mismatch': company('values'),
+  'Culture mismatch': company('values'),
+  'Cultural mismatch': company('values'),
+  'Values mismatch': company('values'),
   'Not a values fit': company('values'),
   'Values misalignment': company('values'),
   'Values not aligned': company('values'),
@@ -162,14 +170,39 @@ const DEFAULTS: Record<string, ReasonRule> = {
   '-': either('unspecified'),
 };
 
-/** How a reason is matched: trimmed, case-insensitive, spaces and apostrophes folded. */
+/** Words that change nothing in a reason ("Not a culture fit" = "Not culture fit"). */
+const FILLERS = new Set(['a', 'an', 'the']);
+
+/** A word in the singular, roughly: enough to tell "expectations" and "expectation" apart from nothing else. */
+function singular(word: string): string {
+  if (word.length <= 3 || !word.endsWith('s') || /(ss|us|is)$/.test(word)) return word;
+  return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+}
+
+/**
+ * How a reason is matched: its words, lower case, in the singular, without articles, apostrophes or the spaces
+ * and hyphens between them ("Over-qualified", "over qualified" and "Overqualified" are one key; so are
+ * "Lacking skill(s)" and "lacking skills"). `&` reads as "and".
+ */
 export function reasonKey(reason: string): string {
   return reason
     .normalize('NFKC')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/['‘’`´]/g, '')
+    .replace(/&/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && !FILLERS.has(word))
+    .map(singular)
+    .join('');
+}
+
+/**
+ * How far a reason may be from a known one and still be taken as it: one letter in a reason of 6–11 letters,
+ * two from 12 letters. Shorter reasons must match exactly ("Spam" is not "Span"); longer ones are prose.
+ */
+function typosAllowed(key: string): number {
+  if (key.length < 6 || key.length > 60) return 0;
+  return key.length < 12 ? 1 : 2;
 }
 
 export interface ReasonLookup {
@@ -182,15 +215,34 @@ export function reasonLookup(configured: Config['reasons']): ReasonLookup {
   for (const [reason, rule] of Object.entries(DEFAULTS)) defaults.set(reasonKey(reason), rule);
   const user = new Map<string, Config['reasons'][string]>();
   for (const [reason, rule] of Object.entries(configured)) user.set(reasonKey(reason), rule);
+  const keys = [...new Set([...user.keys(), ...defaults.keys()])];
 
-  // Exports repeat a few dozen reasons over thousands of rows: normalise each distinct spelling once.
+  /** The known key a reason stands for: its own, or the one known key within a typo or two of it. */
+  const knownKey = (key: string): string | null => {
+    if (user.has(key) || defaults.has(key)) return key;
+    const allowed = typosAllowed(key);
+    if (allowed === 0) return null;
+    let best: string | null = null;
+    let bestDistance = allowed + 1;
+    let tied = false;
+    for (const known of keys) {
+      if (Math.abs(known.length - key.length) > allowed) continue;
+      const d = distance(key, known);
+      if (d < bestDistance) [best, bestDistance, tied] = [known, d, false];
+      else if (d === bestDistance) tied = true;
+    }
+    // Two known reasons equally close: guessing between them would be silent; the user maps it instead.
+    return tied ? null : best;
+  };
+
+  // Exports repeat a few dozen reasons over thousands of rows: match each distinct spelling once.
   const cache = new Map<string, ReasonRule & { known: boolean }>();
   return (reason) => {
     const cached = cache.get(reason);
     if (cached) return cached;
-    const key = reasonKey(reason);
-    const fromUser = user.get(key);
-    const fromDefaults = defaults.get(key);
+    const key = knownKey(reasonKey(reason));
+    const fromUser = key === null ? undefined : user.get(key);
+    const fromDefaults = key === null ? undefined : defaults.get(key);
     const category = fromUser?.category ?? fromDefaults?.category;
     const rejectedBy = fromUser?.rejectedBy ?? fromDefaults?.rejectedBy;
     const rule = {
@@ -198,7 +250,7 @@ export function reasonLookup(configured: Config['reasons']): ReasonLookup {
       ...(rejectedBy ? { rejectedBy } : {}),
       known: category !== undefined,
     };
-    cache.set(reason, rule);
+    if (cache.size < 100_000) cache.set(reason, rule);
     return rule;
   };
 }

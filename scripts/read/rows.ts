@@ -41,6 +41,7 @@ import {
   ownValues,
   pseudonym,
   quotable,
+  ratingReader,
   readBoolean,
   readId,
   UNKNOWN,
@@ -206,11 +207,15 @@ function cells(match: Match, context: ReadContext, sink: RowSink) {
       ownValues(values),
     ]);
 
-  /** An optional enum: unknown values are reported as unmapped and read as null (the row is kept). */
+  /**
+   * An optional enum: unknown values are reported as unmapped and read as null (the row is kept). `otherwise`
+   * reads what no synonym names (numeric ratings, by the config's ranges).
+   */
   const optionalEnum = <T extends string>(
     kind: EnumKind & keyof ValueSynonyms,
     column: string,
     values: readonly T[],
+    otherwise?: (raw: string) => T | undefined,
   ) => {
     const lookup = enumOf(kind, values);
     return (fields: string[], index: number): T | null => {
@@ -219,6 +224,8 @@ function cells(match: Match, context: ReadContext, sink: RowSink) {
       if (raw === '') return null;
       const result = lookup(raw);
       if (result !== UNKNOWN) return result;
+      const read = otherwise?.(raw);
+      if (read !== undefined) return read;
       const text = raw.trim();
       if (text === '') return null;
       sink.unmapped(column, kind, text, values);
@@ -501,7 +508,12 @@ function interviewReader(match: Match, context: ReadContext, sink: RowSink): Rea
   const iDuration = at(match.durationMinutes);
   const iSubmitted = at(c.feedback_submitted_at);
   const iRecommendation = at(c.recommendation);
-  const recommendation = optionalEnum<Recommendation>('recommendation', 'recommendation', RECOMMENDATIONS);
+  const recommendation = optionalEnum<Recommendation>(
+    'recommendation',
+    'recommendation',
+    RECOMMENDATIONS,
+    ratingReader(context.config.ratings),
+  );
   const applicationIdOf = applicationIds(context, requiredId, iApplication);
 
   return (f) => {

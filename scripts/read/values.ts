@@ -295,6 +295,35 @@ export function enumReader<T extends string>(
   };
 }
 
+/** A range of numeric ratings and the value it reads as (`ratings` in the config). */
+export interface RatingRange<T extends string> {
+  from: number;
+  to: number;
+  recommendation: T;
+}
+
+/** `4`, `4.5`, `4,5` (decimal comma), `4/5` (out of five). */
+const RATING = /^(\d{1,4}(?:[.,]\d+)?)(?:\s*\/\s*\d{1,4})?$/;
+
+/**
+ * A numeric rating → the value of the range it falls in; undefined for text that is not a rating or a rating in
+ * no range. Both ends of a range are included; a rating where two ranges touch belongs to the upper one (the
+ * config refuses ranges that overlap more than that).
+ */
+export function ratingReader<T extends string>(ranges: ReadonlyArray<RatingRange<T>>): (text: string) => T | undefined {
+  const upperFirst = [...ranges].sort((a, b) => b.from - a.from);
+  const cache = new Map<string, T | undefined>();
+  return (text) => {
+    if (upperFirst.length === 0) return undefined;
+    if (cache.has(text)) return cache.get(text);
+    const match = RATING.exec(text.trim());
+    const rating = match ? Number(match[1]!.replace(',', '.')) : NaN;
+    const range = upperFirst.find((r) => r.from <= rating && rating <= r.to);
+    if (cache.size < 1000) cache.set(text, range?.recommendation);
+    return range?.recommendation;
+  };
+}
+
 /** Identity table of an enum's own values, for `enumReader`. */
 export function ownValues<T extends string>(values: readonly T[]): Record<string, T> {
   return Object.fromEntries(values.map((value) => [value, value])) as Record<string, T>;

@@ -45,6 +45,16 @@ const columnMap = (entity: keyof typeof TEMPLATE) =>
 const synonyms = <T extends readonly [string, ...string[]]>(values: T) =>
   z.record(z.string().trim().min(1).max(200), z.enum(values)).optional();
 
+/** Rating ranges may touch (4.5 ends one and starts the next) but not overlap, nor start at the same rating. */
+function ratingRangesApart(ranges: ReadonlyArray<{ from: number; to: number }>): boolean {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from || a.to - b.to);
+  for (let i = 1; i < sorted.length; i++) {
+    const [before, after] = [sorted[i - 1]!, sorted[i]!];
+    if (after.from < before.to || after.from === before.from) return false;
+  }
+  return true;
+}
+
 export const configSchema = z.strictObject({
   /** Shown in the page header. */
   title: z
@@ -102,6 +112,26 @@ export const configSchema = z.strictObject({
       rejected_by: synonyms(REJECTED_BY),
     })
     .prefault({}),
+  /**
+   * Numeric interview ratings (a 1–5 or 1–4 score) as recommendations, by ranges: a rating from `from` to `to`
+   * (both included; where two ranges touch, the boundary belongs to the upper one) reads as `recommendation`:
+   * `[{"from": 4.5, "to": 5, "recommendation": "strong_yes"}, {"from": 3.5, "to": 4.5, "recommendation": "yes"}]`.
+   */
+  ratings: z
+    .array(
+      z
+        .strictObject({
+          from: z.number().min(-1000).max(1000),
+          to: z.number().min(-1000).max(1000),
+          recommendation: z.enum(RECOMMENDATIONS),
+        })
+        .refine((range) => range.from <= range.to, { message: '"from" must not be greater than "to"' }),
+    )
+    .max(50)
+    .refine(ratingRangesApart, {
+      message: 'rating ranges overlap: each rating must fall in one range (ranges may touch)',
+    })
+    .default([]),
   /** Your rejection reasons: `{"Comp too high": {"category": "compensation", "rejectedBy": "candidate"}}`. */
   reasons: z
     .record(
