@@ -11,8 +11,13 @@
  * (Midpoint weights, as in Kitagawa's 1955 decomposition of a difference of rates: each product
  * s₁r₁ − s₀r₀ equals Δr·s̄ + Δs·r̄ exactly, so the parts add up to the total.) A group with no volume in one
  * month has share 0 there and takes its other month's rate on both sides: its rate part is 0 and its whole
- * effect is mix. Each group's two parts are its contribution, which lets a sentence name the groups that
- * drove the change. Medians do not decompose this way; only rates come here.
+ * effect is mix. Medians do not decompose this way; only rates come here.
+ *
+ * A group's own mix part is written (s₁_g − s₀_g) · (r̄_g − R̄), R̄ the company's mean rate of the two months:
+ * the shares' changes add up to 0, so subtracting R̄ leaves the total unchanged, and a group that gained
+ * volume now counts against the change only when it is slower than average (uncentred, every growing group
+ * would look as if it pushed the rate up). Each group's two parts are its contribution, which lets a sentence
+ * name the groups that drove the change.
  */
 
 /** One group's counts in the two months: numerator (on time, withdrawn, …) over denominator. */
@@ -61,6 +66,9 @@ export function decompose(groups: readonly GroupCounts[]): Decomposition | null 
     nAfter += g.after.numerator;
   }
   if (dBefore === 0 || dAfter === 0) return null;
+  const rateBefore = nBefore / dBefore;
+  const rateAfter = nAfter / dAfter;
+  const mean = (rateBefore + rateAfter) / 2;
   const effects: GroupEffect[] = [];
   let rateEffect = 0;
   let mixEffect = 0;
@@ -74,7 +82,7 @@ export function decompose(groups: readonly GroupCounts[]): Decomposition | null 
     const s0 = g.before.denominator / dBefore;
     const s1 = g.after.denominator / dAfter;
     const rate = (r1 - r0) * ((s0 + s1) / 2);
-    const mix = (s1 - s0) * ((r0 + r1) / 2);
+    const mix = (s1 - s0) * ((r0 + r1) / 2 - mean);
     rateEffect += rate;
     mixEffect += mix;
     effects.push({
@@ -87,8 +95,6 @@ export function decompose(groups: readonly GroupCounts[]): Decomposition | null 
       mixEffect: mix,
     });
   }
-  const rateBefore = nBefore / dBefore;
-  const rateAfter = nAfter / dAfter;
   return { rateBefore, rateAfter, change: rateAfter - rateBefore, rateEffect, mixEffect, groups: effects };
 }
 

@@ -25,6 +25,7 @@ import {
 } from './funnel.ts';
 import { buildHeadlines, withChanges } from './headlines.ts';
 import { partnershipSection, partnershipWindow } from './partnership.ts';
+import { movementsSection, targetsOf } from './movements.ts';
 import { rejectionFacts, rejectionsSection } from './rejections.ts';
 import { distinctSorted } from './stats.ts';
 import { suppressAggregates } from './suppression.ts';
@@ -181,6 +182,8 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
       journeys,
       order,
     ),
+    targets: targetsOf(config),
+    movements: { minimumRateN: 0, minimumMedianN: 0, items: [] },
     coverage,
     quality: {
       ...input.quality,
@@ -198,7 +201,16 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
   };
 
   const suppressed = suppressAggregates(draft, config.privacy.minGroupSize);
-  return { ...suppressed, headlines: withChanges(suppressed.headlines, config.privacy.minGroupSize) };
+  const final = { ...suppressed, headlines: withChanges(suppressed.headlines, config.privacy.minGroupSize) };
+  // Movements read the final (suppressed) figures, so they never show one the artifact hides.
+  const movements = movementsSection({
+    a: final,
+    slots: slots.facts,
+    rejections: rejections.facts,
+    targets: final.targets,
+    minGroupSize: config.privacy.minGroupSize,
+  });
+  return { ...final, movements };
 }
 
 function coverageOf(section: Coverage['section'], included: number, excluded: readonly Excluded[]): Coverage {

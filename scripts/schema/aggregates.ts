@@ -292,6 +292,69 @@ export const partnershipSchema = z.object({
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
 
+// ---- targets and movements (the retrospective) ----------------------------------------------------------
+
+/** A target from the config's `targets`: for the company (department null) or one department. */
+export const targetSchema = z.object({
+  metric: z.enum(METRIC_IDS),
+  department: z.string().nullable(),
+  value: z.number(),
+  /** `atMost` for metrics where lower is better (days, hours, shares), `atLeast` for on-time and submitted. */
+  side: z.enum(['atMost', 'atLeast']),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+/** One group's part in a rate's change: its own rate and share of the volume in each month, and its effects. */
+export const explanationGroupSchema = z.object({
+  /** A department, a stage, or `other groups` (groups too small to show, pooled). */
+  group: z.string(),
+  rateBefore: rate.nullable(),
+  rateAfter: rate.nullable(),
+  shareBefore: rate,
+  shareAfter: rate,
+  /** Contributions to the change, as fractions (0.01 = 1 pp); rate + mix of every group = the change. */
+  rateEffect: z.number(),
+  mixEffect: z.number(),
+});
+export const explanationSchema = z.object({
+  dimension: z.enum(['department', 'stage']),
+  change: z.number(),
+  rateEffect: z.number(),
+  mixEffect: z.number(),
+  groups: z.array(explanationGroupSchema),
+  /** The explanation in a sentence. */
+  sentence: z.string(),
+});
+export type Explanation = z.infer<typeof explanationSchema>;
+
+export const movementSchema = z.object({
+  month,
+  metric: z.enum(METRIC_IDS),
+  scope: scopeSchema,
+  /** 1 = the biggest movement of the month. */
+  rank: z.number().int().positive(),
+  before: z.number(),
+  after: z.number(),
+  change: z.number(),
+  nBefore: count,
+  nAfter: count,
+  direction: z.enum(['better', 'worse']),
+  /** What happened, in a sentence (with "driven by", "company-wide" and the target when they apply). */
+  sentence: z.string(),
+  /** Nested scopes folded into this item: departments that moved the same way, and their part of the change. */
+  drivenBy: z.array(z.object({ scope: scopeSchema, contribution: z.number().nullable() })),
+  /** Set when most departments or hiring managers moved the same way: a company-wide movement. */
+  sharedBy: z.object({ kind: z.enum(['department', 'hiringManager']), moved: count, of: count }).nullable(),
+  target: z
+    .object({ value: z.number(), side: z.enum(['atMost', 'atLeast']), metBefore: z.boolean(), metAfter: z.boolean() })
+    .nullable(),
+  /** The volume behind the month, in a line (slots, fills, rejections). */
+  volume: z.string(),
+  /** Rate movements only: the change split into rate and mix over departments or stages. */
+  explanation: explanationSchema.nullable(),
+});
+export type Movement = z.infer<typeof movementSchema>;
+
 // ---- coverage: the n behind each chart -------------------------------------------------------------------
 
 /** How many rows a section rests on, and how many it left out and why ("n included / excluded"). */
@@ -396,6 +459,15 @@ export const aggregatesSchema = z.object({
   /** Null when the exports hold no stage events. */
   funnel: z.array(funnelRowSchema).nullable(),
   partnerships: z.array(partnershipSchema),
+  /** The config's targets, company first, then per department. */
+  targets: z.array(targetSchema),
+  /** The biggest movements of each month, ranked; and the evidence an item needs before it qualifies. */
+  movements: z.object({
+    /** A rate needs at least this many slots or rejections in both months; a median this many values. */
+    minimumRateN: count,
+    minimumMedianN: count,
+    items: z.array(movementSchema),
+  }),
   coverage: z.array(coverageSchema),
   quality: z.object({
     files: z.array(fileSummarySchema),

@@ -45,6 +45,35 @@ const columnMap = (entity: keyof typeof TEMPLATE) =>
 const synonyms = <T extends readonly [string, ...string[]]>(values: T) =>
   z.record(z.string().trim().min(1).max(200), z.enum(values)).optional();
 
+/**
+ * The headline metrics a target can be set for, with their unit: the ones with a better direction (volumes
+ * such as open requisitions have none). Listed here, not taken from the metrics, so the config stays a leaf.
+ */
+export const TARGET_METRICS = {
+  medianDaysToFill: 'days',
+  medianDaysToHire: 'days',
+  feedbackSubmissionRate: 'rate',
+  feedbackOnTimeRate: 'rate',
+  medianHoursToFeedback: 'hours',
+  withdrawalShare: 'rate',
+  unspecifiedReasonShare: 'rate',
+} as const;
+export type TargetMetric = keyof typeof TARGET_METRICS;
+
+const targetValue = (unit: 'days' | 'hours' | 'rate') =>
+  unit === 'rate'
+    ? z.number().min(0).max(1, 'a rate target is a fraction between 0 and 1 (0.9 for 90%)')
+    : z.number().nonnegative().max(10_000);
+const targetSchema = (unit: 'days' | 'hours' | 'rate') =>
+  z
+    .strictObject({
+      value: targetValue(unit).optional(),
+      departments: z.record(z.string().trim().min(1).max(200), targetValue(unit)).optional(),
+    })
+    .refine((t) => t.value !== undefined || t.departments !== undefined, {
+      message: 'give a "value" (the company target) or "departments" (targets per department), or both',
+    });
+
 /** Rating ranges may touch (4.5 ends one and starts the next) but not overlap, nor start at the same rating. */
 function ratingRangesApart(ranges: ReadonlyArray<{ from: number; to: number }>): boolean {
   const sorted = [...ranges].sort((a, b) => a.from - b.from || a.to - b.to);
@@ -141,6 +170,25 @@ export const configSchema = z.strictObject({
         rejectedBy: z.enum(REJECTED_BY).optional(),
       }),
     )
+    .default({}),
+  /**
+   * Targets the team agreed, per headline metric, for the company (`value`) and optionally per department:
+   * `{"medianDaysToFill": {"value": 45, "departments": {"Engineering": 60}}}`. Rates as fractions (0.9 = 90%).
+   * Which side is met follows the metric (at most 45 days, at least 90% on time). No target, no rule drawn.
+   */
+  targets: z
+    .strictObject(
+      Object.fromEntries(
+        Object.entries(TARGET_METRICS).map(([metric, unit]) => [metric, targetSchema(unit).optional()]),
+      ) as Record<TargetMetric, z.ZodOptional<ReturnType<typeof targetSchema>>>,
+    )
+    .default({}),
+  /**
+   * Stage names that end an application, beside the built-in ones ("Rejected", "Withdrawn", "Hired", "Joined"…):
+   * `{"Not progressed": "rejected", "Declined": null}` (null: not an outcome). Matched ignoring case and spaces.
+   */
+  outcomeStages: z
+    .record(z.string().trim().min(1).max(200), z.enum(['rejected', 'withdrawn', 'hired']).nullable())
     .default({}),
   /** Stage order for the funnel, first to last; default: the order in which stages are first entered. */
   stageOrder: z.array(z.string().trim().min(1).max(200)).max(100).optional(),

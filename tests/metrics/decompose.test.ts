@@ -16,9 +16,10 @@ describe('rate vs mix decomposition', () => {
     expect(d!.change).toBeCloseTo(-0.05, 12);
     expect(d!.rateEffect).toBeCloseTo(0, 12);
     expect(d!.mixEffect).toBeCloseTo(-0.05, 12);
-    // Engineering: +25 pp of share × 0.80 = +20 pp; Sales: −25 pp × 1.00 = −25 pp.
-    expect(effect(d, 'Engineering').mixEffect).toBeCloseTo(0.2, 12);
-    expect(effect(d, 'Sales').mixEffect).toBeCloseTo(-0.25, 12);
+    // Against the mean company rate (90% + 85%) / 2 = 87.5%: Engineering +25 pp of share × (80 − 87.5) =
+    // −1.875 pp (slower and growing); Sales −25 pp × (100 − 87.5) = −3.125 pp (faster and shrinking).
+    expect(effect(d, 'Engineering').mixEffect).toBeCloseTo(-0.01875, 12);
+    expect(effect(d, 'Sales').mixEffect).toBeCloseTo(-0.03125, 12);
   });
 
   it('a pure rate change: shares stay, one group gets worse', () => {
@@ -36,12 +37,13 @@ describe('rate vs mix decomposition', () => {
     const d = decompose([g('Engineering', [80, 100], [140, 200]), g('Sales', [45, 50], [45, 50])]);
     expect(d!.rateBefore).toBeCloseTo(125 / 150, 12);
     expect(d!.rateAfter).toBeCloseTo(0.74, 12);
-    // Engineering: rate (0.70 − 0.80) × (2/3 + 0.8)/2 = −7.333 pp; mix (0.8 − 2/3) × 0.75 = +10 pp.
+    // Engineering: rate (0.70 − 0.80) × (2/3 + 0.8)/2 = −7.333 pp;
+    // mix (0.8 − 2/3) × ((0.8 + 0.7)/2 − (0.8333 + 0.74)/2) = 0.1333 × −0.03667 = −0.489 pp.
     expect(effect(d, 'Engineering').rateEffect).toBeCloseTo((-0.1 * (2 / 3 + 0.8)) / 2, 12);
-    expect(effect(d, 'Engineering').mixEffect).toBeCloseTo(0.1, 12);
-    // Sales: rate 0; mix (0.2 − 1/3) × 0.9 = −12 pp.
+    expect(effect(d, 'Engineering').mixEffect).toBeCloseTo(-0.004889, 6);
+    // Sales: rate 0; mix (0.2 − 1/3) × (0.9 − 0.78667) = −1.511 pp (the faster department lost volume).
     expect(effect(d, 'Sales').rateEffect).toBeCloseTo(0, 12);
-    expect(effect(d, 'Sales').mixEffect).toBeCloseTo(-0.12, 12);
+    expect(effect(d, 'Sales').mixEffect).toBeCloseTo(-0.015111, 6);
     expect(d!.rateEffect).toBeCloseTo(-0.073333333, 8);
     expect(d!.mixEffect).toBeCloseTo(-0.02, 12);
   });

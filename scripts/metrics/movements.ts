@@ -1,0 +1,574 @@
+/**
+ * "The biggest movements" of each month, for the retrospective page and `npm run retro`: which headline
+ * figures changed most against the month before, who or what they concern, and why.
+ *
+ * Computed after suppression, from the artifact's final headline figures, so no movement shows a figure the
+ * artifact hides. Steps, for each month:
+ *
+ * 1. Candidates: every headline figure with a better direction (volumes are not something a team acts on)
+ *    whose change against the previous month is known, resting on at least `MINIMUM_RATE_N` slots or
+ *    rejections (a rate) or `MINIMUM_MEDIAN_N` values (a median) in both months, and on at least the privacy
+ *    threshold. Scored by how far the change stands out from the variation its n alone would give: a rate by
+ *    the two-proportion z statistic, a median by its relative change times √n. So a one-scorecard swing in a
+ *    department of 6 never outranks a company-wide shift on a thousand rejections.
+ * 2. Company-wide: when most departments, or most hiring managers (at least 3, more than half of those with
+ *    enough evidence), moved the same way as the company, the movement is the company's: reported once, with
+ *    "N of M moved the same way", never pinned on one person.
+ * 3. Nesting: a department that moved the same way as the company is folded into the company's item ("driven
+ *    by Engineering: −7.1 of the −9.3 pp", its part from the decomposition by department).
+ * 4. Why: a rate's change is split into rate and mix (`decompose.ts`) over departments or stages, whichever
+ *    names a bigger single part; groups the published tables hide, or under the privacy threshold, are pooled
+ *    into "other groups" (and the pool grows until it is not itself a small group), so the parts still add up.
+ * 5. At most two items per metric; targets (config `targets`) are said when one applies.
+ */
+import { ALL } from '../schema/aggregates.ts';
+import type {
+  Aggregates,
+  Comparison,
+  Explanation,
+  HeadlineSeries,
+  MetricId,
+  Movement,
+  Scope,
+  Target,
+} from '../schema/aggregates.ts';
+import type { Config } from '../schema/config.ts';
+import { TARGET_METRICS } from '../schema/config.ts';
+import { addMonths } from '../time.ts';
+import { NONE } from './context.ts';
+import { contribution, decompose, type GroupCounts } from './decompose.ts';
+import { SLOT, type Slots } from './feedback.ts';
+import { METRICS } from './headlines.ts';
+import type { RejectionFact } from './rejections.ts';
+import { isSmallGroup } from './suppression.ts';
+
+/** A rate qualifies on at least this many slots or rejections in both months. */
+export const MINIMUM_RATE_N = 30;
+/** A median qualifies on at least this many fills, hires or submitted slots in both months. */
+export const MINIMUM_MEDIAN_N = 10;
+/** Movements kept per month (the page shows the first five). */
+const KEPT = 8;
+const PER_METRIC = 2;
+export const OTHER_GROUPS = 'other groups';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const upToOne = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const percent = (rate: number) => `${upToOne.format(rate * 100)}%`;
+const pp = (fraction: number, signed = true) => {
+  const v = Math.round(fraction * 1000) / 10;
+  const text = oneDecimal.format(Math.abs(v));
+  return signed ? `${v > 0 ? '+' : v < 0 ? '−' : '±'}${text}` : text;
+};
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** A value in its unit, as the pages write it. */
+export function valueText(value: number, unit: 'count' | 'days' | 'hours' | 'rate'): string {
+  if (unit === 'rate') return percent(value);
+  if (unit === 'days') return `${upToOne.format(value)} ${value === 1 ? 'day' : 'days'}`;
+  if (unit === 'hours') return `${upToOne.format(value)} h`;
+  return Number.isInteger(value) ? integer.format(value) : upToOne.format(value);
+}
+
+/** `≤ 45 days`, `≥ 90%`. */
+export function targetText(target: Pick<Target, 'value' | 'side'>, unit: 'count' | 'days' | 'hours' | 'rate'): string {
+  return `${target.side === 'atMost' ? '≤' : '≥'} ${valueText(target.value, unit)}`;
+}
+
+/** The config's targets as the artifact lists them: company first, then departments, in the metrics' order. */
+export function targetsOf(config: Config): Target[] {
+  const out: Target[] = [];
+  for (const metric of Object.keys(TARGET_METRICS) as (keyof typeof TARGET_METRICS)[]) {
+    const t = config.targets[metric];
+    if (!t) continue;
+    const side = METRICS[metric].betterWhen === 'lower' ? 'atMost' : 'atLeast';
+    if (t.value !== undefined) out.push({ metric, department: null, value: t.value, side });
+    for (const [department, value] of Object.entries(t.departments ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
+      out.push({ metric, department, value, side });
+  }
+  return out;
+}
+
+export const isMet = (value: number, target: Pick<Target, 'value' | 'side'>) =>
+  target.side === 'atMost' ? value <= target.value : value >= target.value;
+
+// ---- counts for the decomposition ------------------------------------------------------------------------
+
+type RateMetric = 'feedbackOnTimeRate' | 'feedbackSubmissionRate' | 'withdrawalShare' | 'unspecifiedReasonShare';
+const RATE_METRICS: readonly RateMetric[] = [
+  'feedbackOnTimeRate',
+  'feedbackSubmissionRate',
+  'withdrawalShare',
+  'unspecifiedReasonShare',
+];
+const isRateMetric = (m: MetricId): m is RateMetric => (RATE_METRICS as readonly string[]).includes(m);
+/** What a rate's denominator counts, for "67% → 80% of slots". */
+const DENOMINATOR: Record<RateMetric, string> = {
+  feedbackOnTimeRate: 'slots',
+  feedbackSubmissionRate: 'slots due',
+  withdrawalShare: 'rejections',
+  unspecifiedReasonShare: 'rejections',
+};
+
+/** Counts of one month × department × hiring manager × stage: numerator and denominator of each rate. */
+interface Cell {
+  month: string;
+  department: string;
+  hiringManager: string;
+  stage: string;
+  counts: Record<RateMetric, [number, number]>;
+  source: 'feedback' | 'rejections';
+}
+
+function cellsOf(slots: Slots, rejections: readonly RejectionFact[]): Cell[] {
+  const cells = new Map<string, Cell>();
+  const cellOf = (source: Cell['source'], month: string, department: string, hiringManager: string, stage: string) => {
+    const key = `${source}\u0000${month}\u0000${department}\u0000${hiringManager}\u0000${stage}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      const counts = {} as Cell['counts'];
+      for (const m of RATE_METRICS) counts[m] = [0, 0];
+      cells.set(key, (cell = { month, department, hiringManager, stage, counts, source }));
+    }
+    return cell;
+  };
+  for (let i = 0; i < slots.size; i++) {
+    const flags = slots.flags[i]!;
+    const c = cellOf(
+      'feedback',
+      slots.months[slots.month[i]!]!,
+      slots.departments[slots.department[i]!]!,
+      slots.hiringManagers[slots.hiringManager[i]!]!,
+      slots.stages[slots.stage[i]!]!,
+    ).counts;
+    if (flags & SLOT.slaSettled) c.feedbackOnTimeRate[1]++;
+    if (flags & SLOT.onTime) c.feedbackOnTimeRate[0]++;
+    if (flags & SLOT.due) c.feedbackSubmissionRate[1]++;
+    if (flags & SLOT.submitted) c.feedbackSubmissionRate[0]++;
+  }
+  for (const r of rejections) {
+    const c = cellOf('rejections', r.month, r.department, r.hiringManager, r.stage).counts;
+    c.withdrawalShare[1]++;
+    c.unspecifiedReasonShare[1]++;
+    if (r.rejectedBy === 'candidate') c.withdrawalShare[0]++;
+    if (r.category === 'unspecified') c.unspecifiedReasonShare[0]++;
+  }
+  return [...cells.values()];
+}
+
+const inScope = (cell: Cell, scope: Scope) =>
+  scope.kind === 'all' ||
+  (scope.kind === 'department' ? cell.department === scope.department : cell.hiringManager === scope.hiringManager);
+
+export interface MovementInput {
+  /** The artifact after suppression and changes. */
+  a: Aggregates;
+  slots: Slots;
+  rejections: readonly RejectionFact[];
+  targets: readonly Target[];
+  minGroupSize: number;
+}
+
+export function movementsSection(input: MovementInput): Aggregates['movements'] {
+  const { a, minGroupSize } = input;
+  const minimumRateN = Math.max(MINIMUM_RATE_N, minGroupSize);
+  const minimumMedianN = Math.max(MINIMUM_MEDIAN_N, minGroupSize);
+  const cells = cellsOf(input.slots, input.rejections);
+  const titles = new Map(a.definitions.map((d) => [d.id, d.title]));
+  const title = (m: MetricId) => titles.get(m) ?? m;
+  const seriesOf = new Map(a.headlines.map((s) => [`${s.metric}|${scopeKey(s.scope)}`, s]));
+  const comparisonOf = (metric: MetricId, scope: Scope, month: string) =>
+    seriesOf.get(`${metric}|${scopeKey(scope)}`)?.months.find((c) => c.month === month);
+
+  // The grains (month, department, stage) whose counts a rate's group would give away and the published
+  // tables hide: such groups are pooled, never shown. Feedback: the row of that grain. Rejections: the
+  // department's or stage's total (share rows), and the rows of its numerator (withdrawn, unspecified).
+  const hidden = {} as Record<RateMetric, Set<string>>;
+  for (const m of RATE_METRICS) hidden[m] = new Set();
+  const grain = (month: string, department: string, stage: string) => `${month}\u0000${department}\u0000${stage}`;
+  for (const r of a.feedback.byMonth)
+    if (r.suppressed) {
+      hidden.feedbackOnTimeRate.add(grain(r.month, r.department, r.stage));
+      hidden.feedbackSubmissionRate.add(grain(r.month, r.department, r.stage));
+    }
+  const rejectionMetrics = ['withdrawalShare', 'unspecifiedReasonShare'] as const;
+  for (const r of a.rejections.byStage)
+    if (r.suppressed) for (const m of rejectionMetrics) hidden[m].add(grain(r.month, r.department, r.key));
+  for (const r of a.rejections.byRejectedBy)
+    if (r.suppressed && r.key === 'candidate') hidden.withdrawalShare.add(grain(r.month, r.department, ALL));
+  for (const r of a.rejections.byCategory)
+    if (r.suppressed && r.key === 'unspecified') hidden.unspecifiedReasonShare.add(grain(r.month, r.department, ALL));
+  // A stage's numerator is published nowhere but as the sum of its reason rows: one hidden, all hidden.
+  for (const r of a.rejections.byMonth) {
+    if (!r.suppressed || r.stage === ALL) continue;
+    if (r.rejected_by === 'candidate') hidden.withdrawalShare.add(grain(r.month, r.department, r.stage));
+    if (r.category === 'unspecified') hidden.unspecifiedReasonShare.add(grain(r.month, r.department, r.stage));
+  }
+
+  const minimumN = (metric: MetricId) => (METRICS[metric].kind === 'rate' ? minimumRateN : minimumMedianN);
+  const hasEvidence = (metric: MetricId, c: Comparison | undefined): c is Comparison =>
+    c !== undefined &&
+    c.changeVsPrevious !== null &&
+    !c.current.suppressed &&
+    !c.previous.suppressed &&
+    c.current.value !== null &&
+    c.previous.value !== null &&
+    (c.current.n ?? 0) >= minimumN(metric) &&
+    (c.previous.n ?? 0) >= minimumN(metric);
+
+  /** The decomposition of a rate's change in `scope` over one dimension, pooled for privacy. */
+  const explain = (
+    metric: RateMetric,
+    scope: Scope,
+    month: string,
+    dimension: 'department' | 'stage',
+  ): Explanation | null => {
+    const previous = addMonths(month, -1);
+    const source = metric.startsWith('feedback') ? 'feedback' : 'rejections';
+    const groups = new Map<string, GroupCounts>();
+    for (const cell of cells) {
+      if (cell.source !== source || (cell.month !== month && cell.month !== previous) || !inScope(cell, scope))
+        continue;
+      const name = dimension === 'department' ? cell.department : cell.stage;
+      let g = groups.get(name);
+      if (!g)
+        groups.set(
+          name,
+          (g = { group: name, before: { numerator: 0, denominator: 0 }, after: { numerator: 0, denominator: 0 } }),
+        );
+      const side = cell.month === month ? g.after : g.before;
+      side.numerator += cell.counts[metric][0];
+      side.denominator += cell.counts[metric][1];
+    }
+    // Which groups may be shown: not hidden by the published tables (company and department scopes), not
+    // a small group in either month, and a named group (not "no department").
+    const grainDepartment = scope.kind === 'department' ? scope.department : ALL;
+    const publishedHidden = (name: string) => {
+      if (scope.kind === 'hiringManager') return false;
+      const key = (m: string) => (dimension === 'department' ? grain(m, name, ALL) : grain(m, grainDepartment, name));
+      return hidden[metric].has(key(month)) || hidden[metric].has(key(previous));
+    };
+    const shown: GroupCounts[] = [];
+    const pool: GroupCounts = {
+      group: OTHER_GROUPS,
+      before: { numerator: 0, denominator: 0 },
+      after: { numerator: 0, denominator: 0 },
+    };
+    const addTo = (target: GroupCounts, g: GroupCounts) => {
+      target.before.numerator += g.before.numerator;
+      target.before.denominator += g.before.denominator;
+      target.after.numerator += g.after.numerator;
+      target.after.denominator += g.after.denominator;
+    };
+    for (const g of [...groups.values()].sort((x, y) => (x.group < y.group ? -1 : 1))) {
+      const small = isSmallGroup(g.before.denominator, minGroupSize) || isSmallGroup(g.after.denominator, minGroupSize);
+      if (g.group === NONE || small || publishedHidden(g.group)) addTo(pool, g);
+      else shown.push(g);
+    }
+    // The pool is the total minus the groups shown: it must not itself be a small group.
+    while (
+      shown.length > 0 &&
+      (isSmallGroup(pool.before.denominator, minGroupSize) || isSmallGroup(pool.after.denominator, minGroupSize))
+    ) {
+      shown.sort((x, y) => x.before.denominator + x.after.denominator - (y.before.denominator + y.after.denominator));
+      addTo(pool, shown.shift()!);
+    }
+    if (shown.length === 0) return null;
+    const d = decompose(pool.before.denominator + pool.after.denominator > 0 ? [...shown, pool] : shown);
+    if (d === null || d.change === 0) return null;
+    const groupsOut = d.groups
+      .map((g) => ({
+        group: g.group,
+        rateBefore: g.rateBefore === null ? null : round4(g.rateBefore),
+        rateAfter: g.rateAfter === null ? null : round4(g.rateAfter),
+        shareBefore: round4(g.shareBefore),
+        shareAfter: round4(g.shareAfter),
+        rateEffect: round4(g.rateEffect),
+        mixEffect: round4(g.mixEffect),
+      }))
+      .sort((x, y) => Math.abs(y.rateEffect + y.mixEffect) - Math.abs(x.rateEffect + x.mixEffect));
+    const explanation = {
+      dimension,
+      change: round4(d.change),
+      rateEffect: round4(d.rateEffect),
+      mixEffect: round4(d.mixEffect),
+      groups: groupsOut,
+      sentence: '',
+    };
+    explanation.sentence = explanationSentence(title(metric), DENOMINATOR[metric], explanation);
+    return explanation;
+  };
+
+  /** The better of the two dimensions for the company: the one whose biggest group part is larger. */
+  const bestExplanation = (metric: RateMetric, scope: Scope, month: string): Explanation | null => {
+    const options = (scope.kind === 'all' ? (['department', 'stage'] as const) : (['stage'] as const))
+      .map((dimension) => explain(metric, scope, month, dimension))
+      .filter((e) => e !== null);
+    const biggest = (e: Explanation) =>
+      Math.max(0, ...e.groups.filter((g) => g.group !== OTHER_GROUPS).map((g) => Math.abs(g.rateEffect + g.mixEffect)));
+    return options.sort((x, y) => biggest(y) - biggest(x))[0] ?? null;
+  };
+
+  const items: Movement[] = [];
+  const candidateMonths = a.months.filter((m) => a.months.includes(addMonths(m, -1)));
+  for (const month of candidateMonths) {
+    interface Candidate {
+      series: HeadlineSeries;
+      c: Comparison;
+      score: number;
+      index: number;
+    }
+    const candidates: Candidate[] = [];
+    a.headlines.forEach((series, index) => {
+      const meta = METRICS[series.metric];
+      if (meta.betterWhen === 'neutral') return;
+      const c = series.months.find((x) => x.month === month);
+      if (!hasEvidence(series.metric, c) || c.changeVsPrevious === 0) return;
+      const score = scoreOf(c, meta.unit);
+      if (score > 0) candidates.push({ series, c, score, index });
+    });
+
+    const picked: Movement[] = [];
+    const dropped = new Set<Candidate>();
+    for (const metric of new Set(candidates.map((x) => x.series.metric))) {
+      const ofMetric = candidates.filter((x) => x.series.metric === metric);
+      const company = ofMetric.find((x) => x.series.scope.kind === 'all');
+      const companyComparison = comparisonOf(metric, { kind: 'all' }, month);
+      const companySign = hasEvidence(metric, companyComparison) ? Math.sign(companyComparison.changeVsPrevious!) : 0;
+      if (companySign === 0) continue;
+      // Company-wide: most departments, or most hiring managers, moved the same way.
+      let sharedBy: Movement['sharedBy'] = null;
+      for (const kind of ['hiringManager', 'department'] as const) {
+        const names = kind === 'department' ? a.departments : a.hiringManagers;
+        const withEvidence = names
+          .map((name) =>
+            comparisonOf(
+              metric,
+              kind === 'department' ? { kind, department: name } : { kind, hiringManager: name },
+              month,
+            ),
+          )
+          .filter((c) => hasEvidence(metric, c));
+        const moved = withEvidence.filter((c) => Math.sign(c.changeVsPrevious!) === companySign).length;
+        if (withEvidence.length >= 3 && moved * 2 > withEvidence.length) {
+          // Same-way items of that kind are the company's movement, not theirs.
+          for (const x of ofMetric)
+            if (x.series.scope.kind === kind && Math.sign(x.c.changeVsPrevious!) === companySign) dropped.add(x);
+          sharedBy ??= { kind, moved, of: withEvidence.length };
+        }
+      }
+      if (!company) continue;
+      dropped.add(company);
+      // Departments that moved the same way are folded into the company's item.
+      const folded = ofMetric.filter(
+        (x) => x.series.scope.kind === 'department' && Math.sign(x.c.changeVsPrevious!) === companySign,
+      );
+      for (const x of folded) dropped.add(x);
+      const explanation = isRateMetric(metric) ? bestExplanation(metric, { kind: 'all' }, month) : null;
+      const byDepartment =
+        explanation?.dimension === 'department'
+          ? explanation
+          : isRateMetric(metric)
+            ? explain(metric, { kind: 'all' }, month, 'department')
+            : null;
+      const drivenBy = folded
+        .sort((x, y) => y.score - x.score)
+        .map((x) => {
+          const name = (x.series.scope as { department: string }).department;
+          const g = byDepartment?.groups.find((g) => g.group === name);
+          return { scope: x.series.scope, contribution: g ? g.rateEffect : null };
+        });
+      picked.push(movementOf(company, month, { drivenBy, sharedBy, explanation, score: company.score }));
+    }
+    for (const x of candidates) {
+      if (dropped.has(x)) continue;
+      const explanation =
+        isRateMetric(x.series.metric) && x.series.scope.kind !== 'all'
+          ? bestExplanation(x.series.metric, x.series.scope, month)
+          : null;
+      picked.push(movementOf(x, month, { drivenBy: [], sharedBy: null, explanation, score: x.score }));
+    }
+
+    // Rank: by score, the artifact's order on ties; at most PER_METRIC per metric.
+    const scored = picked.map((m) => ({ m, score: scores.get(m)!, index: order.get(m)! }));
+    scored.sort((x, y) => y.score - x.score || x.index - y.index);
+    const perMetric = new Map<MetricId, number>();
+    let rank = 0;
+    for (const { m } of scored) {
+      const n = perMetric.get(m.metric) ?? 0;
+      perMetric.set(m.metric, n + 1);
+      if (n >= PER_METRIC || rank >= KEPT) continue;
+      items.push({ ...m, rank: ++rank });
+    }
+  }
+  return { minimumRateN, minimumMedianN, items };
+
+  function movementOf(
+    x: { series: HeadlineSeries; c: Comparison; index: number },
+    month: string,
+    extra: Pick<Movement, 'drivenBy' | 'sharedBy' | 'explanation'> & { score: number },
+  ): Movement {
+    const { series, c } = x;
+    const meta = METRICS[series.metric];
+    const change = c.changeVsPrevious!;
+    const targetSpec = input.targets.find(
+      (t) =>
+        t.metric === series.metric &&
+        (series.scope.kind === 'all'
+          ? t.department === null
+          : series.scope.kind === 'department' && t.department === series.scope.department),
+    );
+    const target = targetSpec
+      ? {
+          value: targetSpec.value,
+          side: targetSpec.side,
+          metBefore: isMet(c.previous.value!, targetSpec),
+          metAfter: isMet(c.current.value!, targetSpec),
+        }
+      : null;
+    const movement: Movement = {
+      month,
+      metric: series.metric,
+      scope: series.scope,
+      rank: 1,
+      before: c.previous.value!,
+      after: c.current.value!,
+      change,
+      nBefore: c.previous.n!,
+      nAfter: c.current.n!,
+      direction: (meta.betterWhen === 'higher') === change > 0 ? 'better' : 'worse',
+      sentence: '',
+      drivenBy: extra.drivenBy,
+      sharedBy: extra.sharedBy,
+      target,
+      volume: volumeLine(series.scope, month),
+      explanation: extra.explanation,
+    };
+    movement.sentence = movementSentence(title(series.metric), meta.unit, movement);
+    scores.set(movement, extra.score);
+    order.set(movement, x.index);
+    return movement;
+  }
+
+  function volumeLine(scope: Scope, month: string): string {
+    const previous = monthName(addMonths(month, -1));
+    const parts: string[] = [];
+    for (const [metric, noun] of [
+      ['feedbackSlots', 'feedback slots'],
+      ['requisitionsFilled', 'fills'],
+      ['rejections', 'rejections'],
+    ] as const) {
+      const c = comparisonOf(metric, scope, month);
+      if (!c || c.current.value === null || c.current.suppressed) continue;
+      const before =
+        c.previous.value !== null && !c.previous.suppressed
+          ? ` (${previous}: ${integer.format(c.previous.value)})`
+          : '';
+      parts.push(`${integer.format(c.current.value)} ${noun}${before}`);
+    }
+    return parts.length ? `Volume in ${monthName(month)}: ${parts.join(', ')}.` : '';
+  }
+}
+
+const scores = new WeakMap<Movement, number>();
+const order = new WeakMap<Movement, number>();
+
+const scopeKey = (scope: Scope) =>
+  scope.kind === 'all' ? 'all' : scope.kind === 'department' ? `d:${scope.department}` : `h:${scope.hiringManager}`;
+
+/** How far a change stands out from the variation its n alone would give (see the module comment). */
+export function scoreOf(c: Comparison, unit: string): number {
+  const a = c.current.value!;
+  const b = c.previous.value!;
+  const n1 = c.current.n ?? 0;
+  const n2 = c.previous.n ?? 0;
+  if (n1 === 0 || n2 === 0) return 0;
+  if (unit === 'rate') {
+    const pooled = (a * n1 + b * n2) / (n1 + n2);
+    const spread = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+    return spread === 0 ? 0 : Math.abs(a - b) / spread;
+  }
+  const size = Math.max(Math.abs(a), Math.abs(b));
+  return size === 0 ? 0 : (Math.abs(a - b) / size) * Math.sqrt(Math.min(n1, n2));
+}
+
+function scopeWords(scope: Scope): string {
+  if (scope.kind === 'all') return 'overall';
+  if (scope.kind === 'department') return `in ${scope.department}`;
+  return `for ${scope.hiringManager}'s seats`;
+}
+
+function movementSentence(title: string, unit: 'count' | 'days' | 'hours' | 'rate', m: Movement): string {
+  const verb = m.change > 0 ? 'rose' : 'fell';
+  const by =
+    unit === 'rate' ? `${pp(m.change)} pp` : `${m.change > 0 ? '+' : '−'}${valueText(Math.abs(m.change), unit)}`;
+  let s = `${title} ${verb} from ${valueText(m.before, unit)} to ${valueText(m.after, unit)} ${scopeWords(m.scope)} (${by})`;
+  // The departments that drove it: the two whose own change weighs most (their rate part), else the first two.
+  const drivers = [...m.drivenBy]
+    .filter((d) => d.contribution === null || Math.sign(d.contribution) === Math.sign(m.change))
+    .sort((x, y) => Math.abs(y.contribution ?? 0) - Math.abs(x.contribution ?? 0))
+    .slice(0, 2);
+  if (drivers.length) {
+    const names = drivers.map((d) => {
+      const name = (d.scope as { department: string }).department;
+      return d.contribution !== null && unit === 'rate'
+        ? `${name} (${pp(d.contribution)} of the ${pp(m.change)} pp)`
+        : name;
+    });
+    s += `, driven by ${names.join(' and ')}`;
+  }
+  if (m.sharedBy) {
+    const noun = m.sharedBy.kind === 'department' ? 'departments' : 'hiring managers';
+    s += `; company-wide: ${m.sharedBy.moved} of ${m.sharedBy.of} ${noun} with enough data moved the same way`;
+  }
+  if (m.target) {
+    const t = targetText(m.target, unit);
+    if (m.target.metBefore && !m.target.metAfter) s += `; now misses the target (${t})`;
+    else if (!m.target.metBefore && m.target.metAfter) s += `; now meets the target (${t})`;
+    else s += m.target.metAfter ? `; within the target (${t})` : `; still misses the target (${t})`;
+  }
+  return `${s}.`;
+}
+
+/** "−9.3 pp: −7.3 pp from the groups' own rates (most: Engineering, 80% → 70%), −2.0 pp from the mix (…)". */
+export function explanationSentence(title: string, noun: string, e: Omit<Explanation, 'sentence'>): string {
+  // Rounded so that the two parts written add up to the total written.
+  const total = Math.round(e.change * 1000) / 1000;
+  const ratePart = Math.round(e.rateEffect * 1000) / 1000;
+  const mixPart = total - ratePart;
+  const named = e.groups.filter((g) => g.group !== OTHER_GROUPS);
+  const byRate = [...named].sort((x, y) => Math.abs(y.rateEffect) - Math.abs(x.rateEffect))[0];
+  const byMix = [...named].sort((x, y) => Math.abs(y.mixEffect) - Math.abs(x.mixEffect))[0];
+  // A group's mix part is against the average (decompose.ts): "Engineering, 67% → 80% of slots" with a
+  // negative part reads as "more volume in a slower group".
+  const rateWhy =
+    byRate && byRate.rateBefore !== null && byRate.rateAfter !== null && byRate.rateEffect !== 0
+      ? ` (most: ${byRate.group}, ${percent(byRate.rateBefore)} → ${percent(byRate.rateAfter)})`
+      : '';
+  const mixWhy =
+    byMix && byMix.mixEffect !== 0
+      ? ` (most: ${byMix.group}, ${percent(byMix.shareBefore)} → ${percent(byMix.shareAfter)} of ${noun})`
+      : '';
+  const across = e.dimension === 'department' ? 'departments' : 'stages';
+  const negligible = (x: number) => Math.abs(x) < 0.0005;
+  return (
+    `${title}: ${pp(total)} pp, of which ${pp(ratePart)} pp because the ${across} themselves changed` +
+    `${negligible(ratePart) ? '' : rateWhy} and ${pp(mixPart)} pp because the volume moved between ${across}` +
+    `${negligible(mixPart) ? '' : mixWhy}.`
+  );
+}
