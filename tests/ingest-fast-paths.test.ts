@@ -162,6 +162,7 @@ describe('merging in bulk', () => {
       stage: r.pick(STAGES),
       enteredAt: 1.7e12 + r.int(3) * 60_000,
       exitedAt: r.next() < 0.5 ? null : 1.8e12,
+      reason: null,
     }));
   }
 
@@ -257,6 +258,7 @@ describe('merging in bulk', () => {
             stage: part.map((e) => e.stage),
             enteredAt: Float64Array.from(part, (e) => e.enteredAt),
             exitedAt: Float64Array.from(part, (e) => e.exitedAt ?? NaN),
+            reason: part.map((e) => e.reason ?? null),
           };
           store.addColumns(
             columns,

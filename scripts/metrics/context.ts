@@ -2,7 +2,7 @@
  * What every metric module needs besides its own rows: the config, the calendar of the configured timezone,
  * the as-of instant, and the joins from an application to its requisition (department, hiring manager).
  */
-import type { Application, CanonicalTables, Instant, Requisition } from '../schema/canonical.ts';
+import type { Application, CanonicalTables, Entity, Instant, Requisition } from '../schema/canonical.ts';
 import type { Config } from '../schema/config.ts';
 import { calendar, dateOfDayNumber, type Calendar } from '../time.ts';
 import { resolveAsOf, type AsOf } from './asOf.ts';
@@ -72,6 +72,10 @@ export interface Context {
    * applications, hashing the id strings cost more than the counting they served.
    */
   rowOfId(index: number): number;
+  /** Whether any file of the export was read as this table (true when the tables did not come from files). */
+  hasFile(entity: Entity): boolean;
+  /** Whether the table's files had this template column, read or derived (true when not known). */
+  hasColumn(entity: Entity, column: string): boolean;
 }
 
 export function buildContext(tables: CanonicalTables, config: Config): Context {
@@ -79,7 +83,7 @@ export function buildContext(tables: CanonicalTables, config: Config): Context {
   const asOf = resolveAsOf(tables, config, cal);
   // The context keeps the applications and requisitions, never `tables`: the interviews and stage events are
   // let go once their facts are computed (see `metricFacts`).
-  const { applications } = tables;
+  const { applications, columns } = tables;
 
   const requisitionByJob = new Map<string, Requisition>();
   const byId = [...tables.requisitions].sort((a, b) => compareStrings(a.requisitionId, b.requisitionId));
@@ -134,6 +138,8 @@ export function buildContext(tables: CanonicalTables, config: Config): Context {
     hiringManagerAt: (index) => hiringManagers[index]!,
     appliedAt: (index) => appliedAt[index]!,
     rowOfId: finder.rowOfId,
+    hasFile: (entity) => columns === undefined || columns[entity].length > 0,
+    hasColumn: (entity, name) => columns === undefined || columns[entity].includes(name),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   stageOrder,
   type Journeys,
 } from './funnel.ts';
+import { absentFigures, withoutAbsent } from './absent.ts';
 import { buildHeadlines, withChanges } from './headlines.ts';
 import { partnershipSection, partnershipWindow } from './partnership.ts';
 import { movementsSection, targetsOf } from './movements.ts';
@@ -185,6 +186,7 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     targets: targetsOf(config),
     movements: { minimumRateN: 0, minimumMedianN: 0, items: [] },
     coverage,
+    absent: [],
     quality: {
       ...input.quality,
       unmapped: [
@@ -200,7 +202,8 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     },
   };
 
-  const suppressed = suppressAggregates(draft, config.privacy.minGroupSize);
+  // Absent is not zero: figures whose input column is in no file are blanked before anything reads them.
+  const suppressed = suppressAggregates(withoutAbsent(draft, absentFigures(ctx)), config.privacy.minGroupSize);
   const final = { ...suppressed, headlines: withChanges(suppressed.headlines, config.privacy.minGroupSize) };
   // Movements read the final (suppressed) figures, so they never show one the artifact hides.
   const movements = movementsSection({

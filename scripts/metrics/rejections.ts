@@ -3,7 +3,8 @@
  * stage they were in (`current_stage`), with the raw reason, its category and who ended the process.
  *
  * Rejected by = the row's `rejected_by`; else `candidate` for a withdrawn application; else what the reason
- * says (config `reasons`, then the default table in `reasons.ts`); else `unknown`.
+ * says (config `reasons`, then the default table in `reasons.ts`); else `unknown`, or `company` when the export
+ * has no `rejected_by` column at all (a rejected status is then the company's decision).
  */
 import type { ReasonCategory } from '../schema/config.ts';
 import { ALL, type Aggregates } from '../schema/aggregates.ts';
@@ -40,6 +41,8 @@ export function rejectionFacts(ctx: Context) {
   const unmapped = new Map<string, number>();
   let withoutDate = 0;
   const { applications } = ctx;
+  // With no rejected_by column at all, the status is the export's only word on it: rejected = the company.
+  const unstated: RejectedByValue = ctx.hasColumn('applications', 'rejected_by') ? 'unknown' : 'company';
   for (let row = 0; row < applications.length; row++) {
     const a = applications[row]!;
     if (a.status !== 'rejected' && a.status !== 'withdrawn') continue;
@@ -52,7 +55,7 @@ export function rejectionFacts(ctx: Context) {
     const rule = lookup(reason);
     if (!rule.known) unmapped.set(reason, (unmapped.get(reason) ?? 0) + 1);
     const rejectedBy: RejectedByValue =
-      a.rejectedBy ?? (a.status === 'withdrawn' ? 'candidate' : (rule.rejectedBy ?? 'unknown'));
+      a.rejectedBy ?? (a.status === 'withdrawn' ? 'candidate' : (rule.rejectedBy ?? unstated));
     facts.push({
       application: ctx.rowOfId(row),
       month: ctx.monthOf(a.rejectedAt),

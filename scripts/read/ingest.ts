@@ -21,6 +21,7 @@ import type { Config } from '../schema/config.ts';
 import { calendar } from '../time.ts';
 import { checkAcrossTables, type Stores } from './checks.ts';
 import { dateReader } from './dates.ts';
+import { columnsOfMatch, deriveFromEvents, presentColumns } from './derive.ts';
 import { ledgerTarget, readExport, type ReplayTarget } from './export-file.ts';
 import { ExportWorker, WORKER_FROM_BYTES } from './export-thread.ts';
 import { listCsvFiles } from './files.ts';
@@ -194,6 +195,11 @@ export async function ingest(
   // Merging is over: its indexes are freed now rather than at V8's next collection of the whole heap.
   for (const store of Object.values(stores)) store.release();
 
+  // What the exports hold only in other columns (outcomes kept as stage events, fill dates as hires).
+  const read = presentColumns(matches.flatMap((m) => (m ? [{ entity: m.entity, columns: columnsOfMatch(m) }] : [])));
+  const { derived, columns } = deriveFromEvents(tables, read, config, context.calendar, log);
+  tables.columns = columns;
+
   return {
     tables,
     quality: {
@@ -201,6 +207,8 @@ export async function ingest(
       entities,
       ledger: ledger.entriesInOrder(),
       unmapped: [...unmapped, ...hidden],
+      columns: ENTITIES.map((entity) => ({ entity, columns: [...read[entity]] })),
+      derived,
     },
   };
 }

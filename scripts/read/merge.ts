@@ -350,7 +350,8 @@ export const stageEventKey: Keyed<StageEvent, StageEventTable> = {
     t.applicationId[a] === t.applicationId[b] &&
     t.stage[a] === t.stage[b] &&
     t.enteredAt[a] === t.enteredAt[b] &&
-    sameInstant(t.exitedAt[a]!, t.exitedAt[b]!),
+    sameInstant(t.exitedAt[a]!, t.exitedAt[b]!) &&
+    t.reason[a] === t.reason[b],
   kept: (t, dropped) => t.kept(dropped),
   append: (t, columns, count) => t.append(columns, count),
   reserve: (t, count) => t.reserve(count),

@@ -86,7 +86,13 @@ export const ROW_FIELDS: Record<Entity, readonly FieldSpec[]> = {
     number('feedbackSubmittedAt'),
     text('recommendation', 'enum'),
   ],
-  stage_events: [ref('applicationId'), text('stage', 'stage'), number('enteredAt'), number('exitedAt')],
+  stage_events: [
+    ref('applicationId'),
+    text('stage', 'stage'),
+    number('enteredAt'),
+    number('exitedAt'),
+    text('reason', 'reason'),
+  ],
 };
 
 /** What the reader told the ledger about the batch's records (a quarantine names its line). */

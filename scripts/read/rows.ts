@@ -554,11 +554,12 @@ function interviewReader(match: Match, context: ReadContext, sink: RowSink): Rea
 function stageEventReader(match: Match, context: ReadContext, sink: RowSink): Reader<StageEvent> {
   const c = match.columns;
   const { instant, requiredId, name, text } = cells(match, context, sink);
-  const { stage } = context.text;
+  const { stage, reason } = context.text;
   const iApplication = at(c.application_id);
   const iStage = at(c.stage);
   const iEntered = at(c.entered_at);
   const iExited = at(c.exited_at);
+  const iReason = at(c.reason);
   const applicationIdOf = applicationIds(context, requiredId, iApplication);
 
   return (f) => {
@@ -573,6 +574,12 @@ function stageEventReader(match: Match, context: ReadContext, sink: RowSink): Re
     if (exitedAt !== null && exitedAt < enteredAt) {
       return sink.reject(name('exited_at'), 'left the stage before entering it');
     }
-    return { applicationId, stage: stageName, enteredAt, exitedAt };
+    return {
+      applicationId,
+      stage: stageName,
+      enteredAt,
+      exitedAt,
+      reason: text.optional(f, iReason, reason, 'reason'),
+    };
   };
 }

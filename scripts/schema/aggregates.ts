@@ -411,6 +411,25 @@ export const unmappedValueSchema = z.object({
   fix: z.string(),
 });
 
+/** What the data step derived because an export holds it only indirectly (`scripts/read/derive.ts`). */
+export const derivationSchema = z.object({
+  entity: z.enum(ENTITIES),
+  /** The template column(s) filled. */
+  column: z.string(),
+  rows: count,
+  /** Where the values came from, in words. */
+  how: z.string(),
+});
+/** A figure whose input column is in no file of the export: "not in your export", never 0. */
+export const absentFigureSchema = z.object({
+  /** A metric or definition id (`feedbackOnTimeRate`, `outstandingFeedback`…). */
+  figure: z.string(),
+  entity: z.enum(ENTITIES),
+  /** The template column it needs. */
+  needs: z.string(),
+});
+export type AbsentFigure = z.infer<typeof absentFigureSchema>;
+
 export const aggregatesSchema = z.object({
   version: z.literal(ARTIFACT_VERSION),
   title: z.string(),
@@ -474,6 +493,11 @@ export const aggregatesSchema = z.object({
     entities: z.array(entityLedgerSchema),
     ledger: z.array(ledgerEntrySchema),
     unmapped: z.array(unmappedValueSchema),
+    /** Template columns per table, as the files read had them; absent when the tables did not come from files. */
+    columns: z.array(z.object({ entity: z.enum(ENTITIES), columns: z.array(z.string()) })).optional(),
+    derived: z.array(derivationSchema).optional(),
   }),
+  /** Figures the export cannot give (their input column is in no file): shown as "not in your export". */
+  absent: z.array(absentFigureSchema).default([]),
 });
 export type Aggregates = z.infer<typeof aggregatesSchema>;

@@ -88,6 +88,8 @@ export interface StageEvent {
   stage: string;
   enteredAt: Instant;
   exitedAt: Instant | null;
+  /** Why the candidate dropped out here (a drop reason); optional for tests that leave it out. */
+  reason?: string | null;
 }
 
 /**
@@ -99,7 +101,15 @@ export interface CanonicalTables {
   applications: Application[];
   interviews: InterviewTable;
   stageEvents: StageEventTable;
+  /**
+   * The template columns each table's files had (read or derived), when the reader knows them: a figure whose
+   * input column is absent is "not in your export", never 0. Undefined (tables built by tests): every column.
+   */
+  columns?: PresentColumns;
 }
+
+/** Template columns present per table (see `CanonicalTables.columns`). */
+export type PresentColumns = Record<Entity, readonly string[]>;
 
 /** The canonical tables as rows: how tests and small tools write them (`canonicalTables` turns them into tables). */
 export interface CanonicalRows {
@@ -292,6 +302,7 @@ export class StageEventTable extends ColumnTable<StageEvent> {
   stage: string[] = [];
   enteredAt: number[] = [];
   exitedAt: number[] = [];
+  reason: Array<string | null> = [];
 
   static of(rows: readonly StageEvent[]): StageEventTable {
     const table = new StageEventTable();
@@ -308,6 +319,7 @@ export class StageEventTable extends ColumnTable<StageEvent> {
     this.stage = moreValues(this.stage, length, to);
     this.enteredAt = moreInstants(this.enteredAt, length, to);
     this.exitedAt = moreInstants(this.exitedAt, length, to);
+    this.reason = moreValues(this.reason, length, to);
   }
 
   push(e: StageEvent): void {
@@ -317,6 +329,7 @@ export class StageEventTable extends ColumnTable<StageEvent> {
     this.stage[r] = e.stage;
     this.enteredAt[r] = e.enteredAt;
     this.exitedAt[r] = instantOrNaN(e.exitedAt);
+    this.reason[r] = e.reason ?? null;
   }
 
   append(c: BatchColumns<StageEvent>, count: number): void {
@@ -327,10 +340,12 @@ export class StageEventTable extends ColumnTable<StageEvent> {
     copyValues(this.stage, at, c.stage, count);
     copyInstants(this.enteredAt, at, c.enteredAt, count);
     copyInstants(this.exitedAt, at, c.exitedAt, count);
+    copyValues(this.reason, at, c.reason, count);
   }
 
   seal(): this {
-    for (const column of [this.applicationId, this.stage, this.enteredAt, this.exitedAt]) column.length = this.length;
+    for (const column of [this.applicationId, this.stage, this.enteredAt, this.exitedAt, this.reason])
+      column.length = this.length;
     return this;
   }
 
@@ -344,6 +359,7 @@ export class StageEventTable extends ColumnTable<StageEvent> {
       stage: this.stage[r]!,
       enteredAt: this.enteredAt[r]!,
       exitedAt: instantOrNull(this.exitedAt[r]!),
+      reason: this.reason[r]!,
     };
   }
 }
@@ -402,6 +418,7 @@ export const TEMPLATE: Record<Entity, readonly TemplateField[]> = {
     f('stage', 'text', true),
     f('entered_at', 'instant', true),
     f('exited_at', 'instant'),
+    f('reason', 'text'),
   ],
 };
 

@@ -30,6 +30,13 @@ export const canonical: Dialect = {
       },
     },
     { ...table('interviews'), values: { recommendation: { neutral: 'no_decision', 'definitely not': 'strong_no' } } },
-    table('stage_events'),
+    {
+      ...table('stage_events'),
+      // Hand-made exports name the reason a candidate dropped out at a stage in several ways.
+      columns: {
+        ...table('stage_events').columns,
+        reason: ['reason', 'drop_reason', 'rejection_reason', 'exit_reason'],
+      },
+    },
   ],
 };
