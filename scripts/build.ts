@@ -16,6 +16,7 @@ import { isAlive } from './processes.ts';
 import { UserError } from './errors.ts';
 import { contactDetailsIn, formatCount } from './read/values.ts';
 import { checkOutFolder, markAsBuilt, swapInto } from './out-folder.ts';
+import { teamNoteFiles } from './read/files.ts';
 
 /** Largest HTML page we ship (bytes, SVG charts included). Stated in the README. */
 export const PAGE_BUDGET_BYTES = 600 * 1024;
@@ -92,14 +93,14 @@ export async function cleanUpInterruptedBuilds(outDir: string, log: Logger): Pro
 /**
  * The team's notes (`retros/*.md`) are published as written. They are the team's own words, so nothing is
  * removed, but a line that looks like an e-mail address or phone number is pointed out before it goes on the
- * shared link (a candidate's details pasted into a note by mistake). Returns the warnings given.
+ * shared link (a candidate's details pasted into a note by mistake). Notes that lead outside the data folder
+ * are not read, and said so (`teamNoteFiles`). Returns the warnings given.
  */
 export async function warnAboutNotes(dataDir: string, log: Logger): Promise<string[]> {
-  const dir = path.join(dataDir, 'retros');
-  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.md')).sort();
-  const warnings: string[] = [];
-  for (const name of names) {
-    const text = await fs.readFile(path.join(dir, name), 'utf8').catch(() => '');
+  const { notes, refused } = teamNoteFiles(dataDir);
+  const warnings = [...refused];
+  for (const { name, path: file } of notes) {
+    const text = await fs.readFile(file, 'utf8').catch(() => '');
     text.split(/\r?\n/).forEach((line, i) => {
       const what = contactDetailsIn(line);
       if (what)

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { UserError } from '../errors.ts';
 import { TEMPLATE, type Entity } from '../schema/canonical.ts';
 import { configSchema, type Config } from '../schema/config.ts';
+import { realPathInside } from './files.ts';
 
 export const CONFIG_FILE = 'dashboard.config.json';
 
@@ -24,6 +25,16 @@ export async function loadConfig(dataDir: string): Promise<Config> {
   try {
     const file = join(dataDir, CONFIG_FILE);
     const { size, isFile } = await stat(file).then((s) => ({ size: s.size, isFile: s.isFile() }));
+    // A config behind a symbolic link to elsewhere is refused, not ignored: building without it would publish a
+    // dashboard set up differently from the one the team configured.
+    const real = await realPathInside(dataDir, file);
+    if (real === null) {
+      throw new UserError(
+        'is a symbolic link to a file outside the data folder: not read (only files inside the data folder are)',
+        { file: CONFIG_FILE },
+        'Copy the configuration into the data folder instead of linking to it.',
+      );
+    }
     if (!isFile) {
       throw new UserError('is not a file', { file: CONFIG_FILE }, 'dashboard.config.json must be a JSON file.');
     }
@@ -34,7 +45,7 @@ export async function loadConfig(dataDir: string): Promise<Config> {
         'Check that this is the right file: see the configuration section of the README for what it holds.',
       );
     }
-    text = await readFile(file, 'utf8');
+    text = await readFile(real, 'utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -56,7 +56,7 @@ export async function ingest(
   log: Logger,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const files = await listCsvFiles(dataDir);
+  const files = await listCsvFiles(dataDir, (refused) => log.warn(refused)); // links out of the folder: not read
   const ledger = new Ledger();
   const stores: Stores = {
     requisitions: new EntityStore('requisitions', requisitionKey, ledger),

@@ -6,27 +6,84 @@
  *
  * - turns every piece of raw HTML into visible text (`<script>alert(1)</script>` is shown, not run);
  * - keeps only http(s), mailto and relative URLs in links and images (others become plain text);
+ * - keeps an image only when it is a file inside `retros/` (after following symbolic links): an image from
+ *   another site would be fetched by every reader's browser (a tracking pixel), and `../../photo.png` would
+ *   copy a file from outside the data folder into the site. Others become their alt text, with a warning;
  * - moves headings two levels down (a note's `#` becomes an h3 under the page's "Team notes" h2).
  *
  * It is applied by `safeMarkdownGlob`, the `glob` loader with its Markdown render function swapped for one
  * whose processor runs `safeNotes` first, so `render(entry)` gives safe HTML with no `set:html` of our own.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { isInside, realPathInsideSync, teamNoteFiles } from '../../scripts/read/files.ts';
+
+export { NOTE_FILE, teamNoteFiles, type TeamNoteFiles } from '../../scripts/read/files.ts';
 
 type PluginList = NonNullable<NonNullable<Parameters<typeof satteri>[0]>['mdastPlugins']>;
 type Plugin = Extract<PluginList[number], { name: string }>;
 
-/** Where the notes are: `retros/` in the data folder (`DASHBOARD_DATA_DIR`, default `data/sample`). */
+/** The data folder (`DASHBOARD_DATA_DIR`, default `data/sample`). */
+export const dataFolder = (): string => path.resolve(process.env.DASHBOARD_DATA_DIR || 'data/sample');
+
+/** Where the notes are: `retros/` in the data folder. */
 export function retrosFolder(): string {
-  return path.resolve(process.env.DASHBOARD_DATA_DIR || 'data/sample', 'retros');
+  return path.join(dataFolder(), 'retros');
 }
 
-/** Whether there is a notes folder (without one the collection is empty: see `teamNotes`). */
-export const hasRetrosFolder = (): boolean => existsSync(retrosFolder());
+/** Whether there is a notes folder to read (without one the collection is empty: see `teamNotes`). */
+export const hasRetrosFolder = (): boolean => teamNoteFiles(dataFolder()).folder !== null;
+
+/** A note's problem, said during the site build beside the build's own warnings. */
+function warnAboutNote(message: string): void {
+  process.stderr.write(`warning: ${message}\n`);
+}
+
+/** How a note is named in messages: its path in the data folder. */
+function noteName(fileURL: URL | undefined): string {
+  if (!fileURL) return 'a note';
+  const file = fileURLToPath(fileURL);
+  const relative = path.relative(dataFolder(), file);
+  return relative.startsWith('..') ? path.basename(file) : relative.split(path.sep).join('/');
+}
+
+/**
+ * Why an image of a note is not kept, or null to keep it: only files inside `retros/` (real paths) are.
+ * `url` is as written in the note; `fileURL` is the note's file.
+ */
+export function imageRefusal(url: string, fileURL: URL | undefined): string | null {
+  const compact = url.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(compact) || compact.startsWith('//')) {
+    let host = 'another site';
+    try {
+      host = new URL(compact, 'https://x.invalid').host || host;
+    } catch {
+      // not a URL at all: said as "another site"
+    }
+    return `an image from ${host} is not shown (each reader's browser would fetch it from there): link to it instead`;
+  }
+  if (compact.startsWith('/')) return null; // a file of this site itself: nothing is copied or fetched elsewhere
+  const folder = teamNoteFiles(dataFolder()).folder;
+  if (!fileURL || !folder) return 'an image whose file cannot be checked is not shown';
+  let file: string;
+  try {
+    file = fileURLToPath(new URL(decodeURI(compact.replace(/[?#].*$/s, '')), fileURL));
+  } catch {
+    return 'an image whose path cannot be read is not shown';
+  }
+  let real: string;
+  try {
+    real = realPathInsideSync(folder, file) ?? '';
+  } catch {
+    return `the image ${compact.length > 80 ? `${compact.slice(0, 80)}…` : compact} is not there: not shown`;
+  }
+  if (!real || !isInside(real, folder))
+    return 'an image from outside the retros/ folder is not shown (only image files inside retros/ are published)';
+  return null;
+}
 
 /** True for URLs a note may link to: no scheme (relative, #fragment), http, https or mailto. */
 export function isSafeUrl(url: string): boolean {
@@ -50,7 +107,20 @@ export const safeNotes = {
     if (!isSafeUrl(node.url)) ctx.replaceNode(node, { type: 'text', value: ctx.textContent(node) || node.url });
   },
   image(node, ctx) {
-    if (!isSafeUrl(node.url)) ctx.replaceNode(node, { type: 'text', value: node.alt ?? '' });
+    if (!isSafeUrl(node.url)) {
+      ctx.replaceNode(node, { type: 'text', value: node.alt ?? '' });
+      return;
+    }
+    const refusal = imageRefusal(node.url, ctx.fileURL);
+    if (refusal) {
+      warnAboutNote(`${noteName(ctx.fileURL)}: ${refusal}`);
+      ctx.replaceNode(node, { type: 'text', value: node.alt ?? '' });
+    }
+  },
+  // `![alt][ref]` takes its address from a definition elsewhere in the note, unchecked here: its alt text.
+  imageReference(node, ctx) {
+    warnAboutNote(`${noteName(ctx.fileURL)}: an image written as a reference (![…][…]) is not shown: write ![…](file)`);
+    ctx.replaceNode(node, { type: 'text', value: node.alt ?? '' });
   },
   definition(node, ctx) {
     if (!isSafeUrl(node.url)) ctx.setProperty(node, 'url', '#');
@@ -80,7 +150,6 @@ const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkdn', '.mkd', '.md
  * stops instead of publishing unsafe HTML.
  */
 export function safeMarkdownGlob(options: Parameters<typeof glob>[0]): Loader {
-  const inner = glob(options);
   return {
     name: 'dashboard-safe-markdown-glob',
     async load(context: LoaderContext) {
@@ -126,6 +195,11 @@ export function safeMarkdownGlob(options: Parameters<typeof glob>[0]): Loader {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
+      // Only the notes `teamNoteFiles` allows, by name (they match the collection's pattern): a note that is a
+      // link to a file outside the data folder is never read.
+      const notes = teamNoteFiles(dataFolder()).notes.map((note) => note.name);
+      if (notes.length === 0) return;
+      const inner = glob({ ...options, pattern: notes });
       return inner.load({ ...context, store: guardedStore, entryTypes: safeEntryTypes } as InternalLoaderContext);
     },
   };
