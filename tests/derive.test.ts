@@ -64,10 +64,14 @@ describe('outcomes kept only as stage events', () => {
     expect(derivedRows('status, hired_at')).toEqual([4]);
     expect(derivedRows('rejection_reason')).toEqual([5]);
     expect(derivedRows('current_stage')).toEqual([6]);
-    expect(log.some((line) => /derived: applications status, rejected_at for 5 rows, from rejections/.test(line))).toBe(
-      true,
-    );
-    expect(log.some((line) => /derived: applications status, hired_at for 4 rows/.test(line))).toBe(true);
+    expect(
+      log.some((line) =>
+        /^derived status, rejected_at of 5 applications: rejections, from their latest stage event "Rejected"$/.test(
+          line,
+        ),
+      ),
+    ).toBe(true);
+    expect(log.some((line) => /^derived status, hired_at of 4 applications: hires/.test(line))).toBe(true);
     expect(a.quality.derived).toEqual(result.quality.derived);
   });
 
@@ -75,7 +79,7 @@ describe('outcomes kept only as stage events', () => {
     const january = a.headlines.find((s) => s.metric === 'rejections' && s.scope.kind === 'all')!;
     expect(january.months.find((m) => m.month === '2025-01')!.current.value).toBe(6);
     // 5 "Rejected" + 1 "Withdrawn" events are outcomes, not stages.
-    expect(derivedRows('(outcome events)')).toEqual([6]);
+    expect(derivedRows('outcome')).toEqual([6]);
     expect(a.stages).not.toContain('Rejected');
     expect(a.stages).not.toContain('Withdrawn');
   });

@@ -7,6 +7,7 @@ import type { Aggregates, Definition } from '../schema/aggregates.ts';
 import type { Config } from '../schema/config.ts';
 import { FAR_FUTURE_DAYS } from './asOf.ts';
 import { OPEN_COHORT_DAYS } from './funnel.ts';
+import { outcomeStageNames } from '../read/derive.ts';
 import { METRICS } from './headlines.ts';
 import { ENOUGH_DATA_FLOOR, PARTNERSHIP_MONTHS } from './partnership.ts';
 
@@ -166,7 +167,19 @@ export function definitions(config: Config): Aggregates['definitions'] {
       id: 'rejectedBy',
       title: 'Rejected by',
       unit: 'none',
-      text: 'Who ended the process: the export\'s rejected_by; else candidate for a withdrawn application; else what the reason implies (config "reasons", then the defaults, e.g. "Wasn\'t interested" → candidate); else unknown.',
+      text: 'Who ended the process: the export\'s rejected_by; else candidate for a withdrawn application; else what the reason implies (config "reasons", then the defaults, e.g. "Wasn\'t interested" → candidate); else unknown. When the export has no rejected_by column at all, its status is its only word on it: rejected means the company ended the process and withdrawn the candidate (a reason that says otherwise still decides first).',
+    }),
+    concept({
+      id: 'derived',
+      title: 'Values derived from other columns',
+      unit: 'none',
+      text: `Where an export keeps a value elsewhere than in its own column, it is derived, and the data-quality page says how many rows were. Outcomes from stage events: an application whose status is active and whose latest stage event is an outcome stage (built in: ${outcomeStageNames(config)}; matched ignoring case and spaces; the config's "outcomeStages" adds or removes names) is rejected, withdrawn or hired from the entry into the first of its last outcome events (so "Offer accepted" then "Joined" is hired when the offer was accepted). A status of rejected, withdrawn or hired in the applications export is never overruled; only a missing date is taken from the events. The reason is the events' drop reason (the reason, drop_reason or rejection_reason column of the stage events) when the application has none, and the rejection's stage is the stage the candidate was in before it. Rejection and withdrawal events are outcomes, not stages: the funnel leaves them out; hire events stay as its last stage. When no stage-events file has exited_at, a stage is left when the application's next stage is entered. When no requisitions file has filled_at, a job's seats that are not cancelled, in order of opening, take its hires in order of hire date: the n-th hire fills the n-th seat, and the last seat is filled by the job's last hire (a one-seat job with several hires: the last one).`,
+    }),
+    concept({
+      id: 'notInExport',
+      title: 'Not in your export',
+      unit: 'none',
+      text: 'A figure whose input column is in no file of its table (feedback rates and hours without feedback_submitted_at, reason shares without rejection_reason, fills without filled_at or hires, time to hire without hired_at) is shown as "not in your export", naming the column it needs, and left empty in the CSV downloads — never as 0. A column present but empty in some rows is in the export: those rows count as not submitted, not filled or unspecified.',
     }),
     concept({
       id: 'rejectionStage',

@@ -155,7 +155,7 @@ export function deriveFromEvents(
         }
       }
     });
-    add('stage_events', 'exited_at', filled, 'the entry time of the same application’s next stage event');
+    add('stage_events', 'exited_at', filled, 'the entry into the same application’s next stage');
   }
 
   // ---- outcomes from events
@@ -242,24 +242,24 @@ export function deriveFromEvents(
     'applications',
     'status, rejected_at',
     counts.status.rejected,
-    `rejections: the application's latest stage event is ${named('rejected')}`,
+    `rejections, from their latest stage event ${named('rejected')}`,
   );
   add(
     'applications',
     'status, rejected_at',
     counts.status.withdrawn,
-    `withdrawals: the application's latest stage event is ${named('withdrawn')}`,
+    `withdrawals, from their latest stage event ${named('withdrawn')}`,
   );
   add(
     'applications',
     'status, hired_at',
     counts.status.hired,
-    `hires: the application's latest stage event is ${named('hired')}`,
+    `hires, from their latest stage event ${named('hired')}`,
   );
-  add('applications', 'rejected_at', counts.rejectedAt, 'its rejection or withdrawal stage event');
-  add('applications', 'hired_at', counts.hiredAt, 'its hire stage event');
-  add('applications', 'rejection_reason', counts.reason, 'the drop reason of its stage events');
-  add('applications', 'current_stage', counts.stage, 'the stage it was in before the rejection or withdrawal');
+  add('applications', 'rejected_at', counts.rejectedAt, 'their rejection or withdrawal stage event');
+  add('applications', 'hired_at', counts.hiredAt, 'their hire stage event');
+  add('applications', 'rejection_reason', counts.reason, 'the drop reason of their stage events');
+  add('applications', 'current_stage', counts.stage, 'the stage they were in before the rejection or withdrawal');
 
   // Rejection and withdrawal events are outcomes, not steps of the funnel.
   if (anyOutcome) {
@@ -275,9 +275,9 @@ export function deriveFromEvents(
     if (outcomes > 0) tables.stageEvents = events.kept(dropped);
     add(
       'stage_events',
-      '(outcome events)',
+      'outcome',
       outcomes,
-      'rejection and withdrawal events are read as the outcome of their application, not as a stage of the funnel',
+      'rejection and withdrawal stages are their application’s outcome, left out of the funnel',
     );
   }
 
@@ -287,9 +287,8 @@ export function deriveFromEvents(
   }
 
   for (const d of derived) {
-    log.info(
-      `derived: ${d.entity} ${d.column} for ${formatCount(d.rows)} row${d.rows === 1 ? '' : 's'}, from ${d.how}`,
-    );
+    const noun = d.entity === 'stage_events' ? 'stage event' : d.entity.slice(0, -1);
+    log.info(`derived ${d.column} of ${formatCount(d.rows)} ${noun}${d.rows === 1 ? '' : 's'}: ${d.how}`);
   }
   const columns = { ...read } as Record<Entity, readonly string[]>;
   const gained = (entity: Entity, added: string[]) => {
@@ -303,7 +302,7 @@ export function deriveFromEvents(
 }
 
 const FILL_RULE =
-  'its job’s hires: seats not cancelled, in order of opening, take the hires in order of hire date (the n-th hire fills the n-th seat; the last seat, the last hire)';
+  'their job’s hires: seats not cancelled, in order of opening, take the hires in order of hire date (the n-th hire fills the n-th seat; the last seat, the last hire)';
 
 /** Fills `filledAt` of seats without one from their job's hires (see the module comment); returns how many. */
 function fillFromHires(requisitions: Requisition[], applications: Application[], day: (t: number) => number): number {
@@ -336,4 +335,17 @@ function fillFromHires(requisitions: Requisition[], applications: Application[],
     }
   }
   return filled;
+}
+
+/** The outcome stage names in force, in words, for the definitions page (the config's additions included). */
+export function outcomeStageNames(config: Config): string {
+  const names = new Map<string, Outcome | null>();
+  for (const [name, outcome] of Object.entries(OUTCOME_STAGES)) names.set(name, outcome);
+  for (const [name, outcome] of Object.entries(config.outcomeStages)) names.set(name, outcome);
+  const of = (outcome: Outcome) =>
+    [...names]
+      .filter(([, o]) => o === outcome)
+      .map(([name]) => `"${name}"`)
+      .join(', ');
+  return `${of('rejected')} (rejected); ${of('withdrawn')} (withdrawn); ${of('hired')} (hired)`;
 }
