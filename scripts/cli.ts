@@ -25,16 +25,19 @@ export interface CliOptions {
   force: boolean;
   /** Replace an existing `--out` folder that no build marked as its own (see `scripts/out-folder.ts`). */
   forceOut: boolean;
+  /** Stop when a file is not recognised, instead of skipping it (env STRICT=1). */
+  strict: boolean;
 }
 
-const USAGE = `Usage: npm run build -- [--data DIR] [--base /path] [--out DIR] [--force] [--force-out]
-       npm run data  -- [--data DIR] [--force]
+const USAGE = `Usage: npm run build -- [--data DIR] [--base /path] [--out DIR] [--force] [--force-out] [--strict]
+       npm run data  -- [--data DIR] [--force] [--strict]
 
   --data DIR    folder of CSV exports (env DATA_DIR; default: the synthetic sample in data/sample)
   --base /path  serve the site under this sub-path (env BASE_PATH; default /)
   --out DIR     where the site is written (env OUT_DIR; default dist)
   --force       recompute the aggregates even if the inputs did not change
-  --force-out   replace the --out folder even if it holds files no build wrote (env FORCE_OUT=1)`;
+  --force-out   replace the --out folder even if it holds files no build wrote (env FORCE_OUT=1)
+  --strict      stop on any file that is not recognised, instead of skipping it (env STRICT=1)`;
 
 /**
  * Normalise a sub-path to `/a/b/` form (or `/`). Only characters that need no escaping anywhere a URL is
@@ -78,6 +81,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
         'force-out': { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -100,6 +104,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     cacheDir: env.CACHE_DIR ? path.resolve(cwd, env.CACHE_DIR) : CACHE_DIR,
     force: values.force || env.FORCE === '1',
     forceOut: values['force-out'] || env.FORCE_OUT === '1',
+    strict: values.strict || env.STRICT === '1',
   };
 }
 

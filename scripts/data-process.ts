@@ -17,6 +17,8 @@ export interface DataStepApart {
   dataDir: string;
   cacheDir: string;
   force: boolean;
+  /** `--strict`: the data step stops on a file it does not recognise. */
+  strict?: boolean;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function runDataStepApart(options: DataStepApart): Promise<string> 
       '--data',
       options.dataDir,
       ...(options.force ? ['--force'] : []),
+      ...(options.strict ? ['--strict'] : []),
     ],
     // The project's folder: this process's Node options may name a module relative to it (`--import`).
     { cwd: PROJECT_ROOT, stdio: 'inherit', env: dataStepEnv(process.env, options.cacheDir) },

@@ -19,6 +19,7 @@ if (import.meta.main)
       cacheDir: options.cacheDir,
       sample: path.resolve(options.dataDir) === SAMPLE_DIR,
       force: options.force,
+      strict: options.strict,
       log,
     });
     for (const line of summaryLines(result.aggregates, result.reused)) log.info(line);

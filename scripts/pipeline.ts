@@ -13,7 +13,7 @@ import path from 'node:path';
 import { aggregatesSchema, type Aggregates } from './schema/aggregates.ts';
 import { CONFIG_FILE, loadConfig } from './read/config.ts';
 import { listCsvFiles } from './read/files.ts';
-import { ingest } from './read/ingest.ts';
+import { checkNeededTables, ingest } from './read/ingest.ts';
 import { aggregatesOfFacts, metricFacts } from './metrics/index.ts';
 import { UserError } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -29,6 +29,8 @@ export interface DataStepOptions {
   /** True when `dataDir` is the shipped synthetic sample. */
   sample: boolean;
   force?: boolean;
+  /** Stop on any file that is not recognised (`--strict`) instead of skipping it. */
+  strict?: boolean;
   log: Logger;
 }
 
@@ -230,14 +232,29 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   await removeStaleTemporaries(keyPath);
   if (!options.force) {
     const cached = await cachedArtifact(artifactPath, keyPath, key);
-    if (cached) {
+    // --strict is not part of the key: an artifact from a run that skipped files is not reused by a strict one.
+    const stopsOnSkipped = options.strict && cached?.quality.files.some((f) => f.fix !== undefined);
+    if (cached && !stopsOnSkipped) {
       log.info('Inputs unchanged since the last run: reusing the aggregates (use --force to recompute).');
+      // What the run that wrote them warned about still holds (a dateOrder to set, files skipped): said again.
+      for (const warning of cached.quality.warnings ?? []) log.warn(warning);
       return { aggregates: cached, artifactPath, reused: true };
     }
   }
 
   const config = await loadConfig(dataDir);
-  const { tables, quality } = await ingest(dataDir, config, log);
+  // The warnings are kept with the artifact (see above); they never hold a cell's value.
+  const warnings: string[] = [];
+  const recording: Logger = {
+    ...log,
+    warn(message) {
+      warnings.push(message);
+      log.warn(message);
+    },
+  };
+  const { tables, quality } = await ingest(dataDir, config, recording, { strict: options.strict ?? false });
+  checkNeededTables(quality);
+  quality.warnings = warnings;
   // Seconds at a million applications, with nothing else to show: said, so that the step does not look stuck.
   const computing = performance.now();
   log.progress('Computing the metrics…');

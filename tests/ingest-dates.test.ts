@@ -1,6 +1,6 @@
 /** Date cells → instants: every accepted format, the timezone, the day order, and what is refused. */
 import { describe, expect, it } from 'vitest';
-import { ambiguousDate, dateReader, OUT_OF_RANGE, UNPARSEABLE } from '../scripts/read/dates.ts';
+import { AMBIGUOUS_DATE, dateReader, OUT_OF_RANGE, UNPARSEABLE } from '../scripts/read/dates.ts';
 
 const utc = dateReader({ timezone: 'UTC' });
 const at = (iso: string) => Date.parse(iso);
@@ -109,10 +109,12 @@ describe('day-first and month-first dates', () => {
     expect(utc.read('01/31/2025')).toBe(at('2025-01-31T00:00:00Z'));
     expect(utc.read('03/03/2025')).toBe(at('2025-03-03T00:00:00Z')); // the same date either way
     expect(utc.read('03/04/2025')).toBeNaN();
-    expect(utc.explain('03/04/2025')).toBe(ambiguousDate('03/04/2025'));
-    expect(ambiguousDate('03/04/2025')).toBe(
-      'ambiguous date "03/04/2025": set "dateOrder": "DMY" or "MDY" in dashboard.config.json',
-    );
+    expect(utc.explain('03/04/2025')).toBe(AMBIGUOUS_DATE);
+    // A German spreadsheet's re-save: dotted, two-digit year, a time; the same text, never the value.
+    expect(utc.read('04.11.24 08:12')).toBeNaN();
+    expect(utc.explain('04.11.24 08:12')).toBe(AMBIGUOUS_DATE);
+    expect(AMBIGUOUS_DATE).not.toMatch(/03\/04\/2025"|"04\.11/);
+    expect(dmy.read('04.11.24 08:12')).toBe(at('2024-11-04T08:12:00Z'));
   });
 
   it('with dateOrder set, a date that contradicts it is unparseable, not silently swapped', () => {

@@ -130,11 +130,21 @@ describe('reading on worker threads', () => {
     expect(comparable(onWorkers.result)).toEqual(comparable(inProcess.result));
   });
 
-  it('an export that stops the run stops it with the same message', async () => {
+  it('a file that is skipped is skipped alike, and one that stops a --strict run stops it with the same message', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ingest-workers-broken-'));
-    await fs.writeFile(path.join(dir, 'a.csv'), 'what,is,this\n1,2,3\n');
+    await fs.writeFile(path.join(dir, 'a.csv'), 'what,is,this\nx,y,z\n');
+    // A workbook renamed .csv: known to be no text only on the thread that reads it.
+    await fs.writeFile(path.join(dir, 'b.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    const files = async (workerFromBytes: number) =>
+      (await ingest(dir, configSchema.parse({}), memoryLogger(), { workerFromBytes })).quality.files;
+    const skipped = await files(Infinity);
+    expect(skipped.map((f) => f.skipped)).toEqual([
+      expect.stringMatching(/^not recognised: closest table /),
+      'not read: it is an Excel workbook or another zip archive, not a CSV text file',
+    ]);
+    expect(await files(0)).toEqual(skipped);
     const failure = (workerFromBytes: number) =>
-      ingest(dir, configSchema.parse({}), memoryLogger(), { workerFromBytes }).then(
+      ingest(dir, configSchema.parse({}), memoryLogger(), { workerFromBytes, strict: true }).then(
         () => null,
         (error: unknown) => error,
       );

@@ -7,13 +7,14 @@
  * worker thread for large files (target: a batch recorder, replayed into the ledger and the stores on the main
  * thread in file order, see `export-thread.ts`). Either way the ledger sees the same calls in the same order.
  */
-import type { UserError } from '../errors.ts';
+import { stat } from 'node:fs/promises';
+import { UserError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { BatchColumns, Entity } from '../schema/canonical.ts';
 import { readCsv, type CsvStats } from './csv.ts';
 import type { EnumKind, Ledger } from './ledger.ts';
 import type { EntityStore, Rows } from './merge.ts';
-import { recognise, type Match } from './recognise.ts';
+import { recognise, type Match, type Skip } from './recognise.ts';
 import type { DecodedBatch } from './row-batch.ts';
 import { rowReader, type ReadContext, type Row, type RowSink } from './rows.ts';
 import type { Stores } from './checks.ts';
@@ -43,13 +44,14 @@ export interface ReplayTarget extends FileTarget {
 export interface ExportRead {
   stats: CsvStats;
   match: Match | null;
-  /** The file has a header and it matches no table. */
-  unrecognised: boolean;
+  /** Why the file was not read: its header matches no table, or it is not a text file at all. */
+  skip: Skip | null;
 }
 
 /**
- * Reads one file into `target`. A header that matches no table is an error at the first data row (a file
- * with only such a header is reported as unrecognised, not fatal).
+ * Reads one file into `target`. A file whose header matches no table is skipped (its records are counted,
+ * never looked at); so is a file that cannot be read as text (a workbook renamed `.csv`), which the caller
+ * is told as a skip, not an error: the build goes on with the files it can use.
  */
 export async function readExport(
   path: string,
@@ -60,7 +62,8 @@ export async function readExport(
   betweenChunks?: (bytesRead: number, fileSize: number) => Promise<void>,
 ): Promise<ExportRead> {
   let match: Match | null = null;
-  let unrecognised: UserError | null = null;
+  let skip: Skip | null = null;
+  let seenHeader = false;
   let read: ((fields: string[]) => Row | null) | null = null;
   let line = 0;
 
@@ -77,42 +80,59 @@ export async function readExport(
     },
   };
 
-  const stats = await readCsv(
-    path,
-    name,
-    {
-      header(fields) {
-        target.header?.(fields);
-        const recognition = recognise(fields, name, context.config);
-        if ('error' in recognition) {
-          unrecognised = recognition.error;
-          return;
-        }
-        match = recognition.match;
-        target.table(match.entity);
-        read = rowReader(match, context, sink);
+  let stats: CsvStats;
+  try {
+    stats = await readCsv(
+      path,
+      name,
+      {
+        header(fields) {
+          seenHeader = true;
+          target.header?.(fields);
+          const recognition = recognise(fields, name, context.config);
+          if ('skip' in recognition) {
+            skip = recognition.skip;
+            return;
+          }
+          match = recognition.match;
+          target.table(match.entity);
+          read = rowReader(match, context, sink);
+        },
+        record(fields, at, problem) {
+          if (skip) return;
+          line = at;
+          target.read();
+          if (problem !== undefined) {
+            sink.reject('', problem);
+            return;
+          }
+          if (fields.length !== match!.width) {
+            sink.reject('', `ragged row: ${fields.length} fields where the header has ${match!.width}`);
+            return;
+          }
+          const row = read!(fields);
+          if (row !== null) target.row(row, at);
+        },
       },
-      record(fields, at, problem) {
-        if (unrecognised) throw unrecognised;
-        line = at;
-        target.read();
-        if (problem !== undefined) {
-          sink.reject('', problem);
-          return;
-        }
-        if (fields.length !== match!.width) {
-          sink.reject('', `ragged row: ${fields.length} fields where the header has ${match!.width}`);
-          return;
-        }
-        const row = read!(fields);
-        if (row !== null) target.row(row, at);
-      },
-    },
-    log,
-    undefined,
-    betweenChunks,
-  );
-  return { stats, match, unrecognised: unrecognised !== null };
+      log,
+      undefined,
+      betweenChunks,
+    );
+  } catch (error) {
+    // Not a text file, or not readable: known before its first row, so nothing of it reached the tables.
+    if (!(error instanceof UserError) || seenHeader) throw error;
+    const bytes = await stat(path).then(
+      (s) => s.size,
+      () => 0,
+    );
+    const fix = error.fix ?? null;
+    return {
+      stats: { encoding: 'empty', delimiter: ',', bytes, records: 0 },
+      match: null,
+      skip: { kind: 'unreadable', why: `not read: it ${error.message}`, fix },
+    };
+  }
+  return { stats, match, skip };
 }
 
 /** The in-process target: the ledger and the merge stores, for the file at `fileIndex`. */

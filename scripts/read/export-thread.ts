@@ -36,7 +36,7 @@ export type FromWorker =
   | { type: 'header'; fields: string[] }
   | { type: 'batch'; batch: RowBatch }
   | { type: 'log'; level: 'info' | 'warn' | 'progress'; message: string; done?: boolean }
-  | { type: 'done'; stats: CsvStats }
+  | { type: 'done'; stats: CsvStats; skip: ExportRead['skip'] }
   | { type: 'error'; userError: { message: string; where: Where; fix: string | undefined } }
   | { type: 'error'; bug: string };
 
@@ -83,7 +83,7 @@ export class ExportWorker {
   async replay(context: ReadContext, make: EntryMaker, target: ReplayTarget, log: Logger): Promise<ExportRead> {
     const rows = new RowBatchReader(make);
     let match: ExportRead['match'] = null;
-    let unrecognised = false;
+    let skip: ExportRead['skip'] = null;
     try {
       for (;;) {
         const message = await this.next();
@@ -94,7 +94,7 @@ export class ExportWorker {
             if ('match' in recognition) {
               match = recognition.match;
               target.table(match.entity);
-            } else unrecognised = true;
+            } else skip = recognition.skip;
             break;
           }
           case 'batch': {
@@ -116,7 +116,8 @@ export class ExportWorker {
             else log[message.level](message.message);
             break;
           case 'done':
-            return { stats: message.stats, match, unrecognised };
+            // A file skipped before its header (not a text file) is known only to the worker.
+            return { stats: message.stats, match, skip: skip ?? message.skip };
           case 'error':
             throw 'userError' in message
               ? new UserError(message.userError.message, message.userError.where, message.userError.fix)

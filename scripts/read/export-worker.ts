@@ -108,17 +108,24 @@ const log: Logger = {
 
 try {
   let estimated = false;
-  const { stats } = await readExport(input.path, input.name, context, target, log, async (bytesRead, fileSize) => {
-    // After the first chunk, the rows to come at the same bytes per row (a few more, for rows of varied width):
-    // the main thread makes room for them at once rather than growing its tables step by step.
-    if (!estimated && writer !== null && records > 0) {
-      estimated = true;
-      writer.expect(Math.ceil(((fileSize - bytesRead) / bytesRead) * records * 1.02));
-    }
-    while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (resume = resolve));
-  });
+  const { stats, skip } = await readExport(
+    input.path,
+    input.name,
+    context,
+    target,
+    log,
+    async (bytesRead, fileSize) => {
+      // After the first chunk, the rows to come at the same bytes per row (a few more, for rows of varied width):
+      // the main thread makes room for them at once rather than growing its tables step by step.
+      if (!estimated && writer !== null && records > 0) {
+        estimated = true;
+        writer.expect(Math.ceil(((fileSize - bytesRead) / bytesRead) * records * 1.02));
+      }
+      while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (resume = resolve));
+    },
+  );
   flush();
-  post({ type: 'done', stats });
+  post({ type: 'done', stats, skip });
 } catch (error) {
   flush();
   post(

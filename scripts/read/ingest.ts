@@ -14,6 +14,7 @@
  * never stored (only their names, in the files summary); a candidate id only becomes a hashed join key.
  */
 import { stat } from 'node:fs/promises';
+import { UserError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Aggregates } from '../schema/aggregates.ts';
 import { ENTITIES, type CanonicalTables, type Entity } from '../schema/canonical.ts';
@@ -27,7 +28,7 @@ import { ExportWorker, WORKER_FROM_BYTES } from './export-thread.ts';
 import { listCsvFiles } from './files.ts';
 import { Ledger } from './ledger.ts';
 import { applicationKey, EntityStore, findApplication, interviewKey, requisitionKey, stageEventKey } from './merge.ts';
-import type { Match } from './recognise.ts';
+import type { Match, Skip } from './recognise.ts';
 import type { EntryMaker } from './row-batch.ts';
 import { hiddenPerson, readContext, type ReadContext } from './rows.ts';
 import { contactDetailsIn, formatCount, hiddenValue, pseudonym } from './values.ts';
@@ -48,6 +49,8 @@ export interface IngestOptions {
   workerFromBytes?: number;
   /** Rows per batch from a worker (tests make it small). */
   batchRows?: number;
+  /** Any file that is not recognised stops the run (`--strict`), once every file has been looked at. */
+  strict?: boolean;
 }
 
 export async function ingest(
@@ -76,6 +79,8 @@ export async function ingest(
   const make = entryMaker(context);
   const matches: Array<Match | null> = [];
   const summaries: FileSummary[] = [];
+  /** Files skipped as not recognised (`--strict` stops on them), by their published name. */
+  const unrecognised: string[] = [];
 
   // Large files are read on worker threads, the next one while this one is merged (export-thread.ts).
   const workerFrom = options.workerFromBytes ?? WORKER_FROM_BYTES;
@@ -121,27 +126,40 @@ export async function ingest(
     for (const [fileIndex, file] of files.entries()) {
       current = fileIndex;
       startWorkers();
+      // Messages name the file as the data quality page does: a name that holds an e-mail address is not printed.
       const shown = publishedName(file.name, fileIndex);
-      if (shown !== file.name)
-        log.warn(`${file.name}: its name holds an e-mail address; the data quality page calls it ${shown}`);
+      if (shown !== file.name) log.warn(`${shown}: its name holds an e-mail address, so it is not shown`);
       ledger.files.push(shown);
       const worker = workers.get(fileIndex);
-      const { summary, match } = await readFile(
+      const { summary, match, skip } = await readFile(
         file.path,
-        file.name,
+        shown,
         context,
         ledgerTarget(ledger, stores, fileIndex),
         worker ? { worker, make } : null,
         log,
       );
       workers.delete(fileIndex);
-      summary.path = shown;
       matches.push(match);
       summaries.push(summary);
+      if (summary.fix !== undefined) unrecognised.push(shown);
     }
   } finally {
     finished = true;
     for (const worker of workers.values()) worker.stop();
+  }
+  // One line per file, in path order: what it was read as, or why it was skipped.
+  for (const summary of [...summaries].sort((a, b) => a.path.localeCompare(b.path))) {
+    const line = fileLine(summary);
+    if (summary.skipped !== null || summary.rows === 0) log.warn(line);
+    else log.info(line);
+  }
+  if (options.strict && unrecognised.length > 0) {
+    throw new UserError(
+      `${plural(unrecognised.length, 'file')} not recognised, and --strict is on: ${listed(unrecognised)}`,
+      {},
+      'Each is listed above with what it lacks and the config that would read it. Map its columns in dashboard.config.json, move it out of the data folder, or build without --strict (unrecognised files are then skipped).',
+    );
   }
 
   const hasFile = (entity: Entity): boolean => matches.some((match) => match?.entity === entity);
@@ -226,23 +244,23 @@ function publishedName(name: string, fileIndex: number): string {
 
 /** One warning per column with values nobody mapped, and one for ambiguous dates: the fixes are in the config. */
 function warnAboutValues(unmapped: Aggregates['quality']['unmapped'], ambiguousDates: number, log: Logger): void {
-  const byColumn = new Map<string, { values: number; rows: number; example: string }>();
+  const byColumn = new Map<string, { values: number; rows: number }>();
   for (const u of unmapped) {
     const key = `${u.entity} ${u.column}`;
-    const known = byColumn.get(key) ?? { values: 0, rows: 0, example: u.value };
+    const known = byColumn.get(key) ?? { values: 0, rows: 0 };
     known.values++;
     known.rows += u.rows;
     byColumn.set(key, known);
   }
-  const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
-  for (const [key, { values, rows, example }] of byColumn) {
+  // Counted, never quoted: an unknown value may be a person's words or name (a column mapped by mistake).
+  for (const [key, { values, rows }] of byColumn) {
     log.warn(
-      `${key}: ${plural(values, 'value')} not understood in ${plural(rows, 'row')}, e.g. "${example}": map them under "values" in dashboard.config.json`,
+      `${key}: ${plural(values, 'value')} not understood in ${plural(rows, 'row')}: the data quality page lists those that may be shown, with the config that maps them ("values" in dashboard.config.json)`,
     );
   }
   if (ambiguousDates > 0) {
     log.warn(
-      `${formatCount(ambiguousDates)} rows quarantined for an ambiguous date such as 03/04/2025: set "dateOrder": "DMY" or "MDY" in dashboard.config.json`,
+      `${plural(ambiguousDates, 'row')} quarantined for an ambiguous date, one that reads two ways (03/04/2025, or 04.11.24 08:12 as a German spreadsheet writes it): set "dateOrder": "DMY" or "MDY" in dashboard.config.json`,
     );
   }
 }
@@ -278,39 +296,97 @@ async function readFile(
   target: ReplayTarget,
   worker: { worker: ExportWorker; make: EntryMaker } | null,
   log: Logger,
-): Promise<{ summary: FileSummary; match: Match | null }> {
-  const {
-    stats,
-    match: found,
-    unrecognised,
-  } = worker
+): Promise<{ summary: FileSummary; match: Match | null; skip: Skip | null }> {
+  const { stats, match, skip } = worker
     ? await worker.worker.replay(context, worker.make, target, log)
     : await readExport(path, name, context, target, log);
-  if (stats.records === 0) {
-    const why = found
-      ? 'a header but no data rows'
-      : unrecognised
-        ? 'no data rows, and a header that matches no table'
-        : 'empty file';
-    log.warn(`${name}: ${why}; nothing read from it`);
+  const readAs = match
+    ? `${match.entity} (${match.dialect.name}${match.label.endsWith('+config') ? ', with your column mapping' : ''})`
+    : null;
+  let skipped: string | null = null;
+  if (!match) {
+    // No header at all; a header and nothing under it (whatever it is, nothing is lost); or the reason.
+    skipped = !skip ? 'empty file' : stats.records === 0 && skip.kind !== 'unreadable' ? 'no data rows' : skip.why;
   }
   return {
-    match: found,
+    match,
+    skip,
     summary: {
       path: name,
-      entity: found?.entity ?? null,
-      dialect: found?.label ?? null,
+      entity: match?.entity ?? null,
+      dialect: match?.label ?? null,
       encoding: stats.encoding,
       delimiter: stats.delimiter,
       bytes: stats.bytes,
       rows: stats.records,
-      // Names only, and not even those when a "name" is an e-mail address or phone number (a data row taken
-      // for the header, a column named after a person).
-      droppedColumns: (found?.dropped ?? []).map((column) =>
+      // Names only, and not even those when a "name" is an e-mail address or phone number (a column named
+      // after a person).
+      droppedColumns: (match?.dropped ?? []).map((column) =>
         contactDetailsIn(column) === null ? column : '(a column whose name looks like contact details)',
       ),
-      readAs: found ? `${found.entity} (${found.dialect.name})` : null,
-      skipped: found ? null : stats.records === 0 ? 'no data rows' : 'not recognised',
+      readAs,
+      skipped,
+      // What would read it: for files skipped with data in them (a header-only file loses nothing).
+      ...(skipped === skip?.why && skip.kind !== 'people' && skip.fix ? { fix: skip.fix } : {}),
     },
   };
+}
+
+/**
+ * A file's line in the build output: `applications.csv: read as applications (Greenhouse)`, or
+ * `candidates.csv: skipped — a table about people (…): never read`, with what would have it read.
+ */
+export function fileLine(summary: FileSummary): string {
+  if (summary.skipped !== null) {
+    const fix = summary.fix ? `\n  How to read it: ${summary.fix}` : '';
+    return `${summary.path}: skipped — ${summary.skipped}${fix}`;
+  }
+  const empty = summary.rows === 0 ? ': a header but no data rows' : '';
+  return `${summary.path}: read as ${summary.readAs ?? summary.entity ?? 'a table'}${empty}`;
+}
+
+const listed = (names: readonly string[], max = 10): string =>
+  names.length > max ? `${names.slice(0, max).join(', ')} and ${names.length - max} more` : names.join(', ');
+
+const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The tables the site cannot do without, checked once reading is over: applications (every figure about
+ * candidates rests on them, and interviews and stage events join to them). Without one usable application
+ * the run stops, naming what is missing, rather than publish a dashboard "as of 1970-01-01".
+ */
+export function checkNeededTables(quality: IngestResult['quality']): void {
+  const applications = quality.entities.find((e) => e.entity === 'applications');
+  if (applications && applications.used > 0) return;
+  const files = quality.files.filter((f) => f.entity === 'applications');
+  if (files.length === 0 || !applications || applications.read === 0) {
+    const skipped = quality.files.filter((f) => f.skipped !== null).map((f) => `${f.path} (${f.skipped})`);
+    throw new UserError(
+      `no applications were read: none of the ${plural(quality.files.length, 'file')} in the data folder is an export of applications with data rows` +
+        (skipped.length ? `. Skipped: ${listed(skipped, 5)}` : ''),
+      {},
+      'Add an export of applications (one row per candidate per job; columns application_id, job_id, applied_at, status), or map the columns of yours under "columns" in dashboard.config.json (the lines above say what each skipped file lacks).',
+    );
+  }
+  // Every row was set aside: the most frequent problems say why, by column (never a cell's value).
+  const groups = new Map<string, { file: string; column: string; problem: string; rows: number }>();
+  for (const e of quality.ledger) {
+    if (e.entity !== 'applications' || e.action !== 'quarantined') continue;
+    const key = `${e.file}\u0000${e.column}\u0000${e.problem}`;
+    const g = groups.get(key) ?? { file: e.file, column: e.column, problem: e.problem, rows: 0 };
+    g.rows++;
+    groups.set(key, g);
+  }
+  const top = [...groups.values()]
+    .sort((a, b) => b.rows - a.rows)
+    .slice(0, 3)
+    .map((g) => `${g.file}, column "${g.column || '(the row)'}": ${g.problem} (${plural(g.rows, 'row')})`);
+  throw new UserError(
+    `no application could be used: all ${plural(applications.read, 'row')} read from ${listed(
+      files.map((f) => f.path),
+      5,
+    )} were set aside. Most often: ${top.join('; ')}`,
+    {},
+    'Fix the column named above: check that "columns" in dashboard.config.json maps the right column, and for dates see "dateOrder" in the README.',
+  );
 }

@@ -6,11 +6,10 @@
  * dialect's aliases. A table matches when all its required columns are present; the best match has the most
  * template columns present (ties go to the earlier dialect, the canonical template first).
  */
-import { UserError } from '../errors.ts';
 import { TEMPLATE, type Entity } from '../schema/canonical.ts';
 import type { Config } from '../schema/config.ts';
 import { DIALECTS, type Dialect, type TableDialect } from './dialects/index.ts';
-import { matchKey } from './values.ts';
+import { contactDetailsIn, matchKey } from './values.ts';
 
 /** A column of the file: its position, and its name as written in the header (for messages). */
 export interface ColumnRef {
@@ -46,6 +45,10 @@ interface Attempt {
   missing: string[];
   /** Template column → configured name that is not in this file. */
   configuredButAbsent: Array<[string, string]>;
+  /** Header names this table's aliases found (the config's own columns not included). */
+  byAlias: string[];
+  /** Template column → the file's column, for the columns the config's mapping found. */
+  byConfig: Array<[string, string]>;
 }
 
 /** Header keys → first position; names as written. */
@@ -84,22 +87,27 @@ function attempt(
 
   const columns: Partial<Record<string, ColumnRef>> = {};
   const configuredButAbsent: Array<[string, string]> = [];
-  let usedConfig = false;
+  const byConfig: Array<[string, string]> = [];
+  const byAlias: string[] = [];
   let score = 0;
   for (const field of TEMPLATE[entity]) {
     const mine = configured[field.column];
     let ref: ColumnRef | undefined;
     if (mine !== undefined) {
       ref = find([mine]); // the user's column alone: no fallbacks
-      if (ref) usedConfig = true;
+      if (ref) byConfig.push([field.column, ref.name]);
       else configuredButAbsent.push([field.column, mine]);
     }
-    ref ??= find(table.columns[field.column]);
+    if (!ref) {
+      ref = find(table.columns[field.column]);
+      if (ref) byAlias.push(ref.name);
+    }
     if (ref) {
       columns[field.column] = ref;
       score++;
     }
   }
+  const usedConfig = byConfig.length > 0;
 
   const rule = table.status;
   const archivedAt = rule?.from === 'archive' ? find(rule.archivedAt) : undefined;
@@ -135,6 +143,9 @@ function attempt(
     for (const index of ref.fallbacks) used.add(index);
   }
   const dropped = names.filter((_, i) => !used.has(i));
+  for (const ref of [archivedAt, rejectedFlag, durationMinutes, ...filledWhen.map((w) => w.column)]) {
+    if (ref) byAlias.push(ref.name);
+  }
 
   return {
     match: {
@@ -153,27 +164,257 @@ function attempt(
     score,
     missing,
     configuredButAbsent,
+    byAlias,
+    byConfig,
   };
 }
 
-export type Recognition = { match: Match } | { error: UserError };
+/** Why a file is not read: for its row on the data-quality page and its line in the build output. */
+export interface Skip {
+  /**
+   * `unrecognised`: no table fits well enough (`--strict` stops on these); `people`: a table about people
+   * (candidates, employees, contact details, EEO answers), recognised as such and never read; `unreadable`:
+   * not a text file (a workbook renamed `.csv`) or not readable.
+   */
+  kind: 'unrecognised' | 'people' | 'unreadable';
+  /** Why, in a sentence: never a cell value, and column names only when the first row reads as names. */
+  why: string;
+  /** What to do to have it read (a config snippet), when something can be done. */
+  fix: string | null;
+}
+
+export type Recognition = { match: Match } | { skip: Skip };
 
 /**
- * The best match for a header, or the error to raise if the file turns out to have rows (a header-only file
- * that matches nothing is only noted).
+ * Header names that half the tables in the world have: a file whose only columns in common with a table are
+ * these (`id`, `name`, `created_at`…) is not taken for that table. Lever's requisitions are `id`, `name`,
+ * `createdAt`: so are its candidates (`opportunity`), its employees (`user`), Greenhouse's candidates
+ * (`title` = their current job) and job posts, which were read as requisitions and published their names.
  */
-export function recognise(header: readonly string[], file: string, config: Config): Recognition {
+const GENERIC = new Set(
+  [
+    'id',
+    'name',
+    'title',
+    'text',
+    'label',
+    'description',
+    'created_at',
+    'created',
+    'updated_at',
+    'updated',
+    'date',
+    'status',
+    'state',
+    'type',
+    'kind',
+    'category',
+    'stage',
+    'source',
+    'origin',
+    'location',
+    'department',
+    'team',
+    'owner',
+    'user',
+    'user_id',
+    'contact',
+    'duration',
+    'score',
+    'value',
+  ].map(matchKey),
+);
+
+/** Words of a header name that say it is about a person (contact details, identity, EEO answers, résumés). */
+const PEOPLE_WORDS = new Set([
+  'email',
+  'emails',
+  'mail',
+  'phone',
+  'phones',
+  'mobile',
+  'telephone',
+  'address',
+  'addresses',
+  'linkedin',
+  'headline',
+  'username',
+  'surname',
+  'birthday',
+  'pronoun',
+  'pronouns',
+  'gender',
+  'race',
+  'ethnicity',
+  'veteran',
+  'disability',
+  'resume',
+  'resumes',
+  'cv',
+]);
+/** The same, for names written as several words (`first_name`, `Date of birth`). */
+const PEOPLE_KEYS = [
+  'firstname',
+  'lastname',
+  'fullname',
+  'preferredname',
+  'middlename',
+  'givenname',
+  'familyname',
+  'candidatename',
+  'contactname',
+  'dateofbirth',
+  'birthdate',
+];
+
+const words = (name: string): string[] =>
+  name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+function isPeopleColumn(name: string): boolean {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return PEOPLE_KEYS.some((k) => key.endsWith(k)) || words(name).some((w) => PEOPLE_WORDS.has(w));
+}
+
+/**
+ * The header's columns that make it a table about people: contact details, names, EEO answers; or the shape
+ * of a contact table (a candidate or contact id with a `value` or `link`: Greenhouse's
+ * `candidate_email_address`, Lever's `contact_phone`).
+ */
+function peopleColumns(names: readonly string[]): string[] {
+  const found = names.filter(isPeopleColumn);
+  if (found.length > 0) return found;
+  const keys = new Set(names.map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, '')));
+  const owner = ['candidateid', 'contactid', 'contact'].find((k) => keys.has(k));
+  const detail = ['value', 'link', 'url'].find((k) => keys.has(k));
+  return owner && detail ? names.filter((n) => /^(value|link|url)$/i.test(n.trim())) : [];
+}
+
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(\b|T)|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
+const NUMBER_LIKE = /^[-+]?\d[\d\s.,]*$/;
+
+/**
+ * The first row holds data, not column names (an export saved without its header row): a date, a number of
+ * three digits or more, an e-mail address or a phone number is never a column name.
+ */
+export function looksLikeData(header: readonly string[]): boolean {
+  for (const raw of header) {
+    const cell = raw.trim();
+    if (cell === '') continue;
+    if (DATE_LIKE.test(cell)) return true;
+    if (NUMBER_LIKE.test(cell) && cell.replace(/\D/g, '').length >= 3) return true;
+    if (contactDetailsIn(cell) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * The header's names may be shown in a message: each is short and reads as a name (no `@`, `:`, slashes,
+ * long digit runs or control characters). A file that is not a CSV export (`/etc/passwd` renamed) is not quoted.
+ */
+function printable(names: readonly string[]): boolean {
+  return names.every(
+    (name) =>
+      name.length <= 64 &&
+      !/[@:\\/<>{}|\u0000-\u001f]/.test(name) &&
+      !/\d{5,}/.test(name) &&
+      contactDetailsIn(name) === null,
+  );
+}
+
+const quoteList = (names: readonly string[], max = 30): string =>
+  (names.length > max ? [...names.slice(0, max), `… ${names.length - max} more`] : names).join(', ');
+
+const templateList = (entity: Entity): string =>
+  TEMPLATE[entity].map((field) => field.column + (field.required ? '' : '?')).join(', ');
+
+const LEAVE_IT =
+  'If it is not an export of requisitions, applications, interviews or stage events, leave it: it is skipped.';
+
+/**
+ * Which table a header is, or why the file is skipped.
+ *
+ * 1. A first row that holds data (an export without its header row) is said to be so, never printed.
+ * 2. The best complete match that is specific: it found a column by a name that says what the table is
+ *    (`applied_at`, `requisitionCode`), or the user's `columns` mapping named one of its columns.
+ * 3. Otherwise a table about people (names, contact details, EEO answers) is skipped as such; hand-made
+ *    applications exports that carry the candidate's name and e-mail beside the application columns were
+ *    matched in 2, and those columns are dropped at read time.
+ * 4. Otherwise the file is not recognised: a match on common names only (`id`, `name`, `created_at`) is
+ *    named with the snippet that would read it; else the closest table and what it lacks.
+ */
+export function recognise(header: readonly string[], _file: string, config: Config): Recognition {
+  if (looksLikeData(header)) {
+    return {
+      skip: {
+        kind: 'unrecognised',
+        why: 'its first row looks like data, not column names (an export saved without its header row?); the row is not shown',
+        fix: 'Export the file again with its header row, or add the column names as its first line.',
+      },
+    };
+  }
   const { positions, names } = indexHeader(header);
+  const people = peopleColumns(names);
   const attempts: Attempt[] = [];
   for (const dialect of DIALECTS) {
     for (const table of dialect.tables) attempts.push(attempt(dialect, table, positions, names, config));
   }
 
+  const specific = (a: Attempt): boolean => a.byAlias.some((name) => !GENERIC.has(matchKey(name)));
+  const trusted = (a: Attempt): boolean => {
+    if (specific(a)) return true;
+    // The user's mapping names the file; but for a table about people only where people are expected to be
+    // named (applications, interviews): a mapping of requisition columns does not make employees seats.
+    return (
+      a.byConfig.length > 0 &&
+      (people.length === 0 || a.match.entity === 'applications' || a.match.entity === 'interviews')
+    );
+  };
   let best: Attempt | undefined;
+  let weak: Attempt | undefined;
   for (const a of attempts) {
-    if (a.missing.length === 0 && (!best || a.score > best.score)) best = a;
+    if (a.missing.length > 0) continue;
+    if (trusted(a)) {
+      if (!best || a.score > best.score) best = a;
+    } else if (!weak || a.score > weak.score) weak = a;
   }
   if (best) return { match: best.match };
+
+  const shownNames = printable(names);
+  if (people.length > 0) {
+    const which = shownNames ? ` (${quoteList(people, 4)})` : '';
+    return {
+      skip: {
+        kind: 'people',
+        why: `a table about people${which}: never read`,
+        fix: null,
+      },
+    };
+  }
+  const columnsHere = shownNames ? ` Its columns: ${quoteList(names)}.` : '';
+
+  if (weak) {
+    const { entity, dialect } = weak.match;
+    const mapping = Object.entries(weak.match.columns)
+      .filter(([, ref]) => ref !== undefined)
+      .map(([column, ref]) => `${JSON.stringify(column)}: ${JSON.stringify(ref!.name)}`)
+      .join(', ');
+    const common = shownNames ? ` (${quoteList(weak.byAlias)})` : '';
+    return {
+      skip: {
+        kind: 'unrecognised',
+        why:
+          `not recognised: its only columns in common with ${entity} (${dialect.name}) are common names${common}, ` +
+          `which many other tables have; it lacks a column that says what it is`,
+        fix:
+          `If it is an export of ${entity}, name its columns in dashboard.config.json: ` +
+          `{"columns": {"${entity}": {${mapping}}}}. ${LEAVE_IT}`,
+      },
+    };
+  }
 
   // The closest: fewest required columns missing, then most columns present.
   let closest = attempts[0]!;
@@ -186,19 +427,24 @@ export function recognise(header: readonly string[], file: string, config: Confi
     }
   }
   const entity = closest.match.entity;
-  const shown = names.length > 30 ? [...names.slice(0, 30), `… ${names.length - 30} more`] : names;
   const absent = closest.configuredButAbsent.map(
     ([column, name]) => `"${column}" is mapped to "${name}", which is not a column here`,
   );
-  const example =
-    TEMPLATE[entity].find((field) => field.required && !closest.match.columns[field.column])?.column ?? 'applied_at';
-  const message =
-    `not recognised as any table; closest: ${entity} (${closest.match.dialect.name}) — missing: ${closest.missing.join(', ')}. ` +
-    `Columns found: ${shown.join(', ')}.` +
-    (absent.length ? ` In dashboard.config.json, ${absent.join('; ')}.` : '');
-  const fix =
-    `Map your columns in dashboard.config.json, e.g. {"columns": {"${entity}": {"${example}": "<your column>"}}}` +
-    ` (template columns of ${entity}: ${TEMPLATE[entity].map((field) => field.column + (field.required ? '' : '?')).join(', ')}).` +
-    ' If this file is not an export of requisitions, applications, interviews or stage events, move it out of the data folder.';
-  return { error: new UserError(message, { file }, fix) };
+  const needed = TEMPLATE[entity].filter((field) => field.required && !closest.match.columns[field.column]);
+  const snippet = (needed.length ? needed : TEMPLATE[entity].filter((field) => field.required))
+    .map((field) => `"${field.column}": "<your column>"`)
+    .join(', ');
+  return {
+    skip: {
+      kind: 'unrecognised',
+      why:
+        `not recognised: closest table ${entity} (${closest.match.dialect.name}), which needs ${closest.missing.join(', ')}` +
+        (absent.length ? `; in dashboard.config.json, ${absent.join('; ')}` : ''),
+      fix:
+        `If it is an export of ${entity}, map its columns in dashboard.config.json, e.g. ` +
+        `{"columns": {"${entity}": {${snippet}}}} (template columns of ${entity}: ${templateList(entity)}). ` +
+        LEAVE_IT +
+        columnsHere,
+    },
+  };
 }

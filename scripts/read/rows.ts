@@ -40,7 +40,6 @@ import {
   matchKey,
   ownValues,
   pseudonym,
-  quotable,
   ratingReader,
   readBoolean,
   readId,
@@ -374,7 +373,10 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
 
   const statusOf = enumOf<ApplicationStatus>('application_status', APPLICATION_STATUSES);
   const rejectedByOf = optionalEnum<RejectedBy>('rejected_by', 'rejected_by', REJECTED_BY);
-  const notApplications = new Map(Object.entries(match.table.notApplications ?? {}).map(([k, v]) => [matchKey(k), v]));
+  // The problem names the vendor's own value (`converted`), never the cell as written.
+  const notApplications = new Map(
+    Object.entries(match.table.notApplications ?? {}).map(([k, v]) => [matchKey(k), `status "${k}": ${v}`]),
+  );
   const rule = match.table.status;
   const hiredReasons = new Set(rule?.from === 'archive' ? rule.hiredReasons.map(matchKey) : []);
 
@@ -414,9 +416,11 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
       const found = statusOf(raw);
       if (found === UNKNOWN || found === null) {
         const why = notApplications.get(matchKey(raw));
-        if (why !== undefined) return sink.reject(name('status'), `status "${quotable(raw)}": ${why}`);
+        if (why !== undefined) return sink.reject(name('status'), why);
+        // Counted, not quoted: the problems group by column, and the value may be anything (a name, if the
+        // column was mapped by mistake). The unmapped-values list says which values, where it may.
         sink.unmapped('status', 'application_status', raw, APPLICATION_STATUSES);
-        return sink.reject(name('status'), `unknown status "${quotable(raw)}"`);
+        return sink.reject(name('status'), 'unknown status (see the values nobody mapped)');
       }
       status = found;
     } else if (iArchived !== NOWHERE) {

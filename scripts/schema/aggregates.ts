@@ -383,6 +383,8 @@ export const fileSummarySchema = z.object({
   readAs: z.string().nullable(),
   /** Why the file was not read (`not needed: …`, `a table about people`, `not recognised: …`); null when read. */
   skipped: z.string().nullable(),
+  /** For a file skipped as not recognised or not readable: what would have it read (a config snippet). */
+  fix: z.string().optional(),
 });
 export const entityLedgerSchema = z.object({
   entity: z.enum(ENTITIES),
@@ -493,6 +495,8 @@ export const aggregatesSchema = z.object({
     entities: z.array(entityLedgerSchema),
     ledger: z.array(ledgerEntrySchema),
     unmapped: z.array(unmappedValueSchema),
+    /** The data step's warnings, kept so that a run that reuses the artifact prints them again. */
+    warnings: z.array(z.string()).optional(),
     /** Template columns per table, as the files read had them; absent when the tables did not come from files. */
     columns: z.array(z.object({ entity: z.enum(ENTITIES), columns: z.array(z.string()) })).optional(),
     derived: z.array(derivationSchema).optional(),
