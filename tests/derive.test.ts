@@ -153,3 +153,37 @@ describe('absent is not zero', () => {
     expect(a.absent.map((x) => x.figure)).not.toContain('unspecifiedReasonShare');
   });
 });
+
+describe('the order of the rows and the config', () => {
+  const ingestOf = async (options: { shuffleEvents?: boolean; config?: object }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'derive-'));
+    try {
+      await writeHandmadeExport(dir, { seed: 23, shuffleEvents: options.shuffleEvents });
+      if (options.config) await writeFile(join(dir, 'dashboard.config.json'), JSON.stringify(options.config));
+      return await ingest(dir, await loadConfig(dir), memoryLogger());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('derives the same from stage events listed in any order', async () => {
+    const shuffled = await ingestOf({ shuffleEvents: true });
+    // As above: 27 exits, 5 rejections and 1 withdrawal, 4 hires, 3 seats filled.
+    expect(shuffled.quality.derived!.map((d) => [d.column, d.rows])).toEqual(
+      result.quality.derived!.map((d) => [d.column, d.rows]),
+    );
+    const hired = shuffled.tables.applications.find((x) => x.applicationId === 'APP-004')!;
+    expect(hired.hiredAt).toBe(APPLIED(4) + 14 * DAY);
+  });
+
+  it('takes outcome stage names from the config, which can also say a name is not an outcome', async () => {
+    const configured = await ingestOf({ config: { outcomeStages: { 'offer  ACCEPTED': null, Screen: 'rejected' } } });
+    const status = (id: string) => configured.tables.applications.find((x) => x.applicationId === id)!;
+    // "Offer accepted" is a step now: 4 is hired at "Joined" (+30 d); 8, 9, 10 (last event "Offer accepted")
+    // stay active; 11 and 12, whose last event is "Screen", are rejected when they entered it.
+    expect(status('APP-004').hiredAt).toBe(APPLIED(4) + 30 * DAY);
+    expect(status('APP-008').status).toBe('active');
+    expect(status('APP-011').status).toBe('rejected');
+    expect(configured.tables.applications.filter((x) => x.status === 'hired').length).toBe(1);
+  });
+});

@@ -122,30 +122,20 @@ export function deriveFromEvents(
   const outcomeOf = outcomeOfStage(config);
   const day = (t: number) => cal.dayNumber(t);
 
-  // The events of each application, in order of entry (exports list them so; sorted only when they are not).
-  const order = Array.from({ length: n }, (_, i) => i);
   const { applicationId: ids, enteredAt: entered, exitedAt: exited, stage: stages, reason: reasons } = events;
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) {
-    sorted = ids[i - 1]! < ids[i]! || (ids[i - 1] === ids[i] && entered[i - 1]! <= entered[i]!);
-  }
-  if (!sorted) {
-    order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : entered[a]! - entered[b]! || a - b));
-  }
-  /** Calls `each(from, to)` for every application's run `order[from..to)`. */
-  const eachApplication = (each: (from: number, to: number) => void) => {
-    for (let from = 0; from < n;) {
-      let to = from + 1;
-      while (to < n && ids[order[to]!] === ids[order[from]!]) to++;
-      each(from, to);
-      from = to;
-    }
+  // The events of each application, in order of entry: made only when a derivation needs them.
+  let groups: { order: Int32Array; start: Int32Array } | null = null;
+  /** Calls `each(from, to)` for every application's events `order[from..to)`, in order of entry. */
+  const eachApplication = (each: (order: Int32Array, from: number, to: number) => void) => {
+    groups ??= eventsByApplication(ids, entered, tables.applications);
+    const { order, start } = groups;
+    for (let g = 0; g < start.length - 1; g++) if (start[g + 1]! > start[g]!) each(order, start[g]!, start[g + 1]!);
   };
 
   // ---- exited_at from the next event
   if (!read.stage_events.includes('exited_at')) {
     let filled = 0;
-    eachApplication((from, to) => {
+    eachApplication((order, from, to) => {
       for (let k = from; k < to - 1; k++) {
         const e = order[k]!;
         const next = order[k + 1]!;
@@ -174,7 +164,7 @@ export function deriveFromEvents(
     for (const a of tables.applications) byId.set(a.applicationId, a);
     const isEnd = (outcome: Outcome | undefined, status: ApplicationStatus) =>
       outcome !== undefined && (status === 'hired' ? outcome === 'hired' : outcome !== 'hired');
-    eachApplication((from, to) => {
+    eachApplication((order, from, to) => {
       const a = byId.get(ids[order[from]!]!);
       if (a === undefined) return;
       const last = outcomeOf(stages[order[to - 1]!]!);
@@ -299,6 +289,48 @@ export function deriveFromEvents(
   // A drop-reason column gives rejections their reasons, however many it filled.
   if (read.stage_events.includes('reason')) gained('applications', ['rejection_reason']);
   return { derived, columns };
+}
+
+/**
+ * Stage events grouped by application (in the order of the applications table), each group in order of entry:
+ * `order[start[g]..start[g + 1])` are the events of application `g`. A counting sort by application, then each
+ * group (a handful of events) by entry: no string comparisons, at millions of events. Events of no known
+ * application (the cross-table checks quarantine them) come last, in a group of their own that is not used.
+ */
+function eventsByApplication(
+  ids: readonly string[],
+  entered: readonly number[],
+  applications: readonly Application[],
+): { order: Int32Array; start: Int32Array } {
+  const rowOf = new Map<string, number>();
+  applications.forEach((a, row) => rowOf.set(a.applicationId, row));
+  const n = ids.length;
+  const groupCount = applications.length;
+  const groupOf = new Int32Array(n);
+  const start = new Int32Array(groupCount + 2);
+  for (let e = 0; e < n; e++) {
+    const g = rowOf.get(ids[e]!) ?? groupCount;
+    groupOf[e] = g;
+    start[g + 1]!++;
+  }
+  for (let g = 0; g <= groupCount; g++) start[g + 1]! += start[g]!;
+  const next = start.slice(0, groupCount + 1);
+  const order = new Int32Array(n);
+  for (let e = 0; e < n; e++) order[next[groupOf[e]!]!++] = e;
+  for (let g = 0; g < groupCount; g++) {
+    // Insertion sort by entry (stable): exports mostly list an application's events in order already.
+    for (let k = start[g]! + 1; k < start[g + 1]!; k++) {
+      const e = order[k]!;
+      let j = k - 1;
+      while (j >= start[g]! && entered[order[j]!]! > entered[e]!) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = e;
+    }
+  }
+  // The unknown group is left out: `start` ends where the known applications' events end.
+  return { order, start: start.subarray(0, groupCount + 1) };
 }
 
 const FILL_RULE =
