@@ -416,9 +416,11 @@ export function recognise(header: readonly string[], _file: string, config: Conf
     };
   }
 
-  // The closest: fewest required columns missing, then most columns present.
-  let closest = attempts[0]!;
-  for (const a of attempts) {
+  // The closest: fewest required columns missing, then most columns present. With no column in common with
+  // any table there is no closest one: the snippet is for applications, the table every build needs.
+  const known = attempts.some((a) => a.score > 0);
+  let closest = attempts.find((a) => a.match.entity === 'applications')!;
+  for (const a of known ? attempts : []) {
     if (
       a.missing.length < closest.missing.length ||
       (a.missing.length === closest.missing.length && a.score > closest.score)
@@ -438,7 +440,9 @@ export function recognise(header: readonly string[], _file: string, config: Conf
     skip: {
       kind: 'unrecognised',
       why:
-        `not recognised: closest table ${entity} (${closest.match.dialect.name}), which needs ${closest.missing.join(', ')}` +
+        (known
+          ? `not recognised: closest table ${entity} (${closest.match.dialect.name}), which needs ${closest.missing.join(', ')}`
+          : 'not recognised: none of its columns is one the dashboard reads') +
         (absent.length ? `; in dashboard.config.json, ${absent.join('; ')}` : ''),
       fix:
         `If it is an export of ${entity}, map its columns in dashboard.config.json, e.g. ` +
