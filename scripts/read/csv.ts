@@ -35,9 +35,14 @@ export interface CsvStats {
   records: number;
 }
 
-/** A record longer than this is an unclosed quote swallowing the file: stop rather than hold it all. */
-const MAX_RECORD_CHARS = 32 * 1024 * 1024;
+/**
+ * A record longer than this is an unclosed quote swallowing the file, or a value no ATS export holds: stop rather
+ * than hold it all (`recordTooLong` says which).
+ */
+export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 const PROGRESS_FROM_BYTES = 5 * 1024 * 1024;
+/** A pending record this long is parsed again only once as much new text has come (see readCsv). */
+const LONG_RECORD_CHARS = 1024 * 1024;
 
 const DELIMITERS = [',', ';', '\t'] as const;
 const UNCLOSED = 'unclosed quote';
@@ -186,17 +191,32 @@ export async function readCsv(
     return true;
   };
 
+  /** Text read but not parsed yet (see below). */
+  let held = '';
   for await (const text of decoded.chunks) {
-    const input = pending + text;
+    // A record far longer than a chunk (an enormous value, or a quote never closed) is parsed again from its start
+    // with each chunk: once it is long, parse only when the new text is as long as it, so that the work stays
+    // linear in its length (it took minutes to reach MAX_RECORD_CHARS).
+    const waiting = held.length + text.length;
+    if (
+      pending.length >= LONG_RECORD_CHARS &&
+      waiting < pending.length &&
+      pending.length + waiting <= MAX_RECORD_CHARS
+    ) {
+      held += text;
+      continue;
+    }
+    const input = pending + held + text;
+    held = '';
     if (!parser && !start(input, false)) {
       pending = input;
-      if (pending.length > MAX_RECORD_CHARS) throw unclosedQuote(file, line);
+      if (pending.length > MAX_RECORD_CHARS) throw recordTooLong(file, line, pending, lineEnd);
       continue;
     }
     const result = parser!.parse(input, 0, true) as Papa.ParseResult<string[]>;
     deliver(result, input, false);
     pending = input.slice(result.meta.cursor);
-    if (pending.length > MAX_RECORD_CHARS) throw unclosedQuote(file, line);
+    if (pending.length > MAX_RECORD_CHARS) throw recordTooLong(file, line, pending, lineEnd);
     if (betweenChunks) await betweenChunks(decoded.bytes, fileSize);
 
     if (fileSize >= PROGRESS_FROM_BYTES) {
@@ -210,6 +230,7 @@ export async function readCsv(
       }
     }
   }
+  pending += held;
   if (pending !== '' && (parser || start(pending, true))) {
     deliver(parser!.parse(pending, 0, false) as Papa.ParseResult<string[]>, pending, true);
   }
@@ -226,10 +247,26 @@ export async function readCsv(
   return stats;
 }
 
-function unclosedQuote(file: string, line: number): UserError {
+/**
+ * The record starting on `line` (`pending`, not yet complete) has grown past MAX_RECORD_CHARS: an unclosed
+ * quote only when it is inside a quoted value that runs over several lines; else one enormous line or value.
+ */
+export function recordTooLong(file: string, line: number, pending: string, lineEnd: string): UserError {
+  const insideQuotes = countChar(pending, '"', 0, pending.length) % 2 === 1;
+  const lines = countChar(pending, lineEnd, 0, pending.length) + 1;
+  const limit = `${formatCount(MAX_RECORD_CHARS)} characters`;
+  if (insideQuotes && lines > 1) {
+    return new UserError(
+      `a quoted value that starts in this row runs on for ${formatCount(lines)} lines and more than ${limit} without closing: either its closing quote is missing, or it is longer than a row may be (${limit})`,
+      { file, line },
+      'Check the quotes on that line: a value that contains a quote must double it ("") and the whole value must be quoted. If a column holds whole documents (CVs, e-mails), export without it.',
+    );
+  }
   return new UserError(
-    'a quoted field is never closed: the rest of the file would be one value',
+    insideQuotes
+      ? `a quoted value in this row is longer than ${limit}, the most a row may hold; no ATS export holds values this long`
+      : `this row runs for more than ${limit} without a line break, the most a row may hold; no ATS export holds rows this long`,
     { file, line },
-    'Check the quotes on that line: a value that contains a quote must double it ("") and the whole value must be quoted.',
+    'Check that this is a CSV export of your ATS. If a column holds whole documents (CVs, e-mails, attachments), export without it.',
   );
 }
