@@ -383,6 +383,11 @@ export const fileSummarySchema = z.object({
   readAs: z.string().nullable(),
   /** Why the file was not read (`not needed: …`, `a table about people`, `not recognised: …`); null when read. */
   skipped: z.string().nullable(),
+  /**
+   * Rows of a vendor warehouse table that are not hiring history, counted by why (deleted in the ATS,
+   * prospects, leads, cancelled interviews; `scripts/read/warehouse/`).
+   */
+  skippedRows: z.array(z.object({ why: z.string(), rows: count })).optional(),
   /** For a file skipped as not recognised or not readable: what would have it read (a config snippet). */
   fix: z.string().optional(),
 });

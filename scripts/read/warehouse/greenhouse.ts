@@ -1,0 +1,581 @@
+/**
+ * Greenhouse as a warehouse sync writes it: the source tables of `fivetran/dbt_greenhouse` (table and column
+ * names from its `src_greenhouse.yml` and staging macros), joined the way its models join them
+ * (`greenhouse__application_enhanced`, `greenhouse__interview_enhanced`, `greenhouse__application_history`).
+ *
+ * Judgement calls (also in the README, "Warehouse dumps"):
+ * - a seat is a `job_opening` row; a job without openings is one seat, opened when the job was;
+ * - the hire date is the `application_history` entry into status "hired", else the close of the opening the
+ *   hire filled (`job_opening.application_id`);
+ * - who ended it comes from the reason's type: "We rejected them" = company, "They rejected us" = candidate;
+ *   Greenhouse has no withdrawn status, so a candidate's exit stays `rejected`, by the candidate;
+ * - the title is `job.name` (the job's internal name; `job_post.title` is an advert and a job may have several);
+ * - of several hiring managers (or recruiters, departments, offices) of a job, the first listed is the job's;
+ * - prospects (`prospect` true: no application to a job yet) and converted prospects are not applications.
+ */
+import type { Entity } from '../../schema/canonical.ts';
+import { readBoolean } from '../values.ts';
+import {
+  utcInstant,
+  type CsvRecord,
+  type Dump,
+  type DumpTable,
+  type Joined,
+  type JoinedRow,
+  type Skipped,
+  type Vendor,
+  type WarehouseTable,
+} from './tables.ts';
+
+const t = (
+  name: string,
+  use: WarehouseTable['use'],
+  key: string[],
+  columns: string[],
+  more: Partial<WarehouseTable> = {},
+): WarehouseTable => ({ name, use, key, columns: [...key, ...columns], ...more });
+
+const PEOPLE = 'people';
+export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
+  t(
+    'application',
+    'joined',
+    ['id', 'candidate_id', 'applied_at', 'status', 'prospect'],
+    [
+      'credited_to_user_id',
+      'current_stage_id',
+      'is_deleted',
+      'last_activity_at',
+      'location_address',
+      'prospect_owner_id',
+      'prospect_pool_id',
+      'prospect_stage_id',
+      'rejected_at',
+      'rejected_reason_id',
+      'source_id',
+    ],
+    { feeds: 'applications: dates, status, stage, source, rejection' },
+  ),
+  t('job_application', 'joined', ['application_id', 'job_id'], [], { feeds: 'the job of each application' }),
+  t(
+    'job',
+    'joined',
+    ['id', 'name', 'status', 'confidential'],
+    [
+      'closed_at',
+      'created_at',
+      'notes',
+      'requisition_id',
+      'updated_at',
+      'opened_at',
+      'department_id',
+      'copied_from_id',
+      'is_template',
+    ],
+    { feeds: 'requisitions: title, status; a job without openings is one seat' },
+  ),
+  t(
+    'job_opening',
+    'joined',
+    ['id', 'job_id', 'opening_id', 'opened_at'],
+    [
+      'application_id',
+      'close_reason_id',
+      'closed_at',
+      'status',
+      'created_at',
+      'is_open',
+      'sort_order',
+      'target_start_on',
+      'updated_at',
+    ],
+    { feeds: 'requisitions: one seat per opening, opened, closed, filled by which application' },
+  ),
+  t('job_department', 'joined', ['department_id', 'job_id'], [], { feeds: 'the department of each job' }),
+  t('department', 'joined', ['id', 'name', 'parent_id'], ['external_id'], { feeds: 'department names' }),
+  t('job_office', 'joined', ['job_id', 'office_id'], [], { feeds: 'the location of each job' }),
+  t('office', 'joined', ['id', 'name', 'location_name'], ['external_id', 'parent_id', 'primary_contact_user_id'], {
+    feeds: 'location names',
+  }),
+  t('hiring_team', 'joined', ['job_id', 'role', 'user_id'], [], { feeds: 'hiring managers and recruiters' }),
+  t(
+    'user',
+    'joined',
+    ['id', 'first_name', 'last_name', 'site_admin'],
+    ['created_at', 'disabled', 'employee_id', 'updated_at'],
+    { aliases: ['users'], feeds: "employees' names: hiring managers, recruiters, interviewers (nothing else)" },
+  ),
+  t('job_stage', 'joined', ['id', 'job_id', 'name'], ['created_at', 'updated_at'], { feeds: 'stage names' }),
+  t('application_history', 'joined', ['application_id', 'new_stage_id', 'updated_at'], ['new_status'], {
+    feeds: 'stage events; the hire date',
+  }),
+  t('rejection_reason', 'joined', ['id', 'name', 'type_name'], ['created_at', 'type_id', 'type_key', 'updated_at'], {
+    feeds: 'rejection reasons and who ended it',
+  }),
+  t('source', 'joined', ['id', 'name', 'source_type_name'], ['source_type_id'], { feeds: 'application sources' }),
+  t(
+    'scheduled_interview',
+    'joined',
+    ['id', 'application_id', 'start', 'status'],
+    ['created_at', 'end', 'interview_id', 'location', 'organizer_id', 'updated_at'],
+    { feeds: 'interviews: when' },
+  ),
+  t('scheduled_interviewer', 'joined', ['scheduled_interview_id', 'interviewer_id'], ['scorecard_id'], {
+    feeds: 'interviews: one feedback slot per interviewer',
+  }),
+  t(
+    'scorecard',
+    'joined',
+    ['id', 'application_id', 'overall_recommendation', 'submitted_at'],
+    ['candidate_id', 'created_at', 'interview', 'interviewed_at', 'submitted_by_user_id', 'updated_at'],
+    { feeds: 'interviews: feedback submitted, recommendation' },
+  ),
+  t('interview', 'joined', ['id', 'job_stage_id', 'name'], ['interview_kit_content'], {
+    feeds: 'interview names',
+  }),
+  // Not needed: what they hold is not in the dashboard.
+  t(
+    'job_post',
+    'not needed',
+    ['id', 'job_id', 'title', 'live'],
+    ['content', 'created_at', 'external', 'internal', 'internal_content', 'location_name', 'updated_at'],
+  ),
+  t('tag', 'not needed', ['id', 'name'], [], { aliases: ['tags'], generic: true }),
+  t('close_reason', 'not needed', ['id', 'name'], [], { generic: true }),
+  t('candidate_tag', 'not needed', ['candidate_id', 'tag_id'], []),
+  t('prospect_pool', 'not needed', ['id', 'name', 'active'], [], { generic: true }),
+  t('prospect_stage', 'not needed', ['id', 'name', 'prospect_pool_id'], []),
+  t('scorecard_attribute', 'not needed', ['scorecard_id', 'rating', 'index'], ['name', 'note', 'type']),
+  // About people (candidates, their contact details and demographics; users' e-mail addresses): never read.
+  t(
+    'candidate',
+    PEOPLE,
+    ['id', 'first_name', 'last_name', 'company'],
+    [
+      'coordinator_id',
+      'created_at',
+      'is_private',
+      'last_activity',
+      'new_candidate_id',
+      'photo_url',
+      'recruiter_id',
+      'title',
+      'updated_at',
+    ],
+  ),
+  t('email_address', PEOPLE, ['candidate_id', 'value', 'type'], ['index']),
+  t('phone_number', PEOPLE, ['candidate_id', 'value', 'type'], ['index']),
+  t('social_media_address', PEOPLE, ['candidate_id', 'value'], ['index']),
+  t('attachment', PEOPLE, ['candidate_id', 'filename', 'url'], ['index', 'type']),
+  t('activity', PEOPLE, ['candidate_id', 'body', 'subject'], ['created_at', 'id', 'user_id']),
+  t(
+    'eeoc',
+    PEOPLE,
+    ['application_id', 'gender_id', 'race_id'],
+    [
+      'disability_status_description',
+      'disability_status_id',
+      'gender_description',
+      'race_description',
+      'submitted_at',
+      'veteran_status_description',
+      'veteran_status_id',
+    ],
+  ),
+  t('user_email', PEOPLE, ['user_id', 'email'], []),
+];
+
+export const greenhouseWarehouse: Vendor = {
+  id: 'greenhouse',
+  name: 'Greenhouse',
+  tables: GREENHOUSE_TABLES,
+  required: ['application', 'job_application', 'job'],
+  into: {
+    application: ['applications'],
+    job_application: ['applications'],
+    source: ['applications'],
+    rejection_reason: ['applications'],
+    job_stage: ['applications', 'stage_events'],
+    application_history: ['stage_events', 'applications'],
+    job: ['requisitions'],
+    job_opening: ['requisitions'],
+    job_department: ['requisitions'],
+    department: ['requisitions'],
+    job_office: ['requisitions'],
+    office: ['requisitions'],
+    hiring_team: ['requisitions'],
+    user: ['requisitions', 'interviews'],
+    scheduled_interview: ['interviews'],
+    scheduled_interviewer: ['interviews'],
+    scorecard: ['interviews'],
+    interview: ['interviews'],
+  },
+  together: [
+    ['scheduled_interview', 'scheduled_interviewer'],
+    ['hiring_team', 'user'],
+    ['job_department', 'department'],
+    ['job_office', 'office'],
+  ],
+  join: joinGreenhouse,
+};
+
+/** Template columns each joined table fills: the header a canonical export of the same history has. */
+const HEADERS: Record<Entity, readonly string[]> = {
+  requisitions: [
+    'requisition_id',
+    'job_id',
+    'job_title',
+    'department',
+    'location',
+    'hiring_manager',
+    'recruiter',
+    'opened_at',
+    'filled_at',
+    'closed_at',
+    'status',
+  ],
+  applications: [
+    'application_id',
+    'candidate_id',
+    'job_id',
+    'applied_at',
+    'source',
+    'current_stage',
+    'status',
+    'rejected_at',
+    'rejection_reason',
+    'rejected_by',
+    'hired_at',
+  ],
+  interviews: [
+    'interview_id',
+    'application_id',
+    'stage',
+    'interviewer',
+    'interview_at',
+    'interview_end_at',
+    'feedback_submitted_at',
+    'recommendation',
+  ],
+  stage_events: ['application_id', 'stage', 'entered_at', 'exited_at'],
+};
+
+/** `rejection_reason.type_name` → who ended it (Greenhouse's three types; type ids vary per organisation). */
+const ENDED_BY: Record<string, string> = {
+  'we rejected them': 'company',
+  'they rejected us': 'candidate',
+};
+
+/** `key column → value column` of a table's live rows (empty when the table is absent). */
+function lookup(table: DumpTable | undefined, key: string, value: (r: CsvRecord) => string): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!table) return map;
+  for (const record of table.rows()) {
+    const id = table.cell(record, key);
+    if (id !== '' && !map.has(id)) map.set(id, value(record));
+  }
+  return map;
+}
+
+/** The first `value` listed for each `key` (row order), through an id lookup. */
+function firstOf(table: DumpTable | undefined, key: string, id: string, names: Map<string, string>) {
+  const map = new Map<string, string>();
+  if (!table) return map;
+  for (const record of table.rows()) {
+    const k = table.cell(record, key);
+    const name = names.get(table.cell(record, id));
+    if (k !== '' && name && !map.has(k)) map.set(k, name);
+  }
+  return map;
+}
+
+const byTime = (table: DumpTable, column: string) => (a: CsvRecord, b: CsvRecord) =>
+  Date.parse(utcInstant(table.cell(a, column))) - Date.parse(utcInstant(table.cell(b, column)));
+
+function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
+  const rows: Record<Entity, JoinedRow[]> = { requisitions: [], applications: [], interviews: [], stage_events: [] };
+  const get = (name: string) => dump.get(name);
+
+  // Employees' names, for the hiring team and interviewers only.
+  const user = get('user');
+  const userName = lookup(user, 'id', (r) =>
+    [user!.cell(r, 'first_name'), user!.cell(r, 'last_name')].filter((part) => part !== '').join(' '),
+  );
+
+  const job = get('job')!;
+  const jobs = job.index('id');
+  const department = get('department');
+  const departmentOf = firstOf(
+    get('job_department'),
+    'job_id',
+    'department_id',
+    lookup(department, 'id', (r) => department!.cell(r, 'name')),
+  );
+  const office = get('office');
+  const locationOf = firstOf(
+    get('job_office'),
+    'job_id',
+    'office_id',
+    lookup(office, 'id', (r) => office!.cell(r, 'location_name') || office!.cell(r, 'name')),
+  );
+  const managerOf = new Map<string, string>();
+  const recruiterOf = new Map<string, string>();
+  const team = get('hiring_team');
+  for (const record of team?.rows() ?? []) {
+    const role = team!
+      .cell(record, 'role')
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
+    const roles = role === 'hiring_managers' ? managerOf : role === 'recruiters' ? recruiterOf : null;
+    const jobId = team!.cell(record, 'job_id');
+    const name = userName.get(team!.cell(record, 'user_id'));
+    if (roles && name && !roles.has(jobId)) roles.set(jobId, name);
+  }
+  const seat = (jobId: string) => {
+    const record = jobs.get(jobId);
+    return {
+      job_id: jobId,
+      job_title: record ? job.cell(record, 'name') : '',
+      department: departmentOf.get(jobId) ?? '',
+      location: locationOf.get(jobId) ?? '',
+      hiring_manager: managerOf.get(jobId) ?? '',
+      recruiter: recruiterOf.get(jobId) ?? '',
+    };
+  };
+
+  // Seats: one per opening; the close of an opening filled by an application is that hire's fallback date.
+  const openings = get('job_opening');
+  const jobsWithOpenings = new Set<string>();
+  const closeOfHire = new Map<string, string>();
+  if (openings) {
+    const live = openings.rows();
+    // The opening id shown in Greenhouse names the seat, unless some are empty or repeat: then the row id.
+    const shown = live.map((r) => openings.cell(r, 'opening_id'));
+    const byShownId = shown.every((id) => id !== '') && new Set(shown).size === shown.length;
+    for (const record of live) {
+      const jobId = openings.cell(record, 'job_id');
+      jobsWithOpenings.add(jobId);
+      const hire = openings.cell(record, 'application_id');
+      const closedAt = utcInstant(openings.cell(record, 'closed_at'));
+      if (hire !== '') closeOfHire.set(hire, closedAt);
+      rows.requisitions.push({
+        origin: 'job_opening',
+        line: record.line,
+        cells: {
+          requisition_id: byShownId ? openings.cell(record, 'opening_id') : openings.cell(record, 'id'),
+          ...seat(jobId),
+          opened_at: utcInstant(openings.cell(record, 'opened_at')),
+          filled_at: hire !== '' ? closedAt : '',
+          closed_at: closedAt,
+          status: hire !== '' ? 'filled' : openings.cell(record, 'status'),
+        },
+      });
+    }
+  }
+  for (const record of job.rows()) {
+    const jobId = job.cell(record, 'id');
+    if (jobsWithOpenings.has(jobId)) continue;
+    rows.requisitions.push({
+      origin: 'job',
+      line: record.line,
+      cells: {
+        requisition_id: jobId,
+        ...seat(jobId),
+        opened_at: utcInstant(job.cell(record, 'opened_at') || job.cell(record, 'created_at')),
+        closed_at: utcInstant(job.cell(record, 'closed_at')),
+        status: job.cell(record, 'status'),
+      },
+    });
+  }
+
+  // Applications.
+  const application = get('application')!;
+  const jobApplication = get('job_application')!;
+  const jobOf = lookup(jobApplication, 'application_id', (r) => jobApplication.cell(r, 'job_id'));
+  const jobStage = get('job_stage');
+  const stageName = lookup(jobStage, 'id', (r) => jobStage!.cell(r, 'name'));
+  const source = get('source');
+  const sourceName = lookup(source, 'id', (r) => source!.cell(r, 'name'));
+  const reason = get('rejection_reason');
+  const reasons = reason?.index('id') ?? new Map<string, CsvRecord>();
+  const history = get('application_history');
+  const historyOf = history?.group('application_id') ?? new Map<string, CsvRecord[]>();
+  for (const entries of historyOf.values()) entries.sort(byTime(history!, 'updated_at'));
+  /** Applications not read, and why: their interviews and history are not read either. */
+  const notRead = new Map<string, string>();
+  for (const record of application.rows()) {
+    const id = application.cell(record, 'id');
+    const status = application.cell(record, 'status');
+    const why =
+      readBoolean(application.cell(record, 'is_deleted')) === true
+        ? 'deleted in the ATS (is_deleted)'
+        : readBoolean(application.cell(record, 'prospect')) === true
+          ? 'prospects (no application to a job yet)'
+          : status.toLowerCase() === 'converted'
+            ? 'prospects converted into an application (counted there)'
+            : null;
+    if (why !== null) {
+      skipped.add('application', why);
+      notRead.set(id, why);
+      continue;
+    }
+    let rejectionReason = '';
+    let rejectedBy = '';
+    if (status.toLowerCase() === 'rejected') {
+      const found = reasons.get(application.cell(record, 'rejected_reason_id'));
+      if (found) {
+        rejectionReason = reason!.cell(found, 'name');
+        rejectedBy = ENDED_BY[reason!.cell(found, 'type_name').toLowerCase()] ?? '';
+      }
+    }
+    let hiredAt = '';
+    if (status.toLowerCase() === 'hired') {
+      const entry = historyOf.get(id)?.find((h) => history!.cell(h, 'new_status').toLowerCase() === 'hired');
+      hiredAt = entry ? utcInstant(history!.cell(entry, 'updated_at')) : (closeOfHire.get(id) ?? '');
+    }
+    rows.applications.push({
+      origin: 'application',
+      line: record.line,
+      cells: {
+        application_id: id,
+        candidate_id: application.cell(record, 'candidate_id'),
+        job_id: jobOf.get(id) ?? '',
+        applied_at: utcInstant(application.cell(record, 'applied_at')),
+        source: sourceName.get(application.cell(record, 'source_id')) ?? '',
+        current_stage: stageName.get(application.cell(record, 'current_stage_id')) ?? '',
+        status,
+        rejected_at: utcInstant(application.cell(record, 'rejected_at')),
+        rejection_reason: rejectionReason,
+        rejected_by: rejectedBy,
+        hired_at: hiredAt,
+      },
+    });
+  }
+
+  // Stage events: a history row that moves the application to another stage enters it; the stage is left at
+  // the next row that moves it on or ends the application (hired, rejected), as Fivetran's model counts days.
+  for (const [id, entries] of historyOf) {
+    const why = notRead.get(id);
+    if (why !== undefined) {
+      skipped.add('application_history', `of applications not read: ${why}`, entries.length);
+      continue;
+    }
+    let current = '';
+    entries.forEach((entry, k) => {
+      const stageId = history!.cell(entry, 'new_stage_id');
+      if (stageId === '' || stageId === current) {
+        skipped.add('application_history', 'status changes within a stage (they end the stage before)');
+        return;
+      }
+      current = stageId;
+      const exit = entries.slice(k + 1).find((next) => {
+        const nextStage = history!.cell(next, 'new_stage_id');
+        const status = history!.cell(next, 'new_status').toLowerCase();
+        return (nextStage !== '' && nextStage !== stageId) || status === 'hired' || status === 'rejected';
+      });
+      rows.stage_events.push({
+        origin: 'application_history',
+        line: entry.line,
+        cells: {
+          application_id: id,
+          stage: stageName.get(stageId) ?? '',
+          entered_at: utcInstant(history!.cell(entry, 'updated_at')),
+          exited_at: exit ? utcInstant(history!.cell(exit, 'updated_at')) : '',
+        },
+      });
+    });
+  }
+
+  // Interviews: one feedback slot per interviewer of a scheduled interview; the feedback is the scorecard the
+  // slot points to (a scorecard may be entered by someone else); a deleted scorecard is no feedback.
+  const scheduled = get('scheduled_interview');
+  const interviewers = get('scheduled_interviewer');
+  if (scheduled && interviewers) {
+    const interviewsById = scheduled.index('id');
+    const scorecard = get('scorecard');
+    const scorecards = scorecard?.index('id') ?? new Map<string, CsvRecord>();
+    const step = get('interview');
+    const stepName = lookup(step, 'id', (r) => step!.cell(r, 'name'));
+    const withInterviewer = new Set<string>();
+    for (const record of interviewers.rows()) {
+      const interviewId = interviewers.cell(record, 'scheduled_interview_id');
+      const interview = interviewsById.get(interviewId);
+      if (!interview) {
+        skipped.add('scheduled_interviewer', 'of interviews deleted in the ATS or not in scheduled_interview');
+        continue;
+      }
+      withInterviewer.add(interviewId);
+      const applicationId = scheduled.cell(interview, 'application_id');
+      const why = notRead.get(applicationId);
+      if (why !== undefined) {
+        skipped.add('scheduled_interviewer', `of applications not read: ${why}`);
+        continue;
+      }
+      const card = scorecards.get(interviewers.cell(record, 'scorecard_id'));
+      const submittedAt = card ? utcInstant(scorecard!.cell(card, 'submitted_at')) : '';
+      rows.interviews.push({
+        origin: 'scheduled_interviewer',
+        line: record.line,
+        cells: {
+          interview_id: interviewId,
+          application_id: applicationId,
+          stage:
+            stepName.get(scheduled.cell(interview, 'interview_id')) || (card ? scorecard!.cell(card, 'interview') : ''),
+          interviewer: userName.get(interviewers.cell(record, 'interviewer_id')) ?? '',
+          interview_at: utcInstant(scheduled.cell(interview, 'start')),
+          interview_end_at: utcInstant(scheduled.cell(interview, 'end')),
+          feedback_submitted_at: submittedAt,
+          recommendation: card && submittedAt !== '' ? scorecard!.cell(card, 'overall_recommendation') : '',
+        },
+      });
+    }
+    const alone = scheduled.rows().filter((r) => !withInterviewer.has(scheduled.cell(r, 'id'))).length;
+    if (alone > 0)
+      skipped.add('scheduled_interview', 'interviews with no interviewer listed (no feedback slot)', alone);
+  }
+
+  return {
+    headers: HEADERS,
+    rows,
+    names: {
+      application: {
+        application_id: 'id',
+        job_id: 'job_application.job_id',
+        source: 'source.name',
+        current_stage: 'job_stage.name',
+        rejection_reason: 'rejection_reason.name',
+        rejected_by: 'rejection_reason.type_name',
+        hired_at: 'application_history.updated_at',
+      },
+      job_opening: {
+        requisition_id: 'opening_id',
+        job_title: 'job.name',
+        department: 'department.name',
+        location: 'office.location_name',
+        hiring_manager: 'hiring_team.user_id',
+        recruiter: 'hiring_team.user_id',
+        filled_at: 'closed_at',
+      },
+      job: {
+        requisition_id: 'id',
+        job_id: 'id',
+        job_title: 'name',
+        department: 'department.name',
+        location: 'office.location_name',
+        hiring_manager: 'hiring_team.user_id',
+        recruiter: 'hiring_team.user_id',
+      },
+      scheduled_interviewer: {
+        interview_id: 'scheduled_interview_id',
+        application_id: 'scheduled_interview.application_id',
+        stage: 'interview.name',
+        interviewer: 'interviewer_id',
+        interview_at: 'scheduled_interview.start',
+        interview_end_at: 'scheduled_interview.end',
+        feedback_submitted_at: 'scorecard.submitted_at',
+        recommendation: 'scorecard.overall_recommendation',
+      },
+      application_history: { stage: 'new_stage_id', entered_at: 'updated_at', exited_at: 'updated_at' },
+    },
+  };
+}

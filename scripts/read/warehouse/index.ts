@@ -1,0 +1,297 @@
+/**
+ * Whole vendor warehouse dumps (the tables a Fivetran sync of Greenhouse or Lever writes): a folder of them
+ * builds with no config and no hand joins.
+ *
+ * `claimWarehouseTables` looks at every file's header (never its name, except to break a tie between tables
+ * with the same columns) and claims the files that are a vendor's warehouse tables; the per-file reader gets
+ * the rest. `read` joins each vendor's tables into template rows (`greenhouse.ts`, `lever.ts`) and reads those
+ * exactly as a canonical template export is read (`rowReader`): the same values, dates, row rules, merge and
+ * ledger, with quarantine entries naming the vendor file and line of the row that is wrong. Rows a join does
+ * not use (deleted in the ATS, prospects, leads, cancelled interviews) are counted on the files summary.
+ *
+ * Tables about people (candidates and their contact details, EEO answers, users' e-mail addresses) are
+ * claimed so that nothing else reads them, and never read. The `user` table is read for employees' names only.
+ */
+import { UserError } from '../../errors.ts';
+import type { Logger } from '../../log.ts';
+import type { Aggregates } from '../../schema/aggregates.ts';
+import { ENTITIES, type Entity } from '../../schema/canonical.ts';
+import type { Stores } from '../checks.ts';
+import { readCsv, type CsvStats } from '../csv.ts';
+import { ledgerTarget } from '../export-file.ts';
+import type { CsvFile } from '../files.ts';
+import type { Ledger } from '../ledger.ts';
+import { recognise, type Match } from '../recognise.ts';
+import { rowReader, type ReadContext } from '../rows.ts';
+import { contactDetailsIn, formatCount } from '../values.ts';
+import { greenhouseWarehouse } from './greenhouse.ts';
+import { leverWarehouse } from './lever.ts';
+import { recogniseTable, Skipped, DumpTable, type CsvRecord, type Vendor, type WarehouseTable } from './tables.ts';
+
+export const VENDORS: readonly Vendor[] = [greenhouseWarehouse, leverWarehouse];
+
+type FileSummary = Aggregates['quality']['files'][number];
+
+interface Claimed {
+  file: CsvFile;
+  vendor: Vendor;
+  table: WarehouseTable;
+  /** Why it is not read (not needed, about people, the same table read from another file); null: joined. */
+  skip: string | null;
+}
+
+export interface WarehouseTarget {
+  context: ReadContext;
+  ledger: Ledger;
+  stores: Stores;
+  /** The files summary and the recognised tables, by file index (as the per-file loop keeps them). */
+  summaries: FileSummary[];
+  matches: Array<Match | null>;
+  log: Logger;
+}
+
+export interface WarehouseClaim {
+  /** The files that are not vendor warehouse tables: read one by one as exports. */
+  otherFiles: CsvFile[];
+  /** Reads the claimed files: their summaries and matches are appended, their rows go to the stores. */
+  read(target: WarehouseTarget): Promise<void>;
+}
+
+/** Thrown by the header peek once it has the header: the rest of the file is not read then. */
+const PEEKED = Symbol('header read');
+
+async function headerOf(file: CsvFile, log: Logger): Promise<string[] | null> {
+  let header: string[] | null = null;
+  try {
+    await readCsv(
+      file.path,
+      file.name,
+      {
+        header(fields) {
+          header = fields;
+          throw PEEKED;
+        },
+        record() {},
+      },
+      log,
+      1 << 14,
+    );
+  } catch (error) {
+    // A file that cannot be read is left to the per-file reader, which reports it.
+    if (error !== PEEKED) return null;
+  }
+  return header;
+}
+
+const entityWords = (entity: Entity): string => entity.replace(/_/g, ' ');
+const listOf = (names: readonly string[]): string =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
+export async function claimWarehouseTables(files: readonly CsvFile[], log: Logger): Promise<WarehouseClaim> {
+  const claimed: Claimed[] = [];
+  const otherFiles: CsvFile[] = [];
+  for (const file of files) {
+    const header = await headerOf(file, log);
+    const found = header ? recogniseTable(header, file.name, VENDORS) : null;
+    if (!found) otherFiles.push(file);
+    else claimed.push({ file, ...found, skip: null });
+  }
+
+  const byVendor = new Map<Vendor, Claimed[]>();
+  for (const c of claimed) byVendor.set(c.vendor, [...(byVendor.get(c.vendor) ?? []), c]);
+  for (const [vendor, tables] of byVendor) {
+    // The same table in several files (`user` and `users`): the one whose path sorts last is read.
+    const last = new Map<string, Claimed>();
+    for (const c of tables) last.set(c.table.name, c);
+    for (const c of tables) {
+      const words = `${vendor.name} warehouse table ${c.table.name}`;
+      if (c.table.use === 'people') c.skip = `a table about people (${words}): never read`;
+      else if (c.table.use === 'not needed') c.skip = `not needed (${words})`;
+      else if (last.get(c.table.name) !== c)
+        c.skip = `the same table as ${last.get(c.table.name)!.file.name}: read once`;
+    }
+    if (!tables.some((c) => c.skip === null)) continue;
+    const has = (name: string) => last.has(name);
+    const found = listOf(tables.filter((c) => c.skip === null).map((c) => c.file.name));
+    const missing = vendor.required.filter((name) => !has(name));
+    if (missing.length > 0) {
+      const feeds = missing.map((name) => `${name} (${vendor.tables.find((x) => x.name === name)?.feeds})`);
+      throw new UserError(
+        `${vendor.name} warehouse tables found (${found}), but ${listOf(feeds)} ${missing.length === 1 ? 'is' : 'are'} missing`,
+        {},
+        `Export or sync ${listOf(missing)} into the data folder too, or move the ${vendor.name} tables out of it.`,
+      );
+    }
+    for (const group of vendor.together) {
+      const present = group.filter(has);
+      if (present.length > 0 && present.length < group.length) {
+        const absent = group.filter((name) => !has(name));
+        throw new UserError(
+          `${vendor.name} warehouse: ${listOf(present)} ${present.length === 1 ? 'is' : 'are'} here but ${listOf(absent)} ${absent.length === 1 ? 'is' : 'are'} not; they are read together`,
+          {},
+          `Export or sync ${listOf(absent)} too, or move ${listOf(present)} out of the data folder.`,
+        );
+      }
+    }
+  }
+
+  return { otherFiles, read: (target) => readClaimed(byVendor, target) };
+}
+
+async function readClaimed(byVendor: Map<Vendor, Claimed[]>, target: WarehouseTarget): Promise<void> {
+  const { context, ledger, summaries, matches, log } = target;
+  for (const [vendor, tables] of byVendor) {
+    const skipped = new Skipped();
+    const read = new Map<Claimed, { stats: CsvStats; table: DumpTable | null }>();
+    const dump = new Map<string, DumpTable>();
+    for (const c of tables) {
+      let header: string[] = [];
+      const records: CsvRecord[] = [];
+      const keep = c.skip === null;
+      const stats = await readCsv(
+        c.file.path,
+        c.file.name,
+        {
+          header(fields) {
+            header = fields;
+          },
+          record(fields, line) {
+            if (keep) records.push({ fields, line });
+          },
+        },
+        log,
+      );
+      const table = keep ? new DumpTable(c.table, c.file.name, header, records, skipped) : null;
+      if (table) dump.set(c.table.name, table);
+      read.set(c, { stats, table });
+    }
+    const joined = dump.size > 0 ? vendor.join(dump, skipped, context.config) : null;
+
+    // File indexes as the ledger numbers files: the next ones after the files read so far.
+    const fileIndexOf = new Map<string, number>();
+    const matchOf = new Map<string, Match>();
+    for (const c of tables) {
+      const fileIndex = ledger.files.length;
+      ledger.files.push(c.file.name);
+      const { stats, table } = read.get(c)!;
+      const entity = joined
+        ? ENTITIES.find((e) => joined.rows[e].some((row) => row.origin === c.table.name))
+        : undefined;
+      let match: Match | null = null;
+      if (table && joined && entity) {
+        match = canonicalMatch(
+          entity,
+          joined.headers[entity],
+          joined.names[c.table.name] ?? {},
+          c.file.name,
+          vendor,
+          context,
+        );
+        fileIndexOf.set(c.table.name, fileIndex);
+        matchOf.set(c.table.name, match);
+      }
+      matches.push(match);
+      const into = vendor.into[c.table.name] ?? [];
+      const reasons = skipped.byTable.get(c.table.name);
+      const summary: FileSummary = {
+        path: c.file.name,
+        entity: entity ?? null,
+        dialect: table ? `${vendor.id}-warehouse` : null,
+        encoding: stats.encoding,
+        delimiter: stats.delimiter,
+        bytes: stats.bytes,
+        rows: stats.records,
+        droppedColumns: table
+          ? table.header
+              .map((name) => name.trim())
+              .filter((name) => name !== '' && !table.used.has(name.toLowerCase()))
+              .map((name) =>
+                contactDetailsIn(name) === null ? name : '(a column whose name looks like contact details)',
+              )
+          : [],
+        readAs: !table
+          ? null
+          : entity
+            ? `${entityWords(entity)} (${vendor.name} warehouse)`
+            : `joined into ${into.map(entityWords).join(', ') || 'nothing'} (${vendor.name} warehouse)`,
+        skipped: c.skip,
+      };
+      if (reasons) summary.skippedRows = [...reasons].map(([why, rows]) => ({ why, rows }));
+      summaries.push(summary);
+      // The file's own line (read as, or skipped) is printed with every other file's, from its summary.
+      for (const [why, rows] of reasons ?? []) {
+        log.info(`${c.file.name}: ${formatCount(rows)} row${rows === 1 ? '' : 's'} not read: ${why}`);
+      }
+    }
+    if (!joined) continue;
+
+    // The joined rows, read as a canonical export: requisitions and applications first, so that interviews
+    // and stage events share their application ids' strings.
+    for (const entity of ENTITIES) {
+      const byOrigin = new Map<string, (fields: string[], line: number) => void>();
+      for (const row of joined.rows[entity]) {
+        let readRow = byOrigin.get(row.origin);
+        if (!readRow) {
+          readRow = rowsInto(entity, matchOf.get(row.origin)!, fileIndexOf.get(row.origin)!, target);
+          byOrigin.set(row.origin, readRow);
+        }
+        readRow(
+          joined.headers[entity].map((column) => row.cells[column] ?? ''),
+          row.line,
+        );
+      }
+    }
+  }
+}
+
+/** The canonical template's reading of `header`, its columns named as the vendor's tables name them. */
+function canonicalMatch(
+  entity: Entity,
+  header: readonly string[],
+  names: Partial<Record<string, string>>,
+  file: string,
+  vendor: Vendor,
+  context: ReadContext,
+): Match {
+  const recognition = recognise(header, file, context.config);
+  const match = 'match' in recognition ? recognition.match : null;
+  if (!match || match.entity !== entity || match.dialect.id !== 'canonical') {
+    throw new Error(`bug: the template header of ${entity} is not read as the canonical template`);
+  }
+  for (const [column, ref] of Object.entries(match.columns)) {
+    if (ref) match.columns[column] = { ...ref, name: names[column] ?? column };
+  }
+  match.label = `${vendor.id}-warehouse`;
+  match.dropped = [];
+  return match;
+}
+
+/** A reader of joined rows into the ledger and the stores, as the file at `fileIndex`. */
+function rowsInto(
+  entity: Entity,
+  match: Match,
+  fileIndex: number,
+  { context, ledger, stores }: WarehouseTarget,
+): (fields: string[], line: number) => void {
+  const target = ledgerTarget(ledger, stores, fileIndex);
+  target.table(entity);
+  let line = 0;
+  const read = rowReader(match, context, {
+    reject(column, problem) {
+      target.quarantine(line, column, problem);
+      return null;
+    },
+    unmapped(column, kind, value, allowed) {
+      target.unmapped(column, kind, value, allowed);
+    },
+    hidden(column, what, person) {
+      target.hidden(column, what, person);
+    },
+  });
+  return (fields, at) => {
+    line = at;
+    target.read();
+    const row = read(fields);
+    if (row !== null) target.row(row, at);
+  };
+}

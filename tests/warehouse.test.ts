@@ -1,0 +1,204 @@
+/**
+ * Whole vendor warehouse dumps (scripts/read/warehouse/): a generated Greenhouse dump and a generated Lever
+ * dump — every table of `fivetran/dbt_greenhouse` / `fivetran/dbt_lever`, 2,400 applications — build with no
+ * config, and give what the same hiring history written in the canonical template gives: the same tables and
+ * the same CSV re-exports. That equality is the proof of the joins (`tests/fixtures/warehouse/generate.ts`).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORTS, toCsv } from '../scripts/export/csv.ts';
+import { memoryLogger } from '../scripts/log.ts';
+import { computeAggregates } from '../scripts/metrics/index.ts';
+import { parseConfig } from '../scripts/read/config.ts';
+import { ingest, type IngestResult } from '../scripts/read/ingest.ts';
+import { endedBy } from '../scripts/read/warehouse/lever.ts';
+import { recogniseTable } from '../scripts/read/warehouse/tables.ts';
+import { VENDORS } from '../scripts/read/warehouse/index.ts';
+import { generateHistory, writeAll, writeGreenhouse, writeLever } from './fixtures/warehouse/generate.ts';
+
+let dir: string;
+const config = parseConfig('{}');
+const read = (folder: string) => ingest(join(dir, folder), config, memoryLogger());
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'warehouse-'));
+  await writeAll(dir);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The tables as rows, in a stable order; the candidate key is a hash seeded per run, so it is left out. */
+function tablesOf(result: IngestResult) {
+  const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
+  return {
+    requisitions: sorted(result.tables.requisitions),
+    applications: sorted(
+      result.tables.applications.map(({ candidateKey, ...rest }) => ({ ...rest, candidate: candidateKey !== null })),
+    ),
+    interviews: sorted(result.tables.interviews.rows()),
+    stageEvents: sorted(result.tables.stageEvents.rows()),
+    // The template columns each table has (a figure whose column is absent is "not in your export").
+    columns: result.tables.columns,
+    derived: result.quality.derived,
+  };
+}
+
+function exportsOf(result: IngestResult): Record<string, string> {
+  const aggregates = computeAggregates({ tables: result.tables, quality: result.quality, config, sample: false });
+  return Object.fromEntries(
+    EXPORTS.filter((e) => e.name !== 'data-quality.csv').map((e) => [e.name, toCsv(e.columns, e.rows(aggregates))]),
+  );
+}
+
+describe.each(['greenhouse', 'lever'])('a %s warehouse dump', (vendor) => {
+  // The metrics run twice per vendor: seconds each on a busy machine.
+  it(
+    'gives the tables and the CSV re-exports of the same history in the canonical template',
+    { timeout: 120_000 },
+    async () => {
+      const dump = await read(vendor);
+      const template = await read(`canonical-${vendor}`);
+      // Everything read is used: the joins leave no row behind, and the counts are the history's.
+      for (const e of dump.quality.entities) expect(e.read, e.entity).toBe(e.used);
+      expect(dump.quality.entities.find((e) => e.entity === 'applications')!.used).toBe(2400);
+      expect(tablesOf(dump)).toEqual(tablesOf(template));
+      const fromDump = exportsOf(dump);
+      const fromTemplate = exportsOf(template);
+      expect(Object.keys(fromDump).length).toBeGreaterThan(10);
+      for (const [name, text] of Object.entries(fromTemplate)) expect(fromDump[name], name).toBe(text);
+      // The history has hires, rejections by both sides, filled seats and submitted feedback: the comparison
+      // compares something.
+      const filled = dump.tables.requisitions.filter((r) => r.filledAt !== null).length;
+      expect(filled).toBeGreaterThan(5);
+      expect(new Set(dump.tables.applications.map((a) => a.rejectedBy))).toEqual(
+        new Set(['company', 'candidate', null]),
+      );
+    },
+  );
+});
+
+describe('what a dump holds that is not hiring history', () => {
+  it('is counted on its file, by why, and the file says what it was read as or why it was skipped', async () => {
+    const { quality } = await read('greenhouse');
+    const file = (path: string) => quality.files.find((f) => f.path === path)!;
+    // generate.ts: 2 applications deleted, 3 prospects and 1 converted prospect (prospect true: 4), 110
+    // scorecards deleted (feedback 'deleted' in the history), 1 scheduled interview deleted with its interviewer.
+    expect(file('application.csv').skippedRows).toEqual([
+      { why: 'deleted in the ATS (_fivetran_deleted)', rows: 2 },
+      { why: 'prospects (no application to a job yet)', rows: 4 },
+    ]);
+    expect(file('application.csv').readAs).toBe('applications (Greenhouse warehouse)');
+    expect(file('job_application.csv').readAs).toBe('joined into applications (Greenhouse warehouse)');
+    expect(file('candidate.csv').skipped).toBe(
+      'a table about people (Greenhouse warehouse table candidate): never read',
+    );
+    expect(file('job_post.csv').skipped).toBe('not needed (Greenhouse warehouse table job_post)');
+    // `user` and `users` are the same table under two names: read once.
+    expect(file('user.csv').skipped).toBe('the same table as users.csv: read once');
+    expect(file('scheduled_interviewer.csv').skippedRows).toEqual([
+      { why: 'of interviews deleted in the ATS or not in scheduled_interview', rows: 1 },
+    ]);
+    const history = generateHistory(17, 2400);
+    const deletedForms = history.applications
+      .flatMap((a) => a.interviews.flatMap((i) => i.slots))
+      .filter((s) => s.feedback === 'deleted').length;
+    expect(file('scorecard.csv').skippedRows).toEqual([
+      { why: 'deleted in the ATS (_fivetran_deleted)', rows: deletedForms },
+    ]);
+  });
+
+  it('in Lever: leads, cancelled interviews, deleted forms and never-published postings', async () => {
+    const { quality } = await read('lever');
+    const skippedRows = (path: string) => quality.files.find((f) => f.path === path)!.skippedRows;
+    expect(skippedRows('opportunity.csv')).toEqual([{ why: 'leads (no application to a posting)', rows: 3 }]);
+    expect(skippedRows('interviewer_user.csv')).toEqual([
+      { why: 'of cancelled interviews (canceled_at): no feedback slot', rows: 5 },
+    ]);
+    expect(skippedRows('posting.csv')).toEqual([
+      { why: 'postings never published (draft, pending, rejected): no seat', rows: 1 },
+    ]);
+    expect(skippedRows('requisition.csv')).toEqual([{ why: 'deleted in the ATS (_fivetran_deleted)', rows: 1 }]);
+  });
+});
+
+describe('reading a dump', () => {
+  it('names the vendor file, line and column of a row that is quarantined', async () => {
+    const small = await mkdtemp(join(tmpdir(), 'warehouse-bad-'));
+    try {
+      await writeGreenhouse(small, generateHistory(3, 40));
+      const path = join(small, 'application.csv');
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      // Line 6 of the file is the 5th application: its applied_at (4th column) becomes unreadable.
+      const cells = lines[5]!.split(',');
+      cells[lines[0]!.split(',').indexOf('applied_at')] = 'soon';
+      lines[5] = cells.join(',');
+      await writeFile(path, lines.join('\n'));
+      const result = await ingest(small, config, memoryLogger());
+      const entry = result.quality.ledger.find((e) => e.entity === 'applications' && e.action === 'quarantined');
+      expect(entry).toMatchObject({ file: 'application.csv', line: 6, column: 'applied_at' });
+    } finally {
+      await rm(small, { recursive: true, force: true });
+    }
+  });
+
+  it('stops with the tables it needs when one is missing', async () => {
+    const small = await mkdtemp(join(tmpdir(), 'warehouse-missing-'));
+    try {
+      await writeLever(small, generateHistory(3, 40));
+      await rm(join(small, 'application.csv'));
+      await expect(ingest(small, config, memoryLogger())).rejects.toThrow(
+        /Lever warehouse tables found .*, but application \(the posting \(job\) of each opportunity; hires against a requisition\) is missing/,
+      );
+    } finally {
+      await rm(small, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('recognising a warehouse table', () => {
+  const vendors = VENDORS;
+  const named = (header: string[], file = 'export.csv') => {
+    const found = recogniseTable(header, file, vendors);
+    return found ? `${found.vendor.id} ${found.table.name}` : null;
+  };
+
+  it('goes by the header in any order, with columns missing or added, not by the file name', () => {
+    expect(named(['status', 'prospect', 'id', 'applied_at', 'candidate_id', 'rejected_reason_id'], 'jobs.csv')).toBe(
+      'greenhouse application',
+    );
+    expect(named(['application_id', 'job_id', '_fivetran_synced', 'custom_field'])).toBe('greenhouse job_application');
+    expect(named(['id', 'contact', 'created_at', 'origin', 'stage_id', 'name', 'archived_at'])).toBe(
+      'lever opportunity',
+    );
+    // A hand-made export sharing a few column names is not a vendor table.
+    expect(named(['id', 'name', 'department', 'opened_at', 'hiring_manager'])).toBeNull();
+    // `id, name` is a tag only beside Fivetran's own columns.
+    expect(named(['id', 'name'])).toBeNull();
+    expect(named(['id', 'name', '_fivetran_synced'])).toBe('greenhouse tag');
+  });
+
+  it('uses the file name only between tables with the same columns', () => {
+    const contact = ['candidate_id', 'index', 'type', 'value', '_fivetran_synced'];
+    expect(named(contact, 'phone_number.csv')).toBe('greenhouse phone_number');
+    expect(named(contact, 'email_address.csv')).toBe('greenhouse email_address');
+  });
+});
+
+describe('who ended it, from a Lever archive reason', () => {
+  it.each([
+    ['Withdrew', 'candidate'],
+    ['Offer declined', 'candidate'],
+    ["Wasn't interested", 'candidate'],
+    ['Accepted another offer', 'candidate'],
+    ['Underqualified', 'company'],
+    ['Culture Fit', 'company'],
+    ['Preferred another candidate', 'company'],
+    ['Position filled', 'company'],
+    ['Timing', ''],
+  ])('%s → %s', (reason, by) => {
+    expect(endedBy(reason)).toBe(by);
+  });
+});
