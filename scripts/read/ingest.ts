@@ -27,7 +27,6 @@ import { ledgerTarget, readExport, type ReplayTarget } from './export-file.ts';
 import { ExportWorker, WORKER_FROM_BYTES } from './export-thread.ts';
 import { listCsvFiles } from './files.ts';
 import { Ledger } from './ledger.ts';
-import { claimWarehouseTables } from './warehouse/index.ts';
 import { applicationKey, EntityStore, findApplication, interviewKey, requisitionKey, stageEventKey } from './merge.ts';
 import type { Match, Skip } from './recognise.ts';
 import type { EntryMaker } from './row-batch.ts';
@@ -61,10 +60,6 @@ export async function ingest(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const files = await listCsvFiles(dataDir, (refused) => log.warn(refused)); // links out of the folder: not read
-  // Vendor warehouse dumps (Greenhouse, Lever: scripts/read/warehouse/) claim their tables, from the headers; the
-  // loop below reads the other files one by one, and the dumps are joined and read after them.
-  const warehouse = await claimWarehouseTables(files, log);
-  files.splice(0, files.length, ...warehouse.otherFiles);
   const ledger = new Ledger();
   const stores: Stores = {
     requisitions: new EntityStore('requisitions', requisitionKey, ledger),
@@ -153,7 +148,6 @@ export async function ingest(
     finished = true;
     for (const worker of workers.values()) worker.stop();
   }
-  await warehouse.read({ context, ledger, stores, summaries, matches, log });
   // One line per file, in path order: what it was read as, or why it was skipped.
   for (const summary of [...summaries].sort((a, b) => a.path.localeCompare(b.path))) {
     const line = fileLine(summary);
@@ -230,6 +224,7 @@ export async function ingest(
       files: summaries,
       entities,
       ledger: ledger.entriesInOrder(),
+      problems: ledger.problemGroups(),
       unmapped: [...unmapped, ...hidden],
       columns: ENTITIES.map((entity) => ({ entity, columns: [...read[entity]] })),
       derived,
@@ -375,16 +370,8 @@ export function checkNeededTables(quality: IngestResult['quality']): void {
     );
   }
   // Every row was set aside: the most frequent problems say why, by column (never a cell's value).
-  const groups = new Map<string, { file: string; column: string; problem: string; rows: number }>();
-  for (const e of quality.ledger) {
-    if (e.entity !== 'applications' || e.action !== 'quarantined') continue;
-    const key = `${e.file}\u0000${e.column}\u0000${e.problem}`;
-    const g = groups.get(key) ?? { file: e.file, column: e.column, problem: e.problem, rows: 0 };
-    g.rows++;
-    groups.set(key, g);
-  }
-  const top = [...groups.values()]
-    .sort((a, b) => b.rows - a.rows)
+  const top = (quality.problems ?? [])
+    .filter((g) => g.entity === 'applications' && g.action === 'quarantined')
     .slice(0, 3)
     .map((g) => `${g.file}, column "${g.column || '(the row)'}": ${g.problem} (${plural(g.rows, 'row')})`);
   throw new UserError(

@@ -127,6 +127,37 @@ export class Ledger {
     }));
   }
 
+  /**
+   * The entries counted by file, table, column, problem and action, most rows first: the data-quality page's
+   * view, as small as the kinds of problem are few (problem texts hold no cell value, see the module comment).
+   */
+  problemGroups(): NonNullable<Quality['problems']> {
+    const groups = new Map<string, NonNullable<Quality['problems']>[number] & { fileIndex: number }>();
+    for (const e of this.entries) {
+      const key = `${e.fileIndex}\u0000${e.entity}\u0000${e.column}\u0000${e.problem}\u0000${e.action}`;
+      const group = groups.get(key);
+      if (group) {
+        group.rows++;
+        if (e.line < group.firstLine) group.firstLine = e.line;
+      } else {
+        const { fileIndex, entity, column, problem, action, line } = e;
+        groups.set(key, {
+          fileIndex,
+          file: this.files[fileIndex]!,
+          entity,
+          column,
+          problem,
+          action,
+          rows: 1,
+          firstLine: line,
+        });
+      }
+    }
+    return [...groups.values()]
+      .sort((a, b) => b.rows - a.rows || a.fileIndex - b.fileIndex || a.column.localeCompare(b.column))
+      .map(({ fileIndex: _, ...group }) => group);
+  }
+
   unmappedValues(): Quality['unmapped'] {
     return [...this.unmapped.values()].sort(
       (a, b) => a.entity.localeCompare(b.entity) || a.column.localeCompare(b.column) || b.rows - a.rows,

@@ -409,6 +409,17 @@ export const ledgerEntrySchema = z.object({
   problem: z.string(),
   action: z.enum(['quarantined', 'merged duplicate', 'replaced by later file']),
 });
+/** Quarantined rows and folded duplicates counted by file, table, column and problem (the page shows these). */
+export const problemGroupSchema = z.object({
+  file: z.string(),
+  entity: z.enum(ENTITIES),
+  column: z.string(),
+  problem: z.string(),
+  action: z.enum(['quarantined', 'merged duplicate', 'replaced by later file']),
+  rows: count,
+  /** The first line of the file with this problem. */
+  firstLine: count,
+});
 export const unmappedValueSchema = z.object({
   entity: z.enum(ENTITIES),
   column: z.string(),
@@ -500,6 +511,11 @@ export const aggregatesSchema = z.object({
     entities: z.array(entityLedgerSchema),
     ledger: z.array(ledgerEntrySchema),
     unmapped: z.array(unmappedValueSchema),
+    /**
+     * The ledger grouped by file, table, column and problem, largest first: as many groups as kinds of problem,
+     * whatever the number of rows (problem texts never hold a cell's value).
+     */
+    problems: z.array(problemGroupSchema).optional(),
     /** The data step's warnings, kept so that a run that reuses the artifact prints them again. */
     warnings: z.array(z.string()).optional(),
     /** Template columns per table, as the files read had them; absent when the tables did not come from files. */
