@@ -27,6 +27,7 @@ import { ledgerTarget, readExport, type ReplayTarget } from './export-file.ts';
 import { ExportWorker, WORKER_FROM_BYTES } from './export-thread.ts';
 import { listCsvFiles } from './files.ts';
 import { Ledger } from './ledger.ts';
+import { claimWarehouseTables } from './warehouse/index.ts';
 import { applicationKey, EntityStore, findApplication, interviewKey, requisitionKey, stageEventKey } from './merge.ts';
 import type { Match, Skip } from './recognise.ts';
 import type { EntryMaker } from './row-batch.ts';
@@ -60,6 +61,10 @@ export async function ingest(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const files = await listCsvFiles(dataDir, (refused) => log.warn(refused)); // links out of the folder: not read
+  // Vendor warehouse dumps (Greenhouse, Lever: scripts/read/warehouse/) claim their tables, from the headers; the
+  // loop below reads the other files one by one, and the dumps are joined and read after them.
+  const warehouse = await claimWarehouseTables(files, log);
+  files.splice(0, files.length, ...warehouse.otherFiles);
   const ledger = new Ledger();
   const stores: Stores = {
     requisitions: new EntityStore('requisitions', requisitionKey, ledger),
@@ -148,6 +153,8 @@ export async function ingest(
     finished = true;
     for (const worker of workers.values()) worker.stop();
   }
+  await warehouse.read({ context, ledger, stores, summaries, matches, log });
+
   // One line per file, in path order: what it was read as, or why it was skipped.
   for (const summary of [...summaries].sort((a, b) => a.path.localeCompare(b.path))) {
     const line = fileLine(summary);
