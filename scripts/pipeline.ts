@@ -14,6 +14,7 @@ import { aggregatesSchema, type Aggregates } from './schema/aggregates.ts';
 import { CONFIG_FILE, loadConfig } from './read/config.ts';
 import { listCsvFiles } from './read/files.ts';
 import { checkNeededTables, ingest } from './read/ingest.ts';
+import { applyLabelRule } from './read/labels.ts';
 import { aggregatesOfFacts, metricFacts } from './metrics/index.ts';
 import { UserError } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -252,8 +253,11 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       log.warn(message);
     },
   };
-  const { tables, quality } = await ingest(dataDir, config, recording, { strict: options.strict ?? false });
-  checkNeededTables(quality);
+  const ingested = await ingest(dataDir, config, recording, { strict: options.strict ?? false });
+  checkNeededTables(ingested.quality);
+  const { tables } = ingested;
+  // Published text is a label: text too rare to be one is replaced here, before any figure or output sees it.
+  const quality = applyLabelRule(tables, ingested.quality, config, recording);
   quality.warnings = warnings;
   // Seconds at a million applications, with nothing else to show: said, so that the step does not look stuck.
   const computing = performance.now();

@@ -15,6 +15,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { RejectedBy } from '../schema/canonical.ts';
 import type { Config, ReasonCategory } from '../schema/config.ts';
+import { RARE_TEXT } from '../read/values.ts';
 
 export interface ReasonRule {
   category: ReasonCategory;
@@ -158,6 +159,8 @@ const DEFAULTS: Record<string, ReasonRule> = {
   'Duplicate application': company('other'),
   'Duplicate candidate': company('other'),
   'Other reason': either('other'),
+  // Text too rare to publish (scripts/read/labels.ts): other, and not a reason to map.
+  [RARE_TEXT]: either('other'),
   // ---- No reason given.
   '': either('unspecified'),
   None: either('unspecified'),

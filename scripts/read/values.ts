@@ -248,6 +248,12 @@ export function hiddenValue(value: string): { what: ContactDetails; n: number } 
   return { what: match[1] === 'e' ? 'e-mail address' : 'phone number', n: Number(match[2]) };
 }
 
+/**
+ * What a candidate-level text too rare to be a label is published as (`scripts/read/labels.ts`): it may be a
+ * person's words. Here, with no imports, so that the reason table can know it too.
+ */
+export const RARE_TEXT = 'other (rare text)';
+
 const TRUE = new Set(['true', 'yes', 'y', '1', 't', 'x', 'wahr', 'oui', 'ja']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'f', '', 'falsch', 'non', 'nein']);
 

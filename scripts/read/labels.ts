@@ -1,0 +1,232 @@
+/**
+ * Published text is a label, never a person's words.
+ *
+ * A text value from a candidate-level table (a rejection reason, a stage, a source, a department or job title
+ * typed on an application…) reaches the site only when it is a known value — a built-in or configured
+ * rejection reason, a stage of the configured `stageOrder`, a department or job title of a requisition — or when
+ * it recurs across at least `privacy.minGroupSize` different applications (never fewer than two). Rarer text
+ * may be a person's words ("Spoke to <candidate> about the offer", a column of names mapped by mistake): it is
+ * replaced by `RARE_TEXT` (a department or job title by nothing, so the requisition's own is used), and counted
+ * on the data-quality page, never quoted. Applied once, to the canonical tables before the metrics, so every
+ * page, CSV and log line downstream sees only labels.
+ *
+ * Unknown enum values (a status or recommendation nobody mapped) follow the same rule in the data-quality
+ * report: quoted only when seen at least that often, otherwise counted.
+ */
+import { UserError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { reasonLookup } from '../metrics/reasons.ts';
+import type { Aggregates } from '../schema/aggregates.ts';
+import type { CanonicalTables, Entity } from '../schema/canonical.ts';
+import type { Config } from '../schema/config.ts';
+import { formatCount, matchKey, RARE_TEXT } from './values.ts';
+
+type Quality = Aggregates['quality'];
+type Unmapped = Quality['unmapped'][number];
+
+export { RARE_TEXT };
+
+/** The number of different applications a text must come from to be published as written. */
+export const labelThreshold = (config: Config): number => Math.max(2, config.privacy.minGroupSize);
+
+/**
+ * Distinct applications per value, counted only up to the threshold (all the rule needs): memory stays bounded
+ * by the number of distinct values, whatever the number of rows.
+ */
+class Recurrence {
+  private readonly seen = new Map<string, Set<string> | true>();
+  private readonly threshold: number;
+  constructor(threshold: number) {
+    this.threshold = threshold;
+  }
+
+  add(value: string | null | undefined, application: string): void {
+    if (value === null || value === undefined) return;
+    let applications = this.seen.get(value);
+    if (applications === true) return;
+    if (applications === undefined) this.seen.set(value, (applications = new Set()));
+    applications.add(application);
+    if (applications.size >= this.threshold) this.seen.set(value, true);
+  }
+
+  recurs(value: string): boolean {
+    return this.seen.get(value) === true;
+  }
+}
+
+/** How often one column's values were replaced: rows, and distinct values. */
+interface Replaced {
+  entity: Entity;
+  column: string;
+  rows: number;
+  values: Set<string>;
+  /** Non-empty values looked at, to tell a column of prose or names from a few rare labels. */
+  looked: number;
+}
+
+/**
+ * The rule, applied in place to the tables; returns the data-quality report with rare values counted, not
+ * quoted. Stops the build when a table is mostly quarantined for one column (a column mapped by mistake).
+ */
+export function applyLabelRule(tables: CanonicalTables, quality: Quality, config: Config, log: Logger): Quality {
+  stopWhenMostlyQuarantined(quality);
+  const threshold = labelThreshold(config);
+  const reasons = reasonLookup(config.reasons);
+  const stageOrder = new Set((config.stageOrder ?? []).map(matchKey));
+  const departments = new Set<string>();
+  const titles = new Set<string>();
+  for (const r of tables.requisitions) {
+    if (r.department !== null) departments.add(r.department);
+    titles.add(r.jobTitle);
+  }
+
+  // Stages are pooled over the three tables that name them, reasons over applications and stage events.
+  const stages = new Recurrence(threshold);
+  const reasonsGiven = new Recurrence(threshold);
+  const sources = new Recurrence(threshold);
+  const ownDepartments = new Recurrence(threshold);
+  const ownTitles = new Recurrence(threshold);
+  const { applications, interviews, stageEvents } = tables;
+  for (const a of applications) {
+    stages.add(a.currentStage, a.applicationId);
+    reasonsGiven.add(a.rejectionReason, a.applicationId);
+    sources.add(a.source, a.applicationId);
+    ownDepartments.add(a.department, a.applicationId);
+    ownTitles.add(a.jobTitle, a.applicationId);
+  }
+  for (let i = 0; i < interviews.length; i++) stages.add(interviews.stage[i], interviews.applicationId[i]!);
+  for (let i = 0; i < stageEvents.length; i++) {
+    stages.add(stageEvents.stage[i], stageEvents.applicationId[i]!);
+    reasonsGiven.add(stageEvents.reason[i], stageEvents.applicationId[i]!);
+  }
+
+  const replaced: Replaced[] = [];
+  /** A reader of one column: the value if it may be published, else its stand-in (and counted). */
+  const column = <T extends string | null>(
+    entity: Entity,
+    name: string,
+    published: (value: string) => boolean,
+    standIn: T,
+  ) => {
+    const report: Replaced = { entity, column: name, rows: 0, values: new Set(), looked: 0 };
+    replaced.push(report);
+    const verdicts = new Map<string, boolean>();
+    return (value: string | null | undefined): string | T | null => {
+      if (value === null || value === undefined) return null;
+      report.looked++;
+      let ok = verdicts.get(value);
+      if (ok === undefined) verdicts.set(value, (ok = value === RARE_TEXT || published(value)));
+      if (ok) return value;
+      report.rows++;
+      report.values.add(value);
+      return standIn;
+    };
+  };
+  const stageKnown = (value: string) => stageOrder.has(matchKey(value)) || stages.recurs(value);
+  const reasonKnown = (value: string) => reasons(value).known || reasonsGiven.recurs(value);
+  const appStage = column('applications', 'current_stage', stageKnown, RARE_TEXT);
+  const appReason = column('applications', 'rejection_reason', reasonKnown, RARE_TEXT);
+  const appSource = column('applications', 'source', (v) => sources.recurs(v), RARE_TEXT);
+  // A department or title nobody else gives falls back to its requisition's (null: the requisition's is used).
+  const appDepartment = column(
+    'applications',
+    'department',
+    (v) => departments.has(v) || ownDepartments.recurs(v),
+    null,
+  );
+  const appTitle = column('applications', 'job_title', (v) => titles.has(v) || ownTitles.recurs(v), null);
+  for (const a of applications) {
+    a.currentStage = appStage(a.currentStage);
+    a.rejectionReason = appReason(a.rejectionReason);
+    a.source = appSource(a.source);
+    a.department = appDepartment(a.department);
+    a.jobTitle = appTitle(a.jobTitle);
+  }
+  const interviewStage = column('interviews', 'stage', stageKnown, RARE_TEXT);
+  for (let i = 0; i < interviews.length; i++) interviews.stage[i] = interviewStage(interviews.stage[i]);
+  const eventStage = column('stage_events', 'stage', stageKnown, RARE_TEXT);
+  const eventReason = column('stage_events', 'reason', reasonKnown, RARE_TEXT);
+  for (let i = 0; i < stageEvents.length; i++) {
+    stageEvents.stage[i] = eventStage(stageEvents.stage[i])!;
+    stageEvents.reason[i] = eventReason(stageEvents.reason[i]);
+  }
+
+  const rare: Unmapped[] = [];
+  for (const r of replaced) {
+    if (r.rows === 0) continue;
+    const instead = r.column === 'department' || r.column === 'job_title' ? "the requisition's" : `"${RARE_TEXT}"`;
+    // Mostly one-offs: more likely names, notes or ids than labels.
+    const mostly = r.looked >= 20 && r.rows * 10 >= r.looked * 9;
+    const check = mostly
+      ? ` Nearly every value of this column is rare: if it holds names, notes or ids, check which column is mapped to ${r.column} ("columns" in dashboard.config.json).`
+      : '';
+    rare.push({
+      entity: r.entity,
+      column: r.column,
+      value: `(rare text: ${plural(r.values.size, 'value')}, each from fewer than ${threshold} applications)`,
+      rows: r.rows,
+      fix: `Shown as ${instead} and never quoted: text given by so few applications may be a person's words.${check}`,
+    });
+    log.warn(
+      `${r.entity} ${r.column}: ${plural(r.rows, 'value')} given by fewer than ${threshold} applications each: shown as ${instead}, never quoted (see the data quality page)${mostly ? `; nearly all of the column is like this: check which column is mapped to ${r.column}` : ''}`,
+    );
+  }
+  return { ...quality, unmapped: [...rareEnumValues(quality.unmapped, threshold), ...rare] };
+}
+
+/**
+ * The unknown enum values of the report, those seen fewer than `threshold` times folded into one entry per
+ * column, without their values (a status column mapped to names by mistake lists names otherwise).
+ */
+function rareEnumValues(unmapped: readonly Unmapped[], threshold: number): Unmapped[] {
+  const kept: Unmapped[] = [];
+  const folded = new Map<string, Unmapped & { values: number }>();
+  for (const u of unmapped) {
+    // Hidden contact details are already counted without their values.
+    if (u.rows >= threshold || u.value.startsWith('(value hidden')) {
+      kept.push(u);
+      continue;
+    }
+    const key = `${u.entity}\u0000${u.column}`;
+    const entry = folded.get(key) ?? { ...u, rows: 0, values: 0 };
+    entry.rows += u.rows;
+    entry.values++;
+    folded.set(key, entry);
+  }
+  for (const { values, ...entry } of folded.values()) {
+    kept.push({
+      ...entry,
+      value: `(rare values: ${plural(values, 'value')}, each in fewer than ${threshold} rows)`,
+      fix: `Not quoted: a value seen so rarely may be a person's words. If the column read as ${entry.column} holds what it should, map its values under "values" in dashboard.config.json; otherwise check "columns".`,
+    });
+  }
+  return kept;
+}
+
+/** Problems a setting fixes and the build announces with that setting (`dateOrder`): not a mapping mistake. */
+const DATE_PROBLEM = /date/i;
+
+/**
+ * A table whose rows were mostly quarantined, most of them for one column, is a column mapped by mistake (a
+ * status column that holds candidate names): stop with one message naming the column, never its values,
+ * rather than build a dashboard of almost nothing. Date problems are left to their own warning (`dateOrder`).
+ */
+function stopWhenMostlyQuarantined(quality: Quality): void {
+  for (const e of quality.entities) {
+    if (e.read < 10 || e.quarantined * 2 <= e.read) continue;
+    const byColumn = new Map<string, number>();
+    for (const entry of quality.ledger) {
+      if (entry.entity !== e.entity || entry.action !== 'quarantined' || DATE_PROBLEM.test(entry.problem)) continue;
+      byColumn.set(entry.column, (byColumn.get(entry.column) ?? 0) + 1);
+    }
+    const [column, rows] = [...byColumn].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    if (column === '' || rows * 2 <= e.quarantined) continue;
+    throw new UserError(
+      `${formatCount(e.quarantined)} of ${formatCount(e.read)} ${e.entity} rows were set aside, ${formatCount(rows)} of them for this column`,
+      { column },
+      `Check that the column read as "${column}" is the right one ("columns" in dashboard.config.json): its values do not fit it. The data quality problems are listed per row in the build output above.`,
+    );
+  }
+}
+
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
