@@ -27,6 +27,7 @@ import { absentFigures, withoutAbsent } from './absent.ts';
 import { buildHeadlines, withChanges } from './headlines.ts';
 import { partnershipSection, partnershipWindow } from './partnership.ts';
 import { movementsSection, targetsOf } from './movements.ts';
+import { ownersSection } from './owners.ts';
 import { rejectionFacts, rejectionsSection } from './rejections.ts';
 import { distinctSorted } from './stats.ts';
 import { suppressAggregates } from './suppression.ts';
@@ -185,6 +186,7 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     ),
     targets: targetsOf(config),
     movements: { minimumRateN: 0, minimumMedianN: 0, items: [] },
+    owners: ownersSection(ctx, months, requisitions.facts, slots.facts, rejections.facts, journeys, order),
     coverage,
     absent: [],
     quality: {

@@ -355,6 +355,32 @@ export const movementSchema = z.object({
 });
 export type Movement = z.infer<typeof movementSchema>;
 
+// ---- owners: the partnerships of each month ---------------------------------------------------------------
+
+export const ownerPartnershipSchema = z.object({
+  month,
+  hiringManager: z.string(),
+  recruiter: z.string(),
+  departments: z.array(z.string()),
+  /** Seats open at the month's end (the as-of date for the as-of month), and filled in the month. */
+  seatsOpen: count,
+  seatsFilled: count,
+  /** The hiring manager's own feedback in the month (slots they interviewed), on time. */
+  feedbackOnTime: figureSchema,
+  /** Of the candidates the recruiter screened in the month, the share the hiring manager took forward. */
+  screenedTakenForward: figureSchema,
+  /** Reasons given at the stages the hiring manager owns, pooled back from the month to clear the threshold. */
+  reasons: z.object({
+    fromMonth: month,
+    toMonth: month,
+    rejections: count.nullable(),
+    /** Largest first; categories under the threshold pooled as `other reasons`. */
+    categories: z.array(z.object({ category: z.string(), rejections: count })),
+    suppressed: z.boolean(),
+  }),
+});
+export type OwnerPartnership = z.infer<typeof ownerPartnershipSchema>;
+
 // ---- coverage: the n behind each chart -------------------------------------------------------------------
 
 /** How many rows a section rests on, and how many it left out and why ("n included / excluded"). */
@@ -504,6 +530,20 @@ export const aggregatesSchema = z.object({
     minimumRateN: count,
     minimumMedianN: count,
     items: z.array(movementSchema),
+  }),
+  /** Who owns each month: its partnerships, and the feedback each hiring manager owes at the as-of date. */
+  owners: z.object({
+    partnerships: z.array(ownerPartnershipSchema),
+    /** Their own interview feedback due and not submitted, most first; the age of the oldest in days. */
+    owedFeedback: z.array(
+      z.object({
+        hiringManager: z.string(),
+        slots: count.nullable(),
+        oldestDays: days.nullable(),
+        suppressed: z.boolean(),
+      }),
+    ),
+    reasonPoolMonths: count,
   }),
   coverage: z.array(coverageSchema),
   quality: z.object({

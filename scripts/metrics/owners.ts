@@ -1,0 +1,190 @@
+/**
+ * Who owns a month: the partnerships (hiring manager × recruiter) of each month, for the retrospective page,
+ * and the feedback each hiring manager owes now.
+ *
+ * A partnership is in a month when one of its seats was open at some point of the month or filled in it. Its
+ * figures:
+ * - seats open at the month's end (at the as-of date for the as-of month) and filled in the month;
+ * - the hiring manager's own feedback in the month (the slots they interviewed themselves), on time;
+ * - of the candidates the recruiter screened in the month on the partnership's seats, how many the hiring
+ *   manager took forward (reached the hiring manager's screen or later, or were hired);
+ * - the reasons given at the stages the hiring manager owns (their screen and every later stage), pooled over
+ *   the month and the ones before it until they rest on at least `minGroupSize` rejections (at most 12 months),
+ *   with the months they cover, so the page can say so.
+ *
+ * Privacy: candidate figures go through `suppressFigure` (the partnership view's rule); a reason category
+ * resting on fewer than `minGroupSize` rejections is pooled into "other reasons", and that pool grows until it
+ * is not itself a small group. Seats are never suppressed. The feedback a hiring manager owes is about their
+ * own work, but it counts candidates' slots: a count under the threshold is shown as such, its age with it.
+ */
+import type { Aggregates, Figure } from '../schema/aggregates.ts';
+import { addMonths, dayNumberOfDate } from '../time.ts';
+import { lastDayOfMonth } from './asOf.ts';
+import { label, NONE, type Context } from './context.ts';
+import { SLOT, type Slots } from './feedback.ts';
+import type { Journeys, StageOrder } from './funnel.ts';
+import { SCREEN_MATCHERS } from './partnership.ts';
+import type { RejectionFact } from './rejections.ts';
+import { distinctSorted, rate, roundTo } from './stats.ts';
+import { isSmallGroup, suppressFigure } from './suppression.ts';
+import { isOpenAtEndOf, type RequisitionFact } from './timeToFill.ts';
+
+type Owners = Aggregates['owners'];
+/** Months the reasons may pool over, the month itself included. */
+export const REASON_POOL_MONTHS = 12;
+export const OTHER_REASONS = 'other reasons';
+const DAY = 86_400_000;
+
+const pairKey = (hiringManager: string, recruiter: string) => `${hiringManager}\u0000${recruiter}`;
+
+export function ownersSection(
+  ctx: Context,
+  months: readonly string[],
+  requisitions: readonly RequisitionFact[],
+  slots: Slots,
+  rejections: readonly RejectionFact[],
+  journeys: Journeys,
+  order: StageOrder,
+): Owners {
+  const m = ctx.minGroupSize;
+  // The recruiter of an application: its requisition's, as the seats name them.
+  const recruiterOfRow = (row: number): string => {
+    const a = ctx.applications[row];
+    return label(a ? ctx.requisitionOfJob(a.jobId)?.recruiter : null);
+  };
+
+  // The hiring manager's stages: their screen and every stage after it.
+  const managerScreens = order.stages.filter(SCREEN_MATCHERS.hiringManagerScreen).map(order.indexOf);
+  const recruiterScreens = new Set(order.stages.filter(SCREEN_MATCHERS.recruiterScreen).map(order.indexOf));
+  const firstManagerScreen = managerScreens.length ? Math.min(...managerScreens) : Infinity;
+  const ownedByManager = (stage: string) => {
+    const i = order.indexOf(stage);
+    return i >= 0 && i >= firstManagerScreen;
+  };
+
+  // Screened by the recruiter in a month → taken forward, per pair and month.
+  const screened = new Map<string, { screened: number; forward: number }>();
+  const indexOfSpelling = journeys.spellings.map((spelling) => order.indexOf(spelling));
+  for (let j = 0; j < journeys.size; j++) {
+    const row = journeys.row[j]!;
+    const hm = ctx.hiringManagerAt(row);
+    if (hm === NONE) continue;
+    let entered = Infinity;
+    let furthest = -1;
+    for (let i = journeys.start[j]!; i < journeys.start[j + 1]!; i++) {
+      const index = indexOfSpelling[journeys.spelling[i]!]!;
+      if (recruiterScreens.has(index)) entered = Math.min(entered, journeys.entered[i]!);
+      furthest = Math.max(furthest, index);
+    }
+    if (entered === Infinity) continue;
+    const a = journeys.applications[j]!;
+    const hired = a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
+    const key = `${ctx.monthOf(entered)}\u0000${pairKey(hm, recruiterOfRow(row))}`;
+    let s = screened.get(key);
+    if (!s) screened.set(key, (s = { screened: 0, forward: 0 }));
+    s.screened++;
+    if (hired || furthest >= firstManagerScreen) s.forward++;
+  }
+
+  // The hiring manager's own slots: per month, and what they owe now.
+  const own = new Map<string, { settled: number; onTime: number }>();
+  const owed = new Map<string, { slots: number; oldest: number }>();
+  const { end } = ctx.asOf;
+  for (let i = 0; i < slots.size; i++) {
+    const flags = slots.flags[i]!;
+    if (!(flags & SLOT.byHiringManager)) continue;
+    const hm = slots.hiringManagers[slots.hiringManager[i]!]!;
+    const key = `${slots.months[slots.month[i]!]!}\u0000${hm}`;
+    let o = own.get(key);
+    if (!o) own.set(key, (o = { settled: 0, onTime: 0 }));
+    if (flags & SLOT.slaSettled) o.settled++;
+    if (flags & SLOT.onTime) o.onTime++;
+    if (!(flags & SLOT.submitted) && slots.due[i]! < end) {
+      let w = owed.get(hm);
+      if (!w) owed.set(hm, (w = { slots: 0, oldest: 0 }));
+      w.slots++;
+      w.oldest = Math.max(w.oldest, (end - slots.due[i]!) / DAY);
+    }
+  }
+
+  // Rejections at the hiring manager's stages, per pair and month, by category.
+  const reasons = new Map<string, Map<string, number>>();
+  for (const r of rejections) {
+    if (r.hiringManager === NONE || !ownedByManager(r.stage)) continue;
+    const key = `${r.month}\u0000${pairKey(r.hiringManager, recruiterOfRow(r.application))}`;
+    let byCategory = reasons.get(key);
+    if (!byCategory) reasons.set(key, (byCategory = new Map()));
+    byCategory.set(r.category, (byCategory.get(r.category) ?? 0) + 1);
+  }
+
+  const partnerships: Owners['partnerships'] = [];
+  for (const month of months) {
+    const first = dayNumberOfDate(`${month}-01`);
+    const last = month === ctx.asOf.month ? ctx.asOf.day : lastDayOfMonth(month);
+    const pairs = new Map<string, RequisitionFact[]>();
+    for (const r of requisitions) {
+      if (r.hiringManager === NONE) continue;
+      const active = r.openedDay <= last && r.endDay > first;
+      if (!active) continue;
+      const key = pairKey(r.hiringManager, r.recruiter);
+      let list = pairs.get(key);
+      if (!list) pairs.set(key, (list = []));
+      list.push(r);
+    }
+    for (const [key, seats] of [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const [hiringManager, recruiter] = key.split('\u0000') as [string, string];
+      const mine = own.get(`${month}\u0000${hiringManager}`);
+      const s = screened.get(`${month}\u0000${key}`);
+      partnerships.push({
+        month,
+        hiringManager,
+        recruiter,
+        departments: distinctSorted(seats.map((r) => r.department).filter((d) => d !== NONE)),
+        seatsOpen: seats.filter((r) => isOpenAtEndOf(r, last)).length,
+        seatsFilled: seats.filter((r) => r.filledDay !== null && r.filledDay >= first && r.filledDay <= last).length,
+        feedbackOnTime: suppressFigure(figure(rate(mine?.onTime ?? 0, mine?.settled ?? 0), mine?.settled ?? 0), m),
+        screenedTakenForward: suppressFigure(figure(rate(s?.forward ?? 0, s?.screened ?? 0), s?.screened ?? 0), m),
+        reasons: pooledReasons(month, key),
+      });
+    }
+  }
+
+  const owes: Owners['owedFeedback'] = [...owed]
+    .sort(([, a], [, b]) => b.slots - a.slots || b.oldest - a.oldest)
+    .map(([hiringManager, w]) =>
+      isSmallGroup(w.slots, m)
+        ? { hiringManager, slots: null, oldestDays: null, suppressed: true }
+        : { hiringManager, slots: w.slots, oldestDays: roundTo(w.oldest, 1), suppressed: false },
+    );
+  return { partnerships, owedFeedback: owes, reasonPoolMonths: REASON_POOL_MONTHS };
+
+  function pooledReasons(month: string, key: string): Owners['partnerships'][number]['reasons'] {
+    const counts = new Map<string, number>();
+    let total = 0;
+    let from = month;
+    for (let k = 0; k < REASON_POOL_MONTHS; k++) {
+      const at = addMonths(month, -k);
+      if (months.length && at < months[0]!) break;
+      for (const [category, n] of reasons.get(`${at}\u0000${key}`) ?? []) {
+        counts.set(category, (counts.get(category) ?? 0) + n);
+        total += n;
+      }
+      from = at;
+      if (total >= m) break;
+    }
+    if (total === 0) return { fromMonth: from, toMonth: month, rejections: 0, categories: [], suppressed: false };
+    if (isSmallGroup(total, m))
+      return { fromMonth: from, toMonth: month, rejections: null, categories: [], suppressed: true };
+    // Small categories pooled; the pool grows until it is not itself a small group.
+    const shown = [...counts].map(([category, rejections]) => ({ category, rejections }));
+    shown.sort((a, b) => b.rejections - a.rejections || (a.category < b.category ? -1 : 1));
+    let other = 0;
+    for (let i = shown.length - 1; i >= 0; i--)
+      if (isSmallGroup(shown[i]!.rejections, m)) other += shown.splice(i, 1)[0]!.rejections;
+    while (isSmallGroup(other, m) && shown.length > 0) other += shown.pop()!.rejections;
+    if (other > 0) shown.push({ category: OTHER_REASONS, rejections: other });
+    return { fromMonth: from, toMonth: month, rejections: total, categories: shown, suppressed: false };
+  }
+}
+
+const figure = (value: number | null, n: number): Figure => ({ value, n, suppressed: false });
