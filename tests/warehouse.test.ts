@@ -202,3 +202,19 @@ describe('who ended it, from a Lever archive reason', () => {
     expect(endedBy(reason)).toBe(by);
   });
 });
+
+describe('the README', () => {
+  it('names every table a warehouse dump is read from, under "Warehouse dumps"', async () => {
+    const readme = await readFile(join(import.meta.dirname, '../README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('### Warehouse dumps'),
+      readme.indexOf('\n## ', readme.indexOf('### Warehouse dumps')),
+    );
+    for (const vendor of VENDORS) {
+      expect(section).toContain(`**${vendor.name}**`);
+      for (const table of vendor.tables.filter((t) => t.use === 'joined')) {
+        expect(section, `${vendor.name} ${table.name}`).toContain(`\`${table.name}\``);
+      }
+    }
+  });
+});
