@@ -71,7 +71,7 @@ describe('feedback without feedback_submitted_at', () => {
     expect(january(a, 'feedbackSubmissionRate')).toEqual({ value: null, n: null, suppressed: false });
     expect(january(a, 'feedbackOnTimeRate').value).toBeNull();
     expect(january(a, 'feedbackSlots').value).toBe(3);
-    expect(a.absent.filter((x) => x.needs === 'feedback_submitted_at').map((x) => x.figure)).toContain(
+    expect((a.absent ?? []).filter((x) => x.needs === 'feedback_submitted_at').map((x) => x.figure)).toContain(
       'outstandingFeedback',
     );
     expect(a.feedback.outstanding).toEqual([]);

@@ -150,7 +150,7 @@ describe('absent is not zero', () => {
   });
 
   it('keeps the reasons present when the stage events carry them', () => {
-    expect(a.absent.map((x) => x.figure)).not.toContain('unspecifiedReasonShare');
+    expect((a.absent ?? []).map((x) => x.figure)).not.toContain('unspecifiedReasonShare');
   });
 });
 

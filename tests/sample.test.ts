@@ -65,7 +65,7 @@ describe('the shipped sample (data/sample)', () => {
     expect(sample.get('interviews.csv')?.split('\n')[0]).toBe(
       'interview_id,application_id,stage,interviewer,interview_at,interview_end_at,feedback_submitted_at,recommendation',
     );
-    expect(sample.get('stage_events.csv')?.split('\n')[0]).toBe('application_id,stage,entered_at,exited_at');
+    expect(sample.get('stage_events.csv')?.split('\n')[0]).toBe('application_id,stage,entered_at,exited_at,reason');
     for (const [path, text] of sample) {
       expect(text.includes('\r'), path).toBe(false);
       expect(text.charCodeAt(0) === 0xfeff, path).toBe(false);

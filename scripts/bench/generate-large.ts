@@ -772,7 +772,8 @@ export async function generateLarge(dir: string, params: DatasetParams): Promise
     const outcomeAt = hiredAt >= 0 ? hiredAt : rejectedAt;
     for (let s = 0; s < reached; s++) {
       const exit = s + 1 < reached ? enteredAt[s + 1]! : outcomeAt;
-      put(evs, `${applicationId},${stages[s]},${isoAt(enteredAt[s]!)},${exit >= 0 ? isoAt(exit) : ''}\n`);
+      // The last field, the drop reason, stays empty: outcomes are in the applications.
+      put(evs, `${applicationId},${stages[s]},${isoAt(enteredAt[s]!)},${exit >= 0 ? isoAt(exit) : ''},\n`);
     }
     evs.rows += reached;
 

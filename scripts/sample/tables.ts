@@ -116,7 +116,14 @@ export function stageEventsCsv(applications: readonly Application[]): { csv: str
   const rows = applications.flatMap((application) =>
     [...application.visits]
       .sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage))
-      .map((visit) => [application.applicationId, visit.stage, dateTime(visit.enteredAt), dateTime(visit.exitedAt)]),
+      // No drop reason: the sample's outcomes are in its applications (the reason column stays empty).
+      .map((visit) => [
+        application.applicationId,
+        visit.stage,
+        dateTime(visit.enteredAt),
+        dateTime(visit.exitedAt),
+        '',
+      ]),
   );
   return { csv: toCsv(templateColumns('stage_events'), rows), rows: rows.length };
 }

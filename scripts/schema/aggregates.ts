@@ -563,6 +563,6 @@ export const aggregatesSchema = z.object({
     derived: z.array(derivationSchema).optional(),
   }),
   /** Figures the export cannot give (their input column is in no file): shown as "not in your export". */
-  absent: z.array(absentFigureSchema).default([]),
+  absent: z.array(absentFigureSchema).optional(),
 });
 export type Aggregates = z.infer<typeof aggregatesSchema>;
