@@ -53,6 +53,9 @@ export async function checkPageBudget(dir: string, budget = PAGE_BUDGET_BYTES): 
   return pages.length;
 }
 
+/** Where one build runs Astro from (see buildSite): `.astro/build-<pid>` in the project. */
+const astroWorkFolder = (pid: number) => path.join(PROJECT_ROOT, '.astro', `build-${pid}`);
+
 /**
  * What an interrupted build (killed, power cut, Ctrl-C) left beside `outDir`, cleaned up before a new build:
  * `<out>.building-<pid>` folders of processes that are gone are removed; a `<out>.previous-<pid>` folder of a
@@ -71,6 +74,12 @@ export async function cleanUpInterruptedBuilds(outDir: string, log: Logger): Pro
       }))
       .filter((e): e is { name: string; pid: RegExpExecArray } => e.pid !== null)
       .filter(({ pid }) => Number(pid[0]) !== process.pid && !isAlive(Number(pid[0])));
+  // Astro's working folders of builds that are gone (see buildSite).
+  for (const name of await fs.readdir(path.dirname(astroWorkFolder(0))).catch(() => [] as string[])) {
+    const pid = /^build-(\d+)$/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !isAlive(Number(pid)))
+      await fs.rm(astroWorkFolder(Number(pid)), { recursive: true, force: true });
+  }
   for (const { name } of stale('building')) {
     await fs.rm(path.join(parent, name), { recursive: true, force: true });
     log.info(`Removed ${name}, left by an interrupted build.`);
@@ -200,6 +209,7 @@ export async function buildSite(options: {
 }): Promise<number> {
   const { artifactPath, dataDir, base, outDir, log } = options;
   const builtDir = `${outDir}.building-${process.pid}`;
+  const ownWorkFolder = astroWorkFolder(process.pid);
   await cleanUpInterruptedBuilds(outDir, log);
   await fs.rm(builtDir, { recursive: true, force: true });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -209,6 +219,7 @@ export async function buildSite(options: {
   // build cleans up after that).
   const interrupted = (signal: NodeJS.Signals) => {
     rmSync(builtDir, { recursive: true, force: true });
+    rmSync(ownWorkFolder, { recursive: true, force: true });
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', interrupted);
@@ -220,9 +231,18 @@ export async function buildSite(options: {
   const { build } = await import('astro');
   const counting = countPagesWritten(builtDir, log);
   try {
+    // Astro writes the prerendered chunks to `<cwd>/.astro/.prerender/` (when the output is not inside the current
+    // folder), one folder for every build run from the same place, which builds running at once deleted under
+    // each other ("Cannot find module …/.prerender/chunks/…"). Each build runs Astro from a folder of its own
+    // inside the project (the chunks import the project's packages).
+    const cwd = process.cwd();
+    await fs.mkdir(ownWorkFolder, { recursive: true });
+    process.chdir(ownWorkFolder);
     try {
       await build({ root: PROJECT_ROOT, outDir: builtDir, base, logLevel: 'warn' });
     } finally {
+      process.chdir(cwd);
+      await fs.rm(ownWorkFolder, { recursive: true, force: true });
       counting.stop();
     }
     const pages = await checkPageBudget(builtDir);
