@@ -59,7 +59,8 @@ describe('feedback without feedback_submitted_at', () => {
   const feedback = {
     ...rejections,
     interviews: ['I1', 'I2', 'I3'].map((id) =>
-      interview({ id, app: 'A1', at: '2025-01-05T10:00:00Z', end: '2025-01-05T11:00:00Z' }),
+      // Interviewed by the requisition's hiring manager: their own feedback, which the retrospective follows.
+      interview({ id, app: 'A1', interviewer: 'Hana Moreau', at: '2025-01-05T10:00:00Z', end: '2025-01-05T11:00:00Z' }),
     ),
   };
   const january = (a: ReturnType<typeof aggregate>, metric: string) =>
@@ -75,6 +76,10 @@ describe('feedback without feedback_submitted_at', () => {
       'outstandingFeedback',
     );
     expect(a.feedback.outstanding).toEqual([]);
+    // Nor does the retrospective say who owes feedback, or how often a hiring manager gave it on time.
+    expect(a.owners.owedFeedback).toEqual([]);
+    expect(a.owners.partnerships.length).toBeGreaterThan(0);
+    for (const p of a.owners.partnerships) expect(p.feedbackOnTime.value).toBeNull();
   });
 
   it('is in the export but empty: nothing submitted is 0 %, and the three slots are outstanding', () => {
@@ -83,5 +88,6 @@ describe('feedback without feedback_submitted_at', () => {
     expect(a.absent).toEqual([]);
     const all = a.feedback.outstanding.filter((r) => r.department === 'All');
     expect(all.reduce((n, r) => n + (r.slots ?? 0), 0)).toBe(3);
+    expect(a.owners.owedFeedback.map((o) => [o.hiringManager, o.slots])).toEqual([['Hana Moreau', 3]]);
   });
 });

@@ -85,8 +85,16 @@ export function withoutAbsent(draft: Aggregates, absent: readonly AbsentFigure[]
     ...(gone.has('unspecifiedReasonShare') ? { unspecifiedReasonShare: NOTHING } : {}),
     ...(gone.has('medianDaysToFill') ? { medianDaysToFill: NOTHING } : {}),
   }));
+  // The retrospective's owners: a hiring manager's feedback on time, and who owes feedback, need submissions.
+  const owners = noSubmissions
+    ? {
+        ...draft.owners,
+        partnerships: draft.owners.partnerships.map((p) => ({ ...p, feedbackOnTime: NOTHING })),
+        owedFeedback: [],
+      }
+    : draft.owners;
   const rejections = gone.has('rejectionCategory') ? { ...draft.rejections, byCategory: [] } : draft.rejections;
-  return { ...draft, headlines, feedback, partnerships, rejections, absent: [...absent] };
+  return { ...draft, headlines, feedback, partnerships, owners, rejections, absent: [...absent] };
 }
 
 /** `fields` of `row` that it has, as nulls (a field another version of the schema lacks is left out). */
