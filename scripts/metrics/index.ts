@@ -30,7 +30,7 @@ import { movementsSection, targetsOf } from './movements.ts';
 import { ownersSection } from './owners.ts';
 import { rejectionFacts, rejectionsSection } from './rejections.ts';
 import { distinctSorted } from './stats.ts';
-import { suppressAggregates } from './suppression.ts';
+import { protectAggregates } from './suppression.ts';
 import { collectGarbage } from '../memory.ts';
 import { hireFacts, requisitionFacts, timeToFillSection, type Excluded } from './timeToFill.ts';
 
@@ -205,7 +205,11 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
   };
 
   // Absent is not zero: figures whose input column is in no file are blanked before anything reads them.
-  const suppressed = suppressAggregates(withoutAbsent(draft, absentFigures(ctx)), config.privacy.minGroupSize);
+  const { aggregates: protectedFigures, report } = protectAggregates(
+    withoutAbsent(draft, absentFigures(ctx)),
+    config.privacy.minGroupSize,
+  );
+  const suppressed = config.privacy.minGroupSize > 1 ? { ...protectedFigures, disclosure: report } : protectedFigures;
   const final = { ...suppressed, headlines: withChanges(suppressed.headlines, config.privacy.minGroupSize) };
   // Movements read the final (suppressed) figures, so they never show one the artifact hides.
   const movements = movementsSection({

@@ -75,6 +75,7 @@ import {
   type MetricId,
   type Scope,
 } from '../schema/aggregates.ts';
+import { auditDisclosure } from './audit.ts';
 import { METRICS } from './headlines.ts';
 
 /** True when a figure resting on n rows must be hidden. */
@@ -102,6 +103,50 @@ function hideRow<T extends { suppressed: boolean }>(row: T, fields: readonly (ke
   return out;
 }
 
+// ---- cell ids: one name per published count, shared by the hiding below and the audit ---------------------
+
+/** Tuple keys: parts joined with a character no name holds. */
+const key = (...parts: string[]) => parts.join('\u0001');
+
+/** The counts a headline figure rests on or gives back (value × n): hidden together with the figure. */
+export type HeadlineCount = 'slots' | 'hires' | 'rejections' | 'byCandidate' | 'unspecified';
+
+export const scopeKey = (scope: Scope): string =>
+  scope.kind === 'all'
+    ? ALL
+    : scope.kind === 'department'
+      ? `department:${scope.department}`
+      : `hiringManager:${scope.hiringManager}`;
+
+/**
+ * One id per published cell (a row of a table, a headline count, a trailing-3 figure): the audit names the
+ * cells it wants hidden by these ids, and the hiding below finds them by the same ids.
+ */
+export const cellId = {
+  rejection: (r: {
+    month: string;
+    department: string;
+    stage: string;
+    reason: string;
+    category: string;
+    rejected_by: string;
+  }) => key('rejections', r.month, r.department, r.stage, r.reason, r.category, r.rejected_by),
+  share: (table: string, r: { month: string; department: string; key: string }) =>
+    key(table, r.month, r.department, r.key),
+  rejectionTotal: (month: string, department: string) => key('rejection total', month, department),
+  feedback: (r: { month: string; department: string; stage: string }) =>
+    key('feedback', r.month, r.department, r.stage),
+  outstanding: (r: { bucket: string; department: string }) => key('outstanding', r.bucket, r.department),
+  hires: (r: { month: string; department: string }) => key('hires', r.month, r.department),
+  funnel: (r: { cohort: string; department: string; stage: string }) => key('funnel', r.cohort, r.department, r.stage),
+  headline: (scope: Scope, month: string, count: HeadlineCount) => key('headline', scopeKey(scope), month, count),
+  trailing3: (scope: Scope, month: string, metric: MetricId) => key('trailing 3', scopeKey(scope), month, metric),
+  partnership: (hiringManager: string, figure: string) => key('partnership', hiringManager, figure),
+};
+
+/** An id as people read it (in the audit's messages). */
+export const readableId = (id: string) => id.split('\u0001').join(' · ');
+
 // ---- rule 2: the complementary rule on cells and relations ------------------------------------------------
 
 /** total = Σ parts, both shown. `total` null: a total shown elsewhere that this step never hides. */
@@ -114,7 +159,8 @@ export interface Relation {
 /**
  * Rule 2 over cells whose n (before suppression) are `ns`: `hidden` holds rule 1's result and is extended in
  * place; returns which cells were hidden as complements. Among the shown parts, the complement is the one of
- * least `costs` (default 0), then of smallest n, then first in order.
+ * least `costs` (default 0), then of smallest n, then first in order; never the relation's largest part (the
+ * bulk of a bar) while another part or the total can be hidden instead.
  */
 export function complementaryHide(
   ns: readonly number[],
@@ -147,6 +193,9 @@ export function complementaryHide(
     const index = queue[head]!;
     queued[index] = false;
     const { total, parts } = relations[index]!;
+    let largest = -1;
+    // Of equal largest parts the last counts as largest, so that ties still go to the first in row order.
+    for (const p of parts) if (ns[p]! > 0 && (largest < 0 || ns[p]! >= ns[largest]!)) largest = p;
     for (;;) {
       let hiddenParts = 0;
       let hiddenSum = 0;
@@ -157,7 +206,10 @@ export function complementaryHide(
         if (hidden[p]) {
           hiddenParts++;
           hiddenSum += n;
-        } else if (smallest < 0 || cost(p) < cost(smallest) || (cost(p) === cost(smallest) && n < ns[smallest]!))
+        } else if (
+          p !== largest &&
+          (smallest < 0 || cost(p) < cost(smallest) || (cost(p) === cost(smallest) && n < ns[smallest]!))
+        )
           smallest = p;
       }
       const totalHidden = total !== null && hidden[total]!;
@@ -166,6 +218,7 @@ export function complementaryHide(
       if (!exposed) break;
       if (smallest >= 0) hide(smallest);
       else if (total !== null && !totalHidden && ns[total]! > 0) hide(total);
+      else if (largest >= 0 && !hidden[largest]) hide(largest);
       else break;
     }
   }
@@ -179,17 +232,24 @@ class Cells {
   /** 1 for a figure a headline repeats: chosen as a complement only when no other will do. */
   readonly costs: number[] = [];
   readonly relations: Relation[] = [];
+  /** Cells the audit asked to hide (see `protectAggregates`). */
+  private readonly forced: number[] = [];
   complement: boolean[] = [];
   private readonly minGroupSize: number;
-  constructor(minGroupSize: number) {
+  private readonly force: ReadonlySet<string>;
+  constructor(minGroupSize: number, force: ReadonlySet<string>) {
     this.minGroupSize = minGroupSize;
+    this.force = force;
   }
 
-  add(n: number | null, cost = 0): number {
+  add(n: number | null, cost = 0, id?: string): number {
+    const cell = this.ns.length;
+    const small = isSmallGroup(n, this.minGroupSize);
     this.ns.push(n ?? 0);
-    this.hidden.push(isSmallGroup(n, this.minGroupSize));
+    this.hidden.push(small);
     this.costs.push(cost);
-    return this.ns.length - 1;
+    if (!small && id !== undefined && (n ?? 0) > 0 && this.force.has(id)) this.forced.push(cell);
+    return cell;
   }
 
   /** One relation per group of `parts` (by `key`; null = in none), its total found by `totalOf`. */
@@ -215,7 +275,15 @@ class Cells {
   }
 
   run(): void {
+    for (const cell of this.forced) this.hidden[cell] = true;
     this.complement = complementaryHide(this.ns, this.hidden, this.relations, this.minGroupSize, this.costs);
+    for (const cell of this.forced) this.complement[cell] = true;
+  }
+
+  /** Hidden as a small group (false), as a complement (true), or shown (null). */
+  state(cell: number | undefined): boolean | null {
+    if (cell === undefined || !this.hidden[cell]) return null;
+    return this.complement[cell]!;
   }
 
   /** The row as it ships: unchanged, or hidden (nulled `fields`), as a small group or as a complement. */
@@ -224,18 +292,16 @@ class Cells {
   }
 }
 
-/** Tuple keys: parts joined with a character no name holds. */
-const key = (...parts: string[]) => parts.join('\u0001');
-
 /** Row index → cell, and tuple key → cell. */
 function index<T>(
   cells: Cells,
   rows: readonly T[],
   n: (row: T) => number | null,
   keyOf: (row: T) => string,
-  cost: (row: T) => number = () => 0,
+  cost: (row: T) => number,
+  idOf: (row: T) => string,
 ) {
-  const of = rows.map((r) => cells.add(n(r), cost(r)));
+  const of = rows.map((r) => cells.add(n(r), cost(r), idOf(r)));
   const byKey = new Map<string, number>();
   rows.forEach((r, i) => byKey.set(keyOf(r), of[i]!));
   return { of, byKey };
@@ -254,14 +320,16 @@ const HEADLINE_SHARE_KEYS: Partial<Record<(typeof REJECTION_SHARE_TABLES)[number
   byRejectedBy: ['candidate'],
 };
 
-function rejectionCells(r: Rejections, m: number) {
-  const cells = new Cells(m);
+function rejectionCells(r: Rejections, m: number, force: ReadonlySet<string>) {
+  const cells = new Cells(m, force);
   const reasonKey = (x: RejectionRow) => key(x.reason, x.category, x.rejected_by);
   const rows = index(
     cells,
     r.byMonth,
     (x) => x.rejections,
     (x) => key(x.month, x.department, x.stage, reasonKey(x)),
+    () => 0,
+    cellId.rejection,
   );
   const shares = Object.fromEntries(
     REJECTION_SHARE_TABLES.map((t) => [
@@ -273,6 +341,7 @@ function rejectionCells(r: Rejections, m: number) {
         (x) => key(x.month, x.department, x.key),
         // The headline withdrawal and unspecified-reason shares are these rows' shares.
         (x) => (HEADLINE_SHARE_KEYS[t]?.includes(x.key) ? 1 : 0),
+        (x) => cellId.share(t, x),
       ),
     ]),
   ) as Record<(typeof REJECTION_SHARE_TABLES)[number], ReturnType<typeof index<ShareRow>>>;
@@ -286,7 +355,10 @@ function rejectionCells(r: Rejections, m: number) {
   const totals = new Map<string, number>();
   const months = new Map<string, string[]>();
   // The headline 'rejections' counts.
-  for (const [k, n] of totalN) totals.set(k, cells.add(n, 1));
+  for (const [k, n] of totalN) {
+    const [month, department] = k.split('\u0001') as [string, string];
+    totals.set(k, cells.add(n, 1, cellId.rejectionTotal(month, department)));
+  }
   for (const x of r.byCategory) {
     if (x.department === ALL) continue;
     const list = months.get(x.month) ?? [];
@@ -369,13 +441,15 @@ function rejectionCells(r: Rejections, m: number) {
 
 type FeedbackRow = Aggregates['feedback']['byMonth'][number];
 
-function feedbackCells(rowsOf: readonly FeedbackRow[], m: number) {
-  const cells = new Cells(m);
+function feedbackCells(rowsOf: readonly FeedbackRow[], m: number, force: ReadonlySet<string>) {
+  const cells = new Cells(m, force);
   const rows = index(
     cells,
     rowsOf,
     (x) => x.slots,
     (x) => key(x.month, x.department, x.stage),
+    () => 0,
+    cellId.feedback,
   );
   cells.relate(
     rowsOf,
@@ -402,9 +476,18 @@ function acrossDepartments<T extends { department: string }>(
   n: (row: T) => number | null,
   groupOf: (row: T) => string,
   m: number,
+  force: ReadonlySet<string>,
+  idOf: (row: T) => string,
 ) {
-  const cells = new Cells(m);
-  const rows = index(cells, rowsOf, n, (x) => key(groupOf(x), x.department));
+  const cells = new Cells(m, force);
+  const rows = index(
+    cells,
+    rowsOf,
+    n,
+    (x) => key(groupOf(x), x.department),
+    () => 0,
+    idOf,
+  );
   cells.relate(
     rowsOf,
     rows.of,
@@ -417,12 +500,14 @@ function acrossDepartments<T extends { department: string }>(
 
 type FunnelRow = NonNullable<Aggregates['funnel']>[number];
 
-function suppressFunnel(funnel: readonly FunnelRow[], m: number): FunnelRow[] {
+function suppressFunnel(funnel: readonly FunnelRow[], m: number, force: ReadonlySet<string>): FunnelRow[] {
   const { cells, rows } = acrossDepartments(
     funnel,
     (x) => x.reached,
     (x) => key(x.cohort, x.stage),
     m,
+    force,
+    cellId.funnel,
   );
   const hidden = (x: FunnelRow) => cells.hidden[rows.byKey.get(key(x.cohort, x.stage, x.department))!]!;
   const next = new Map(funnel.map((x) => [key(x.cohort, x.department, String(x.stage_index)), x]));
@@ -432,61 +517,104 @@ function suppressFunnel(funnel: readonly FunnelRow[], m: number): FunnelRow[] {
     // pass-through × reached = the applications that went on: hidden with the next stage, or when few.
     const following = next.get(key(x.cohort, x.department, String(x.stage_index + 1)));
     const wentOn = Math.round(row.pass_through * row.reached);
-    return (following && hidden(following)) || isSmallGroup(wentOn, m) ? { ...row, pass_through: null } : row;
+    return (following && hidden(following)) || isSmallGroup(wentOn, m)
+      ? { ...row, pass_through: null, hidden: ['pass_through'] }
+      : row;
   });
 }
 
 // ---- headlines ------------------------------------------------------------------------------------------
 
-/** Which headline figures follow which table figures (see the module comment). */
-const FEEDBACK_METRICS: MetricId[] = [
+/**
+ * The counts each candidate headline rests on or gives back: a figure is hidden when any of them is. The
+ * feedback rates and the median hours stand with their month's slots, as the feedback table's row does (the
+ * table shows a row's due and submitted slots beside its slots); the median hours are hidden besides when
+ * fewer than minGroupSize slots were submitted, as in the table.
+ */
+const HEADLINE_COUNTS: Partial<Record<MetricId, HeadlineCount[]>> = {
+  medianDaysToHire: ['hires'],
+  feedbackSlots: ['slots'],
+  feedbackSubmissionRate: ['slots'],
+  feedbackOnTimeRate: ['slots'],
+  medianHoursToFeedback: ['slots'],
+  rejections: ['rejections'],
+  withdrawalShare: ['rejections', 'byCandidate'],
+  unspecifiedReasonShare: ['rejections', 'unspecified'],
+};
+/** Metrics whose own n (not their month's slots) decides rule 1. */
+const OWN_N: readonly MetricId[] = [
+  'medianDaysToHire',
   'feedbackSlots',
-  'feedbackSubmissionRate',
-  'feedbackOnTimeRate',
   'medianHoursToFeedback',
+  'rejections',
+  'withdrawalShare',
+  'unspecifiedReasonShare',
 ];
-const REJECTION_METRICS: MetricId[] = ['rejections', 'withdrawalShare', 'unspecifiedReasonShare'];
-
-const scopeDepartment = (scope: Scope): string | null =>
-  scope.kind === 'all' ? ALL : scope.kind === 'department' ? scope.department : null;
+/** The series whose n is each headline count (for the hiring managers' scopes, which have no table). */
+const COUNT_SERIES: Partial<Record<HeadlineCount, MetricId>> = {
+  slots: 'feedbackSlots',
+  hires: 'medianDaysToHire',
+  rejections: 'rejections',
+};
 
 const hiddenFigure = (complementary: boolean): Figure =>
   complementary
     ? { value: null, n: null, suppressed: true, complementary: true }
     : { value: null, n: null, suppressed: true };
 
+/** Hidden as a small group (false), as a complement (true), or shown (null). */
+type State = boolean | null;
+const worst = (a: State, b: State): State =>
+  a === false || b === false ? false : a === true || b === true ? true : null;
+
 /**
- * Rule 1 on every candidate headline figure; then the figures the tables hid (`hideAt(metric, department,
- * month)` true: a complement), as the month's figure and the next month's "previous"; then the trailing-3
- * pooled figures that would give a hidden month back.
+ * Rule 1 on every candidate headline figure; then the counts it rests on (`tableState` for the company and
+ * the departments: the tables' own cells; the hiring managers' own n and the audit's `force` otherwise), as
+ * the month's figure and the next month's "previous"; then the trailing-3 pooled figures, hidden whenever any
+ * of their three months is: a pooled figure beside shown months adds nothing, and beside a hidden one (and
+ * the window before or after it) it gives the hidden month back.
  */
 function suppressHeadlines(
   series: readonly HeadlineSeries[],
   m: number,
-  hideAt: (metric: MetricId, department: string, month: string) => boolean,
+  tableState: (count: HeadlineCount, department: string, month: string) => State,
+  force: ReadonlySet<string>,
 ): HeadlineSeries[] {
+  const bySeries = new Map(series.map((s) => [key(s.metric, scopeKey(s.scope)), s]));
+  const countState = (scope: Scope, i: number, count: HeadlineCount): State => {
+    const month = series[0]!.months[i]!.month;
+    if (scope.kind !== 'hiringManager') return tableState(count, scope.kind === 'all' ? ALL : scope.department, month);
+    const metric = COUNT_SERIES[count];
+    const n = metric ? (bySeries.get(key(metric, scopeKey(scope)))?.months[i]?.current.n ?? null) : null;
+    if (isSmallGroup(n, m)) return false;
+    return n !== 0 && force.has(cellId.headline(scope, month, count)) ? true : null;
+  };
   return series.map((s) => {
-    if (!METRICS[s.metric].candidate) return s;
-    const department = scopeDepartment(s.scope);
+    const counts = HEADLINE_COUNTS[s.metric];
+    if (!METRICS[s.metric].candidate || !counts) return s;
     const months = s.months;
-    const primary = months.map((c) => isSmallGroup(c.current.n, m));
-    const complement = months.map(
-      (c, i) => !primary[i] && department !== null && c.current.n !== 0 && hideAt(s.metric, department, c.month),
-    );
-    const hidden = (i: number) => primary[i]! || complement[i]!;
+    // Hidden for a numerator (a share's count): a complement, its own n may be large.
+    const states = months.map((c, i): State => {
+      if (OWN_N.includes(s.metric) && isSmallGroup(c.current.n, m)) return false;
+      if (c.current.n === 0) return null;
+      return counts.reduce<State>((state, count, k) => {
+        const counted = countState(s.scope, i, count);
+        return worst(state, k > 0 && counted === false ? true : counted);
+      }, null);
+    });
     return {
       ...s,
       months: months.map((c, i) => {
         let trailing3 = suppressFigure(c.trailing3, m);
-        if (!trailing3.suppressed && c.trailing3.n !== null && i >= 3) {
-          const before = [i - 3, i - 2, i - 1].filter(hidden);
-          const hiddenN = before.reduce((sum, j) => sum + (months[j]!.current.n ?? 0), 0);
-          if (before.length === 1 || (before.length > 1 && hiddenN < m)) trailing3 = hiddenFigure(true);
+        if (!trailing3.suppressed && c.trailing3.value !== null) {
+          const window = [i - 3, i - 2, i - 1].filter((j) => j >= 0 && states[j] !== null);
+          if (window.length > 0 || force.has(cellId.trailing3(s.scope, c.month, s.metric)))
+            trailing3 = hiddenFigure(true);
         }
         return {
           ...c,
-          current: hidden(i) ? hiddenFigure(complement[i]!) : c.current,
-          previous: i > 0 && hidden(i - 1) ? hiddenFigure(complement[i - 1]!) : suppressFigure(c.previous, m),
+          current: states[i] !== null ? hiddenFigure(states[i]!) : c.current,
+          previous: i > 0 && states[i - 1] !== null ? hiddenFigure(states[i - 1]!) : suppressFigure(c.previous, m),
           trailing3,
         };
       }),
@@ -496,25 +624,42 @@ function suppressHeadlines(
 
 // ---- the whole artifact ---------------------------------------------------------------------------------
 
-export function suppressAggregates(a: Aggregates, minGroupSize: number): Aggregates {
+/** Partnership figures about candidates: hidden below minGroupSize, or where the audit asks. */
+const PARTNERSHIP_FIGURES = [
+  'feedbackOnTimeRate',
+  'medianHoursToFeedback',
+  'hiringManagerScreenPassThrough',
+  'recruiterScreenToHiringManagerScreen',
+  'unspecifiedReasonShare',
+] as const;
+
+/**
+ * Rules 1 and 2 once, with the cells of `force` (ids of `cellId`) hidden besides as complements. Use
+ * `protectAggregates`, which runs this until the audit finds nothing to add.
+ */
+export function suppressOnce(a: Aggregates, minGroupSize: number, force: ReadonlySet<string> = new Set()): Aggregates {
   if (minGroupSize <= 1) return a;
   const m = minGroupSize;
 
-  const rejections = rejectionCells(a.rejections, m);
-  const feedback = feedbackCells(a.feedback.byMonth, m);
+  const rejections = rejectionCells(a.rejections, m, force);
+  const feedback = feedbackCells(a.feedback.byMonth, m, force);
   const outstanding = acrossDepartments(
     a.feedback.outstanding,
     (x) => x.slots,
     (x) => x.bucket,
     m,
+    force,
+    cellId.outstanding,
   );
   const hires = acrossDepartments(
     a.timeToFill.timeToHireByMonth,
     (x) => x.hires,
     (x) => x.month,
     m,
+    force,
+    cellId.hires,
   );
-  const people = new Cells(m);
+  const people = new Cells(m, force);
   const personCells = a.feedback.byPerson.map((r) => people.add(r.slots));
   people.relate(
     a.feedback.byPerson,
@@ -524,26 +669,33 @@ export function suppressAggregates(a: Aggregates, minGroupSize: number): Aggrega
   );
   people.run();
 
-  const isHidden = (cells: Cells, cell: number | undefined) => cell !== undefined && cells.hidden[cell]!;
-  const isComplement = (cells: Cells, cell: number | undefined) => cell !== undefined && cells.complement[cell]!;
-  const hideAt = (metric: MetricId, department: string, month: string): boolean => {
-    if (FEEDBACK_METRICS.includes(metric))
-      return isComplement(feedback.cells, feedback.rows.byKey.get(key(month, department, ALL)));
-    if (metric === 'medianDaysToHire') return isComplement(hires.cells, hires.rows.byKey.get(key(month, department)));
-    if (!REJECTION_METRICS.includes(metric)) return false;
+  const tableState = (count: HeadlineCount, department: string, month: string): State => {
     const r = rejections;
-    if (isComplement(r.cells, r.totals.get(key(month, department)))) return true;
-    if (metric === 'withdrawalShare')
-      return isHidden(r.cells, r.shares.byRejectedBy.byKey.get(key(month, department, 'candidate')));
-    if (metric === 'unspecifiedReasonShare')
-      return isHidden(r.cells, r.shares.byCategory.byKey.get(key(month, department, 'unspecified')));
-    return false;
+    switch (count) {
+      case 'slots':
+        return feedback.cells.state(feedback.rows.byKey.get(key(month, department, ALL)));
+      case 'hires':
+        return hires.cells.state(hires.rows.byKey.get(key(month, department)));
+      case 'rejections':
+        return r.cells.state(r.totals.get(key(month, department)));
+      case 'byCandidate':
+        return r.cells.state(r.shares.byRejectedBy.byKey.get(key(month, department, 'candidate')));
+      case 'unspecified':
+        return r.cells.state(r.shares.byCategory.byKey.get(key(month, department, 'unspecified')));
+    }
   };
 
-  const shareFields = ['rejections', 'share'] as const;
+  // A share beside its count gives the month's total back (count / share): shown only where the total is.
+  const shareRows = (t: (typeof REJECTION_SHARE_TABLES)[number]) =>
+    a.rejections[t].map((x, i) => {
+      const row = rejections.cells.apply(x, rejections.shares[t].of[i]!, ['rejections', 'share']);
+      const totalHidden = rejections.cells.state(rejections.totals.get(key(x.month, x.department))) !== null;
+      return !row.suppressed && totalHidden && row.share !== null ? { ...row, share: null, hidden: ['share'] } : row;
+    });
+
   return {
     ...a,
-    headlines: suppressHeadlines(a.headlines, m, hideAt),
+    headlines: suppressHeadlines(a.headlines, m, tableState, force),
     timeToFill: {
       ...a.timeToFill,
       timeToHireByMonth: a.timeToFill.timeToHireByMonth.map((r, i) =>
@@ -551,7 +703,13 @@ export function suppressAggregates(a: Aggregates, minGroupSize: number): Aggrega
       ),
     },
     feedback: {
-      byMonth: a.feedback.byMonth.map((r, i) => feedback.cells.apply(r, feedback.rows.of[i]!, FEEDBACK_FIGURES)),
+      byMonth: a.feedback.byMonth.map((r, i) => {
+        const row = feedback.cells.apply(r, feedback.rows.of[i]!, FEEDBACK_FIGURES);
+        // Quantiles of a few submitted slots are those slots' hours: hidden as the headline hides them.
+        return !row.suppressed && isSmallGroup(row.submitted, m)
+          ? { ...row, median_hours: null, p90_hours: null, hidden: ['median_hours', 'p90_hours'] }
+          : row;
+      }),
       byPerson: a.feedback.byPerson.map((r, i) =>
         people.apply(r, personCells[i]!, ['slots', 'submitted', 'on_time_rate', 'median_hours']),
       ),
@@ -559,24 +717,89 @@ export function suppressAggregates(a: Aggregates, minGroupSize: number): Aggrega
     },
     rejections: {
       byMonth: a.rejections.byMonth.map((r, i) => rejections.cells.apply(r, rejections.rows.of[i]!, ['rejections'])),
-      byCategory: a.rejections.byCategory.map((r, i) =>
-        rejections.cells.apply(r, rejections.shares.byCategory.of[i]!, shareFields),
-      ),
-      byRejectedBy: a.rejections.byRejectedBy.map((r, i) =>
-        rejections.cells.apply(r, rejections.shares.byRejectedBy.of[i]!, shareFields),
-      ),
-      byStage: a.rejections.byStage.map((r, i) =>
-        rejections.cells.apply(r, rejections.shares.byStage.of[i]!, shareFields),
-      ),
+      byCategory: shareRows('byCategory'),
+      byRejectedBy: shareRows('byRejectedBy'),
+      byStage: shareRows('byStage'),
     },
-    funnel: a.funnel === null ? null : suppressFunnel(a.funnel, m),
-    partnerships: a.partnerships.map((p) => ({
-      ...p,
-      feedbackOnTimeRate: suppressFigure(p.feedbackOnTimeRate, m),
-      medianHoursToFeedback: suppressFigure(p.medianHoursToFeedback, m),
-      hiringManagerScreenPassThrough: suppressFigure(p.hiringManagerScreenPassThrough, m),
-      recruiterScreenToHiringManagerScreen: suppressFigure(p.recruiterScreenToHiringManagerScreen, m),
-      unspecifiedReasonShare: suppressFigure(p.unspecifiedReasonShare, m),
-    })),
+    funnel: a.funnel === null ? null : suppressFunnel(a.funnel, m, force),
+    partnerships: a.partnerships.map((p) => {
+      const out = { ...p };
+      for (const figure of PARTNERSHIP_FIGURES) {
+        const f = suppressFigure(p[figure], m);
+        out[figure] =
+          !f.suppressed && (f.n ?? 0) > 0 && force.has(cellId.partnership(p.hiringManager, figure))
+            ? hiddenFigure(true)
+            : f;
+      }
+      return out;
+    }),
   };
+}
+
+/** What the protection did, for the build's output and the artifact. */
+export interface DisclosureReport {
+  /** Published counts the audit modelled, and the relations between them. */
+  cellsChecked: number;
+  relations: number;
+  /** Hidden counts: small groups, and cells hidden beside them. */
+  hiddenSmall: number;
+  hiddenComplements: number;
+  /** Cells hidden because the audit could narrow a hidden small count (included in the complements). */
+  addedByAudit: number;
+  rounds: number;
+  /** Hidden small counts still narrower than the protection interval (0 unless the audit gave up). */
+  unprotected: number;
+}
+
+/** Rounds of audit and further hiding before the step gives up (and reports what is left). */
+const MAX_ROUNDS = 3;
+
+/**
+ * Suppression that holds against an attacker holding every published figure: rules 1 and 2, then the audit
+ * (`audit.ts`) over the result; every hidden small count it can narrow gets a further cell hidden, and the
+ * whole runs again, until the audit finds nothing.
+ */
+export function protectAggregates(
+  a: Aggregates,
+  minGroupSize: number,
+): { aggregates: Aggregates; report: DisclosureReport } {
+  const force = new Set<string>();
+  for (let round = 1; ; round++) {
+    const published = suppressOnce(a, minGroupSize, force);
+    if (minGroupSize <= 1)
+      return {
+        aggregates: published,
+        report: {
+          cellsChecked: 0,
+          relations: 0,
+          hiddenSmall: 0,
+          hiddenComplements: 0,
+          addedByAudit: 0,
+          rounds: 0,
+          unprotected: 0,
+        },
+      };
+    const audit = auditDisclosure(published, a, minGroupSize);
+    const more = audit.remedies.filter((id) => !force.has(id));
+    if (audit.unprotected.length === 0 || more.length === 0 || round >= MAX_ROUNDS) {
+      return {
+        aggregates: published,
+        report: {
+          cellsChecked: audit.cells,
+          relations: audit.relations,
+          hiddenSmall: audit.hiddenSmall,
+          hiddenComplements: audit.hiddenOther,
+          addedByAudit: force.size,
+          rounds: round,
+          unprotected: audit.unprotected.length,
+        },
+      };
+    }
+    for (const id of more) force.add(id);
+  }
+}
+
+/** The artifact as published: `protectAggregates` without its report. */
+export function suppressAggregates(a: Aggregates, minGroupSize: number): Aggregates {
+  return protectAggregates(a, minGroupSize).aggregates;
 }

@@ -34,6 +34,8 @@ const rate = z.number().min(0).max(1);
 /** One number with the n it rests on. */
 /** Present (and true) only on a figure or row hidden as a complement; see the conventions above. */
 const complementary = z.literal(true).optional();
+/** Fields hidden for privacy in a row that is otherwise shown (their values are null); absent when none. */
+const hidden = z.array(z.string()).optional();
 
 export const figureSchema = z.object({
   value: z.number().nullable(),
@@ -179,6 +181,7 @@ export const feedbackRowSchema = z.object({
   no_decision: count.nullable(),
   suppressed: z.boolean(),
   complementary,
+  hidden,
 });
 /**
  * The figures of a feedback row, in column order: every field but its grain (month, department, stage) and its
@@ -246,6 +249,7 @@ export const rejectionShareSchema = z.object({
   share: rate.nullable(),
   suppressed: z.boolean(),
   complementary,
+  hidden,
 });
 
 // ---- funnel -------------------------------------------------------------------------------------------
@@ -264,6 +268,7 @@ export const funnelRowSchema = z.object({
   open: z.boolean(),
   suppressed: z.boolean(),
   complementary,
+  hidden,
 });
 
 // ---- the partnership view -----------------------------------------------------------------------------
@@ -562,6 +567,18 @@ export const aggregatesSchema = z.object({
     columns: z.array(z.object({ entity: z.enum(ENTITIES), columns: z.array(z.string()) })).optional(),
     derived: z.array(derivationSchema).optional(),
   }),
+  /** What the disclosure audit checked and added (`scripts/metrics/audit.ts`); absent when suppression is off. */
+  disclosure: z
+    .object({
+      cellsChecked: count,
+      relations: count,
+      hiddenSmall: count,
+      hiddenComplements: count,
+      addedByAudit: count,
+      rounds: count,
+      unprotected: count,
+    })
+    .optional(),
   /** Figures the export cannot give (their input column is in no file): shown as "not in your export". */
   absent: z.array(absentFigureSchema).optional(),
 });

@@ -12,7 +12,7 @@ import { aggregate, app, headline, interview, req, shuffled } from './helpers.ts
 
 describe('small-group suppression', () => {
   it('covers every figure of a feedback row: FEEDBACK_FIGURES is every field but the grain and the flags', () => {
-    const notFigures = new Set(['month', 'department', 'stage', 'suppressed', 'complementary']);
+    const notFigures = new Set(['month', 'department', 'stage', 'suppressed', 'complementary', 'hidden']);
     const figures = Object.keys(feedbackRowSchema.shape).filter((field) => !notFigures.has(field));
     expect([...FEEDBACK_FIGURES]).toEqual(figures);
   });
