@@ -37,6 +37,13 @@ export function writeRetros(
     `- **Feedback:** the Data team keeps its recovery: median ${hours(dataHours(['2026-09']))} from interview to scorecard this month, against ${hours(dataHours(FEEDBACK_SLUMP.months))} in March–May. Keep the interviewer rotation.`,
     `- **Rejection reasons:** ${percent(vagueShare)} of rejections on ${vagueEngineering ?? ''}'s and ${vagueSales ?? ''}'s jobs give no reason or "Other", against ${percent(otherShare)} elsewhere. Talent ops will go through the reason list with both.`,
     '- **Next month:** watch the new Engineering and Sales openings for Q4.',
+    '',
+    // Task items: the October page shows them as "Agreed last month", done or open.
+    '## Actions',
+    '',
+    '- [x] Offers approved within 48 h of the onsite debrief.',
+    '- [ ] Recruiters re-check salary expectations before the onsite.',
+    `- [ ] Talent ops goes through the reason list with ${vagueEngineering ?? ''} and ${vagueSales ?? ''}.`,
   ];
 
   const open = jobs.flatMap((job) => job.seats).filter((seat) => seat.fate === 'open');
