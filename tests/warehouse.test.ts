@@ -173,6 +173,12 @@ describe('recognising a warehouse table', () => {
     expect(named(['id', 'contact', 'created_at', 'origin', 'stage_id', 'name', 'archived_at'])).toBe(
       'lever opportunity',
     );
+    // A link table's two columns are Greenhouse's only beside Fivetran's columns or Greenhouse's other tables.
+    expect(named(['application_id', 'job_id'])).toBeNull();
+    const greenhouse = new Set(VENDORS.filter((v) => v.id === 'greenhouse'));
+    expect(recogniseTable(['job_id', 'application_id'], 'x.csv', VENDORS, greenhouse)?.table.name).toBe(
+      'job_application',
+    );
     // A hand-made export sharing a few column names is not a vendor table.
     expect(named(['id', 'name', 'department', 'opened_at', 'hiring_manager'])).toBeNull();
     // `id, name` is a tag only beside Fivetran's own columns.

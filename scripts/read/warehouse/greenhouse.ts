@@ -56,7 +56,10 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
     ],
     { feeds: 'applications: dates, status, stage, source, rejection' },
   ),
-  t('job_application', 'joined', ['application_id', 'job_id'], [], { feeds: 'the job of each application' }),
+  t('job_application', 'joined', ['application_id', 'job_id'], [], {
+    generic: true,
+    feeds: 'the job of each application',
+  }),
   t(
     'job',
     'joined',
@@ -91,13 +94,19 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
     ],
     { feeds: 'requisitions: one seat per opening, opened, closed, filled by which application' },
   ),
-  t('job_department', 'joined', ['department_id', 'job_id'], [], { feeds: 'the department of each job' }),
+  t('job_department', 'joined', ['department_id', 'job_id'], [], {
+    generic: true,
+    feeds: 'the department of each job',
+  }),
   t('department', 'joined', ['id', 'name', 'parent_id'], ['external_id'], { feeds: 'department names' }),
-  t('job_office', 'joined', ['job_id', 'office_id'], [], { feeds: 'the location of each job' }),
+  t('job_office', 'joined', ['job_id', 'office_id'], [], { generic: true, feeds: 'the location of each job' }),
   t('office', 'joined', ['id', 'name', 'location_name'], ['external_id', 'parent_id', 'primary_contact_user_id'], {
     feeds: 'location names',
   }),
-  t('hiring_team', 'joined', ['job_id', 'role', 'user_id'], [], { feeds: 'hiring managers and recruiters' }),
+  t('hiring_team', 'joined', ['job_id', 'role', 'user_id'], [], {
+    generic: true,
+    feeds: 'hiring managers and recruiters',
+  }),
   t(
     'user',
     'joined',

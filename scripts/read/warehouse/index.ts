@@ -89,14 +89,26 @@ const listOf = (names: readonly string[]): string =>
 
 export async function claimWarehouseTables(files: readonly CsvFile[], log: Logger): Promise<WarehouseClaim> {
   const claimed: Claimed[] = [];
-  const otherFiles: CsvFile[] = [];
+  const headers = new Map<CsvFile, string[] | null>();
   for (const file of files) {
     const header = await headerOf(file, log);
+    headers.set(file, header);
     const found = header ? recogniseTable(header, file.name, VENDORS) : null;
-    if (!found) otherFiles.push(file);
-    else claimed.push({ file, ...found, skip: null });
+    if (found) claimed.push({ file, ...found, skip: null });
   }
+  // A vendor whose distinctive tables are here: its link tables are recognised without Fivetran's columns too.
+  const evident = new Set(claimed.filter((c) => !c.table.generic && c.table.use === 'joined').map((c) => c.vendor));
+  const otherFiles: CsvFile[] = [];
+  for (const file of files) {
+    if (claimed.some((c) => c.file === file)) continue;
+    const header = headers.get(file);
+    const found = header && evident.size > 0 ? recogniseTable(header, file.name, VENDORS, evident) : null;
+    if (found) claimed.push({ file, ...found, skip: null });
+    else otherFiles.push(file);
+  }
+  claimed.sort((a, b) => (a.file.name < b.file.name ? -1 : a.file.name > b.file.name ? 1 : 0));
 
+  const released = new Set<Claimed>();
   const byVendor = new Map<Vendor, Claimed[]>();
   for (const c of claimed) byVendor.set(c.vendor, [...(byVendor.get(c.vendor) ?? []), c]);
   for (const [vendor, tables] of byVendor) {
@@ -110,8 +122,15 @@ export async function claimWarehouseTables(files: readonly CsvFile[], log: Logge
       else if (last.get(c.table.name) !== c)
         c.skip = `the same table as ${last.get(c.table.name)!.file.name}: read once`;
     }
-    if (!tables.some((c) => c.skip === null)) continue;
+    const joined = tables.filter((c) => c.skip === null);
+    if (joined.length === 0) continue;
     const has = (name: string) => last.has(name);
+    // One table that looks like a vendor's, without the vendor's main table, is not a dump: an API-shaped export
+    // (Greenhouse's scorecards have most of the warehouse scorecard's columns) goes to the per-file reader.
+    if (!has(vendor.required[0]!) && joined.filter((c) => !c.table.generic).length < 2) {
+      for (const c of joined) released.add(c);
+      continue;
+    }
     const found = listOf(tables.filter((c) => c.skip === null).map((c) => c.file.name));
     const missing = vendor.required.filter((name) => !has(name));
     if (missing.length > 0) {
@@ -135,6 +154,15 @@ export async function claimWarehouseTables(files: readonly CsvFile[], log: Logge
     }
   }
 
+  if (released.size > 0) {
+    for (const [vendor, tables] of byVendor)
+      byVendor.set(
+        vendor,
+        tables.filter((c) => !released.has(c)),
+      );
+    otherFiles.push(...[...released].map((c) => c.file));
+    otherFiles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
   return { otherFiles, read: (target) => readClaimed(byVendor, target) };
 }
 

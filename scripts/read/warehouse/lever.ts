@@ -134,6 +134,7 @@ export const LEVER_TABLES: readonly WarehouseTable[] = [
     { feeds: 'requisitions: seats (headcount), hiring manager, status' },
   ),
   t('requisition_posting', 'joined', ['requisition_id', 'posting_id'], [], {
+    generic: true,
     feeds: 'which posting a requisition hires for',
   }),
   // Same columns as `stage` in Fivetran's schema: the file name tells them apart (see `recogniseTable`).
@@ -149,7 +150,7 @@ export const LEVER_TABLES: readonly WarehouseTable[] = [
     ['to_stage_index', 'updater_id'],
     { feeds: 'stage events' },
   ),
-  t('opportunity_source', 'joined', ['opportunity_id', 'source'], [], { feeds: 'application sources' }),
+  t('opportunity_source', 'joined', ['opportunity_id', 'source'], [], { generic: true, feeds: 'application sources' }),
   t(
     'interview',
     'joined',
@@ -171,6 +172,7 @@ export const LEVER_TABLES: readonly WarehouseTable[] = [
   ),
   t('interviewer_user', 'joined', ['interview_id', 'user_id'], [], {
     aliases: ['interview_user'],
+    generic: true,
     feeds: 'interviews: one feedback slot per interviewer',
   }),
   t(

@@ -24,8 +24,9 @@ export interface WarehouseTable {
   key: readonly string[];
   use: TableUse;
   /**
-   * A shape so common (`id, name`) that only Fivetran's own columns beside it make it this table: a hand-made
-   * export with the same two columns is left to the other readers.
+   * A shape so common (`id, name`; `application_id, job_id`) that only Fivetran's own columns beside it, or
+   * the vendor's other tables in the same folder, make it this table: a hand-made export with the same few
+   * columns is left to the other readers.
    */
   generic?: boolean;
   /** What the table feeds, in the users' words (the README lists it; a missing required table names it). */
@@ -69,9 +70,15 @@ export interface Recognised {
 /**
  * The vendor table a header is, or null. Every key column must be present and most of the header's columns
  * must be the table's own; the table with the most of its columns present wins. The file name only breaks a
- * tie between tables with the same columns (`email_address` and `phone_number`).
+ * tie between tables with the same columns (`email_address` and `phone_number`). A generic shape is taken
+ * only with Fivetran's columns in the header, or for a vendor in `evident` (its other tables are here).
  */
-export function recogniseTable(header: readonly string[], file: string, vendors: readonly Vendor[]): Recognised | null {
+export function recogniseTable(
+  header: readonly string[],
+  file: string,
+  vendors: readonly Vendor[],
+  evident: ReadonlySet<Vendor> = new Set(),
+): Recognised | null {
   const present = new Set(header.map(columnKey).filter((name) => name !== ''));
   if (present.size === 0) return null;
   const fivetran = [...present].some((name) => FIVETRAN_COLUMNS.has(name));
@@ -79,7 +86,7 @@ export function recogniseTable(header: readonly string[], file: string, vendors:
   let best: { found: Recognised; score: number; named: boolean } | null = null;
   for (const vendor of vendors) {
     for (const table of vendor.tables) {
-      if (table.generic && !fivetran) continue;
+      if (table.generic && !fivetran && !evident.has(vendor)) continue;
       if (!table.key.every((column) => present.has(column))) continue;
       const own = new Set(table.columns);
       let known = 0;
