@@ -288,7 +288,8 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
       shown.sort((x, y) => x.before.denominator + x.after.denominator - (y.before.denominator + y.after.denominator));
       addTo(pool, shown.shift()!);
     }
-    if (shown.length === 0) return null;
+    // One named group explains nothing (a single stage is the company itself).
+    if (shown.length < 2) return null;
     const d = decompose(pool.before.denominator + pool.after.denominator > 0 ? [...shown, pool] : shown);
     if (d === null || d.change === 0) return null;
     const groupsOut = d.groups

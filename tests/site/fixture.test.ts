@@ -28,8 +28,6 @@ import {
   topReasons,
 } from '../../src/lib/figures/rejections.ts';
 import { fillByDepartment, fillByPerson, fillTrend, hireTrend, openAging } from '../../src/lib/figures/timeToFill.ts';
-import { movements } from '../../src/lib/movements.ts';
-import type { HeadlineSeries } from '../../scripts/schema/aggregates.ts';
 import { createSite, METRIC_IDS } from '../../src/lib/site.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -121,52 +119,3 @@ describe('every figure of every page', () => {
   });
 });
 
-describe('movements', () => {
-  it('puts the biggest movements of a month in words, with n, leaving out hiring managers with too little data', () => {
-    const found = movements(site, a.latestCompleteMonth!);
-    expect(found.length).toBeGreaterThan(0);
-    expect(found.length).toBeLessThanOrEqual(5);
-    for (const m of found) {
-      expect(m.sentence).toMatch(/ (rose|fell) from .+ to .+ \(n=\d/);
-      expect(m.sentence).not.toContain('Dana');
-    }
-    const scores = found.map((m) => m.score);
-    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
-  });
-
-  it("ranks a change by how far it stands out from chance: a company-wide 2.4% → 7.5% of ~1,000 outranks a department's 1.3% → 13.9% of 65", () => {
-    const month = a.latestCompleteMonth!;
-    const figure = (value: number, n: number) => ({ value, n, suppressed: false });
-    const series = (scope: HeadlineSeries['scope'], previous: [number, number], current: [number, number]) => ({
-      metric: 'withdrawalShare' as const,
-      scope,
-      months: [
-        {
-          month,
-          current: figure(...current),
-          previous: figure(...previous),
-          trailing3: figure(previous[0], previous[1] * 3),
-          changeVsPrevious: current[0] - previous[0],
-          changeVsTrailing3: current[0] - previous[0],
-        },
-      ],
-    });
-    const crafted = createSite({
-      ...a,
-      headlines: [
-        // Listed first, so the order below cannot come from the artifact's order.
-        series({ kind: 'department', department: 'Marketing' }, [0.013, 75], [0.139, 65]),
-        series({ kind: 'all' }, [0.024, 1318], [0.075, 1002]),
-      ],
-    });
-    // z(all) = 0.051 / √(0.046·0.954·(1/1318 + 1/1002)) ≈ 5.8; z(Marketing) = 0.126 / √(0.072·0.928·(1/75 + 1/65)) ≈ 2.9.
-    const found = movements(crafted, month);
-    expect(found.map((m) => m.scope.kind)).toEqual(['all', 'department']);
-    expect(found[0]!.score).toBeCloseTo(5.8, 1);
-    expect(found[1]!.score).toBeCloseTo(2.9, 1);
-  });
-
-  it('finds nothing to say about the first month (no previous month)', () => {
-    expect(movements(site, a.months[0]!)).toEqual([]);
-  });
-});
