@@ -6,7 +6,7 @@
  */
 import { ENTITIES, type Entity } from '../schema/canonical.ts';
 import type { Aggregates } from '../schema/aggregates.ts';
-import { quotable, type ContactDetails } from './values.ts';
+import { hiddenBecause, quotable, type ContactDetails } from './values.ts';
 
 type Quality = Aggregates['quality'];
 type Action = Quality['ledger'][number]['action'];
@@ -94,7 +94,7 @@ export class Ledger {
     this.hidden.set(key, {
       entity,
       column,
-      value: `(value hidden: looked like ${what === 'e-mail address' ? 'an e-mail address' : 'a phone number'})`,
+      value: `(value hidden: ${hiddenBecause(what)})`,
       rows: 1,
       fix: `Contact details are never published: these cells were replaced by ${instead}. Check that the column read as ${column} holds what it should ("columns" in dashboard.config.json), or clean the export.`,
     });

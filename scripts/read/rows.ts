@@ -38,8 +38,10 @@ import {
   hiddenValue,
   interner,
   matchKey,
+  namesAPerson,
   ownValues,
   pseudonym,
+  RARE_TEXT,
   ratingReader,
   readBoolean,
   readId,
@@ -112,7 +114,7 @@ type Reader<T> = (fields: string[]) => T | null;
 
 /** The reader of one file's rows. */
 export function rowReader(match: Match, context: ReadContext, sink: RowSink): Reader<Row> {
-  const read = entityReader(match, context, sink);
+  const read = withoutPersonalValues(match, entityReader(match, context, sink), sink);
   // A column with fallbacks takes the first non-empty of its aliases: fill its cell before reading the row.
   const fallbacks: Array<[number, number[]]> = [];
   const refs = [match.archivedAt, match.rejectedFlag, match.durationMinutes, ...match.filledWhen.map((w) => w.column)];
@@ -131,6 +133,62 @@ export function rowReader(match: Match, context: ReadContext, sink: RowSink): Re
       }
     }
     return read(f);
+  };
+}
+
+/** The published text fields of candidate-level rows, by template column. */
+const LABEL_FIELDS = {
+  requisitions: [],
+  applications: [
+    ['source', 'source'],
+    ['current_stage', 'currentStage'],
+    ['rejection_reason', 'rejectionReason'],
+    ['department', 'department'],
+    ['job_title', 'jobTitle'],
+  ],
+  interviews: [['stage', 'stage']],
+  stage_events: [
+    ['stage', 'stage'],
+    ['reason', 'reason'],
+  ],
+} as const satisfies Record<Match['entity'], ReadonlyArray<readonly [string, string]>>;
+
+/** Case and spaces aside: how a kept text is compared with a dropped cell. */
+const comparable = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * A candidate-level text equal to a cell of its row that names the candidate — a name, e-mail or phone column
+ * dropped at read time (`namesAPerson`) — is that person, however often it recurs: it is hidden (reported, never
+ * published). A required stage becomes `RARE_TEXT` so that the row still counts.
+ */
+function withoutPersonalValues(match: Match, read: Reader<Row>, sink: RowSink): Reader<Row> {
+  const fields = LABEL_FIELDS[match.entity];
+  if (fields.length === 0) return read;
+  // The dropped columns are the header's positions no rule reads, in order (as `recognise` lists them).
+  const used = new Set<number>();
+  const refs = [match.archivedAt, match.rejectedFlag, match.durationMinutes, ...match.filledWhen.map((w) => w.column)];
+  for (const ref of [...Object.values(match.columns), ...refs]) {
+    if (!ref) continue;
+    used.add(ref.index);
+    for (const index of ref.fallbacks) used.add(index);
+  }
+  const droppedIndexes = Array.from({ length: match.width }, (_, i) => i).filter((i) => !used.has(i));
+  if (droppedIndexes.length !== match.dropped.length) return read;
+  const personal = droppedIndexes.filter((_, j) => namesAPerson(match.dropped[j]!));
+  if (personal.length === 0) return read;
+  return (f) => {
+    const row = read(f) as unknown as Record<string, string | null> | null;
+    if (row === null) return null;
+    let cells: string[] | null = null;
+    for (const [column, field] of fields) {
+      const value = row[field];
+      if (value === null || value === undefined || value.length < 2) continue;
+      cells ??= personal.map((i) => comparable(f[i]!)).filter((cell) => cell.length >= 2);
+      if (!cells.includes(comparable(value))) continue;
+      sink.hidden(column, 'personal value', false);
+      row[field] = match.entity === 'stage_events' && column === 'stage' ? RARE_TEXT : null;
+    }
+    return row as unknown as Row;
   };
 }
 

@@ -120,7 +120,30 @@ export function interner(limit = 50_000, guard = false): (raw: string | undefine
 
 // ---- contact details typed into a text column ------------------------------------------------------------
 
-export type ContactDetails = 'e-mail address' | 'phone number';
+/**
+ * Why a text cell was hidden: it held an e-mail address or a phone number, or it was the same as a cell of its
+ * row that names the candidate (`personal value`: a name or contact column dropped at read time).
+ */
+export type ContactDetails = 'e-mail address' | 'phone number' | 'personal value';
+
+/** How a hidden value is described on the data-quality page and in the log: never with the value. */
+export function hiddenBecause(what: ContactDetails): string {
+  if (what === 'personal value') return "the same as the candidate's name or contact details in its row";
+  return `looked like ${what === 'e-mail address' ? 'an e-mail address' : 'a phone number'}`;
+}
+
+/**
+ * Dropped columns whose header says they name or reach a person (`Candidate Name`, `Email`, `Phone`,
+ * `LinkedIn`, `Referrer`), as opposed to labels of a job or stage (`Job Name`, `Stage Name`).
+ */
+const PERSON_HEADER = /name|mail|phone|mobile|cell|telef|linkedin|address|contact|candidate|applicant|prospect|referr/;
+const LABEL_HEADER =
+  /job|stage|department|dept|source|status|reason|office|location|team|title|role|position|tag|type|score|rating|date|id$/;
+export const namesAPerson = (header: string): boolean => {
+  const key = matchKey(header);
+  // "candidate" itself holds "date": the label words are looked for in what is left.
+  return PERSON_HEADER.test(key) && !LABEL_HEADER.test(key.replace(/candidate|applicant/g, ''));
+};
 
 /**
  * Text as a reader sees it, for spotting contact details in any spelling: NFKC (full-width `＠` and digits,
