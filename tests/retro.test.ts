@@ -1,0 +1,119 @@
+/**
+ * The retrospective, end to end on a copy of the sample: `npm run retro` writes October's note from
+ * September's, the next build shows it, and October's page holds what the meeting needs without leaving it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseActions } from '../scripts/actions.ts';
+import { ROOT, runScript } from './helpers/run.ts';
+
+const SAMPLE = path.join(ROOT, 'data/sample');
+let work: string;
+let data: string;
+let out: string;
+let cache: string;
+let firstRun: ReturnType<typeof runScript>;
+let page: Document;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'hiring-retro-retro-'));
+  data = path.join(work, 'data');
+  out = path.join(work, 'site');
+  cache = path.join(work, 'cache');
+  fs.mkdirSync(path.join(data, 'retros'), { recursive: true });
+  for (const name of fs.readdirSync(SAMPLE))
+    if (name.endsWith('.csv') || name === 'dashboard.config.json')
+      fs.copyFileSync(path.join(SAMPLE, name), path.join(data, name));
+  // September's note with its actions; no October note yet: the command writes it.
+  fs.copyFileSync(path.join(SAMPLE, 'retros/2026-09.md'), path.join(data, 'retros/2026-09.md'));
+  firstRun = runScript('scripts/retro.ts', ['2026-09', '--data', data], { CACHE_DIR: cache });
+  const build = runScript('scripts/build.ts', ['--data', data, '--out', out], { CACHE_DIR: cache });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}\n${build.stdout}`);
+  page = parseHTML(fs.readFileSync(path.join(out, 'retro/2026-10/index.html'), 'utf8')).document;
+}, 600_000);
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The elements between a section's h2 and the next h2. */
+function section(id: string): Element[] {
+  const start = page.getElementById(id);
+  const els: Element[] = [];
+  for (let el = start?.nextElementSibling; el && el.tagName !== 'H2'; el = el.nextElementSibling) els.push(el);
+  return els;
+}
+
+describe('npm run retro', () => {
+  it("writes October's note with the movements and September's open actions, and refuses to overwrite it", () => {
+    expect(firstRun.status, firstRun.stderr).toBe(0);
+    const note = fs.readFileSync(path.join(data, 'retros/2026-10.md'), 'utf8');
+    expect(note).toMatch(/^# Retrospective, October 2026\n/);
+    expect(note).toContain('## Movements to discuss (October 2026)');
+    // The two September actions still open, carried over as open task items; the done one is not.
+    const september = parseActions(fs.readFileSync(path.join(data, 'retros/2026-09.md'), 'utf8'));
+    expect(september.filter((a) => a.done)).toHaveLength(1);
+    expect(parseActions(note)).toEqual(september.filter((a) => !a.done));
+
+    const again = runScript('scripts/retro.ts', ['2026-09', '--data', data], { CACHE_DIR: cache });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('retros/2026-10.md: already exists');
+    expect(fs.readFileSync(path.join(data, 'retros/2026-10.md'), 'utf8')).toBe(note);
+  });
+
+  it("the next build shows the note on October's page", () => {
+    const notes = text(page.querySelector('.notes'));
+    expect(notes).toContain('Prepared by npm run retro');
+    expect(notes).toContain('Recruiters re-check salary expectations before the onsite.');
+  });
+});
+
+describe("October's retrospective page", () => {
+  it('lists the five biggest movements, each linking to its scope and the rate movements with their explanation', () => {
+    const items = [...page.querySelectorAll('ol.movements > li')];
+    expect(items).toHaveLength(5);
+    for (const item of items) {
+      const link = item.querySelector('a[href]')!;
+      const target = path.join(out, decodeURI(link.getAttribute('href')!), 'index.html');
+      expect(fs.existsSync(target), link.getAttribute('href')!).toBe(true);
+      expect(text(item.querySelector('.volume'))).toMatch(/^Volume in October 2026: /);
+      // A rate's movement (in pp) comes with its why and the table of its parts.
+      if (/ pp\)/.test(text(item.querySelector('p'))) && item.querySelector('.why')) {
+        expect(text(item.querySelector('.why'))).toMatch(/because the (departments|stages) themselves changed/);
+        expect(item.querySelectorAll('table.decomposition tbody tr').length).toBeGreaterThan(1);
+      }
+    }
+    // The first is October's feedback collapse, company-wide, with Engineering named as its driver.
+    expect(text(items[0]!.querySelector('p'))).toMatch(/Feedback on-time rate fell .* overall .*driven by Engineering/);
+    expect(items[0]!.querySelector('.why')).not.toBeNull();
+  });
+
+  it("shows last month's actions, done or open", () => {
+    const actions = [...page.querySelectorAll('ul.actions > li')].map((li) => text(li));
+    expect(actions).toEqual([
+      'done Offers approved within 48 h of the onsite debrief.',
+      'open Recruiters re-check salary expectations before the onsite.',
+      expect.stringMatching(/^open Talent ops goes through the reason list with /),
+    ]);
+  });
+
+  it("shows the month's partnerships and who owes feedback", () => {
+    const rows = [
+      ...page.querySelectorAll('#retro-owners-caption ~ tbody tr, table:has(#retro-owners-caption) tbody tr'),
+    ];
+    expect(rows.length).toBeGreaterThan(5);
+    const owed = [...page.querySelectorAll('ul.owed > li')].map((li) => text(li));
+    expect(owed.length).toBeGreaterThan(0);
+    for (const line of owed)
+      expect(line).toMatch(/: (\d+ scorecards?, the oldest due .* ago|fewer than \d+ scorecards)$/);
+  });
+
+  it('says which targets were met or missed', () => {
+    const rows = section('targets').flatMap((el) => [...el.querySelectorAll('tbody tr')]);
+    // The sample's config sets five targets.
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(text(row.querySelector('td:last-child'))).toMatch(/^(met|missed)$/);
+    expect(rows.map((r) => text(r.querySelector('th')))).toContain('Feedback on-time rate');
+  });
+});
