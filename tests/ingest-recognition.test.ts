@@ -354,7 +354,8 @@ describe('the tables the build needs', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toBe(
       'no applications were read: none of the 2 files in the data folder is an export of applications with data rows. ' +
-        'Skipped: people.csv (a table about people (first_name, email): never read)',
+        'Files: people.csv (skipped: a table about people (first_name, email): never read), ' +
+        'requisitions.csv (requisitions (canonical template), 1 row)',
     );
     expect((error as UserError).format()).not.toMatch(/ZQX|zqx/);
   });

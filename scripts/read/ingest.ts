@@ -368,10 +368,13 @@ export function checkNeededTables(quality: IngestResult['quality']): void {
   if (applications && applications.used > 0) return;
   const files = quality.files.filter((f) => f.entity === 'applications');
   if (files.length === 0 || !applications || applications.read === 0) {
-    const skipped = quality.files.filter((f) => f.skipped !== null).map((f) => `${f.path} (${f.skipped})`);
+    const seen = quality.files.map(
+      (f) =>
+        `${f.path} (${f.skipped !== null ? `skipped: ${f.skipped}` : `${f.readAs ?? f.entity}, ${plural(f.rows, 'row')}`})`,
+    );
     throw new UserError(
-      `no applications were read: none of the ${plural(quality.files.length, 'file')} in the data folder is an export of applications with data rows` +
-        (skipped.length ? `. Skipped: ${listed(skipped, 5)}` : ''),
+      `no applications were read: none of the ${plural(quality.files.length, 'file')} in the data folder is an export of applications with data rows. ` +
+        `Files: ${listed(seen, 5)}`,
       {},
       'Add an export of applications (one row per candidate per job; columns application_id, job_id, applied_at, status), or map the columns of yours under "columns" in dashboard.config.json (the lines above say what each skipped file lacks).',
     );

@@ -3,8 +3,10 @@
  * carries each template column. Never from the file name.
  *
  * Every dialect table is tried; the user's `columns` mapping from the config applies first, then the
- * dialect's aliases. A table matches when all its required columns are present; the best match has the most
- * template columns present (ties go to the earlier dialect, the canonical template first).
+ * dialect's aliases. A table matches when all its required columns are present; it is used only when the
+ * match is specific (see `recognise`), and the best such match has the most template columns present (ties go
+ * to the earlier dialect, the canonical template first). A file that matches nothing well enough is skipped
+ * with the reason and the config that would read it, never read on a guess.
  */
 import { TEMPLATE, type Entity } from '../schema/canonical.ts';
 import type { Config } from '../schema/config.ts';

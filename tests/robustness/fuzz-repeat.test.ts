@@ -107,11 +107,16 @@ describe('generated exports through the command (scripts/data.ts as a child proc
     const cases = fc.sample(exportCaseArb(base), { seed: 7005, numRuns: 5 });
     // One folder that is certainly refused (a file that is not a table) and one that certainly builds.
     cases.push({ files: [{ name: 'people.csv', bytes: Buffer.from('name,email\nA,a@example.com\n') }], config: null });
+    // (A build needs at least one usable application.)
     cases.push({
       files: [
         {
           name: 'requisitions.csv',
           bytes: Buffer.from('requisition_id,job_title,opened_at\nR-1,Engineer,2025-01-06\n'),
+        },
+        {
+          name: 'applications.csv',
+          bytes: Buffer.from('application_id,job_id,applied_at,status\nA-1,R-1,2025-01-07,active\n'),
         },
       ],
       config: null,
