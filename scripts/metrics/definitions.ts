@@ -161,7 +161,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
       id: 'rejectionCategory',
       title: 'Rejection reason category',
       unit: 'none',
-      text: 'Each raw rejection reason maps onto one category: skills, experience, career goals, values, compensation, logistics, position filled, candidate withdrew, other or unspecified. Defaults cover the standard reasons of Greenhouse, Lever, Ashby and Workable and common synonyms, matched ignoring case and surrounding spaces; the config\'s "reasons" overrides them. No reason → unspecified; a reason in neither table → other (and listed on the data-quality page with the setting that maps it).',
+      text: 'Each raw rejection reason maps onto one category: skills, experience, career goals, values, compensation, logistics, position filled, candidate withdrew, other or unspecified. Defaults cover the standard reasons of Greenhouse, Lever, Ashby and Workable and common synonyms, matched by their words: case, punctuation, hyphens, plurals and "a"/"the" do not count ("Over-qualified" is "Overqualified"), and a reason a letter or two away from exactly one known reason is taken as it; the config\'s "reasons" overrides them. No reason → unspecified; a reason in neither table → other (and listed on the data-quality page with the setting that maps it). A reason given by fewer candidates than the minimum group size may be a person\'s words: it is shown as "other (rare text)", counted on the data-quality page and never quoted.',
     }),
     concept({
       id: 'rejectedBy',

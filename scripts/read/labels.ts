@@ -4,7 +4,8 @@
  * A text value from a candidate-level table (a rejection reason, a stage, a source, a department or job title
  * typed on an application…) reaches the site only when it is a known value — a built-in or configured
  * rejection reason, a stage of the configured `stageOrder`, a department or job title of a requisition — or when
- * it recurs across at least `privacy.minGroupSize` different applications (never fewer than two). Rarer text
+ * it recurs across at least `privacy.minGroupSize` different applications of different candidates (never fewer
+ * than two: a candidate's own name typed on each of their five applications is still one person's). Rarer text
  * may be a person's words ("Spoke to <candidate> about the offer", a column of names mapped by mistake): it is
  * replaced by `RARE_TEXT` (a department or job title by nothing, so the requisition's own is used), and counted
  * on the data-quality page, never quoted. Applied once, to the canonical tables before the metrics, so every
@@ -30,23 +31,23 @@ export { RARE_TEXT };
 export const labelThreshold = (config: Config): number => Math.max(2, config.privacy.minGroupSize);
 
 /**
- * Distinct applications per value, counted only up to the threshold (all the rule needs): memory stays bounded
- * by the number of distinct values, whatever the number of rows.
+ * Distinct candidates per value (an application without a candidate id counts as one of its own), counted only
+ * up to the threshold (all the rule needs): memory stays bounded by the number of distinct values.
  */
 class Recurrence {
-  private readonly seen = new Map<string, Set<string> | true>();
+  private readonly seen = new Map<string, Set<number | string> | true>();
   private readonly threshold: number;
   constructor(threshold: number) {
     this.threshold = threshold;
   }
 
-  add(value: string | null | undefined, application: string): void {
+  add(value: string | null | undefined, person: number | string): void {
     if (value === null || value === undefined) return;
-    let applications = this.seen.get(value);
-    if (applications === true) return;
-    if (applications === undefined) this.seen.set(value, (applications = new Set()));
-    applications.add(application);
-    if (applications.size >= this.threshold) this.seen.set(value, true);
+    let people = this.seen.get(value);
+    if (people === true) return;
+    if (people === undefined) this.seen.set(value, (people = new Set()));
+    people.add(person);
+    if (people.size >= this.threshold) this.seen.set(value, true);
   }
 
   recurs(value: string): boolean {
@@ -87,18 +88,24 @@ export function applyLabelRule(tables: CanonicalTables, quality: Quality, config
   const ownDepartments = new Recurrence(threshold);
   const ownTitles = new Recurrence(threshold);
   const { applications, interviews, stageEvents } = tables;
+  const candidates = new Map<string, number>();
   for (const a of applications) {
-    stages.add(a.currentStage, a.applicationId);
-    reasonsGiven.add(a.rejectionReason, a.applicationId);
-    sources.add(a.source, a.applicationId);
-    ownDepartments.add(a.department, a.applicationId);
-    ownTitles.add(a.jobTitle, a.applicationId);
+    if (a.candidateKey !== null) candidates.set(a.applicationId, a.candidateKey);
+    const person = a.candidateKey ?? a.applicationId;
+    stages.add(a.currentStage, person);
+    reasonsGiven.add(a.rejectionReason, person);
+    sources.add(a.source, person);
+    ownDepartments.add(a.department, person);
+    ownTitles.add(a.jobTitle, person);
   }
-  for (let i = 0; i < interviews.length; i++) stages.add(interviews.stage[i], interviews.applicationId[i]!);
+  const personOf = (application: string): number | string => candidates.get(application) ?? application;
+  for (let i = 0; i < interviews.length; i++) stages.add(interviews.stage[i], personOf(interviews.applicationId[i]!));
   for (let i = 0; i < stageEvents.length; i++) {
-    stages.add(stageEvents.stage[i], stageEvents.applicationId[i]!);
-    reasonsGiven.add(stageEvents.reason[i], stageEvents.applicationId[i]!);
+    const person = personOf(stageEvents.applicationId[i]!);
+    stages.add(stageEvents.stage[i], person);
+    reasonsGiven.add(stageEvents.reason[i], person);
   }
+  candidates.clear();
 
   const replaced: Replaced[] = [];
   /** A reader of one column: the value if it may be published, else its stand-in (and counted). */
@@ -224,7 +231,7 @@ function stopWhenMostlyQuarantined(quality: Quality): void {
     throw new UserError(
       `${formatCount(e.quarantined)} of ${formatCount(e.read)} ${e.entity} rows were set aside, ${formatCount(rows)} of them for this column`,
       { column },
-      `Check that the column read as "${column}" is the right one ("columns" in dashboard.config.json): its values do not fit it. The data quality problems are listed per row in the build output above.`,
+      `Check that the column read as "${column}" is the right one ("columns" in dashboard.config.json): its values do not fit it (they are not quoted here: they may be people's details).`,
     );
   }
 }

@@ -99,6 +99,18 @@ describe('the label rule', () => {
     expect(tables.stageEvents.stage).toEqual(['Panel', RARE_TEXT, RARE_TEXT, RARE_TEXT]);
   });
 
+  it('counts candidates, not applications: one candidate’s text on five of their applications is still rare', () => {
+    const tables = canonicalTables({
+      requisitions: [req({ id: 'R1', opened: '2025-01-01' })],
+      // Five applications of one candidate (one candidate key), each giving the candidate's name as the reason.
+      applications: apps('A', 5, { rejectionReason: 'ZQXNAME22 Fakename', candidateKey: 42 }),
+      interviews: [],
+      stageEvents: [],
+    });
+    applyLabelRule(tables, emptyQuality(), config, memoryLogger());
+    expect(tables.applications.map((a) => a.rejectionReason)).toEqual(Array(5).fill(RARE_TEXT));
+  });
+
   it('knows the configured stage order however rare a stage is', () => {
     const tables = canonicalTables({
       requisitions: [req({ id: 'R1', opened: '2025-01-01' })],

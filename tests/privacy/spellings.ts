@@ -1,0 +1,77 @@
+/**
+ * Contact details in the spellings people use, and texts that only look a little like them (issue 18, item 2):
+ * one table for the unit test of the detector and for the exports that plant each spelling in each column.
+ */
+
+/** [spelling, what it is]. The tokens are fake. */
+export const CONTACT_SPELLINGS: ReadonlyArray<readonly [string, 'e-mail address' | 'phone number']> = [
+  ['zqx.jane@example.com', 'e-mail address'],
+  ['zqx.jane(at)example.com', 'e-mail address'],
+  ['zqx.jane (at) example.com', 'e-mail address'],
+  ['zqx.jane[at]example.com', 'e-mail address'],
+  ['zqx.jane [at] example [dot] com', 'e-mail address'],
+  ['zqx.jane{at}example{dot}com', 'e-mail address'],
+  ['zqx.jane at example dot com', 'e-mail address'],
+  ['Mail zqx.jane AT example DOT co DOT uk', 'e-mail address'],
+  ['zqx.jane @example.com', 'e-mail address'],
+  ['zqx.jane @ example.com', 'e-mail address'],
+  ['zqx.jane@ example . com', 'e-mail address'],
+  ['zqx.jane＠example.com', 'e-mail address'], // full-width at sign
+  ['ｚｑｘ．ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'e-mail address'], // all full-width
+  ['zqx.jane\u200b@example.com', 'e-mail address'], // a zero-width space
+  ['06 12 34 56 78', 'phone number'],
+  ['06.12.34.56.78', 'phone number'], // French
+  ['06-12-34-56-78', 'phone number'],
+  ['06–12–34–56–78', 'phone number'], // en-dashes
+  ['06—12—34—56—78', 'phone number'], // em-dashes
+  ['0470.12.34.56', 'phone number'], // Belgian mobile
+  ['0470/12.34.56', 'phone number'],
+  ['612.345.678', 'phone number'], // Spanish
+  ['612 345 678', 'phone number'],
+  ['+33 6 12 34 56 78', 'phone number'],
+  ['+49 (0)30 1234567', 'phone number'],
+  ['030/1234567', 'phone number'],
+  ['+44 20 7946 0958', 'phone number'],
+  ['(555) 010-2345', 'phone number'], // American
+  ['555-010-2345', 'phone number'],
+  ['555.010.2345', 'phone number'],
+  ['555\u2011010\u20112345', 'phone number'], // non-breaking hyphens
+  ['555 − 010 − 2345', 'phone number'], // minus signs
+  ['０６１２３４５６７８', 'phone number'], // full-width digits
+  ['٠٦١٢٣٤٥٦٧٨', 'phone number'], // Arabic-Indic digits
+  ['۰۶۱۲۳۴۵۶۷۸', 'phone number'], // Extended Arabic-Indic (Persian) digits
+  ['०६१२३४५६७८', 'phone number'], // Devanagari digits
+  ['06\u00a012\u00a034\u00a056\u00a078', 'phone number'], // non-breaking spaces
+  ['Call her back on 06.12.34.56.78 after 5', 'phone number'],
+  ['Tel: 0470 12 34 56', 'phone number'],
+];
+
+/** Texts with digits, at signs or "at" that are labels, not contact details. */
+export const NOT_CONTACTS: readonly string[] = [
+  '2025-01-31',
+  '2025-01-31T10:00:00Z',
+  '2025-01-31 10:00:00',
+  '31/01/2025',
+  '31.01.2025',
+  '1.2.25',
+  'Start 2025-03-01, notice 2025-01-31',
+  'REQ-2025-0042',
+  'JOB_20250131_0042',
+  'Requisition REQ-2025-0042',
+  '2019-2025',
+  'FY 2024/25',
+  'Q3 2025',
+  '2025',
+  '1,250,000',
+  'Salary €1.250.000',
+  'Asked for 85.000 EUR, budget 1.200.000 €',
+  '$120,000 - $140,000',
+  'Interview 09:30-10:45',
+  'Data & AI',
+  'Meet at the office',
+  'Looked at the offer',
+  'Team @ scale',
+  'Referral',
+  'Senior Engineer (L5)',
+  'Level 3 of 5, 4 years',
+];
