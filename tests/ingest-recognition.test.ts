@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCli } from '../scripts/cli.ts';
 import { UserError } from '../scripts/errors.ts';
 import { memoryLogger } from '../scripts/log.ts';
 import { runDataStep } from '../scripts/pipeline.ts';
@@ -250,7 +251,17 @@ describe('recognising a header', () => {
 
   it('a file that is no export at all (/etc/passwd renamed .csv) is not quoted', () => {
     const r = recognise(['root:x:0:0:root:/root:/bin/bash'], 'passwd.csv', defaults);
-    expect(JSON.stringify(r)).not.toContain('root');
+    const said = 'skip' in r ? `${r.skip.why} ${r.skip.fix}` : String((r as { error?: Error }).error?.message);
+    expect(said).toMatch(/^not recognised/);
+    expect(said).not.toContain('root');
+  });
+});
+
+describe('--strict', () => {
+  it('is a flag of the command and its environment twin, off by default', () => {
+    expect(parseCli([], {}).strict).toBe(false);
+    expect(parseCli(['--strict'], {}).strict).toBe(true);
+    expect(parseCli([], { STRICT: '1' }).strict).toBe(true);
   });
 });
 
