@@ -34,6 +34,8 @@ export interface LineChartInput {
   yLabel: string;
   /** Small multiples: shorter, fewer ticks. */
   compact?: boolean;
+  /** The team's target (config `targets`): a dotted rule across the chart, labelled at its right end. */
+  target?: { value: number; label: string };
 }
 
 export function lineChartSpec(input: LineChartInput, variant: Variant): Plot.PlotOptions {
@@ -71,7 +73,22 @@ export function lineChartSpec(input: LineChartInput, variant: Variant): Plot.Plo
       ),
     );
   });
+  if (input.target) {
+    const { value, label } = input.target;
+    marks.push(
+      Plot.ruleY([value], { stroke: 'currentColor', strokeDasharray: '1 3', strokeWidth: 1.5 }),
+      Plot.text([value], {
+        y: (d: number) => d,
+        frameAnchor: 'right',
+        textAnchor: 'end',
+        text: () => label,
+        dy: -7,
+        fontSize: 11,
+      }),
+    );
+  }
   const values = input.points.flatMap((p) => (p.value === null ? [] : [p.value]));
+  if (input.target) values.push(input.target.value);
   return {
     ...baseSpec(variant, height),
     marginLeft: 48,

@@ -17,6 +17,7 @@ import {
 import type { Site } from '../site.ts';
 import { METRIC_NOUN, scopePhrase } from '../site.ts';
 import { perMonthBasis, periodLabel, suppressedNote } from './common.ts';
+import { targetLabel, targetOf } from '../retro.ts';
 
 const chartUnit = (unit: string) => (unit === 'none' ? 'count' : unit) as 'count' | 'days' | 'hours' | 'rate';
 
@@ -59,6 +60,11 @@ export function headlineTrend(site: Site, metricId: MetricId, scope: Scope, idPr
     'in the group',
     'left out of the line',
   );
+  // The team's target: a department's own, else the company's (config `targets`).
+  const department = scope.kind === 'department' ? scope.department : null;
+  const target = targetOf(site, metricId, department) ?? targetOf(site, metricId, null);
+  const chartTarget = target ? { value: target.value, label: `target ${targetLabel(target, metric.unit)}` } : undefined;
+  if (target) notes.push(`The dotted line is the target, ${targetLabel(target, metric.unit)}.`);
 
   return {
     id,
@@ -69,7 +75,10 @@ export function headlineTrend(site: Site, metricId: MetricId, scope: Scope, idPr
       METRIC_NOUN[metricId],
     ),
     notes,
-    svg: lineChart({ points, series: lines, months, unit, yLabel: metric.title, compact: true }, ids),
+    svg: lineChart(
+      { points, series: lines, months, unit, yLabel: metric.title, compact: true, target: chartTarget },
+      ids,
+    ),
     legend: reference
       ? [
           { name: scopeName, color: ACCENT },
