@@ -136,7 +136,7 @@ export async function ingest(
       if (shown !== file.name) log.warn(`${shown}: its name holds an e-mail address, so it is not shown`);
       ledger.files.push(shown);
       const worker = workers.get(fileIndex);
-      const { summary, match, skip } = await readFile(
+      const { summary, match } = await readFile(
         file.path,
         shown,
         context,
