@@ -285,7 +285,7 @@ describe('a folder with files the dashboard does not need', () => {
       'ml_output.csv':
         'not recognised: its only columns in common with requisitions (Lever) are common names (id, name, created_at), which many other tables have; it lacks a column that says what it is',
       'requisitions.csv': 'requisitions (canonical template)',
-      'stage_events.csv': 'stage_events (canonical template)',
+      'stage_events.csv': 'stage events (canonical template)',
       'users.csv': 'a table about people (full_name, work_email): never read',
     });
     // One line per file in the build output, in path order, and the summary per table.

@@ -309,7 +309,7 @@ async function readFile(
     ? await worker.worker.replay(context, worker.make, target, log)
     : await readExport(path, name, context, target, log);
   const readAs = match
-    ? `${match.entity} (${match.dialect.name}${match.label.endsWith('+config') ? ', with your column mapping' : ''})`
+    ? `${match.entity.replace(/_/g, ' ')} (${match.dialect.name}${match.label.endsWith('+config') ? ', with your column mapping' : ''})`
     : null;
   let skipped: string | null = null;
   if (!match) {
