@@ -1,15 +1,18 @@
 /**
  * `npm run docs`: writes the README's "Metric definitions" section from the same definitions the site shows
- * (scripts/metrics/definitions.ts, with the default settings), so the documentation cannot drift from the
- * behaviour. A test fails when the README is out of date.
+ * (scripts/metrics/definitions.ts, with the default settings), and `docs/data-dictionary.md` from the same
+ * description of the CSV exports the Downloads page shows (scripts/export/dictionary.ts), so the
+ * documentation cannot drift from the behaviour. A test fails when either is out of date.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { dataDictionaryMarkdown } from './export/dictionary.ts';
 import { definitions } from './metrics/definitions.ts';
 import { defaultConfig } from './schema/config.ts';
 import { PROJECT_ROOT } from './cli.ts';
 
 export const README = path.join(PROJECT_ROOT, 'README.md');
+export const DATA_DICTIONARY = path.join(PROJECT_ROOT, 'docs', 'data-dictionary.md');
 const START = '<!-- definitions:start (npm run docs writes this section) -->';
 const END = '<!-- definitions:end -->';
 
@@ -40,4 +43,6 @@ export function withDefinitions(readme: string): string {
 if (import.meta.main) {
   fs.writeFileSync(README, withDefinitions(fs.readFileSync(README, 'utf8')));
   process.stdout.write('README.md: metric definitions updated\n');
+  fs.writeFileSync(DATA_DICTIONARY, dataDictionaryMarkdown());
+  process.stdout.write('docs/data-dictionary.md: written from scripts/export/dictionary.ts\n');
 }

@@ -255,6 +255,7 @@ function feedbackRow(month: string, department: string, stage: string, s: SlotSu
     no: r[2]!,
     strong_no: r[3]!,
     no_decision: r[4]!,
+    sla_settled: s.slaSettled,
     suppressed: false,
   };
 }

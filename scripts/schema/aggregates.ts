@@ -179,6 +179,8 @@ export const feedbackRowSchema = z.object({
   no: count.nullable(),
   strong_no: count.nullable(),
   no_decision: count.nullable(),
+  /** Slots submitted, or due longer ago than the SLA: whether they were on time is settled (the on-time rate's denominator). */
+  sla_settled: count.nullable(),
   suppressed: z.boolean(),
   complementary,
   hidden,
@@ -202,6 +204,7 @@ export const FEEDBACK_FIGURES = [
   'no',
   'strong_no',
   'no_decision',
+  'sla_settled',
 ] as const satisfies readonly (keyof z.infer<typeof feedbackRowSchema>)[];
 
 export const feedbackByPersonSchema = z.object({

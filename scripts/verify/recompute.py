@@ -42,10 +42,14 @@ def rows(path):
 
 
 def one_decimal(x):
-    """One decimal, halves away from zero (the dashboard's documented rounding; Python's own is half-even)."""
+    """
+    One decimal, halves away from zero (the dashboard's documented rounding; Python's own is half-even), written
+    as the exports write it: a whole number without its decimal point (23, not 23.0).
+    """
     if x is None:
         return None
-    return f"{math.copysign(math.floor(abs(x) * 10 + 0.5), x) / 10:.1f}"
+    text = f"{math.copysign(math.floor(abs(x) * 10 + 0.5), x) / 10:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def main(data_dir, exports_dir):
@@ -96,7 +100,7 @@ def main(data_dir, exports_dir):
     shown = {
         r["month"]: r["value"]
         for r in rows(f"{exports_dir}/headlines.csv")
-        if r["metric"] == "rejections" and r["scope"] == "all"
+        if r["metric"] == "rejections" and r["scope_kind"] == "all"
     }
     for month, n in sorted(rejections.items()):
         if shown.get(month) != str(n):

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { EXPORTS, formatCell, toCsv } from '../../scripts/export/csv.ts';
-import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
+import { DICTIONARY, describedExports, TOPICS } from '../../scripts/export/dictionary.ts';
+import { aggregatesSchema, METRIC_IDS } from '../../scripts/schema/aggregates.ts';
 import { canonicalTables } from '../../scripts/schema/canonical.ts';
 import { computeAggregates } from '../../scripts/metrics/index.ts';
 import { config } from './helpers.ts';
@@ -32,14 +31,25 @@ describe('toCsv', () => {
     expect(toCsv(['change_days', 'n'], [{ change_days: -3.25, n: -2 }])).toBe('\ufeffchange_days,n\r\n-3.3,-2\r\n');
   });
 
-  it('writes days and hours with one decimal, rates with up to four, "." and no thousands separator', () => {
-    expect(formatCell('days_to_fill', 0)).toBe('0.0');
+  it('writes days and hours with one decimal at most, rates with up to four, "." and no thousands separator', () => {
     expect(formatCell('median_days', 12345.67)).toBe('12345.7');
     expect(formatCell('p90_hours', 43.2)).toBe('43.2');
+    expect(formatCell('p90_hours', 43.25)).toBe('43.3');
     expect(formatCell('share', 2 / 3)).toBe('0.6667');
     expect(formatCell('share', 0.5)).toBe('0.5');
     expect(formatCell('rejections', 1234567)).toBe('1234567');
-    expect(formatCell('median_days', -0.01)).toBe('0.0');
+    expect(formatCell('share', 1e-7)).toBe('0');
+    expect(formatCell('value', 12345678.9)).toBe('12345678.9');
+  });
+
+  it('writes a whole number without a decimal point, as a spreadsheet reads it (never 23.0 or -0)', () => {
+    expect(formatCell('days_to_fill', 0)).toBe('0');
+    expect(formatCell('days_to_fill', 23)).toBe('23');
+    expect(formatCell('median_days', 44.96)).toBe('45');
+    expect(formatCell('median_days', -0.01)).toBe('0');
+    expect(formatCell('change_vs_previous', -0.00001)).toBe('0');
+    expect(formatCell('share', 1)).toBe('1');
+    expect(formatCell('value', 3.0)).toBe('3');
   });
 
   it('writes null as an empty cell, booleans as true/false, dates as YYYY-MM-DD', () => {
@@ -92,8 +102,23 @@ describe('EXPORTS', () => {
     'data-quality.csv': ['file', 'line', 'entity', 'column', 'problem', 'action'],
   };
 
-  it.each(Object.entries(spec))("has SPEC.md's %s with exactly its columns", (name, columns) => {
-    expect(EXPORTS.find((e) => e.name === name)?.columns).toEqual(columns);
+  it.each(Object.entries(spec))(
+    "keeps the contract's %s: its columns first, in order, new ones only after",
+    (name, columns) => {
+      expect(EXPORTS.find((e) => e.name === name)?.columns.slice(0, columns.length)).toEqual(columns);
+    },
+  );
+
+  it('gives feedback-by-month.csv every column of the file with totals, so one file answers the question', () => {
+    const columns = (name: string) => EXPORTS.find((e) => e.name === name)!.columns;
+    expect(columns('feedback-by-month.csv')).toEqual(columns('feedback-by-month-with-totals.csv'));
+    expect(columns('feedback-by-month.csv')).toEqual(expect.arrayContaining(['due', 'sla_settled', 'on_time_rate']));
+    expect(columns('rejections-by-month.csv')).toEqual(columns('rejections-by-month-with-totals.csv'));
+  });
+
+  it("gives open-requisitions.csv what its page's table shows: hiring manager, recruiter and status", () => {
+    const columns = EXPORTS.find((e) => e.name === 'open-requisitions.csv')!.columns;
+    expect(columns.slice(5)).toEqual(['hiring_manager', 'recruiter', 'status']);
   });
 
   it('names every export once', () => {
@@ -126,13 +151,96 @@ describe('EXPORTS', () => {
     expect(rows('rejections-by-month-with-totals.csv')).toHaveLength(a.rejections.byMonth.length);
   });
 
-  it('writes a headline value in its unit: days and hours with one decimal, rates as fractions', () => {
+  it('writes a headline row tidy: snake_case metric, unit, direction, scope kind and name apart, why a figure is empty', () => {
     const csv = EXPORTS.find((e) => e.name === 'headlines.csv')!;
     const text = toCsv(csv.columns, csv.rows(a));
-    // All, March: median days to fill 34.0 (26 and 42), 19.5 the month before: +14.5.
-    expect(text).toContain('\r\n2025-03,medianDaysToFill,days,all,All,34.0,2,false,19.5,2,false,,,false,14.5,\r\n');
-    // All, March: 3 of 4 due slots submitted.
-    expect(text).toContain('\r\n2025-03,feedbackSubmissionRate,rate,all,All,0.75,4,false,');
+    // All, March: median days to fill 34 (26 and 42), 19.5 the month before: +14.5; the three months before
+    // March reach back to December, before the first month with data (January).
+    expect(text).toContain(
+      '\r\n2025-03,median_days_to_fill,days,lower,all,All,34,2,false,,19.5,2,false,,,,false,"trailing3_value, trailing3_n: before the first month with data",14.5,\r\n',
+    );
+    // All, February: 2 fills (R6, R1), none in January: +2 on a count, whose direction is neutral.
+    expect(text).toContain(
+      '\r\n2025-02,requisitions_filled,count,neutral,all,All,2,2,false,,0,0,false,,,,false,"trailing3_value, trailing3_n: before the first month with data",2,\r\n',
+    );
+  });
+
+  it('gives every headline metric its unit and direction in every row, so a pivot needs nothing else', () => {
+    const rows = EXPORTS.find((e) => e.name === 'headlines.csv')!.rows(a);
+    const metrics = new Map<unknown, Set<string>>();
+    for (const r of rows) {
+      expect(['count', 'days', 'hours', 'rate'], String(r.metric)).toContain(r.unit);
+      expect(['higher', 'lower', 'neutral'], String(r.metric)).toContain(r.better_when);
+      expect(r.metric).toMatch(/^[a-z0-9]+(_[a-z0-9]+)*$/);
+      metrics.set(r.metric, (metrics.get(r.metric) ?? new Set()).add(`${r.unit}/${r.better_when}`));
+    }
+    expect(metrics.size).toBe(METRIC_IDS.length);
+    // One unit and one direction per metric, the same in every row.
+    for (const [metric, kinds] of metrics) expect(kinds.size, String(metric)).toBe(1);
+    expect([...metrics.get('feedback_on_time_rate')!]).toEqual(['rate/higher']);
+    expect([...metrics.get('median_hours_to_feedback')!]).toEqual(['hours/lower']);
+  });
+
+  it('writes no trailing n for open requisitions, which are counted at month ends and do not add up', () => {
+    // The fixture's three months have no trailing figure: give every series one, as a fourth month would.
+    const trailing = { value: 2, n: 6, suppressed: false };
+    const withTrailing = {
+      ...a,
+      headlines: a.headlines.map((s) => ({ ...s, months: s.months.map((c) => ({ ...c, trailing3: trailing })) })),
+    };
+    const rows = EXPORTS.find((e) => e.name === 'headlines.csv')!.rows(withTrailing);
+    const open = rows.filter((r) => r.metric === 'open_requisitions');
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((r) => r.trailing3_value === 2 && r.trailing3_n === null)).toBe(true);
+    // A count of events keeps its three months' total as n beside the monthly average; a rate its pooled n.
+    for (const metric of ['requisitions_filled', 'feedback_on_time_rate'])
+      expect(rows.filter((r) => r.metric === metric).every((r) => r.trailing3_n === 6)).toBe(true);
+  });
+
+  it('flags each partnership figure apart, with its n, where a row shows some and hides others', () => {
+    const csv = EXPORTS.find((e) => e.name === 'partnerships.csv')!;
+    const hana = csv.rows(a).find((r) => r.hiring_manager === 'Hana Moreau')!;
+    // minimum group size 2: her 3 own slots show; the on-time rate is 1 of 3 settled slots.
+    expect(hana).toMatchObject({
+      median_days_to_fill: 40.5,
+      median_days_to_fill_n: 2,
+      feedback_on_time_rate: 0.3333,
+      feedback_on_time_rate_n: 3,
+      feedback_on_time_rate_suppressed: false,
+      unspecified_reason_share: 0.4,
+      unspecified_reason_share_n: 5,
+    });
+    const mixed = {
+      ...a,
+      partnerships: a.partnerships.map((p) =>
+        p.hiringManager === 'Hana Moreau'
+          ? { ...p, medianHoursToFeedback: { value: null, n: null, suppressed: true } }
+          : p,
+      ),
+    };
+    const row = csv.rows(mixed).find((r) => r.hiring_manager === 'Hana Moreau')!;
+    expect(row).toMatchObject({
+      median_hours_to_feedback: null,
+      median_hours_to_feedback_suppressed: true,
+      feedback_on_time_rate: 0.3333,
+      feedback_on_time_rate_suppressed: false,
+      suppressed: true,
+    });
+  });
+
+  it('says why a figure that is not hidden is empty, in empty_reason', () => {
+    const byMonth = EXPORTS.find((e) => e.name === 'time-to-fill-by-month.csv')!.rows(a);
+    // January 2025: no fills.
+    expect(byMonth.find((r) => r.month === '2025-01' && r.department === 'All')).toMatchObject({
+      filled: 0,
+      median_days: null,
+      empty_reason: 'median_days, p75_days, p90_days: no fills in the month',
+    });
+    expect(byMonth.find((r) => r.month === '2025-03' && r.department === 'All')!.empty_reason).toBe('');
+    const funnel = EXPORTS.find((e) => e.name === 'funnel.csv')!.rows(a);
+    const offer = funnel.find((r) => r.cohort === '2025-01' && r.department === 'All' && r.stage === 'Offer')!;
+    expect(offer).toMatchObject({ pass_through: null, pass_through_suppressed: false });
+    expect(offer.empty_reason).toBe('pass_through: last stage (no stage after it)');
   });
 
   it('writes interviewers into feedback-by-person.csv only when the team opted in', () => {
@@ -170,18 +278,29 @@ describe('EXPORTS', () => {
   });
 });
 
-describe("the README's data dictionary", () => {
-  const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
-  const dictionary = readme.slice(
-    readme.indexOf('## Data dictionary'),
-    readme.indexOf('\n## ', readme.indexOf('## Data dictionary') + 1),
-  );
+describe('the data dictionary (scripts/export/dictionary.ts)', () => {
+  it.each(EXPORTS.map((e) => [e.name, e] as const))('describes %s: its topic, grain and every column', (name, e) => {
+    const doc = DICTIONARY[name];
+    expect(doc, `no entry for ${name}`).toBeDefined();
+    expect(doc!.summary).toMatch(/\.$/);
+    expect(doc!.grain).toMatch(/^one row per /);
+    const undescribed = e.columns.filter((c) => !doc!.columns[c]);
+    expect(undescribed, `${name}: columns without a description`).toEqual([]);
+    const stale = Object.keys(doc!.columns).filter((c) => !e.columns.includes(c));
+    expect(stale, `${name}: described columns the file does not have`).toEqual([]);
+    for (const [column, c] of Object.entries(doc!.columns)) {
+      for (const flag of [c.hiddenBy, c.explainedBy])
+        if (flag) expect(e.columns, `${name}: ${column} points to ${flag}`).toContain(flag);
+    }
+  });
 
-  it.each(EXPORTS.map((e) => [e.name, e] as const))('documents %s and each of its columns', (name, e) => {
-    const start = dictionary.indexOf(`### ${name}`);
-    expect(start, `no section for ${name}`).toBeGreaterThanOrEqual(0);
-    const next = dictionary.indexOf('\n### ', start + 1);
-    const section = dictionary.slice(start, next === -1 ? undefined : next);
-    for (const column of e.columns) expect(section, `${name}: ${column}`).toContain(`\`${column}\``);
+  it('describes no file that is not exported', () => {
+    expect(Object.keys(DICTIONARY).sort()).toEqual(EXPORTS.map((e) => e.name).sort());
+  });
+
+  it('groups the files by topic, each file once', () => {
+    const grouped = describedExports().flatMap((t) => t.files.map((f) => f.name));
+    expect(grouped.sort()).toEqual(EXPORTS.map((e) => e.name).sort());
+    expect(describedExports().map((t) => t.topic)).toEqual([...TOPICS]);
   });
 });

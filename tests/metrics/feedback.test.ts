@@ -388,6 +388,7 @@ describe('feedback suppression', () => {
       no: null,
       strong_no: null,
       no_decision: null,
+      sla_settled: null,
       suppressed: true,
     });
     const five = aggregate({ requisitions, applications, interviews: slots(5) }, { privacy: { minGroupSize: 5 } });

@@ -3,7 +3,8 @@
  * tests/fixtures/metrics/golden/expected/<name>. A missing expected file is written (review it, then check
  * it in); on a mismatch `<name>-changed.csv` is written beside it for the reviewer to diff.
  *
- * The expected files were written by this test and then read and checked by hand:
+ * The expected files were written by this test and then read and checked by hand (below, days and hours
+ * with the one decimal they are rounded to; the files write a whole number without it: 39.0 is `39`):
  *
  * time-to-fill.csv (Berlin dates)
  *   R6 2025-02-10 → 2025-02-10 = 0.0 (filled on its opening day; hiring manager and recruiter "(none)")
@@ -63,7 +64,7 @@
  *   managers): e.g. 2025-03 medianHoursToFeedback Engineering rests on 1 submitted slot → suppressed; 2025-02
  *   rejections: All 5 shown, Engineering 3 and Sales 2 hidden as complements (above), as is the company's
  *   withdrawal share (its "candidate" row is hidden: share × 5 would give it back); 2025-03 unspecified share of
- *   All hidden (1 unspecified rejection). Days and hours are written with one decimal, rates as fractions.
+ *   All hidden (1 unspecified rejection). Metrics in snake_case with their unit and direction; rates as fractions.
  * time-to-fill-by-person.csv: Hana Moreau R1 39, R2 42 → median 40.5, p75 = 39 + 0.75·3 = 41.25 → 41.3,
  *   p90 41.7, open 1 (R5); Sam Okafor R3 26.0, open 1 (R4); (none) R6 0.0; recruiters likewise
  * open-requisitions-by-age.csv: R5 21 days → Engineering 0–30; R4 119 days → Sales 91–180; All both
