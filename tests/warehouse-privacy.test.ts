@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORTS, toCsv } from '../scripts/export/csv.ts';
 import { memoryLogger } from '../scripts/log.ts';
 import { runDataStep } from '../scripts/pipeline.ts';
-import { generateHistory, writeGreenhouse, writeLever } from './fixtures/warehouse/generate.ts';
+import { generateHistory, writeGreenhouse, writeGreenhouseNewer, writeLever } from './fixtures/warehouse/generate.ts';
 
 let dir: string;
 const history = generateHistory(5, 300);
@@ -22,6 +22,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'warehouse-privacy-'));
   await writeGreenhouse(join(dir, 'greenhouse'), history);
   await writeLever(join(dir, 'lever'), history);
+  await writeGreenhouseNewer(join(dir, 'greenhouse-newer'), history);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 const PERSONAL = [/zqx/i, /\+1 555 01\d\d \d{4}/];
 
-describe.each(['greenhouse', 'lever'])('a %s dump with every table', (vendor) => {
+describe.each(['greenhouse', 'greenhouse-newer', 'lever'])('a %s dump with every table', (vendor) => {
   it(
     'publishes no candidate name, e-mail, phone or id in the artifact, the log, the cache or the exports',
     { timeout: 120_000 },

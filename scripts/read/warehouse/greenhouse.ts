@@ -2,6 +2,9 @@
  * Greenhouse as a warehouse sync writes it: the source tables of `fivetran/dbt_greenhouse` (table and column
  * names from its `src_greenhouse.yml` and staging macros), joined the way its models join them
  * (`greenhouse__application_enhanced`, `greenhouse__interview_enhanced`, `greenhouse__application_history`).
+ * The newer connector's shapes (the package's current seeds: `application` with `job_id`, `opening`,
+ * `application_stage`, `rejection_detail`, `interview`/`interviewer` for scheduled interviews…) are read by
+ * the same join, under the classic tables' names.
  *
  * Judgement calls (also in the README, "Warehouse dumps"):
  * - a seat is a `job_opening` row; a job without openings is one seat, opened when the job was;
@@ -92,7 +95,7 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
       'target_start_on',
       'updated_at',
     ],
-    { feeds: 'requisitions: one seat per opening, opened, closed, filled by which application' },
+    { aliases: ['opening'], feeds: 'requisitions: one seat per opening, opened, closed, filled by which application' },
   ),
   t('job_department', 'joined', ['department_id', 'job_id'], [], {
     generic: true,
@@ -111,10 +114,13 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
     'user',
     'joined',
     ['id', 'first_name', 'last_name', 'site_admin'],
-    ['created_at', 'disabled', 'employee_id', 'updated_at'],
+    ['created_at', 'disabled', 'employee_id', 'updated_at', 'agency_id', 'deactivated', 'job_title', 'primary_email'],
     { aliases: ['users'], feeds: "employees' names: hiring managers, recruiters, interviewers (nothing else)" },
   ),
-  t('job_stage', 'joined', ['id', 'job_id', 'name'], ['created_at', 'updated_at'], { feeds: 'stage names' }),
+  t('job_stage', 'joined', ['id', 'job_id', 'name'], ['created_at', 'updated_at', 'active', 'sort_order'], {
+    aliases: ['job_interview_stage'],
+    feeds: 'stage names',
+  }),
   t('application_history', 'joined', ['application_id', 'new_stage_id', 'updated_at'], ['new_status'], {
     feeds: 'stage events; the hire date',
   }),
@@ -141,6 +147,120 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
   ),
   t('interview', 'joined', ['id', 'job_stage_id', 'name'], ['interview_kit_content'], {
     feeds: 'interview names',
+  }),
+  // The newer Greenhouse connector's shapes of the same tables (`application` with `job_id` and `stage_id`,
+  // `interview` = a scheduled interview, `interviewer`, `scorecard` with `candidate_rating`…): read by the same
+  // join, under the classic names.
+  t(
+    'application',
+    'joined',
+    ['id', 'candidate_id', 'created_at', 'status', 'stage_id', 'job_id'],
+    [
+      'last_activity_at',
+      'location_address',
+      'prospect',
+      'rejected_at',
+      'source_id',
+      'coordinator_id',
+      'job_post_id',
+      'recruiter_id',
+      'referrer_id',
+      'agency_note_id',
+      'needs_decision',
+      'updated_at',
+    ],
+    { feeds: 'applications: dates, status, stage, source, job' },
+  ),
+  t(
+    'scheduled_interview',
+    'joined',
+    ['id', 'application_id', 'starts_at', 'job_interview_id'],
+    [
+      'ends_at',
+      'job_id',
+      'location',
+      'organizer_id',
+      'status',
+      'created_at',
+      'updated_at',
+      'scheduled_at',
+      'availability_received_at',
+      'all_day_start_on',
+      'all_day_end_on',
+      'external_event_id',
+      'video_conferencing_url',
+    ],
+    { aliases: ['interview'], feeds: 'interviews: when' },
+  ),
+  t(
+    'scheduled_interviewer',
+    'joined',
+    ['interview_id', 'user_id', 'scorecard_id'],
+    ['id', 'email', 'response_status', 'created_at', 'updated_at'],
+    {
+      aliases: ['interviewer'],
+      feeds: 'interviews: one feedback slot per interviewer',
+    },
+  ),
+  t(
+    'scorecard',
+    'joined',
+    ['id', 'application_id', 'candidate_rating', 'submitted_at'],
+    [
+      'created_at',
+      'interview_kit_id',
+      'interviewed_at',
+      'interviewer_id',
+      'notes',
+      'notes_with_tags',
+      'private_notes',
+      'private_notes_with_tags',
+      'public_notes',
+      'public_notes_with_tags',
+      'status',
+      'submitter_id',
+      'updated_at',
+    ],
+    { feeds: 'interviews: feedback submitted, recommendation' },
+  ),
+  t(
+    'interview',
+    'joined',
+    ['id', 'job_interview_stage_id', 'name'],
+    [
+      'job_id',
+      'active',
+      'duration',
+      'instruction',
+      'require_scorecard',
+      'scheduling_type',
+      'sort_order',
+      'summary',
+      'created_at',
+      'updated_at',
+    ],
+    { aliases: ['job_interview'], feeds: 'interview names' },
+  ),
+  t(
+    'application_stage',
+    'joined',
+    ['application_id', 'job_interview_stage_id', 'entered_at'],
+    ['id', 'created_at', 'current', 'days_in_stage', 'exited_at', 'updated_at'],
+    { feeds: 'stage events (entered, exited)' },
+  ),
+  t(
+    'rejection_detail',
+    'joined',
+    ['application_id', 'rejection_reason_id', 'rejected_at'],
+    ['id', 'rejected_by_id', 'rejection_note_id', 'created_at', 'updated_at'],
+    { feeds: 'the rejection reason of each application' },
+  ),
+  t('job_hiring_manager', 'joined', ['job_id', 'user_id'], ['id', 'created_at', 'updated_at'], {
+    generic: true,
+    feeds: 'hiring managers',
+  }),
+  t('job_owner', 'joined', ['job_id', 'user_id', 'type'], ['id', 'responsible', 'created_at', 'updated_at'], {
+    feeds: 'recruiters',
   }),
   // Not needed: what they hold is not in the dashboard.
   t(
@@ -172,8 +292,8 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
       'updated_at',
     ],
   ),
-  t('email_address', PEOPLE, ['candidate_id', 'value', 'type'], ['index']),
-  t('phone_number', PEOPLE, ['candidate_id', 'value', 'type'], ['index']),
+  t('email_address', PEOPLE, ['candidate_id', 'value', 'type'], ['index'], { aliases: ['candidate_email_address'] }),
+  t('phone_number', PEOPLE, ['candidate_id', 'value', 'type'], ['index'], { aliases: ['candidate_phone_number'] }),
   t('social_media_address', PEOPLE, ['candidate_id', 'value'], ['index']),
   t('attachment', PEOPLE, ['candidate_id', 'filename', 'url'], ['index', 'type']),
   t('activity', PEOPLE, ['candidate_id', 'body', 'subject'], ['created_at', 'id', 'user_id']),
@@ -198,7 +318,9 @@ export const greenhouseWarehouse: Vendor = {
   id: 'greenhouse',
   name: 'Greenhouse',
   tables: GREENHOUSE_TABLES,
-  required: ['application', 'job_application', 'job'],
+  required: ['application', 'job'],
+  // The classic `application` has no job: it is in `job_application` (the newer connector's has `job_id`).
+  alsoRequired: (header) => (header('application')?.includes('job_id') ? [] : ['job_application']),
   into: {
     application: ['applications'],
     job_application: ['applications'],
@@ -218,13 +340,20 @@ export const greenhouseWarehouse: Vendor = {
     scheduled_interviewer: ['interviews'],
     scorecard: ['interviews'],
     interview: ['interviews'],
+    application_stage: ['stage_events'],
+    rejection_detail: ['applications'],
+    job_hiring_manager: ['requisitions'],
+    job_owner: ['requisitions'],
   },
-  together: [
-    ['scheduled_interview', 'scheduled_interviewer'],
-    ['hiring_team', 'user'],
-    ['job_department', 'department'],
-    ['job_office', 'office'],
-  ],
+  needs: {
+    scheduled_interview: ['scheduled_interviewer'],
+    scheduled_interviewer: ['scheduled_interview'],
+    hiring_team: ['user'],
+    job_hiring_manager: ['user'],
+    job_owner: ['user'],
+    job_department: ['department'],
+    job_office: ['office'],
+  },
   join: joinGreenhouse,
 };
 
@@ -275,6 +404,11 @@ const ENDED_BY: Record<string, string> = {
   'they rejected us': 'candidate',
 };
 
+const openState = (isOpen: string): string => {
+  const open = readBoolean(isOpen);
+  return open === undefined || isOpen === '' ? '' : open ? 'open' : 'closed';
+};
+
 /** `key column → value column` of a table's live rows (empty when the table is absent). */
 function lookup(table: DumpTable | undefined, key: string, value: (r: CsvRecord) => string): Map<string, string> {
   const map = new Map<string, string>();
@@ -314,12 +448,12 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
   const job = get('job')!;
   const jobs = job.index('id');
   const department = get('department');
-  const departmentOf = firstOf(
-    get('job_department'),
-    'job_id',
-    'department_id',
-    lookup(department, 'id', (r) => department!.cell(r, 'name')),
-  );
+  const departmentName = lookup(department, 'id', (r) => department!.cell(r, 'name'));
+  // The newer connector's `job` names its department itself (`department_id`); the classic one through
+  // `job_department`.
+  const departmentOf = get('job_department')
+    ? firstOf(get('job_department'), 'job_id', 'department_id', departmentName)
+    : firstOf(job, 'id', 'department_id', departmentName);
   const office = get('office');
   const locationOf = firstOf(
     get('job_office'),
@@ -339,6 +473,20 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
     const jobId = team!.cell(record, 'job_id');
     const name = userName.get(team!.cell(record, 'user_id'));
     if (roles && name && !roles.has(jobId)) roles.set(jobId, name);
+  }
+  // The newer connector: hiring managers in `job_hiring_manager`, recruiters in `job_owner` (type recruiter).
+  const managers = get('job_hiring_manager');
+  for (const record of managers?.rows() ?? []) {
+    const jobId = managers!.cell(record, 'job_id');
+    const name = userName.get(managers!.cell(record, 'user_id'));
+    if (name && !managerOf.has(jobId)) managerOf.set(jobId, name);
+  }
+  const owners = get('job_owner');
+  for (const record of owners?.rows() ?? []) {
+    if (owners!.cell(record, 'type').toLowerCase() !== 'recruiter') continue;
+    const jobId = owners!.cell(record, 'job_id');
+    const name = userName.get(owners!.cell(record, 'user_id'));
+    if (name && !recruiterOf.has(jobId)) recruiterOf.set(jobId, name);
   }
   const seat = (jobId: string) => {
     const record = jobs.get(jobId);
@@ -376,7 +524,9 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
           opened_at: utcInstant(openings.cell(record, 'opened_at')),
           filled_at: hire !== '' ? closedAt : '',
           closed_at: closedAt,
-          status: hire !== '' ? 'filled' : openings.cell(record, 'status'),
+          // The newer connector has `is_open` where the classic one has `status`.
+          status:
+            hire !== '' ? 'filled' : openings.cell(record, 'status') || openState(openings.cell(record, 'is_open')),
         },
       });
     }
@@ -407,6 +557,9 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
   const sourceName = lookup(source, 'id', (r) => source!.cell(r, 'name'));
   const reason = get('rejection_reason');
   const reasons = reason?.index('id') ?? new Map<string, CsvRecord>();
+  // The newer connector keeps the reason of a rejection in `rejection_detail`.
+  const detail = get('rejection_detail');
+  const detailOf = detail?.index('application_id') ?? new Map<string, CsvRecord>();
   const history = get('application_history');
   const historyOf = history?.group('application_id') ?? new Map<string, CsvRecord[]>();
   for (const entries of historyOf.values()) entries.sort(byTime(history!, 'updated_at'));
@@ -430,8 +583,11 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
     }
     let rejectionReason = '';
     let rejectedBy = '';
+    const details = detailOf.get(id);
     if (status.toLowerCase() === 'rejected') {
-      const found = reasons.get(application.cell(record, 'rejected_reason_id'));
+      const found = reasons.get(
+        application.cell(record, 'rejected_reason_id') || (details ? detail!.cell(details, 'rejection_reason_id') : ''),
+      );
       if (found) {
         rejectionReason = reason!.cell(found, 'name');
         rejectedBy = ENDED_BY[reason!.cell(found, 'type_name').toLowerCase()] ?? '';
@@ -448,12 +604,16 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
       cells: {
         application_id: id,
         candidate_id: application.cell(record, 'candidate_id'),
-        job_id: jobOf.get(id) ?? '',
-        applied_at: utcInstant(application.cell(record, 'applied_at')),
+        job_id: jobOf.get(id) ?? application.cell(record, 'job_id'),
+        // The newer connector has no `applied_at`: an application is created when the candidate applies.
+        applied_at: utcInstant(application.cell(record, 'applied_at') || application.cell(record, 'created_at')),
         source: sourceName.get(application.cell(record, 'source_id')) ?? '',
-        current_stage: stageName.get(application.cell(record, 'current_stage_id')) ?? '',
+        current_stage:
+          stageName.get(application.cell(record, 'current_stage_id') || application.cell(record, 'stage_id')) ?? '',
         status,
-        rejected_at: utcInstant(application.cell(record, 'rejected_at')),
+        rejected_at: utcInstant(
+          application.cell(record, 'rejected_at') || (details ? detail!.cell(details, 'rejected_at') : ''),
+        ),
         rejection_reason: rejectionReason,
         rejected_by: rejectedBy,
         hired_at: hiredAt,
@@ -461,9 +621,29 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
     });
   }
 
-  // Stage events: a history row that moves the application to another stage enters it; the stage is left at
-  // the next row that moves it on or ends the application (hired, rejected), as Fivetran's model counts days.
-  for (const [id, entries] of historyOf) {
+  // Stage events. The newer connector's `application_stage` has them, entered and exited.
+  const stages = get('application_stage');
+  for (const record of stages?.rows() ?? []) {
+    const id = stages!.cell(record, 'application_id');
+    const why = notRead.get(id);
+    if (why !== undefined) {
+      skipped.add('application_stage', `of applications not read: ${why}`);
+      continue;
+    }
+    rows.stage_events.push({
+      origin: 'application_stage',
+      line: record.line,
+      cells: {
+        application_id: id,
+        stage: stageName.get(stages!.cell(record, 'job_interview_stage_id')) ?? '',
+        entered_at: utcInstant(stages!.cell(record, 'entered_at')),
+        exited_at: utcInstant(stages!.cell(record, 'exited_at')),
+      },
+    });
+  }
+  // Otherwise a history row that moves the application to another stage enters it; the stage is left at the
+  // next row that moves it on or ends the application (hired, rejected), as Fivetran's model counts days.
+  for (const [id, entries] of stages ? [] : historyOf) {
     const why = notRead.get(id);
     if (why !== undefined) {
       skipped.add('application_history', `of applications not read: ${why}`, entries.length);
@@ -506,8 +686,11 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
     const step = get('interview');
     const stepName = lookup(step, 'id', (r) => step!.cell(r, 'name'));
     const withInterviewer = new Set<string>();
+    // Columns as the classic tables name them, else as the newer connector's `interview`/`interviewer` do.
+    const either = (table: DumpTable, record: CsvRecord, classic: string, newer: string) =>
+      table.cell(record, classic) || table.cell(record, newer);
     for (const record of interviewers.rows()) {
-      const interviewId = interviewers.cell(record, 'scheduled_interview_id');
+      const interviewId = either(interviewers, record, 'scheduled_interview_id', 'interview_id');
       const interview = interviewsById.get(interviewId);
       if (!interview) {
         skipped.add('scheduled_interviewer', 'of interviews deleted in the ATS or not in scheduled_interview');
@@ -529,12 +712,14 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
           interview_id: interviewId,
           application_id: applicationId,
           stage:
-            stepName.get(scheduled.cell(interview, 'interview_id')) || (card ? scorecard!.cell(card, 'interview') : ''),
-          interviewer: userName.get(interviewers.cell(record, 'interviewer_id')) ?? '',
-          interview_at: utcInstant(scheduled.cell(interview, 'start')),
-          interview_end_at: utcInstant(scheduled.cell(interview, 'end')),
+            stepName.get(either(scheduled, interview, 'interview_id', 'job_interview_id')) ||
+            (card ? scorecard!.cell(card, 'interview') : ''),
+          interviewer: userName.get(either(interviewers, record, 'interviewer_id', 'user_id')) ?? '',
+          interview_at: utcInstant(either(scheduled, interview, 'start', 'starts_at')),
+          interview_end_at: utcInstant(either(scheduled, interview, 'end', 'ends_at')),
           feedback_submitted_at: submittedAt,
-          recommendation: card && submittedAt !== '' ? scorecard!.cell(card, 'overall_recommendation') : '',
+          recommendation:
+            card && submittedAt !== '' ? either(scorecard!, card, 'overall_recommendation', 'candidate_rating') : '',
         },
       });
     }
@@ -585,6 +770,7 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
         recommendation: 'scorecard.overall_recommendation',
       },
       application_history: { stage: 'new_stage_id', entered_at: 'updated_at', exited_at: 'updated_at' },
+      application_stage: { stage: 'job_interview_stage_id' },
     },
   };
 }

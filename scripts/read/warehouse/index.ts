@@ -132,7 +132,11 @@ export async function claimWarehouseTables(files: readonly CsvFile[], log: Logge
       continue;
     }
     const found = listOf(tables.filter((c) => c.skip === null).map((c) => c.file.name));
-    const missing = vendor.required.filter((name) => !has(name));
+    const columnsOf = (name: string) => {
+      const c = last.get(name);
+      return c ? headers.get(c.file)?.map((column) => column.trim().toLowerCase()) : undefined;
+    };
+    const missing = [...vendor.required, ...(vendor.alsoRequired?.(columnsOf) ?? [])].filter((name) => !has(name));
     if (missing.length > 0) {
       const feeds = missing.map((name) => `${name} (${vendor.tables.find((x) => x.name === name)?.feeds})`);
       throw new UserError(
@@ -141,14 +145,13 @@ export async function claimWarehouseTables(files: readonly CsvFile[], log: Logge
         `Export or sync ${listOf(missing)} into the data folder too, or move the ${vendor.name} tables out of it.`,
       );
     }
-    for (const group of vendor.together) {
-      const present = group.filter(has);
-      if (present.length > 0 && present.length < group.length) {
-        const absent = group.filter((name) => !has(name));
+    for (const [table, needed] of Object.entries(vendor.needs)) {
+      const absent = needed.filter((name) => !has(name));
+      if (has(table) && absent.length > 0) {
         throw new UserError(
-          `${vendor.name} warehouse: ${listOf(present)} ${present.length === 1 ? 'is' : 'are'} here but ${listOf(absent)} ${absent.length === 1 ? 'is' : 'are'} not; they are read together`,
+          `${vendor.name} warehouse: ${table} is here but ${listOf(absent)} ${absent.length === 1 ? 'is' : 'are'} not, and ${table} is read with ${absent.length === 1 ? 'it' : 'them'}`,
           {},
-          `Export or sync ${listOf(absent)} too, or move ${listOf(present)} out of the data folder.`,
+          `Export or sync ${listOf(absent)} too, or move ${last.get(table)!.file.name} out of the data folder.`,
         );
       }
     }

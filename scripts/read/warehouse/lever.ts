@@ -243,11 +243,12 @@ export const leverWarehouse: Vendor = {
     interviewer_user: ['interviews'],
     feedback_form: ['interviews'],
   },
-  together: [
-    ['interview', 'interviewer_user'],
-    ['requisition', 'requisition_posting'],
-    ['opportunity_stage_history', 'stage'],
-  ],
+  needs: {
+    interview: ['interviewer_user'],
+    interviewer_user: ['interview'],
+    requisition_posting: ['requisition'],
+    opportunity_stage_history: ['stage'],
+  },
   join: joinLever,
 };
 

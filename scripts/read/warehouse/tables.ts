@@ -41,10 +41,12 @@ export interface Vendor {
   tables: readonly WarehouseTable[];
   /** Tables without which nothing can be built, when any table of the vendor is in the folder to be joined. */
   required: readonly string[];
+  /** More tables needed, given the headers of those present (lower case; undefined when a table is absent). */
+  alsoRequired?: (header: (table: string) => readonly string[] | undefined) => string[];
   /** What each joined table's rows go into (the files summary says `joined into applications (… warehouse)`). */
   into: Readonly<Record<string, readonly Entity[]>>;
-  /** Tables needed only together: the first present without the others is an error naming them. */
-  together: ReadonlyArray<readonly string[]>;
+  /** A table that is of no use without others (a link table without the names it links to): an error then. */
+  needs: Readonly<Record<string, readonly string[]>>;
   /** The dump's tables → template rows; rows it does not use are counted in `skipped`. */
   join(dump: Dump, skipped: Skipped, config: Config): Joined;
 }
