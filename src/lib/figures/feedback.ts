@@ -18,6 +18,7 @@ import {
 } from '../format.ts';
 import type { Site } from '../site.ts';
 import { RECOMMENDATIONS } from './colors.ts';
+import { capList, moreNote } from './cap.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
 
 type FeedbackRow = Site['a']['feedback']['byMonth'][number];
@@ -117,7 +118,10 @@ export function feedbackByDepartment(site: Site, month: string, id = 'feedback-b
   const rows = site.a.feedback.byMonth.filter((r) => r.month === month && r.stage === ALL && r.department !== ALL);
   const all = site.a.feedback.byMonth.find((r) => r.month === month && r.stage === ALL && r.department === ALL);
   const order = site.a.departments.filter((d) => rows.some((r) => r.department === d));
-  const sorted = order.map((d) => rows.find((r) => r.department === d)!);
+  const { shown: sorted, more } = capList(
+    order.map((d) => rows.find((r) => r.department === d)!),
+    (r) => r.slots ?? 0,
+  );
   const bars: Bar[] = sorted
     .filter((r) => !r.suppressed && r.on_time_rate !== null)
     .map((r) => ({
@@ -134,7 +138,10 @@ export function feedbackByDepartment(site: Site, month: string, id = 'feedback-b
       all && !all.suppressed
         ? `Rests on ${plural(all.slots ?? 0, 'feedback slot')} in ${monthLabel(month)}.`
         : `No company-wide figure for ${monthLabel(month)}.`,
-    notes: suppressedNote(sorted, 'department', site, 'feedback slots'),
+    notes: [
+      ...suppressedNote(sorted, 'department', site, 'feedback slots'),
+      ...(more ? [moreNote(more, 'departments with the most feedback slots', 'feedback-by-month-with-totals')] : []),
+    ],
     svg: barChart(
       {
         bars,
@@ -319,9 +326,12 @@ export function feedbackByPerson(
   role: 'hiringManager' | 'interviewer',
   id = `feedback-by-${role}`,
 ): ChartModel | null {
-  const rows = site.a.feedback.byPerson.filter((r) => r.role === role).sort((a, b) => a.person.localeCompare(b.person));
-  if (!rows.length) return null;
+  const everyone = site.a.feedback.byPerson
+    .filter((r) => r.role === role)
+    .sort((a, b) => a.person.localeCompare(b.person));
+  if (!everyone.length) return null;
   const who = role === 'hiringManager' ? 'hiring manager' : 'interviewer';
+  const { shown: rows, more } = capList(everyone, (r) => r.slots ?? 0);
   const shown = rows.filter((r) => !r.suppressed && r.on_time_rate !== null);
   return {
     id,
@@ -331,7 +341,10 @@ export function feedbackByPerson(
       shown.reduce((s, r) => s + (r.slots ?? 0), 0),
       'feedback slot',
     )} of ${plural(shown.length, who)}.`,
-    notes: suppressedNote(rows, who, site, 'feedback slots'),
+    notes: [
+      ...suppressedNote(rows, who, site, 'feedback slots'),
+      ...(more ? [moreNote(more, `${who}s with the most feedback slots`, 'feedback-by-person')] : []),
+    ],
     svg: dotPlot(
       {
         rows: shown.map((r) => ({

@@ -7,6 +7,7 @@ import { dotPlot } from '../../charts/dotPlot.ts';
 import { chartIds, type ChartModel, type TableModel } from '../chartModel.ts';
 import { formatCount, formatFigure, formatN, formatNumber, plural, type Unit } from '../format.ts';
 import type { Site } from '../site.ts';
+import { capList, moreNote } from './cap.ts';
 import { periodLabel } from './common.ts';
 
 export const TOO_LITTLE = 'too little data in this period';
@@ -76,9 +77,13 @@ export function partnershipFigures(p: Partnership): PartnershipFigure[] {
 
 const sorted = (site: Site) => [...site.a.partnerships].sort((a, b) => a.hiringManager.localeCompare(b.hiringManager));
 
-/** Every partnership in one table, alphabetical (not a ranking). */
+/** A partnership's size, for choosing which to show when there are too many for one page. */
+const seats = (p: Partnership) => p.requisitionsOpen + p.requisitionsFilled;
+
+/** Every partnership in one table (up to the page's limit, the largest), alphabetical (not a ranking). */
 export function partnershipTable(site: Site): TableModel {
   const m = site.minGroupSize;
+  const { shown, more } = capList(sorted(site), seats);
   return {
     caption: 'Hiring managers and their recruiters (alphabetical)',
     columns: [
@@ -91,7 +96,8 @@ export function partnershipTable(site: Site): TableModel {
       { label: 'Take forward', numeric: true },
       { label: 'Unspecified reasons', numeric: true },
     ],
-    rows: sorted(site).map((p) => [
+    ...(more ? { note: moreNote(more, 'hiring managers with the most seats', 'partnerships') } : {}),
+    rows: shown.map((p) => [
       p.hiringManager,
       p.recruiters.join(', ') || '–',
       formatCount(p.requisitionsOpen),
@@ -111,7 +117,7 @@ export function partnershipTable(site: Site): TableModel {
 /** Median days to fill per hiring manager with enough data, alphabetical. */
 export function partnershipDaysToFill(site: Site, id = 'partnership-days-to-fill'): ChartModel {
   const m = site.minGroupSize;
-  const all = sorted(site);
+  const { shown: all, more } = capList(sorted(site), seats);
   const shown = all.filter((p) => p.enoughData && !p.medianDaysToFill.suppressed && p.medianDaysToFill.value !== null);
   const few = all.filter((p) => !p.enoughData);
   const window = all[0] ? periodLabel([all[0].fromMonth, all[0].toMonth]) : periodLabel(site.a.months);
@@ -123,7 +129,10 @@ export function partnershipDaysToFill(site: Site, id = 'partnership-days-to-fill
       shown.reduce((s, p) => s + (p.medianDaysToFill.n ?? 0), 0),
       'filled requisition',
     )} of ${plural(shown.length, 'hiring manager')}.`,
-    notes: few.length ? [`Not shown, ${TOO_LITTLE}: ${few.map((p) => p.hiringManager).join(', ')}.`] : [],
+    notes: [
+      ...(few.length ? [`Not shown, ${TOO_LITTLE}: ${few.map((p) => p.hiringManager).join(', ')}.`] : []),
+      ...(more ? [moreNote(more, 'hiring managers with the most seats', 'partnerships')] : []),
+    ],
     svg: dotPlot(
       {
         rows: shown.map((p) => ({

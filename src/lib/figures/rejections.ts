@@ -7,6 +7,7 @@ import { chartIds, type ChartModel, type LegendItem } from '../chartModel.ts';
 import { formatCell, formatCount, formatNumber, hiddenMark, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
 import { REASON_CATEGORIES, REJECTED_BY_KEYS, categoryColor, rejectedByColor } from './colors.ts';
+import { capList, capTable, moreNote } from './cap.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
 
 type ShareRow = Site['a']['rejections']['byCategory'][number];
@@ -121,8 +122,12 @@ export function categoryMix(
 
 /** Reason categories by department in one month. */
 export function categoryByDepartment(site: Site, month: string, id = 'rejections-category-by-department'): ChartModel {
-  const departments = [ALL, ...site.a.departments];
-  return mix(site, {
+  const rejections = new Map<string, number>();
+  for (const r of site.a.rejections.byCategory)
+    if (r.month === month) rejections.set(r.department, (rejections.get(r.department) ?? 0) + (r.rejections ?? 0));
+  const { shown, more } = capList(site.a.departments, (d) => rejections.get(d) ?? 0);
+  const departments = [ALL, ...shown];
+  const chart = mix(site, {
     id,
     title: `Reason categories by department, ${monthLabel(month)}`,
     description: `Share of each department's rejections and withdrawals in ${monthLabel(month)} in each reason category.`,
@@ -135,6 +140,8 @@ export function categoryByDepartment(site: Site, month: string, id = 'rejections
     caption: `Rejections by reason category and department, ${monthLabel(month)} (count and share)`,
     groupHeader: 'Department',
   });
+  if (more) chart.notes.push(moreNote(more, 'departments with the most rejections', 'rejection-categories-by-month'));
+  return chart;
 }
 
 /** The months a by-month stacked chart shows: the last twelve (a bar per month stays readable). */
@@ -241,21 +248,26 @@ export function topReasons(
       name: c[0]!.toUpperCase() + c.slice(1),
       color: categoryColor(c),
     })),
-    table: {
-      caption: `Rejection reasons ${inDepartment(department)}, ${monthLabel(month)}`,
-      columns: [
-        { label: 'Reason' },
-        { label: 'Category' },
-        { label: 'Rejected by' },
-        { label: 'Rejections', numeric: true },
-      ],
-      rows: sorted.map((r) => [
-        reasonLabel(r.reason),
-        r.category,
-        r.rejected_by,
-        formatCell(r.rejections, 'count', r, m),
-      ]),
-    },
+    // Most frequent first already: the first rows are the largest.
+    table: capTable(
+      {
+        caption: `Rejection reasons ${inDepartment(department)}, ${monthLabel(month)}`,
+        columns: [
+          { label: 'Reason' },
+          { label: 'Category' },
+          { label: 'Rejected by' },
+          { label: 'Rejections', numeric: true },
+        ],
+        rows: sorted.map((r) => [
+          reasonLabel(r.reason),
+          r.category,
+          r.rejected_by,
+          formatCell(r.rejections, 'count', r, m),
+        ]),
+      },
+      'most frequent reasons',
+      'rejections-by-month-with-totals',
+    ),
     csv: 'rejections-by-month-with-totals',
     definitionId: 'rejectionCategory',
   };

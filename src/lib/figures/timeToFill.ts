@@ -7,6 +7,7 @@ import { ACCENT, seriesColor } from '../../charts/theme.ts';
 import { chartIds, type ChartModel, type TableModel } from '../chartModel.ts';
 import { dateLabel, formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
+import { capList, moreNote } from './cap.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
 
 type Fill = Site['a']['timeToFill']['fills'][number];
@@ -90,7 +91,8 @@ export function fillTrend(site: Site, department: string, id = 'fill-trend'): Ch
 export function fillByDepartment(site: Site, month: string, id = 'fill-by-department'): ChartModel {
   const rows = site.a.timeToFill.byMonth.filter((r) => r.month === month);
   const all = rows.find((r) => r.department === ALL);
-  const sorted = site.a.departments.flatMap((d) => rows.filter((r) => r.department === d));
+  const every = site.a.departments.flatMap((d) => rows.filter((r) => r.department === d));
+  const { shown: sorted, more } = capList(every, (r) => r.filled);
   const bars: Bar[] = sorted
     .filter((r) => r.median_days !== null)
     .map((r) => ({
@@ -99,13 +101,16 @@ export function fillByDepartment(site: Site, month: string, id = 'fill-by-depart
       text: `${formatNumber(r.median_days!, 'days')} (n=${r.filled})`,
       title: `${r.department}: median ${formatNumber(r.median_days!, 'days')} days over ${plural(r.filled, 'fill')}`,
     }));
-  const none = sorted.filter((r) => r.median_days === null).length;
+  const none = every.filter((r) => r.median_days === null).length;
   return {
     id,
     title: `Days to fill by department, ${monthLabel(month)}`,
     description: `Median days to fill of the requisitions each department filled in ${monthLabel(month)}${all?.median_days != null ? `; the dashed line is the company-wide median, ${formatNumber(all.median_days, 'days')} days` : ''}. Few fills make a median move a lot: mind the n.`,
     basis: `Rests on ${plural(all?.filled ?? 0, 'filled requisition')} in ${monthLabel(month)}.`,
-    notes: none ? [`${plural(none, 'department')} filled nothing in ${monthLabel(month)}.`] : [],
+    notes: [
+      ...(none ? [`${plural(none, 'department')} filled nothing in ${monthLabel(month)}.`] : []),
+      ...(more ? [moreNote(more, 'departments with the most fills', 'time-to-fill-by-month')] : []),
+    ],
     svg: barChart(
       {
         bars,
@@ -146,11 +151,12 @@ export function fillByPerson(
   role: 'hiringManager' | 'recruiter',
   id = `fill-by-${role}`,
 ): ChartModel | null {
-  const rows = site.a.timeToFill.byPerson
+  const everyone = site.a.timeToFill.byPerson
     .filter((r) => r.role === role)
     .sort((a, b) => a.person.localeCompare(b.person));
-  if (!rows.length) return null;
+  if (!everyone.length) return null;
   const who = role === 'hiringManager' ? 'hiring manager' : 'recruiter';
+  const { shown: rows, more } = capList(everyone, (r) => r.filled + r.open);
   const shown = rows.filter((r) => r.median_days !== null);
   return {
     id,
@@ -160,10 +166,12 @@ export function fillByPerson(
       shown.reduce((s, r) => s + r.filled, 0),
       'filled requisition',
     )} of ${plural(shown.length, who)}.`,
-    notes:
-      rows.length > shown.length
+    notes: [
+      ...(rows.length > shown.length
         ? [`${plural(rows.length - shown.length, who)} with no filled requisition in the period.`]
-        : [],
+        : []),
+      ...(more ? [moreNote(more, `${who}s with the most requisitions`, 'time-to-fill-by-person')] : []),
+    ],
     svg: dotPlot(
       {
         rows: shown.map((r) => ({
