@@ -128,7 +128,8 @@ class Model {
       if (cell.truth !== truth) this.broken.push(`${readableId(id)}: published as ${truth} and as ${cell.truth}`);
       return existing;
     }
-    return this.add({ id, kind: 'hidden', truth, lo: 0, hi: Infinity, hideAs });
+    // Published through the rate itself (SPEC judges a rate by its n): not a hidden count of its own.
+    return this.add({ id, kind: 'derived', truth, lo: 0, hi: Infinity, hideAs });
   }
 
   /** A count no output publishes as such (a total, the seats without a hiring manager): at least 0. */
@@ -227,7 +228,7 @@ const HIDDEN_WITH: Record<string, HeadlineCount> = {
   unspecified: 'unspecified',
 };
 
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | null): Map<string, T[]> {
+function groupRows<T>(rows: readonly T[], keyOf: (row: T) => string | null): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const k = keyOf(row);
@@ -240,9 +241,12 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string | null): Map<s
 }
 
 /** The model of everything `published` publishes; `draft` is the same artifact before suppression. */
-export function buildModel(published: Aggregates, draft: Aggregates, m: number): Model {
+export function buildModel(published: Aggregates, draft: Aggregates, m: number, replay = false): Model {
   const model = new Model(m);
-  const S = model.sum.bind(model);
+  // Replaying (the relations of this draft are known from an earlier round): only the cells' bounds are new.
+  const S = replay ? () => undefined : model.sum.bind(model);
+  const groupBy = replay ? () => new Map<string, never[]>() : groupRows;
+  if (replay) model.relation = () => undefined;
 
   // ---- rejections: reason rows (with All rollups), the three share tables, and the month totals
   const rejectionId = (r: Row) => cellId.rejection(r as never);
@@ -431,10 +435,13 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number):
       truthNumerator: number,
     ) => {
       if (truth.n === null) return;
-      // Rates judged by their month's slots say nothing of their own n (due, settled slots) when hidden.
-      const judgedOnN = s.metric !== 'feedbackSubmissionRate' && s.metric !== 'feedbackOnTimeRate';
-      const kind = !f.suppressed || !judgedOnN ? 'hidden' : f.complementary ? 'complement' : 'small';
-      model.publish(id.id, f.suppressed ? null : f.n, kind, truth.n, id.hideAs);
+      // A hidden figure says its n is hidden only where the n is its own count (the count metrics, days to
+      // hire); a share, a rate or the median hours may be hidden for a count beside it, and their n is the
+      // count metric's, published (or hidden) there.
+      const ownCount = s.metric === 'feedbackSlots' || s.metric === 'rejections' || s.metric === 'medianDaysToHire';
+      if (!f.suppressed) model.publish(id.id, f.n, 'hidden', truth.n, id.hideAs);
+      else if (ownCount) model.publish(id.id, null, f.complementary ? 'complement' : 'small', truth.n, id.hideAs);
+      else model.mention(id.id, truth.n, id.hideAs);
       if (numerator) {
         model.mention(numerator.id, truthNumerator, numerator.hideAs);
         if (!f.suppressed && f.value !== null) model.ratio(numerator.id, id.id, f.value);
@@ -473,6 +480,16 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number):
           for (const [j, w] of window.entries())
             if (!model.byId.has(w)) model.publish(w, 0, 'hidden', truthSeries.months[i - 3 + j]!.current.n ?? 0, null);
           S('headlines: trailing 3 = its months', id, window);
+          // Two windows a month apart differ by their ends (the difference of the two sums above, written
+          // out: interval propagation does not subtract relations by itself).
+          const before = `${cellId.trailing3(s.scope, monthList[i - 1]!, s.metric)}#${counts.n}`;
+          if (i >= 4 && trailingIds.has(before))
+            model.relation('headlines: consecutive trailing 3', [
+              [id, 1],
+              [before, -1],
+              [window[2]!, -1],
+              [scopeIds(s.scope, counts.n, monthList[i - 4]!).id, 1],
+            ]);
         }
       }
     });
@@ -594,19 +611,34 @@ function propagate(model: Model): void {
   }
 }
 
+/**
+ * The relations of a draft, once checked: the same in every round of `protectAggregates` (the cells are made
+ * in the same order from the same rows), so later rounds only bound the cells anew.
+ */
+const checkedRelations = new WeakMap<Aggregates, { linear: Linear[]; broken: string[] }>();
+
 /** Audits `published` (suppressed) against `draft` (the same artifact before suppression). */
 export function auditDisclosure(published: Aggregates, draft: Aggregates, m: number): AuditResult {
-  const model = buildModel(published, draft, m);
+  const known = checkedRelations.get(draft);
+  const model = buildModel(published, draft, m, known !== undefined);
   const { cells } = model;
   const broken = [...model.broken];
-  const kept: Linear[] = [];
-  for (const r of model.linear) {
-    const total = r.cells.reduce((sum, c, k) => sum + r.signs[k]! * cells[c]!.truth, 0);
-    if (total === 0) kept.push(r);
-    else broken.push(`${r.label}: ${r.cells.map((c) => readableId(cells[c]!.id)).join(' ; ')} is off by ${total}`);
+  if (known) {
+    model.linear.push(...known.linear);
+    broken.push(...known.broken);
+  } else {
+    const kept: Linear[] = [];
+    const wrong: string[] = [];
+    for (const r of model.linear) {
+      const total = r.cells.reduce((sum, c, k) => sum + r.signs[k]! * cells[c]!.truth, 0);
+      if (total === 0) kept.push(r);
+      else wrong.push(`${r.label}: ${r.cells.map((c) => readableId(cells[c]!.id)).join(' ; ')} is off by ${total}`);
+    }
+    model.linear.length = 0;
+    model.linear.push(...kept);
+    broken.push(...wrong);
+    checkedRelations.set(draft, { linear: kept, broken: wrong });
   }
-  model.linear.length = 0;
-  model.linear.push(...kept);
   for (const c of cells)
     if (c.truth < c.lo || c.truth > c.hi) broken.push(`${readableId(c.id)}: ${c.truth} outside its published bounds`);
   propagate(model);
@@ -617,8 +649,7 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
   const relationsOf: number[][] = cells.map(() => []);
   model.linear.forEach((r, i) => r.cells.forEach((c) => relationsOf[c]!.push(i)));
   for (const cell of unprotected) {
-    const remedy = remedyFor(model, relationsOf, model.byId.get(cell.id)!);
-    if (remedy !== null) remedies.add(remedy);
+    for (const remedy of remediesFor(model, relationsOf, model.byId.get(cell.id)!)) remedies.add(remedy);
   }
   return {
     cells: cells.length,
@@ -633,24 +664,39 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
 }
 
 /**
- * The cell to hide for a narrowed one: in the relations around it (its own first, then those of the hidden
- * cells beside it), the shown cell of smallest positive value that can be hidden, never a relation's largest
- * part.
+ * The cells to hide for a narrowed one: in each relation around it (its own first, then those of the hidden
+ * cells beside it), the shown cell of smallest positive value that can be hidden, never the relation's
+ * largest part; and a small count pinned between its parts' lower bounds and its own "fewer than" is
+ * published as hidden only. One cell per relation at once, so that few rounds are needed.
  */
-function remedyFor(model: Model, relationsOf: readonly number[][], start: number): string | null {
+/** Kinds of `cellId` that repeat a table's figures over other groupings (read at call time: imports cycle). */
+const OVERLAPPING = ['partnership', 'trailing 3'];
+const isBarPart = (cell: Cell) =>
+  !OVERLAPPING.includes(cell.id.split('\u0001')[0]!) && !cell.id.includes('\u0001hiringManager:');
+
+function remediesFor(model: Model, relationsOf: readonly number[][], start: number): string[] {
   const { cells, linear } = model;
   let frontier = [start];
   const seen = new Set(frontier);
+  // A small count pinned between its parts' lower bounds and its own "fewer than" is published as hidden only.
+  const relabel = cells[start]!.kind === 'small' ? [cells[start]!.hideAs!] : [];
+  let firstFallback: Cell | null = null;
   for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-    let best: Cell | null = null;
+    const found: string[] = [];
     // The largest part only when nothing else can be hidden (a total whose parts are all hidden).
     let fallback: Cell | null = null;
     const next: number[] = [];
     for (const c of frontier) {
       for (const r of relationsOf[c]!) {
         const rel = linear[r]!;
+        // The largest part of a bar: among the parts (not the total), of a table (a hiring manager's or a
+        // window's figure beside the company's is an overlapping figure, the first to go).
         let largest = -1;
-        for (const p of rel.cells) if (largest < 0 || cells[p]!.truth > cells[largest]!.truth) largest = p;
+        rel.cells.forEach((p, k) => {
+          if (rel.signs[k]! > 0 && isBarPart(cells[p]!) && (largest < 0 || cells[p]!.truth > cells[largest]!.truth))
+            largest = p;
+        });
+        let best: Cell | null = null;
         for (const p of rel.cells) {
           const cell = cells[p]!;
           if (cell.kind === 'shown') {
@@ -662,10 +708,12 @@ function remedyFor(model: Model, relationsOf: readonly number[][], start: number
             next.push(p);
           }
         }
+        if (best) found.push(best.hideAs!);
       }
     }
-    if (best ?? fallback) return (best ?? fallback)!.hideAs;
+    if (found.length > 0) return [...found, ...relabel];
+    firstFallback ??= fallback;
     frontier = next;
   }
-  return null;
+  return firstFallback ? [firstFallback.hideAs!, ...relabel] : relabel;
 }

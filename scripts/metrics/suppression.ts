@@ -248,7 +248,8 @@ class Cells {
     this.ns.push(n ?? 0);
     this.hidden.push(small);
     this.costs.push(cost);
-    if (!small && id !== undefined && (n ?? 0) > 0 && this.force.has(id)) this.forced.push(cell);
+    // Forced: a shown cell is hidden; a small one is published as hidden, without "fewer than" (see the audit).
+    if (id !== undefined && (n ?? 0) > 0 && this.force.has(id)) this.forced.push(cell);
     return cell;
   }
 
@@ -586,8 +587,9 @@ function suppressHeadlines(
     if (scope.kind !== 'hiringManager') return tableState(count, scope.kind === 'all' ? ALL : scope.department, month);
     const metric = COUNT_SERIES[count];
     const n = metric ? (bySeries.get(key(metric, scopeKey(scope)))?.months[i]?.current.n ?? null) : null;
-    if (isSmallGroup(n, m)) return false;
-    return n !== 0 && force.has(cellId.headline(scope, month, count)) ? true : null;
+    const forced = force.has(cellId.headline(scope, month, count));
+    if (isSmallGroup(n, m)) return forced;
+    return n !== 0 && forced ? true : null;
   };
   return series.map((s) => {
     const counts = HEADLINE_COUNTS[s.metric];
@@ -752,7 +754,7 @@ export interface DisclosureReport {
 }
 
 /** Rounds of audit and further hiding before the step gives up (and reports what is left). */
-const MAX_ROUNDS = 3;
+const MAX_ROUNDS = 12;
 
 /**
  * Suppression that holds against an attacker holding every published figure: rules 1 and 2, then the audit
