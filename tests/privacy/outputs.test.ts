@@ -108,6 +108,15 @@ describe('a site built from exports that hide people in labels', () => {
     expect(hidden?.rows).toBe(5);
   });
 
+  it('lists the unmapped reasons given often enough on the data-quality page, as one block to paste', () => {
+    const page = fs.readFileSync(path.join(dirs('plain').site, 'data-quality', 'index.html'), 'utf8');
+    const block = /id="reasons-to-map"[\s\S]*?<pre[^>]*>\s*<code>([\s\S]*?)<\/code>/.exec(page)?.[1] ?? '';
+    // Five candidates gave the formula reason: it is quoted (as JSON text, escaped for HTML); nothing rare is.
+    expect(block).toContain('&quot;reasons&quot;');
+    expect(block).toContain('Other;=HYPERLINK(');
+    expect(block).not.toContain('Spoke to');
+  });
+
   it('writes the published formulas inert for comma, semicolon and tab readers', () => {
     const csvs = filesIn(path.join(dirs('plain').site, 'exports')).filter(([f]) => f.endsWith('.csv'));
     // The formulas are labels (five applications each): they are published, so the escaping is what is tested.
