@@ -240,6 +240,11 @@ describe('recognising a header', () => {
     expect(what(recognise(header, 'x.csv', defaults))).toBe('applications (canonical)');
   });
 
+  it('a header that matches a table is one, even with a column named after a person', () => {
+    const header = ['application_id', 'job_id', 'applied_at', 'status', 'zqx.named@example.com'];
+    expect(what(recognise(header, 'x.csv', defaults))).toBe('applications (canonical)');
+  });
+
   it('a first row of data is said to be so, and none of it is printed', () => {
     const row = ['APP-1', 'ZQXROWNAME', 'zqxrow@example.com', 'JOB-1', '2025-01-02', 'rejected', 'ZQXNOTE'];
     const r = recognise(row, 'x.csv', defaults);

@@ -339,25 +339,16 @@ const LEAVE_IT =
 /**
  * Which table a header is, or why the file is skipped.
  *
- * 1. A first row that holds data (an export without its header row) is said to be so, never printed.
- * 2. The best complete match that is specific: it found a column by a name that says what the table is
+ * 1. The best complete match that is specific: it found a column by a name that says what the table is
  *    (`applied_at`, `requisitionCode`), or the user's `columns` mapping named one of its columns.
+ * 2. Otherwise a first row that holds data (an export without its header row) is said to be so, never printed.
  * 3. Otherwise a table about people (names, contact details, EEO answers) is skipped as such; hand-made
  *    applications exports that carry the candidate's name and e-mail beside the application columns were
- *    matched in 2, and those columns are dropped at read time.
+ *    matched in 1, and those columns are dropped at read time.
  * 4. Otherwise the file is not recognised: a match on common names only (`id`, `name`, `created_at`) is
  *    named with the snippet that would read it; else the closest table and what it lacks.
  */
 export function recognise(header: readonly string[], _file: string, config: Config): Recognition {
-  if (looksLikeData(header)) {
-    return {
-      skip: {
-        kind: 'unrecognised',
-        why: 'its first row looks like data, not column names (an export saved without its header row?); the row is not shown',
-        fix: 'Export the file again with its header row, or add the column names as its first line.',
-      },
-    };
-  }
   const { positions, names } = indexHeader(header);
   const people = peopleColumns(names);
   const attempts: Attempt[] = [];
@@ -385,6 +376,18 @@ export function recognise(header: readonly string[], _file: string, config: Conf
   }
   if (best) return { match: best.match };
 
+  // A header that matches a table is one, even with a column named after a person (its name is hidden where
+  // dropped columns are listed); one that matches nothing and holds a date, a number or an e-mail address is a
+  // row of data.
+  if (looksLikeData(header)) {
+    return {
+      skip: {
+        kind: 'unrecognised',
+        why: 'its first row looks like data, not column names (an export saved without its header row?); the row is not shown',
+        fix: 'Export the file again with its header row, or add the column names as its first line.',
+      },
+    };
+  }
   const shownNames = printable(names);
   if (people.length > 0) {
     const which = shownNames ? ` (${quoteList(people, 4)})` : '';
