@@ -9,7 +9,7 @@ import { FAR_FUTURE_DAYS } from './asOf.ts';
 import { OPEN_COHORT_DAYS } from './funnel.ts';
 import { outcomeStageNames } from '../read/derive.ts';
 import { METRICS } from './headlines.ts';
-import { ENOUGH_DATA_FLOOR, PARTNERSHIP_MONTHS } from './partnership.ts';
+import { ENOUGH_DATA_FLOOR, PARTNERSHIP_MONTHS, WIDENED_MONTHS } from './partnership.ts';
 
 type DefinitionInput = Omit<Definition, 'unit' | 'betterWhen'> & Partial<Pick<Definition, 'unit' | 'betterWhen'>>;
 
@@ -210,7 +210,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
       id: 'partnership',
       title: 'Partnership view',
       unit: 'none',
-      text: `Per hiring manager, over the ${PARTNERSHIP_MONTHS} complete months ending with the latest complete month: their recruiters and departments (of their requisitions open at some time in the window), requisitions open at the end of the window and filled in it, median days to fill of those fills, their own feedback as an interviewer (on-time rate, median hours), the recruiter-screen → hiring-manager-screen rate (of the applications that entered a recruiter screen in the window, the share that reached the hiring manager's screen or a later stage, or were hired), the hiring-manager-screen pass-through (of those that entered the hiring manager's screen in the window, the share that reached a later stage or were hired), and the share of rejections on their requisitions with an unspecified or "other" reason. Screens are recognised by stage name, ignoring case: a stage containing "recruiter" and "screen", and one containing "hiring manager" (or "HM") and "screen". Stages come from stage events when the exports have them, else from the stage of each interview and the current stage. "Not enough data" (never ranked): fewer than ${floor} of their own feedback slots or fewer than ${floor} applications behind the candidate figures.`,
+      text: `Per hiring manager, over the ${PARTNERSHIP_MONTHS} complete months ending with the latest complete month (over ${WIDENED_MONTHS} when ${PARTNERSHIP_MONTHS} have too little data, and said so), beside the company's figure over the same months: their recruiters and departments (of their requisitions open at some time in the window), requisitions open at the end of the window and filled in it, median days to fill of those fills, their own feedback as an interviewer (on-time rate, median hours), the recruiter-screen → hiring-manager-screen rate (of the applications that entered a recruiter screen in the window, the share that reached the hiring manager's screen or a later stage, or were hired), the hiring-manager-screen pass-through (of those that entered the hiring manager's screen in the window, the share that reached a later stage or were hired), and the share of the rejections at the stages they own (their screen and every later stage; every stage when no screen of theirs is recognised) with no reason or "other" (a duplicate application needs no reason and does not count). Screens are recognised by stage name, ignoring case: a stage containing "recruiter" and "screen", and one containing "hiring manager" (or "HM") and "screen". Stages come from stage events when the exports have them, else from the stage of each interview and the current stage. "Not enough data" (never ranked): fewer than ${floor} of their own feedback slots or fewer than ${floor} applications behind the candidate figures.`,
     }),
     concept({
       id: 'enoughData',

@@ -143,6 +143,16 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     ...(hasStageEvents ? [coverageOf('funnel', fromEvents.journeys.size, fromEvents.excluded)] : []),
   ];
 
+  const partnership = partnershipSection(
+    ctx,
+    window,
+    hiringManagers,
+    requisitions.facts,
+    slots.facts,
+    rejections.facts,
+    journeys,
+    order,
+  );
   const draft: Aggregates = {
     version: ARTIFACT_VERSION,
     title: config.title,
@@ -174,16 +184,8 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     feedback: feedbackSection(ctx, months, slots.facts),
     rejections: rejectionsSection(rejections.facts),
     funnel: hasStageEvents ? funnelSection(ctx, fromEvents.journeys, order) : null,
-    partnerships: partnershipSection(
-      ctx,
-      window,
-      hiringManagers,
-      requisitions.facts,
-      slots.facts,
-      rejections.facts,
-      journeys,
-      order,
-    ),
+    partnerships: partnership.cards,
+    partnershipCompany: partnership.company,
     targets: targetsOf(config),
     movements: { minimumRateN: 0, minimumMedianN: 0, items: [] },
     owners: ownersSection(ctx, months, requisitions.facts, slots.facts, rejections.facts, journeys, order),

@@ -7,9 +7,18 @@
  * `minGroupSize` by `suppression.ts`. `enoughData` is false when the hiring manager's own feedback slots or
  * the applications behind the candidate figures are fewer than max(minGroupSize, ENOUGH_DATA_FLOOR): such a
  * card is shown, never ranked.
+ *
+ * A hiring manager with too little data in the three months gets the twelve months ending at the same month
+ * instead (`widened`, said on their page), so that a page is empty only for someone with no data in a year.
+ * The company's figures over each window (`partnershipCompany`) stand beside theirs on the cards.
+ *
+ * Specificity (`unspecifiedReasonShare`) counts only the rejections at the stages the hiring manager owns (their
+ * screen and every later stage): a recruiter's résumé-screen clicks are not theirs. Without a stage recognised as
+ * the hiring manager's screen, every rejection on their seats counts, and so does one whose stage is unknown. "Other" counts as unspecific, as the
+ * definition says, except a duplicate application: rejecting a duplicate needs no reason.
  */
 import { group } from 'd3-array';
-import type { Aggregates, Figure } from '../schema/aggregates.ts';
+import type { Aggregates, Figure, PartnershipCompany } from '../schema/aggregates.ts';
 import type { Application } from '../schema/canonical.ts';
 import { addMonths, dayNumberOfDate } from '../time.ts';
 import { lastDayOfMonth } from './asOf.ts';
@@ -18,12 +27,14 @@ import { emptySummary, ownSlotsByHiringManager, type Slots } from './feedback.ts
 import type { Journeys, StageOrder } from './funnel.ts';
 import type { RejectionFact } from './rejections.ts';
 import { distinctSorted, quantiles, rate, sortBy } from './stats.ts';
+import { suppressFigure } from './suppression.ts';
 import { isOpenAtEndOf, type RequisitionFact } from './timeToFill.ts';
 
 type Partnership = Aggregates['partnerships'][number];
 
-/** Months in the partnership window. */
+/** Months in the partnership window, and in the wider one used when it has too little data. */
 export const PARTNERSHIP_MONTHS = 3;
+export const WIDENED_MONTHS = 12;
 /** Below this many slots or applications a card is never ranked, even when suppression is off. */
 export const ENOUGH_DATA_FLOOR = 5;
 
@@ -48,6 +59,12 @@ export function partnershipWindow(latestCompleteMonth: string | null, asOfMonth:
 
 const figure = (value: number | null, n: number): Figure => ({ value, n, suppressed: false });
 
+type CompanyFigures = PartnershipCompany;
+
+/**
+ * The cards: over the three-month window, or over twelve months for a hiring manager with too little data in
+ * three; and the company's figures over both windows.
+ */
 export function partnershipSection(
   ctx: Context,
   window: PartnershipWindow,
@@ -57,7 +74,29 @@ export function partnershipSection(
   rejections: readonly RejectionFact[],
   journeys: Journeys,
   order: StageOrder,
-): Partnership[] {
+): { cards: Partnership[]; company: CompanyFigures[] } {
+  const wide = { fromMonth: addMonths(window.toMonth, -(WIDENED_MONTHS - 1)), toMonth: window.toMonth };
+  const args = [ctx, hiringManagers, requisitions, slots, rejections, journeys, order] as const;
+  const narrow = cardsOver(window, ...args);
+  const widened = cardsOver(wide, ...args);
+  const wideOf = new Map(widened.cards.map((c) => [c.hiringManager, c]));
+  const cards = narrow.cards.map((c) => {
+    const w = wideOf.get(c.hiringManager);
+    return !c.enoughData && w && w.enoughData ? { ...w, widened: true } : c;
+  });
+  return { cards, company: [narrow.company, widened.company] };
+}
+
+function cardsOver(
+  window: PartnershipWindow,
+  ctx: Context,
+  hiringManagers: readonly string[],
+  requisitions: readonly RequisitionFact[],
+  slots: Slots,
+  rejections: readonly RejectionFact[],
+  journeys: Journeys,
+  order: StageOrder,
+): { cards: Partnership[]; company: CompanyFigures } {
   const { fromMonth, toMonth } = window;
   const fromDay = dayNumberOfDate(`${fromMonth}-01`);
   const toDay = Math.min(lastDayOfMonth(toMonth), ctx.asOf.day);
@@ -119,10 +158,16 @@ export function partnershipSection(
 
   const requisitionsOf = group(requisitions, (r) => r.hiringManager);
   const ownSlotsOf = ownSlotsByHiringManager(slots, inWindow);
+  // The hiring manager's stages: their screen and later; every stage when no screen of theirs is recognised. A
+  // rejection whose stage is not known is not taken away from them.
+  const owned = (stage: string) =>
+    !managerScreens.length || stage === NONE || order.indexOf(stage) < 0 || order.indexOf(stage) >= firstManagerScreen;
   const rejectionsOf = group(
-    rejections.filter((r) => inWindow(r.month)),
+    rejections.filter((r) => inWindow(r.month) && owned(r.stage)),
     (r) => r.hiringManager,
   );
+  const isVague = (r: RejectionFact) =>
+    r.category === 'unspecified' || (r.category === 'other' && !/duplicate/i.test(r.reason));
 
   const floor = Math.max(ctx.minGroupSize, ENOUGH_DATA_FLOOR);
   const cards: Partnership[] = [];
@@ -135,7 +180,7 @@ export function partnershipSection(
 
     const own = ownSlotsOf.get(hiringManager) ?? emptySummary();
     const theirRejections = rejectionsOf.get(hiringManager) ?? [];
-    const vague = theirRejections.filter((r) => r.category === 'unspecified' || r.category === 'other').length;
+    const vague = theirRejections.filter(isVague).length;
     const s = screens.get(hiringManager);
     const applications = new Set([
       ...(s?.recruiterScreened ?? []),
@@ -164,7 +209,49 @@ export function partnershipSection(
       ),
       unspecifiedReasonShare: figure(rate(vague, theirRejections.length), theirRejections.length),
       enoughData: own.slots >= floor && applications.size >= floor,
+      widened: false,
     });
   }
-  return sortBy(cards, (c) => c.hiringManager);
+
+  // The company over the same window: every hiring manager's own slots, every screen, every fill.
+  const allOwn = emptySummary();
+  for (const summary of ownSlotsOf.values()) {
+    allOwn.slaSettled += summary.slaSettled;
+    allOwn.onTime += summary.onTime;
+    allOwn.hours.push(...summary.hours);
+  }
+  let recruiterScreened = 0;
+  let reachedManager = 0;
+  let managerScreened = 0;
+  let passedManager = 0;
+  for (const s of screens.values()) {
+    recruiterScreened += s.recruiterScreened.size;
+    reachedManager += s.reachedManager;
+    managerScreened += s.managerScreened.size;
+    passedManager += s.passedManager;
+  }
+  const allRejections = [...rejectionsOf.values()].flat();
+  const allFills = quantiles(
+    requisitions
+      .filter((r) => r.filledDay !== null && r.filledDay >= fromDay && r.filledDay <= toDay)
+      .map((r) => r.daysToFill!),
+  );
+  const m = ctx.minGroupSize;
+  const company: CompanyFigures = {
+    fromMonth,
+    toMonth,
+    medianDaysToFill: figure(allFills.median, allFills.n),
+    feedbackOnTimeRate: suppressFigure(figure(rate(allOwn.onTime, allOwn.slaSettled), allOwn.slaSettled), m),
+    medianHoursToFeedback: suppressFigure(figure(quantiles(allOwn.hours).median, allOwn.hours.length), m),
+    hiringManagerScreenPassThrough: suppressFigure(figure(rate(passedManager, managerScreened), managerScreened), m),
+    recruiterScreenToHiringManagerScreen: suppressFigure(
+      figure(rate(reachedManager, recruiterScreened), recruiterScreened),
+      m,
+    ),
+    unspecifiedReasonShare: suppressFigure(
+      figure(rate(allRejections.filter(isVague).length, allRejections.length), allRejections.length),
+      m,
+    ),
+  };
+  return { cards: sortBy(cards, (c) => c.hiringManager), company };
 }

@@ -297,8 +297,23 @@ export const partnershipSchema = z.object({
   unspecifiedReasonShare: figureSchema,
   /** False when too little data in the window: shown as such, never ranked. */
   enoughData: z.boolean(),
+  /** True when the three months had too little data and the card covers twelve (fromMonth–toMonth). */
+  widened: z.boolean().optional(),
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
+
+/** The company's partnership figures over a window: every hiring manager together, beside each one's card. */
+export const partnershipCompanySchema = z.object({
+  fromMonth: month,
+  toMonth: month,
+  medianDaysToFill: figureSchema,
+  feedbackOnTimeRate: figureSchema,
+  medianHoursToFeedback: figureSchema,
+  hiringManagerScreenPassThrough: figureSchema,
+  recruiterScreenToHiringManagerScreen: figureSchema,
+  unspecifiedReasonShare: figureSchema,
+});
+export type PartnershipCompany = z.infer<typeof partnershipCompanySchema>;
 
 // ---- targets and movements (the retrospective) ----------------------------------------------------------
 
@@ -530,6 +545,8 @@ export const aggregatesSchema = z.object({
   /** Null when the exports hold no stage events. */
   funnel: z.array(funnelRowSchema).nullable(),
   partnerships: z.array(partnershipSchema),
+  /** The company's figures over the partnership window and over the widened one, in that order. */
+  partnershipCompany: z.array(partnershipCompanySchema).optional(),
   /** The config's targets, company first, then per department. */
   targets: z.array(targetSchema),
   /** The biggest movements of each month, ranked; and the evidence an item needs before it qualifies. */

@@ -83,6 +83,25 @@ describe('partnership view', () => {
       unspecifiedReasonShare: { value: 0.6, n: 5, suppressed: false },
       // 5 own slots and 6 applications: enough.
       enoughData: true,
+      widened: false,
+    });
+  });
+
+  it("counts in their specificity only the rejections at their stages, not the recruiter's screen", () => {
+    // Five more rejections with no reason, at the application review (before the hiring manager's screen).
+    const early = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5'].map((id) =>
+      app({ id, job: 'R1', applied, stage: 'Application Review', rejected: '2025-02-20T00:00:00Z', reason: '' }),
+    );
+    const events = [...stageEvents, ...early.map((e) => stageEvent(e.applicationId, 'Application Review', applied))];
+    const a = aggregate(
+      { ...input, applications: [...applications, ...early], stageEvents: events },
+      { asOf: '2025-04-15', stageOrder: ['Application Review', 'Recruiter Screen', 'Hiring Manager Screen', 'Onsite'] },
+    );
+    // Still 3 of the 5 rejections of unknown stage; the 5 at the application review are not theirs.
+    expect(a.partnerships.find((p) => p.hiringManager === 'Hana Moreau')!.unspecifiedReasonShare).toEqual({
+      value: 0.6,
+      n: 5,
+      suppressed: false,
     });
   });
 
@@ -152,7 +171,8 @@ describe('partnership view', () => {
     // Recruiter-screened B1, B2 → B1 reached the HM screen: 1/2. HM-screened B1, B3 → B1 moved on: 1/2.
     expect(hana.recruiterScreenToHiringManagerScreen).toEqual({ value: 0.5, n: 2, suppressed: false });
     expect(hana.hiringManagerScreenPassThrough).toEqual({ value: 0.5, n: 2, suppressed: false });
-    // Rejections: Other, Spam (other), Other → 3/3 unspecified or other.
-    expect(hana.unspecifiedReasonShare).toEqual({ value: 1, n: 3, suppressed: false });
+    // Rejections at their stages: B1 (onsite) Other, B3 (their screen) Other → 2/2 unspecified or other; B2's
+    // 'Spam' at the recruiter screen is not theirs.
+    expect(hana.unspecifiedReasonShare).toEqual({ value: 1, n: 2, suppressed: false });
   });
 });

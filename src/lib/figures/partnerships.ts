@@ -2,7 +2,7 @@
  * The partnership view: each hiring manager with their recruiter(s). A hiring manager with too little data in
  * the window is said to have too little data; their figures are never put on a chart beside the others.
  */
-import type { Figure, Partnership } from '../../../scripts/schema/aggregates.ts';
+import type { Figure, Partnership, PartnershipCompany } from '../../../scripts/schema/aggregates.ts';
 import { dotPlot } from '../../charts/dotPlot.ts';
 import { chartIds, type ChartModel, type TableModel } from '../chartModel.ts';
 import { formatCount, formatFigure, formatN, formatNumber, plural, type Unit } from '../format.ts';
@@ -20,6 +20,11 @@ export interface PartnershipFigure {
   explanation: string;
   definitionId: string;
   figure: Figure;
+}
+
+/** The company's figures over the card's window (the widened one for a widened card), when the artifact has them. */
+export function companyFor(site: Site, p: Partnership): PartnershipCompany | undefined {
+  return site.a.partnershipCompany?.find((c) => c.fromMonth === p.fromMonth && c.toMonth === p.toMonth);
 }
 
 export function partnershipFigures(p: Partnership): PartnershipFigure[] {
@@ -68,7 +73,8 @@ export function partnershipFigures(p: Partnership): PartnershipFigure[] {
       key: 'unspecifiedReasonShare',
       title: 'Rejections without a specific reason',
       unit: 'rate',
-      explanation: 'Share of rejections on their seats recorded as unspecified or "other" (lower is more specific).',
+      explanation:
+        'Share of the rejections at the stages they own (their screen and later) recorded with no reason or "other" (lower is more specific).',
       definitionId: 'unspecifiedReasonShare',
       figure: p.unspecifiedReasonShare,
     },
