@@ -190,6 +190,15 @@ describe('recognising a warehouse table', () => {
     expect(named(['id', 'contact', 'created_at', 'origin', 'stage_id', 'name', 'archived_at'])).toBe(
       'lever opportunity',
     );
+    // The newer Greenhouse connector's shapes, as its seeds have them.
+    expect(named(['id', '_fivetran_deleted', '_fivetran_synced', 'name', 'type_id', 'type_name', 'created_at'])).toBe(
+      'greenhouse source',
+    );
+    const office = ['id', 'external_id', 'location', 'name', 'parent_id', 'primary_in_house_contact_user_id'];
+    expect(named([...office, '_fivetran_synced'])).toBe('greenhouse office');
+    expect(named(['id', 'application_id', 'job_interview_id', 'starts_at', 'ends_at', 'status'], 'interview.csv')).toBe(
+      'greenhouse scheduled_interview',
+    );
     // A link table's two columns are Greenhouse's only beside Fivetran's columns or Greenhouse's other tables.
     expect(named(['application_id', 'job_id'])).toBeNull();
     const greenhouse = new Set(VENDORS.filter((v) => v.id === 'greenhouse'));

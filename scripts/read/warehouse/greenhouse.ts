@@ -128,6 +128,17 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
     feeds: 'rejection reasons and who ended it',
   }),
   t('source', 'joined', ['id', 'name', 'source_type_name'], ['source_type_id'], { feeds: 'application sources' }),
+  // The newer connector's `source` and `office` name their columns differently.
+  t('source', 'joined', ['id', 'name', 'type_id', 'type_name'], ['created_at', 'updated_at'], {
+    feeds: 'application sources',
+  }),
+  t(
+    'office',
+    'joined',
+    ['id', 'name', 'location', 'primary_in_house_contact_user_id'],
+    ['external_id', 'parent_id', 'created_at', 'updated_at'],
+    { feeds: 'location names' },
+  ),
   t(
     'scheduled_interview',
     'joined',
@@ -284,6 +295,11 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
       'coordinator_id',
       'created_at',
       'is_private',
+      'private',
+      'last_activity_at',
+      'can_email',
+      'preferred_name',
+      'time_zone',
       'last_activity',
       'new_candidate_id',
       'photo_url',
@@ -459,7 +475,11 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
     get('job_office'),
     'job_id',
     'office_id',
-    lookup(office, 'id', (r) => office!.cell(r, 'location_name') || office!.cell(r, 'name')),
+    lookup(
+      office,
+      'id',
+      (r) => office!.cell(r, 'location_name') || office!.cell(r, 'location') || office!.cell(r, 'name'),
+    ),
   );
   const managerOf = new Map<string, string>();
   const recruiterOf = new Map<string, string>();
@@ -549,8 +569,8 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
 
   // Applications.
   const application = get('application')!;
-  const jobApplication = get('job_application')!;
-  const jobOf = lookup(jobApplication, 'application_id', (r) => jobApplication.cell(r, 'job_id'));
+  const jobApplication = get('job_application');
+  const jobOf = lookup(jobApplication, 'application_id', (r) => jobApplication!.cell(r, 'job_id'));
   const jobStage = get('job_stage');
   const stageName = lookup(jobStage, 'id', (r) => jobStage!.cell(r, 'name'));
   const source = get('source');
@@ -734,7 +754,9 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
     names: {
       application: {
         application_id: 'id',
-        job_id: 'job_application.job_id',
+        // As the classic tables or the newer connector's name them.
+        job_id: jobApplication ? 'job_application.job_id' : 'job_id',
+        applied_at: application.has('applied_at') ? 'applied_at' : 'created_at',
         source: 'source.name',
         current_stage: 'job_stage.name',
         rejection_reason: 'rejection_reason.name',
