@@ -3,7 +3,8 @@
  *
  * A text value from a candidate-level table (a rejection reason, a stage, a source, a department or job title
  * typed on an application…) reaches the site only when it is a known value — a built-in or configured
- * rejection reason, a stage of the configured `stageOrder`, a department or job title of a requisition — or when
+ * rejection reason, a stage of the configured `stageOrder` or of the vendors' default pipelines, a common
+ * source, a department or job title of a requisition — or when
  * it recurs across at least `privacy.minGroupSize` different applications of different candidates (never fewer
  * than two: a candidate's own name typed on each of their five applications is still one person's). Rarer text
  * may be a person's words ("Spoke to <candidate> about the offer", a column of names mapped by mistake): it is
@@ -26,6 +27,126 @@ type Quality = Aggregates['quality'];
 type Unmapped = Quality['unmapped'][number];
 
 export { RARE_TEXT };
+
+/**
+ * The vendors' default pipeline stages (Greenhouse, Lever, Ashby, Workable) and the outcomes stage events name:
+ * labels set up once by an ATS admin, not typed about a candidate. Compared by `labelKey`.
+ */
+const KNOWN_STAGES = [
+  'Lead',
+  'New lead',
+  'Reached out',
+  'Responded',
+  'Contacted',
+  'Sourced',
+  'New',
+  'New applicant',
+  'Applied',
+  'Application',
+  'Application Review',
+  'Review',
+  'Screen',
+  'Screening',
+  'Phone Screen',
+  'Preliminary Phone Screen',
+  'Recruiter Screen',
+  'Hiring Manager Screen',
+  'HM Screen',
+  'Technical Screen',
+  'Phone Interview',
+  'Video Interview',
+  'Assessment',
+  'Take Home',
+  'Take Home Test',
+  'Take-home assignment',
+  'Coding Challenge',
+  'Case Study',
+  'Interview',
+  'First Interview',
+  'Second Interview',
+  'Final Interview',
+  'Panel',
+  'Panel Interview',
+  'Onsite',
+  'On-site interview',
+  'Face to Face',
+  'Team Interview',
+  'Culture Interview',
+  'Reference Check',
+  'References',
+  'Background Check',
+  'Offer',
+  'Offer Extended',
+  'Offer Accepted',
+  'Offer Declined',
+  'Hired',
+  'Joined',
+  'Rejected',
+  'Declined',
+  'Disqualified',
+  'Withdrawn',
+  'Withdrew',
+  'Archived',
+  'Not selected',
+  'Unsuccessful',
+];
+/** Common sources of candidates: job boards, channels and programmes, not people. */
+const KNOWN_SOURCES = [
+  'LinkedIn',
+  'LinkedIn Jobs',
+  'Indeed',
+  'Glassdoor',
+  'Monster',
+  'ZipRecruiter',
+  'StepStone',
+  'Xing',
+  'Otta',
+  'Welcome to the Jungle',
+  'Wellfound',
+  'AngelList',
+  'Stack Overflow',
+  'GitHub',
+  'Hacker News',
+  'Google Jobs',
+  'Job board',
+  'Job boards',
+  'Job fair',
+  'Careers page',
+  'Career page',
+  'Careers site',
+  'Career site',
+  'Company website',
+  'Website',
+  'Jobs page',
+  'Referral',
+  'Employee referral',
+  'Internal',
+  'Internal applicant',
+  'Internal transfer',
+  'Agency',
+  'Recruiting agency',
+  'Recruitment agency',
+  'Headhunter',
+  'Sourced',
+  'Sourcing',
+  'Outbound',
+  'Inbound',
+  'Applied',
+  'Direct',
+  'Event',
+  'Events',
+  'University',
+  'Campus',
+  'Social media',
+  'Twitter',
+  'Facebook',
+  'Instagram',
+  'Other',
+  'Unknown',
+];
+
+/** How a text is compared with the built-in labels: case, spaces, hyphens and a final plural "s" aside. */
+const labelKey = (text: string): string => matchKey(text).replace(/s$/, '');
 
 /** The number of different applications a text must come from to be published as written. */
 export const labelThreshold = (config: Config): number => Math.max(2, config.privacy.minGroupSize);
@@ -73,7 +194,8 @@ export function applyLabelRule(tables: CanonicalTables, quality: Quality, config
   stopWhenMostlyQuarantined(quality);
   const threshold = labelThreshold(config);
   const reasons = reasonLookup(config.reasons);
-  const stageOrder = new Set((config.stageOrder ?? []).map(matchKey));
+  const knownStages = new Set([...KNOWN_STAGES, ...(config.stageOrder ?? [])].map(labelKey));
+  const knownSources = new Set(KNOWN_SOURCES.map(labelKey));
   const departments = new Set<string>();
   const titles = new Set<string>();
   for (const r of tables.requisitions) {
@@ -129,11 +251,16 @@ export function applyLabelRule(tables: CanonicalTables, quality: Quality, config
       return standIn;
     };
   };
-  const stageKnown = (value: string) => stageOrder.has(matchKey(value)) || stages.recurs(value);
+  const stageKnown = (value: string) => knownStages.has(labelKey(value)) || stages.recurs(value);
   const reasonKnown = (value: string) => reasons(value).known || reasonsGiven.recurs(value);
   const appStage = column('applications', 'current_stage', stageKnown, RARE_TEXT);
   const appReason = column('applications', 'rejection_reason', reasonKnown, RARE_TEXT);
-  const appSource = column('applications', 'source', (v) => sources.recurs(v), RARE_TEXT);
+  const appSource = column(
+    'applications',
+    'source',
+    (v) => knownSources.has(labelKey(v)) || sources.recurs(v),
+    RARE_TEXT,
+  );
   // A department or title nobody else gives falls back to its requisition's (null: the requisition's is used).
   const appDepartment = column(
     'applications',

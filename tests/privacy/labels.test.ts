@@ -31,7 +31,7 @@ describe('the label rule', () => {
       requisitions: [req({ id: 'R1', opened: '2025-01-01', department: 'Engineering' })],
       applications: [
         ...apps('A', 3, { rejectionReason: 'Budget freeze in Q1', source: 'Job fair', currentStage: 'Onsite' }), // 3 apps: recurs
-        ...apps('B', 2, { rejectionReason: 'Team reshuffle', source: 'Meetup', currentStage: 'Take-home' }), // 2 < 3: rare
+        ...apps('B', 2, { rejectionReason: 'Team reshuffle', source: 'Meetup', currentStage: 'Founder lunch' }), // 2 < 3: rare
         ...apps('C', 1, { rejectionReason: 'Spoke to ZQXNAME17 Fakename about the offer' }), // one-off: a person's words
         ...apps('D', 1, { rejectionReason: 'Over-qualified', department: 'Engineering' }), // known reason, known department
         ...apps('E', 1, { department: 'ZQXNAME18 Team' }), // a department no requisition has, on one application
@@ -65,7 +65,7 @@ describe('the label rule', () => {
       'applications department: (rare text: 1 value, each from fewer than 3 applications) ×1',
     ]);
     const said = JSON.stringify([quality, log.lines]);
-    for (const text of ['Team reshuffle', 'Meetup', 'Take-home', 'ZQXNAME17', 'ZQXNAME18'])
+    for (const text of ['Team reshuffle', 'Meetup', 'Founder lunch', 'ZQXNAME17', 'ZQXNAME18'])
       expect(said).not.toContain(text);
   });
 
@@ -109,6 +109,25 @@ describe('the label rule', () => {
     });
     applyLabelRule(tables, emptyQuality(), config, memoryLogger());
     expect(tables.applications.map((a) => a.rejectionReason)).toEqual(Array(5).fill(RARE_TEXT));
+  });
+
+  it('knows the vendors’ default stages and common sources however rare, in any case or plural', () => {
+    const tables = canonicalTables({
+      requisitions: [req({ id: 'R1', opened: '2025-01-01' })],
+      applications: [
+        ...apps('A', 1, { currentStage: 'phone screen', source: 'LinkedIn' }),
+        ...apps('B', 1, { currentStage: 'On-site Interview', source: 'Employee Referrals' }),
+        ...apps('C', 1, { currentStage: 'Chat with ZQXNAME23', source: 'ZQXNAME23 Fakename' }),
+      ],
+      interviews: [],
+      stageEvents: [],
+    });
+    applyLabelRule(tables, emptyQuality(), config, memoryLogger());
+    expect(tables.applications.map((a) => [a.currentStage, a.source])).toEqual([
+      ['phone screen', 'LinkedIn'],
+      ['On-site Interview', 'Employee Referrals'],
+      [RARE_TEXT, RARE_TEXT],
+    ]);
   });
 
   it('knows the configured stage order however rare a stage is', () => {
