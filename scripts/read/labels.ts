@@ -4,9 +4,9 @@
  * A text value from a candidate-level table (a rejection reason, a stage, a source, a department or job title
  * typed on an application…) reaches the site only when it is a known value — a built-in or configured
  * rejection reason, a stage of the configured `stageOrder` or of the vendors' default pipelines, a common
- * source, a department or job title of a requisition — or when
- * it recurs across at least `privacy.minGroupSize` different applications of different candidates (never fewer
- * than two: a candidate's own name typed on each of their five applications is still one person's). Rarer text
+ * source, a department or job title of a requisition — or when it recurs across the applications of at least
+ * `privacy.minGroupSize` different candidates (never fewer than two: a candidate's own name typed on each of
+ * their five applications is still one person's). Rarer text
  * may be a person's words ("Spoke to <candidate> about the offer", a column of names mapped by mistake): it is
  * replaced by `RARE_TEXT` (a department or job title by nothing, so the requisition's own is used), and counted
  * on the data-quality page, never quoted. Applied once, to the canonical tables before the metrics, so every
@@ -148,7 +148,7 @@ const KNOWN_SOURCES = [
 /** How a text is compared with the built-in labels: case, spaces, hyphens and a final plural "s" aside. */
 const labelKey = (text: string): string => matchKey(text).replace(/s$/, '');
 
-/** The number of different applications a text must come from to be published as written. */
+/** The number of different candidates a text must come from to be published as written. */
 export const labelThreshold = (config: Config): number => Math.max(2, config.privacy.minGroupSize);
 
 /**
@@ -297,12 +297,12 @@ export function applyLabelRule(tables: CanonicalTables, quality: Quality, config
     rare.push({
       entity: r.entity,
       column: r.column,
-      value: `(rare text: ${plural(r.values.size, 'value')}, each from fewer than ${threshold} applications)`,
+      value: `(rare text: ${plural(r.values.size, 'value')}, each from fewer than ${threshold} candidates)`,
       rows: r.rows,
-      fix: `Shown as ${instead} and never quoted: text given by so few applications may be a person's words.${check}`,
+      fix: `Shown as ${instead} and never quoted: text given by so few candidates may be a person's words.${check}`,
     });
     log.warn(
-      `${r.entity} ${r.column}: ${plural(r.rows, 'value')} given by fewer than ${threshold} applications each: shown as ${instead}, never quoted (see the data quality page)${mostly ? `; nearly all of the column is like this: check which column is mapped to ${r.column}` : ''}`,
+      `${r.entity} ${r.column}: ${plural(r.rows, 'value')} given by fewer than ${threshold} candidates each: shown as ${instead}, never quoted (see the data quality page)${mostly ? `; nearly all of the column is like this: check which column is mapped to ${r.column}` : ''}`,
     );
   }
   return { ...quality, unmapped: [...rareEnumValues(quality.unmapped, threshold), ...rare] };

@@ -59,10 +59,10 @@ describe('the label rule', () => {
     // Counted, never quoted: reasons 2 (B) + 1 (C) = 3 rows of 2 distinct values; sources 2 rows, 1 value.
     const rare = quality.unmapped.map((u) => `${u.entity} ${u.column}: ${u.value} ×${u.rows}`);
     expect(rare).toEqual([
-      'applications current_stage: (rare text: 1 value, each from fewer than 3 applications) ×2',
-      'applications rejection_reason: (rare text: 2 values, each from fewer than 3 applications) ×3',
-      'applications source: (rare text: 1 value, each from fewer than 3 applications) ×2',
-      'applications department: (rare text: 1 value, each from fewer than 3 applications) ×1',
+      'applications current_stage: (rare text: 1 value, each from fewer than 3 candidates) ×2',
+      'applications rejection_reason: (rare text: 2 values, each from fewer than 3 candidates) ×3',
+      'applications source: (rare text: 1 value, each from fewer than 3 candidates) ×2',
+      'applications department: (rare text: 1 value, each from fewer than 3 candidates) ×1',
     ]);
     const said = JSON.stringify([quality, log.lines]);
     for (const text of ['Team reshuffle', 'Meetup', 'Founder lunch', 'ZQXNAME17', 'ZQXNAME18'])
@@ -141,7 +141,7 @@ describe('the label rule', () => {
     expect(tables.applications[0]!.currentStage).toBe('Founder chat');
   });
 
-  it('never lets fewer than two applications make a label, even with suppression off (minGroupSize 1)', () => {
+  it('never lets fewer than two candidates make a label, even with suppression off (minGroupSize 1)', () => {
     const tables = canonicalTables({
       requisitions: [req({ id: 'R1', opened: '2025-01-01' })],
       applications: apps('A', 1, { source: 'Met ZQXNAME19 at a party' }),
@@ -165,7 +165,7 @@ describe('the label rule', () => {
     const log = memoryLogger();
     const quality = applyLabelRule(tables, emptyQuality(), config, log);
     expect(quality.unmapped[0]!.fix).toMatch(/check which column is mapped to rejection_reason/);
-    expect(log.lines.join('\n')).toMatch(/applications rejection_reason: 20 values given by fewer than 3 applications/);
+    expect(log.lines.join('\n')).toMatch(/applications rejection_reason: 20 values given by fewer than 3 candidates/);
     expect(JSON.stringify([quality, log.lines, tables.applications])).not.toContain('ZQXNAME');
   });
 

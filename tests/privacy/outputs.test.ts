@@ -119,7 +119,7 @@ describe('a site built from exports that hide people in labels', () => {
 
   it('writes the published formulas inert for comma, semicolon and tab readers', () => {
     const csvs = filesIn(path.join(dirs('plain').site, 'exports')).filter(([f]) => f.endsWith('.csv'));
-    // The formulas are labels (five applications each): they are published, so the escaping is what is tested.
+    // The formulas are labels (five candidates each): they are published, so the escaping is what is tested.
     expect(csvs.some(([, text]) => text.includes(`Other;'=HYPERLINK(`))).toBe(true);
     expect(csvs.some(([, text]) => text.includes(`Onsite\t'@SUM(A1)`))).toBe(true);
     for (const [file, text] of csvs) {
