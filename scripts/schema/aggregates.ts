@@ -432,13 +432,13 @@ export const fileSummarySchema = z.object({
   readAs: z.string().nullable(),
   /** Why the file was not read (`not needed: …`, `a table about people`, `not recognised: …`); null when read. */
   skipped: z.string().nullable(),
+  /** For a file skipped as not recognised or not readable: what would have it read (a config snippet). */
+  fix: z.string().optional(),
   /**
    * Rows of a vendor warehouse table that are not hiring history, counted by why (deleted in the ATS,
    * prospects, leads, cancelled interviews; `scripts/read/warehouse/`).
    */
   skippedRows: z.array(z.object({ why: z.string(), rows: count })).optional(),
-  /** For a file skipped as not recognised or not readable: what would have it read (a config snippet). */
-  fix: z.string().optional(),
 });
 export const entityLedgerSchema = z.object({
   entity: z.enum(ENTITIES),
@@ -571,6 +571,8 @@ export const aggregatesSchema = z.object({
     reasonPoolMonths: count,
   }),
   coverage: z.array(coverageSchema),
+  /** Figures the export cannot give (their input column is in no file): shown as "not in your export". */
+  absent: z.array(absentFigureSchema).optional(),
   quality: z.object({
     files: z.array(fileSummarySchema),
     entities: z.array(entityLedgerSchema),
@@ -599,7 +601,5 @@ export const aggregatesSchema = z.object({
       unprotected: count,
     })
     .optional(),
-  /** Figures the export cannot give (their input column is in no file): shown as "not in your export". */
-  absent: z.array(absentFigureSchema).optional(),
 });
 export type Aggregates = z.infer<typeof aggregatesSchema>;
