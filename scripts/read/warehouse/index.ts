@@ -169,15 +169,22 @@ export async function claimWarehouseTables(files: readonly CsvFile[], log: Logge
   return { otherFiles, read: (target) => readClaimed(byVendor, target) };
 }
 
+interface Malformed {
+  line: number;
+  problem: string;
+}
+
 async function readClaimed(byVendor: Map<Vendor, Claimed[]>, target: WarehouseTarget): Promise<void> {
-  const { context, ledger, summaries, matches, log } = target;
+  const { context, ledger, stores, summaries, matches, log } = target;
   for (const [vendor, tables] of byVendor) {
     const skipped = new Skipped();
-    const read = new Map<Claimed, { stats: CsvStats; table: DumpTable | null }>();
+    const read = new Map<Claimed, { stats: CsvStats; table: DumpTable | null; malformed: Malformed[] }>();
     const dump = new Map<string, DumpTable>();
     for (const c of tables) {
       let header: string[] = [];
       const records: CsvRecord[] = [];
+      // Rows whose cells cannot be told apart (broken quotes, a field too many or too few): never joined.
+      const malformed: Malformed[] = [];
       const keep = c.skip === null;
       const stats = await readCsv(
         c.file.path,
@@ -186,15 +193,21 @@ async function readClaimed(byVendor: Map<Vendor, Claimed[]>, target: WarehouseTa
           header(fields) {
             header = fields;
           },
-          record(fields, line) {
-            if (keep) records.push({ fields, line });
+          record(fields, line, problem) {
+            if (!keep) return;
+            if (problem === undefined && fields.length === header.length) records.push({ fields, line });
+            else
+              malformed.push({
+                line,
+                problem: problem ?? `ragged row: ${fields.length} fields where the header has ${header.length}`,
+              });
           },
         },
         log,
       );
       const table = keep ? new DumpTable(c.table, c.file.name, header, records, skipped) : null;
       if (table) dump.set(c.table.name, table);
-      read.set(c, { stats, table });
+      read.set(c, { stats, table, malformed });
     }
     const joined = dump.size > 0 ? vendor.join(dump, skipped, context.config) : null;
 
@@ -204,10 +217,21 @@ async function readClaimed(byVendor: Map<Vendor, Claimed[]>, target: WarehouseTa
     for (const c of tables) {
       const fileIndex = ledger.files.length;
       ledger.files.push(c.file.name);
-      const { stats, table } = read.get(c)!;
+      const { stats, table, malformed } = read.get(c)!;
       const entity = joined
         ? ENTITIES.find((e) => joined.rows[e].some((row) => row.origin === c.table.name))
         : undefined;
+      if (entity) {
+        // A row of the table whose rows become template rows: quarantined as that table's, with its line.
+        const target = ledgerTarget(ledger, stores, fileIndex);
+        target.table(entity);
+        for (const { line, problem } of malformed) {
+          target.read();
+          target.quarantine(line, '', problem);
+        }
+      } else if (malformed.length > 0) {
+        skipped.add(c.table.name, 'rows with broken quotes or the wrong number of fields', malformed.length);
+      }
       let match: Match | null = null;
       if (table && joined && entity) {
         match = canonicalMatch(
