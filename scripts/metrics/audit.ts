@@ -27,6 +27,10 @@
 import { ALL, type Aggregates, type Figure, type MetricId, type Scope } from '../schema/aggregates.ts';
 import { cellId, readableId, type HeadlineCount } from './suppression.ts';
 
+const TRAILING_SUM = 'headlines: trailing 3 = its months';
+/** The start of a feedback row's cell ids (`cellId.feedback`). */
+const FEEDBACK_ROW = 'feedback\u0001';
+
 /** What each hidden count is known to be before any relation is used. */
 type Kind = 'shown' | 'small' | 'complement' | 'hidden' | 'derived';
 
@@ -62,6 +66,8 @@ export interface AuditResult {
   hiddenOther: number;
   /** Hidden small counts whose range is narrower than 1 … minGroupSize − 1, with the range found. */
   unprotected: { id: string; truth: number; lo: number; hi: number }[];
+  /** Counts of hidden feedback rows other than their slots that the attack pins (not protected one by one). */
+  rowFieldsPinned: number;
   /** Ids (`cellId`) to hide so that the next round protects them. */
   remedies: string[];
   /** Cells hidden in one output and shown in another. */
@@ -479,7 +485,7 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number, 
           // Months of the window with no figure at all (n 0) are published as 0 by the others' n.
           for (const [j, w] of window.entries())
             if (!model.byId.has(w)) model.publish(w, 0, 'hidden', truthSeries.months[i - 3 + j]!.current.n ?? 0, null);
-          S('headlines: trailing 3 = its months', id, window);
+          S(TRAILING_SUM, id, window);
           // Two windows a month apart differ by their ends (the difference of the two sums above, written
           // out: interval propagation does not subtract relations by itself).
           const before = `${cellId.trailing3(s.scope, monthList[i - 1]!, s.metric)}#${counts.n}`;
@@ -643,8 +649,20 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
     if (c.truth < c.lo || c.truth > c.hi) broken.push(`${readableId(c.id)}: ${c.truth} outside its published bounds`);
   propagate(model);
 
+  // A trailing-3 count whose months are all published (shown, or given by a shown rate) is theirs summed:
+  // hidden or not, it hides nothing.
+  for (const r of model.linear) {
+    if (r.label !== TRAILING_SUM) continue;
+    const [total, ...months] = r.cells;
+    if (months.every((c) => cells[c]!.kind === 'shown' || cells[c]!.kind === 'derived'))
+      cells[total!]!.kind = 'derived';
+  }
   const isSmall = (c: Cell) => c.kind !== 'shown' && c.kind !== 'derived' && c.truth >= 1 && c.truth <= m - 1;
-  const unprotected = cells.filter((c) => isSmall(c) && c.lo === c.hi);
+  // A hidden feedback row is protected by its slots; its other counts (due, submitted, pending, the
+  // recommendations) are not judged one by one, in a hidden row as in a shown one (see SECURITY.md).
+  const rowField = (c: Cell) => c.id.startsWith(FEEDBACK_ROW) && !c.id.endsWith('#slots');
+  const unprotected = cells.filter((c) => isSmall(c) && c.lo === c.hi && !rowField(c));
+  const rowFieldsPinned = cells.filter((c) => isSmall(c) && c.lo === c.hi && rowField(c)).length;
   const remedies = new Set<string>();
   const relationsOf: number[][] = cells.map(() => []);
   model.linear.forEach((r, i) => r.cells.forEach((c) => relationsOf[c]!.push(i)));
@@ -657,6 +675,7 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
     hiddenSmall: cells.filter((c) => c.kind === 'small').length,
     hiddenOther: cells.filter((c) => c.kind === 'complement').length,
     unprotected: unprotected.map((c) => ({ id: readableId(c.id), truth: c.truth, lo: c.lo, hi: c.hi })),
+    rowFieldsPinned,
     remedies: [...remedies],
     inconsistent: [...model.inconsistent],
     broken,

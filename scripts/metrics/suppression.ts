@@ -754,7 +754,7 @@ export interface DisclosureReport {
 }
 
 /** Rounds of audit and further hiding before the step gives up (and reports what is left). */
-const MAX_ROUNDS = 12;
+const MAX_ROUNDS = 20;
 
 /**
  * Suppression that holds against an attacker holding every published figure: rules 1 and 2, then the audit
