@@ -207,9 +207,12 @@ describe('EXPORTS', () => {
       feedback_on_time_rate: 0.3333,
       feedback_on_time_rate_n: 3,
       feedback_on_time_rate_suppressed: false,
-      unspecified_reason_share: 0.4,
-      unspecified_reason_share_n: 5,
     });
+    // Every figure of the row has its n beside it, and its own flag.
+    for (const figure of ['recruiter_screen_to_hiring_manager_screen', 'unspecified_reason_share']) {
+      expect(hana[`${figure}_n`], figure).toEqual(expect.any(Number));
+      expect(hana[`${figure}_suppressed`], figure).toBe(false);
+    }
     const mixed = {
       ...a,
       partnerships: a.partnerships.map((p) =>
