@@ -240,6 +240,13 @@ describe('recognising a header', () => {
     expect(what(recognise(header, 'x.csv', defaults))).toBe('applications (canonical)');
   });
 
+  it('an applications export that lacks a column says so, even with the candidate’s name beside it', () => {
+    const header = ['application_id', 'candidate_name', 'candidate_email', 'job_id', 'status', 'rejected_at'];
+    expect(what(recognise(header, 'x.csv', defaults))).toBe(
+      'not recognised: closest table applications (canonical template), which needs applied_at',
+    );
+  });
+
   it('a header that matches a table is one, even with a column named after a person', () => {
     const header = ['application_id', 'job_id', 'applied_at', 'status', 'zqx.named@example.com'];
     expect(what(recognise(header, 'x.csv', defaults))).toBe('applications (canonical)');

@@ -389,7 +389,14 @@ export function recognise(header: readonly string[], _file: string, config: Conf
     };
   }
   const shownNames = printable(names);
-  if (people.length > 0) {
+  // An applications or interviews export that lacks a column (it has two or more of their own columns) is
+  // said to lack it, even with the candidate's name beside them: that is the fix the user needs.
+  const nearMiss = attempts.some(
+    (a) =>
+      (a.match.entity === 'applications' || a.match.entity === 'interviews') &&
+      a.byAlias.filter((name) => !GENERIC.has(matchKey(name))).length >= 2,
+  );
+  if (people.length > 0 && !nearMiss) {
     const which = shownNames ? ` (${quoteList(people, 4)})` : '';
     return {
       skip: {
