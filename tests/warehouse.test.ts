@@ -107,6 +107,10 @@ describe('what a dump holds that is not hiring history', () => {
       'a table about people (Greenhouse warehouse table candidate): never read',
     );
     expect(file('job_post.csv').skipped).toBe('not needed (Greenhouse warehouse table job_post)');
+    expect(file('job.csv').skippedRows).toEqual([
+      { why: 'deleted in the ATS (_fivetran_deleted)', rows: 1 },
+      { why: 'drafts without openings (status draft): no seat yet', rows: 1 },
+    ]);
     // `user` and `users` are the same table under two names: read once.
     expect(file('user.csv').skipped).toBe('the same table as users.csv: read once');
     expect(file('scheduled_interviewer.csv').skippedRows).toEqual([
@@ -131,7 +135,10 @@ describe('what a dump holds that is not hiring history', () => {
     expect(skippedRows('posting.csv')).toEqual([
       { why: 'postings never published (draft, pending, rejected): no seat', rows: 1 },
     ]);
-    expect(skippedRows('requisition.csv')).toEqual([{ why: 'deleted in the ATS (_fivetran_deleted)', rows: 1 }]);
+    expect(skippedRows('requisition.csv')).toEqual([
+      { why: 'deleted in the ATS (_fivetran_deleted)', rows: 1 },
+      { why: 'drafts (status draft): no seat yet', rows: 1 },
+    ]);
   });
 });
 

@@ -554,6 +554,11 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
   for (const record of job.rows()) {
     const jobId = job.cell(record, 'id');
     if (jobsWithOpenings.has(jobId)) continue;
+    // A draft job without openings has no seat yet.
+    if (job.cell(record, 'status').toLowerCase() === 'draft') {
+      skipped.add('job', 'drafts without openings (status draft): no seat yet');
+      continue;
+    }
     rows.requisitions.push({
       origin: 'job',
       line: record.line,

@@ -418,6 +418,11 @@ function joinLever(dump: Dump, skipped: Skipped, config: Config): Joined {
       const id = requisition.cell(record, 'id');
       const postingId = postingOf.get(id) ?? '';
       if (postingId !== '') covered.add(postingId);
+      // A draft requisition is not approved yet: no seat to fill (its posting is covered all the same).
+      if (requisition.cell(record, 'status').toLowerCase() === 'draft') {
+        skipped.add('requisition', 'drafts (status draft): no seat yet');
+        continue;
+      }
       const fromPosting = postingSeat(postingId);
       const headcount = Number(requisition.cell(record, 'headcount_total'));
       // 'unlimited', empty or 0: one seat (a requisition exists to be filled at least once).
