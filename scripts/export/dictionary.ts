@@ -76,7 +76,7 @@ export const CONVENTIONS: readonly string[] = [
   'Numbers use `.` as the decimal mark and no thousands separator. Whole numbers are written without a decimal point (`23`, never `23.0`). Days and hours are rounded to one decimal, rates and shares are fractions between 0 and 1 rounded to four decimals (0.25 = 25 %), trailing zeros dropped.',
   "An empty cell is never 0. A figure hidden for privacy is empty with its flag `true`: `suppressed` for the figures of the row, `<column>_suppressed` for one figure of a row that shows others. A figure empty for another reason (nothing to compute it from, a period before the data) is named, with the reason, in the row's `empty_reason` (`previous_empty_reason`, `trailing3_empty_reason` beside headline figures).",
   'A figure is hidden when it rests on fewer applications or feedback slots than the minimum group size (`privacy.minGroupSize`, default 5), or — complementary suppression — when it sits beside such a figure in a set that adds up to a total shown elsewhere, so that the small one cannot be worked out by subtraction. Requisition figures (time to fill, open seats) describe seats, not people, and are never hidden.',
-  "Every rate and quantile has its n in the same row: the count it was computed from (a column of counts, or the figure's own `_n`); two exceptions say so where they apply: `feedback-by-person.csv`'s on-time rate, and the rejection shares, whose n (the month's rejections in the department) is `headlines.csv`'s `rejections`.",
+  "Every rate and quantile has its n in the same row: the count it was computed from (a column of counts, or the figure's own `_n`); where a figure's n is not in its row (`feedback-by-person.csv`'s on-time rate, the rejection shares, the funnel's days in stage), its column says where the n is or what bounds it.",
   "A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (also after a `,` or `;` inside the cell) is written with a leading `'` so that no spreadsheet runs it as a formula.",
   '`All` in a `department` or `stage` column is the total over every value, computed from the underlying rows (a median of all fills, not a median of department medians). `(none)` stands for a missing department, hiring manager, recruiter or stage.',
   'The six files `time-to-fill.csv`, `time-to-fill-by-month.csv`, `open-requisitions.csv`, `rejections-by-month.csv`, `feedback-by-month.csv` and `data-quality.csv` are a stable contract: their names and columns do not change, and new columns are only added at the end. The other files may gain columns at the end.',
@@ -535,7 +535,7 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
         ...explained,
       }),
       median_days_in_stage: days(
-        'median calendar days from entering the stage to leaving it, over stays that ended',
+        'median calendar days from entering the stage to leaving it, over stays that ended (their number, its n, is not in this file: `reached` bounds it)',
         hiddenOrExplained,
       ),
       open: {
