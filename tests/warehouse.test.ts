@@ -1,6 +1,6 @@
 /**
  * Whole vendor warehouse dumps (scripts/read/warehouse/): a generated Greenhouse dump and a generated Lever
- * dump — every table of `fivetran/dbt_greenhouse` / `fivetran/dbt_lever`, 2,400 applications — build with no
+ * dump — every table of `fivetran/dbt_greenhouse` / `fivetran/dbt_lever`, 2,000 applications — build with no
  * config, and give what the same hiring history written in the canonical template gives: the same tables and
  * the same CSV re-exports. That equality is the proof of the joins (`tests/fixtures/warehouse/generate.ts`).
  */
@@ -74,7 +74,7 @@ describe.each([
       const template = await read(canonical);
       // Everything read is used: the joins leave no row behind, and the counts are the history's.
       for (const e of dump.quality.entities) expect(e.read, e.entity).toBe(e.used);
-      expect(dump.quality.entities.find((e) => e.entity === 'applications')!.used).toBe(2400);
+      expect(dump.quality.entities.find((e) => e.entity === 'applications')!.used).toBe(2000);
       expect(tablesOf(dump)).toEqual(tablesOf(template));
       const fromDump = exportsOf(vendor, dump);
       const fromTemplate = exportsOf(canonical, template);
@@ -116,7 +116,7 @@ describe('what a dump holds that is not hiring history', () => {
     expect(file('scheduled_interviewer.csv').skippedRows).toEqual([
       { why: 'of interviews deleted in the ATS or not in scheduled_interview', rows: 1 },
     ]);
-    const history = generateHistory(17, 2400);
+    const history = generateHistory(17, 2000);
     const deletedForms = history.applications
       .flatMap((a) => a.interviews.flatMap((i) => i.slots))
       .filter((s) => s.feedback === 'deleted').length;
