@@ -53,7 +53,8 @@ export function neutraliseFormulae(text: string): string {
     const piece = pieces[i]!;
     if (FORMULA_START.test(piece) && !PLAIN_NUMBER.test(piece.trim())) pieces[i] = `'${piece}`;
   }
-  return pieces.join('');
+  // A cell that starts with a tab or carriage return starts with an empty piece: the cell itself is marked.
+  return /^[\t\r]/.test(text) ? `'${pieces.join('')}` : pieces.join('');
 }
 
 /** Columns whose numbers are days or hours: one decimal at most. */
