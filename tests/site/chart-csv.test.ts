@@ -1,6 +1,6 @@
 /**
- * SPEC "Output: the site": every chart has its CSV. Over a real Astro build of the site fixture
- * (tests/fixtures/site/aggregates.json, with its retros/), every `figure.chart` on every page links its CSV's
+ * Every chart has its CSV. Over a real Astro build of the site fixture (tests/helpers/site-fixture.ts: the
+ * folder of tests/fixtures/site/data.ts through the real data step, with tests/fixtures/site/retros/), every `figure.chart` on every page links its CSV's
  * entry on the Downloads page; the entry downloads a file in `exports/` whose header is that export's
  * columns, and the data dictionary lists the chart's page among the pages the file feeds.
  */
@@ -13,11 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORTS } from '../../scripts/export/csv.ts';
 import { DICTIONARY, exportAnchor } from '../../scripts/export/dictionary.ts';
 import { NODE, ROOT } from '../helpers/run.ts';
+import { siteFixture, type SiteFixture } from '../helpers/site-fixture.ts';
 
-const FIXTURE = path.join(ROOT, 'tests/fixtures/site');
+let fixture: SiteFixture | undefined;
 let out = '';
 
-beforeAll(() => {
+beforeAll(async () => {
+  fixture = await siteFixture();
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'hiring-retro-site-'));
   const result = spawnSync(NODE, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
     cwd: ROOT,
@@ -25,8 +27,8 @@ beforeAll(() => {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
       BASE_PATH: '/',
-      DASHBOARD_AGGREGATES: path.join(FIXTURE, 'aggregates.json'),
-      DASHBOARD_DATA_DIR: FIXTURE,
+      DASHBOARD_AGGREGATES: fixture.artifactPath,
+      DASHBOARD_DATA_DIR: fixture.dataDir,
     },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -37,6 +39,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });
+  fixture?.remove();
 });
 
 interface FoundChart {

@@ -1,10 +1,11 @@
 /**
- * The site's development fixture (`tests/fixtures/site/aggregates.json`, written by make-aggregates.ts) fits
- * the artifact schema, and every figure the pages build from it renders without a Plot warning.
+ * The site fixture (the data folder of `tests/fixtures/site/data.ts` run through the real data step) holds the
+ * figures worked out by hand from that folder, and every figure the pages build from it renders without a Plot
+ * warning, escaping the hostile names the folder plants.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ALL, ARTIFACT_VERSION } from '../../scripts/schema/aggregates.ts';
 import { findExport } from '../../src/lib/exports.ts';
 import { readAggregates } from '../../src/lib/aggregates.ts';
@@ -29,17 +30,19 @@ import {
 } from '../../src/lib/figures/rejections.ts';
 import { fillByDepartment, fillByPerson, fillTrend, hireTrend, openAging } from '../../src/lib/figures/timeToFill.ts';
 import { createSite, METRIC_IDS } from '../../src/lib/site.ts';
+import { DANA, HOSTILE, HOSTILE_FILE } from '../fixtures/site/data.ts';
+import { siteFixture } from '../helpers/site-fixture.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fixture = path.join(here, '../fixtures/site/aggregates.json');
-const site = createSite(readAggregates(fixture));
+const fixture = await siteFixture();
+afterAll(() => fixture.remove());
+const site = createSite(readAggregates(fixture.artifactPath));
 const a = site.a;
-const HOSTILE = 'R&D <script>alert(1)</script>';
 
 describe('readAggregates', () => {
-  it('reads the fixture, which fits the schema', () => {
+  it('reads the artifact the data step wrote, which fits the schema', () => {
     expect(a.version).toBe(ARTIFACT_VERSION);
-    expect(a.departments).toContain(HOSTILE);
+    expect(a.departments).toEqual(['Engineering', HOSTILE, 'Sales']);
   });
 
   it('fails with a message that says what to run when the artifact is missing', () => {
@@ -48,6 +51,55 @@ describe('readAggregates', () => {
 
   it('fails with the first schema problems when the artifact does not fit', () => {
     expect(() => readAggregates(path.join(here, 'href.test.ts'))).toThrow(/not valid JSON/);
+  });
+});
+
+// Worked out from the rules of tests/fixtures/site/data.ts: hiring manager h's seat opened on the 2nd of month m
+// is filled 20 + 5h + m days later (months Jan–Apr only).
+describe('the figures of the fixture folder', () => {
+  it('counts the seats filled in each month', () => {
+    // Jan: h0 (Jan 22), h1 (Jan 27); Feb: h2·Jan (Feb 1), h3·Jan (Feb 6), h0·Feb (Feb 23), h1·Feb (Feb 28);
+    // Mar: h2·Feb, h3·Feb, h0·Mar, h1·Mar; Apr: h2·Mar, h3·Mar, h0·Apr, h1·Apr; May: h2·Apr, h3·Apr.
+    const filled = a.headlines.find((h) => h.metric === 'requisitionsFilled' && h.scope.kind === 'all')!;
+    expect(filled.months.map((m) => [m.month, m.current.value])).toEqual([
+      ['2025-01', 2],
+      ['2025-02', 4],
+      ['2025-03', 4],
+      ['2025-04', 4],
+      ['2025-05', 2],
+      ['2025-06', 0],
+      ['2025-07', 0],
+    ]);
+  });
+
+  it("gives March's median days to fill over its four fills", () => {
+    // March's fills took 22 (h0·Mar), 27 (h1·Mar), 31 (h2·Feb) and 36 (h3·Feb) days: median (27 + 31) / 2.
+    const median = a.headlines.find((h) => h.metric === 'medianDaysToFill' && h.scope.kind === 'all')!;
+    expect(median.months.find((m) => m.month === '2025-03')!.current).toMatchObject({ value: 29, n: 4 });
+  });
+
+  it("gives Alice Moreau's partnership over April–June: one fill in 23 days, two seats open", () => {
+    const alice = a.partnerships.find((p) => p.hiringManager === 'Alice Moreau')!;
+    expect(alice).toMatchObject({
+      fromMonth: '2025-04',
+      toMonth: '2025-06',
+      requisitionsOpen: 2,
+      requisitionsFilled: 1,
+    });
+    expect(alice.medianDaysToFill).toMatchObject({ value: 23, n: 1 });
+  });
+
+  it('names the skipped markup file and the quarantined row in the ledger', () => {
+    // 6 seats each of 12 + 10 + 12 + 7 applications, Dana's 2 and one with no date: 249 rows, the last on line 250.
+    expect(a.quality.entities.find((e) => e.entity === 'applications')).toMatchObject({
+      read: 249,
+      used: 248,
+      quarantined: 1,
+    });
+    expect(a.quality.ledger).toEqual([
+      expect.objectContaining({ file: 'applications.csv', line: 250, column: 'applied_at', action: 'quarantined' }),
+    ]);
+    expect(a.quality.files.find((f) => f.path === HOSTILE_FILE)?.skipped).toMatch(/not recognised/);
   });
 });
 
@@ -105,11 +157,11 @@ describe('every figure of every page', () => {
 
   it('lists a hiring manager with too little data as such, without their figures', () => {
     const table = partnershipTable(site);
-    const dana = table.rows.find((r) => r[0] === "Dana O'Neil <b>")!;
+    const dana = table.rows.find((r) => r[0] === DANA.name)!;
     expect(dana).toContain(TOO_LITTLE);
     const chart = partnershipDaysToFill(site);
     expect(chart.svg!.wide).not.toContain('Dana');
-    expect(chart.notes.join(' ')).toContain("Dana O'Neil <b>");
+    expect(chart.notes.join(' ')).toContain(DANA.name);
   });
 
   it('ids are unique within one chart and across the two widths', () => {
