@@ -16,7 +16,13 @@ import { ingest, type IngestResult } from '../scripts/read/ingest.ts';
 import { endedBy } from '../scripts/read/warehouse/lever.ts';
 import { recogniseTable } from '../scripts/read/warehouse/tables.ts';
 import { VENDORS } from '../scripts/read/warehouse/index.ts';
-import { generateHistory, writeAll, writeGreenhouse, writeLever } from './fixtures/warehouse/generate.ts';
+import {
+  generateHistory,
+  writeAll,
+  writeCanonical,
+  writeGreenhouse,
+  writeLever,
+} from './fixtures/warehouse/generate.ts';
 
 let dir: string;
 const config = parseConfig('{}');
@@ -170,6 +176,27 @@ describe('reading a dump', () => {
       expect(result.quality.files.find((f) => f.path === 'job_application.csv')!.skippedRows).toEqual([
         { why: 'rows with broken quotes or the wrong number of fields', rows: 1 },
       ]);
+    } finally {
+      await rm(small, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a dump beside template exports of the same rows: each row is used once, the others merged', async () => {
+    const small = await mkdtemp(join(tmpdir(), 'warehouse-beside-'));
+    try {
+      const history = generateHistory(3, 40);
+      await writeGreenhouse(join(small, 'dump'), history);
+      await writeCanonical(join(small, 'template'), history, 'greenhouse');
+      const result = await ingest(small, config, memoryLogger());
+      const applications = result.quality.entities.find((e) => e.entity === 'applications')!;
+      // 40 from the template, 40 from the dump, every one the same: 40 used, 40 identical duplicates.
+      expect(applications).toMatchObject({ read: 80, used: 40, duplicatesIdentical: 40, duplicatesConflicting: 0 });
+      expect(result.quality.files.find((f) => f.path === 'template/applications.csv')!.readAs).toBe(
+        'applications (canonical template)',
+      );
+      expect(result.quality.files.find((f) => f.path === 'dump/application.csv')!.readAs).toBe(
+        'applications (Greenhouse warehouse)',
+      );
     } finally {
       await rm(small, { recursive: true, force: true });
     }
