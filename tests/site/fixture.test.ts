@@ -89,6 +89,14 @@ describe('the figures of the fixture folder', () => {
     expect(alice.medianDaysToFill).toMatchObject({ value: 23, n: 1 });
   });
 
+  it('gives each hiring manager a page of their own, the two whose names slug alike too', () => {
+    expect([...a.hiringManagers].sort()).toEqual(
+      ['Alice Moreau', 'Alvaro Nunez', 'Bob Singh', DANA.name, 'Álvaro Núñez'].sort(),
+    );
+    expect(site.hiringManagerSlug('Alvaro Nunez')).toBe('alvaro-nunez');
+    expect(site.hiringManagerSlug('Álvaro Núñez')).toBe('alvaro-nunez-2');
+  });
+
   it('names the skipped markup file and the quarantined row in the ledger', () => {
     // 6 seats each of 36 + 30 + 36 + 7 applications (654), Dana's 2 and one with no date: 657 rows, the last on line 658.
     expect(a.quality.entities.find((e) => e.entity === 'applications')).toMatchObject({
