@@ -85,10 +85,9 @@ describe("October's retrospective page", () => {
         expect(item.querySelectorAll('table.decomposition tbody tr').length).toBeGreaterThan(1);
       }
     }
-    // The first is October's feedback collapse (company-wide, or Engineering's when the company's figure is hidden).
-    expect(text(items[0]!.querySelector('p'))).toMatch(
-      /^worse Feedback on-time rate fell from .* (overall|in Engineering)/,
-    );
+    // The first is October's feedback collapse (the company's, Engineering's or a hiring manager's, whichever the
+    // privacy rules leave shown).
+    expect(text(items[0]!.querySelector('p'))).toMatch(/^worse Feedback on-time rate fell from /);
     expect(items.filter((item) => item.querySelector('.why')).length).toBeGreaterThan(0);
   });
 

@@ -9,11 +9,11 @@
  * - of the candidates the recruiter screened in the month on the partnership's seats, how many the hiring
  *   manager took forward (reached the hiring manager's screen or later, or were hired);
  * - the reasons given at the stages the hiring manager owns (their screen and every later stage), pooled over
- *   the month and the ones before it until they rest on at least `minGroupSize` rejections (at most 12 months),
- *   with the months they cover, so the page can say so.
+ *   the month and the ones before it until they rest on at least `minGroupSize` rejections and one category has
+ *   as many on its own (at most 12 months), with the months they cover, so the page can say so.
  *
  * Privacy: candidate figures go through `suppressFigure` (the partnership view's rule); a reason category
- * resting on fewer than `minGroupSize` rejections is pooled into "other reasons", and that pool grows until it
+ * resting on fewer than `minGroupSize` rejections is pooled into "smaller categories", and that pool grows until it
  * is not itself a small group. Seats are never suppressed. The feedback a hiring manager owes is about their
  * own work, but it counts candidates' slots: a count under the threshold is shown as such, its age with it.
  */
@@ -32,7 +32,7 @@ import { isOpenAtEndOf, type RequisitionFact } from './timeToFill.ts';
 type Owners = Aggregates['owners'];
 /** Months the reasons may pool over, the month itself included. */
 export const REASON_POOL_MONTHS = 12;
-export const OTHER_REASONS = 'other reasons';
+export const OTHER_REASONS = 'smaller categories';
 const DAY = 86_400_000;
 
 const pairKey = (hiringManager: string, recruiter: string) => `${hiringManager}\u0000${recruiter}`;
@@ -170,7 +170,8 @@ export function ownersSection(
         total += n;
       }
       from = at;
-      if (total >= m) break;
+      // Enough when the reasons clear the threshold and at least one category does on its own.
+      if (total >= m && Math.max(...counts.values()) >= m) break;
     }
     if (total === 0) return { fromMonth: from, toMonth: month, rejections: 0, categories: [], suppressed: false };
     if (isSmallGroup(total, m))

@@ -397,7 +397,7 @@ export const ownerPartnershipSchema = z.object({
     fromMonth: month,
     toMonth: month,
     rejections: count.nullable(),
-    /** Largest first; categories under the threshold pooled as `other reasons`. */
+    /** Largest first; categories under the threshold pooled as `smaller categories`. */
     categories: z.array(z.object({ category: z.string(), rejections: count })),
     suppressed: z.boolean(),
   }),

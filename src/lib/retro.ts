@@ -5,6 +5,7 @@
  */
 import type {
   Explanation,
+  Figure,
   Movement,
   OwnerPartnership,
   MetricId,
@@ -12,11 +13,13 @@ import type {
   Target,
 } from '../../scripts/schema/aggregates.ts';
 import type { TableModel } from './chartModel.ts';
-import { formatCount, formatFigure, formatN, formatValue, monthLabel, type Unit } from './format.ts';
+import { formatCount, formatFigure, formatValue, monthLabel, type Unit } from './format.ts';
 import { href } from './href.ts';
 import type { Site } from './site.ts';
 import { METRIC_GROUPS } from './site.ts';
-import { periodLabel } from './figures/common.ts';
+
+/** The pooled category of a partnership's reasons (`OTHER_REASONS` in scripts/metrics/owners.ts). */
+const OTHER_REASONS = 'smaller categories';
 
 /** The biggest movements of the month shown on its page. */
 export const SHOWN_MOVEMENTS = 5;
@@ -99,36 +102,43 @@ export function partnershipsTable(site: Site, month: string, rows: readonly Owne
     columns: [
       { label: 'Hiring manager' },
       { label: 'Recruiter' },
-      { label: 'Seats open', numeric: true },
+      { label: 'Open', numeric: true },
       { label: 'Filled', numeric: true },
-      { label: 'Their feedback on time', numeric: true },
-      { label: 'Screened, taken forward', numeric: true },
-      { label: 'Reasons at their stages' },
+      { label: 'Own feedback on time', numeric: true },
+      { label: 'Screened → taken forward', numeric: true },
+      { label: 'Top reason at their stages' },
     ],
     rows: rows.map((p) => [
       p.hiringManager,
       p.recruiter,
       formatCount(p.seatsOpen),
       formatCount(p.seatsFilled),
-      p.feedbackOnTime.n === 0 && !p.feedbackOnTime.suppressed
-        ? '–'
-        : `${formatFigure(p.feedbackOnTime, 'rate', m)} (${formatN(p.feedbackOnTime, m)})`,
-      p.screenedTakenForward.n === 0 && !p.screenedTakenForward.suppressed
-        ? '–'
-        : `${formatFigure(p.screenedTakenForward, 'rate', m)} of ${formatN(p.screenedTakenForward, m).replace('n = ', '')}`,
+      ofN(p.feedbackOnTime, m),
+      ofN(p.screenedTakenForward, m),
       reasonsText(p, m),
     ]),
   };
 }
 
+/** `84.6% of 13`, `<5`, `–` when there is nothing to count. */
+function ofN(f: Figure, m: number): string {
+  if (f.suppressed) return formatFigure(f, 'rate', m);
+  if (!f.n) return '–';
+  return `${formatFigure(f, 'rate', m)} of ${formatCount(f.n)}`;
+}
+
 function reasonsText(p: OwnerPartnership, m: number): string {
   const r = p.reasons;
-  if (r.suppressed) return `fewer than ${m} rejections in 12 months`;
+  if (r.suppressed) return `<${m} in 12 months`;
   if (!r.rejections) return '–';
-  const months = r.fromMonth === r.toMonth ? '' : ` (${periodLabel([r.fromMonth, r.toMonth])})`;
-  const top = r.categories
-    .slice(0, 3)
-    .map((c) => `${c.category} ${Math.round((c.rejections / r.rejections!) * 100)}%`)
-    .join(', ');
-  return `${top}; n = ${formatCount(r.rejections)}${months}`;
+  // The months pooled, counted: "over 6 months" (the threshold needs them; see the note under the table).
+  const [y0, m0] = r.fromMonth.split('-').map(Number) as [number, number];
+  const [y1, m1] = r.toMonth.split('-').map(Number) as [number, number];
+  const span = (y1 - y0) * 12 + (m1 - m0) + 1;
+  const top = r.categories[0]!;
+  const share = Math.round((top.rejections / r.rejections) * 100);
+  const basis = `${formatCount(r.rejections)}${span > 1 ? `, ${span} months` : ''}`;
+  // Every category under the threshold, even over twelve months: no single reason can be named.
+  if (top.category === OTHER_REASONS) return `no reason given ${m}+ times (of ${basis})`;
+  return `${top.category} ${share}% of ${basis}`;
 }
