@@ -202,19 +202,27 @@ describe('reading a dump', () => {
     }
   });
 
-  it('stops with the tables it needs when one is missing', async () => {
+  it('skips a dump that lacks a table it needs, saying which, and still reads the exports beside it', async () => {
     const small = await mkdtemp(join(tmpdir(), 'warehouse-missing-'));
     try {
-      await writeLever(join(small, 'lever'), generateHistory(3, 40));
+      const history = generateHistory(3, 40);
+      await writeLever(join(small, 'lever'), history);
       await rm(join(small, 'lever', 'application.csv'));
-      await expect(ingest(join(small, 'lever'), config, memoryLogger())).rejects.toThrow(
-        /Lever warehouse tables found .*, but application \(the posting \(job\) of each opportunity; hires against a requisition\) is missing/,
-      );
       // The classic Greenhouse application has no job column: without job_application nothing can be joined.
-      await writeGreenhouse(join(small, 'greenhouse'), generateHistory(3, 40));
+      await writeGreenhouse(join(small, 'greenhouse'), history);
       await rm(join(small, 'greenhouse', 'job_application.csv'));
-      await expect(ingest(join(small, 'greenhouse'), config, memoryLogger())).rejects.toThrow(
-        /Greenhouse warehouse tables found .*, but job_application \(the job of each application\) is missing/,
+      await writeCanonical(join(small, 'template'), history, 'greenhouse');
+      const log = memoryLogger();
+      const result = await ingest(small, config, log);
+      // Only the template's 40 applications: neither dump is joined, and the build does not stop on them.
+      expect(result.quality.entities.find((e) => e.entity === 'applications')).toMatchObject({ read: 40, used: 40 });
+      const skipped = (path: string) => result.quality.files.find((f) => f.path === path)!.skipped;
+      expect(skipped('lever/opportunity.csv')).toMatch(/^not read: the Lever warehouse tables here lack application;/);
+      expect(skipped('greenhouse/application.csv')).toMatch(
+        /^not read: the Greenhouse warehouse tables here lack job_application;/,
+      );
+      expect(log.lines.join('\n')).toMatch(
+        /Lever warehouse tables found .*, but application \(the posting \(job\) of each opportunity; hires against a requisition\) is missing/,
       );
     } finally {
       await rm(small, { recursive: true, force: true });

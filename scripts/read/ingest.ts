@@ -350,7 +350,9 @@ export function fileLine(summary: FileSummary): string {
     return `${summary.path}: skipped — ${summary.skipped}${fix}`;
   }
   const empty = summary.rows === 0 ? ': a header but no data rows' : '';
-  return `${summary.path}: read as ${summary.readAs ?? summary.entity ?? 'a table'}${empty}`;
+  const readAs = summary.readAs ?? summary.entity ?? 'a table';
+  // A vendor's link tables are not read as a table of their own: "joined into applications (… warehouse)".
+  return `${summary.path}: ${readAs.startsWith('joined into') ? '' : 'read as '}${readAs}${empty}`;
 }
 
 const listed = (names: readonly string[], max = 10): string =>

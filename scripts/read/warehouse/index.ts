@@ -12,7 +12,6 @@
  * Tables about people (candidates and their contact details, EEO answers, users' e-mail addresses) are
  * claimed so that nothing else reads them, and never read. The `user` table is read for employees' names only.
  */
-import { UserError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import type { Aggregates } from '../../schema/aggregates.ts';
 import { ENTITIES, type Entity } from '../../schema/canonical.ts';
@@ -138,21 +137,22 @@ export async function claimWarehouseTables(files: readonly CsvFile[], log: Logge
     };
     const missing = [...vendor.required, ...(vendor.alsoRequired?.(columnsOf) ?? [])].filter((name) => !has(name));
     if (missing.length > 0) {
+      // A dump without its main tables cannot be joined, but the other exports beside it can still be read: its
+      // tables are skipped, each saying what is missing (the build stops later only if no application is left).
       const feeds = missing.map((name) => `${name} (${vendor.tables.find((x) => x.name === name)?.feeds})`);
-      throw new UserError(
-        `${vendor.name} warehouse tables found (${found}), but ${listOf(feeds)} ${missing.length === 1 ? 'is' : 'are'} missing`,
-        {},
-        `Export or sync ${listOf(missing)} into the data folder too, or move the ${vendor.name} tables out of it.`,
+      const why = `not read: the ${vendor.name} warehouse tables here lack ${listOf(missing)}; export or sync ${missing.length === 1 ? 'it' : 'them'} too, or move the ${vendor.name} tables out of the data folder`;
+      log.warn(
+        `${vendor.name} warehouse tables found (${found}), but ${listOf(feeds)} ${missing.length === 1 ? 'is' : 'are'} missing: those tables are skipped`,
       );
+      for (const c of joined) c.skip = why;
+      continue;
     }
     for (const [table, needed] of Object.entries(vendor.needs)) {
       const absent = needed.filter((name) => !has(name));
       if (has(table) && absent.length > 0) {
-        throw new UserError(
-          `${vendor.name} warehouse: ${table} is here but ${listOf(absent)} ${absent.length === 1 ? 'is' : 'are'} not, and ${table} is read with ${absent.length === 1 ? 'it' : 'them'}`,
-          {},
-          `Export or sync ${listOf(absent)} too, or move ${last.get(table)!.file.name} out of the data folder.`,
-        );
+        const c = last.get(table)!;
+        c.skip = `not read: ${vendor.name} warehouse table ${table} is read with ${listOf(absent)}, which ${absent.length === 1 ? 'is' : 'are'} not in the data folder`;
+        log.warn(`${c.file.name}: ${c.skip}`);
       }
     }
   }
