@@ -1,6 +1,6 @@
 /**
  * Vendor dialects and the user's own mapping: each fixture is an export as the vendor's documented field names
- * spell it (docs/ats-formats.md), recognised from its header alone.
+ * spell it (the vendors' public API and warehouse field names), recognised from its header alone.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -305,7 +305,7 @@ export const EXPORTS: readonly CsvExport[] = [
     columns: ['file', 'line', 'entity', 'column', 'problem', 'action'],
     rows: (a) => a.quality.ledger,
   },
-  // ---- beyond SPEC.md's list
+  // ---- beyond the six files of the original contract
   {
     name: 'time-to-hire-by-month.csv',
     title: 'Time to hire by hire month and department',

@@ -1,7 +1,7 @@
 /**
  * Rejection reason → category (and, where the reason says it, who ended the process).
  *
- * The defaults cover the vendors' default reasons (docs/ats-formats.md §0.3 and §1: Greenhouse, Lever's
+ * The defaults cover the vendors' default reasons (from the vendors' public documentation: Greenhouse, Lever's
  * documented examples, Ashby's reason types, Workable's defaults) and the synonyms teams commonly type.
  * A reason is matched by its words (`reasonKey`): case, punctuation, hyphens and spaces between words, plurals
  * and the articles a, an, the do not count, so "Over-qualified" is "Overqualified" and "Salary expectation too

@@ -2,7 +2,7 @@
  * Quantiles, rounding and ordering: the few numeric habits every metric module shares.
  *
  * Quantiles are d3's (linear interpolation between order statistics, numpy's default, SQL quantile_cont).
- * Values reach here as numbers only (never `''`, which d3 would read as 0: see docs/stack-notes.md).
+ * Values reach here as numbers only (never `''`, which d3 would read as 0: `d3.quantile` coerces with `+`).
  */
 import { quantileSorted } from 'd3-array';
 

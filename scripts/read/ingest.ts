@@ -1,6 +1,6 @@
 /**
  * The reading half of the data step: a folder of CSV exports → clean canonical tables + the data-quality
- * report (SPEC.md "Input", "Nothing is lost", "Privacy").
+ * report (README "Exporting from your ATS", "Nothing is lost", "Privacy").
  *
  *   files.ts (which files) → export-file.ts, per file: encoding.ts + csv.ts (records with line numbers) →
  *   recognise.ts (which table, which ATS, which column is what) → rows.ts (values, dates, row-level rules)

@@ -364,7 +364,7 @@ export class StageEventTable extends ColumnTable<StageEvent> {
   }
 }
 
-/** The template's columns per entity, in the users' spelling (SPEC.md "The canonical template"). */
+/** The template's columns per entity, in the users' spelling (README "The canonical template"). */
 export type FieldKind = 'text' | 'id' | 'instant' | 'enum';
 export interface TemplateField {
   column: string;

@@ -1,6 +1,6 @@
 /**
- * Ashby, from its OpenAPI description (api-evangelist/ashby-hq:openapi/_original/ashby-openapi.yml;
- * docs/ats-formats.md §1), flattened (`currentInterviewStage.title`, `archiveReason.reasonType`).
+ * Ashby, from its OpenAPI description (api-evangelist/ashby-hq:openapi/_original/ashby-openapi.yml,
+ * public API docs), flattened (`currentInterviewStage.title`, `archiveReason.reasonType`).
  *
  * Verified: application `createdAt, status (Hired|Archived|Active|Lead), currentInterviewStage.title,
  * archiveReason{text, reasonType ∈ RejectedByCandidate|RejectedByOrg|Other}, archivedAt`; opening `openedAt,

@@ -1,7 +1,7 @@
 /**
  * Greenhouse, from the Harvest API objects flattened the way exports and warehouse tables show them
  * (`current_stage.name`, `rejection_reason.type.name`): grnhse/greenhouse-api-docs@0c37c31,
- * `source/includes/harvest/*.md` (docs/ats-formats.md §1).
+ * `source/includes/harvest/*.md`.
  *
  * Verified: the field names and enums of the API objects. [unverified]: how a flat export spells the nested
  * ones (`jobs.id` vs `job_id`, `openings.opening_id`), hence the several aliases.

@@ -1,6 +1,6 @@
 /**
  * Workable candidates (one per candidate per job), from NangoHQ/integration-templates:
- * integrations/workable/syncs/jobs-candidates.md and help.workable.com (docs/ats-formats.md §1).
+ * integrations/workable/syncs/jobs-candidates.md and help.workable.com.
  *
  * Verified: `id, job{shortcode,title}, stage, disqualified, disqualification_reason, hired_at, created_at`, and
  * the default disqualification reasons. [unverified]: `disqualified_at` (without it a rejection has no date:
