@@ -1,7 +1,7 @@
 /**
- * The site fixture: the data folder of `tests/fixtures/site/data.ts` (with the team notes of
- * `tests/fixtures/site/retros/`) run through the real data step, so the site is tested on an artifact the data
- * step can produce, in its current schema. Written once per test file into a temporary folder.
+ * The site fixture: the data folder of `tests/fixtures/site/data.ts` (exports, config and team notes) run
+ * through the real data step, so the site is tested on an artifact the data step can produce, in its current
+ * schema. Written once per test file into a temporary folder.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,6 @@ import { runDataStep } from '../../scripts/pipeline.ts';
 import { silentLogger } from '../../scripts/log.ts';
 import type { Aggregates } from '../../scripts/schema/aggregates.ts';
 import { writeSiteData } from '../fixtures/site/data.ts';
-import { ROOT } from './run.ts';
 
 export interface SiteFixture {
   /** The data folder: the exports, the config and `retros/`. */
@@ -26,7 +25,6 @@ export async function siteFixture(): Promise<SiteFixture> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hiring-retro-site-fixture-'));
   const dataDir = path.join(root, 'data');
   writeSiteData(dataDir);
-  fs.cpSync(path.join(ROOT, 'tests/fixtures/site/retros'), path.join(dataDir, 'retros'), { recursive: true });
   const { aggregates, artifactPath } = await runDataStep({
     dataDir,
     cacheDir: path.join(root, 'cache'),
