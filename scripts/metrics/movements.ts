@@ -36,7 +36,7 @@ import type { Config } from '../schema/config.ts';
 import { TARGET_METRICS } from '../schema/config.ts';
 import { addMonths } from '../time.ts';
 import { NONE } from './context.ts';
-import { contribution, decompose, type GroupCounts } from './decompose.ts';
+import { decompose, type GroupCounts } from './decompose.ts';
 import { SLOT, type Slots } from './feedback.ts';
 import { METRICS } from './headlines.ts';
 import type { RejectionFact } from './rejections.ts';
