@@ -280,16 +280,18 @@ describe('the data step cache', () => {
 
   it('is not reused when an export behind a symbolic link changed (the key hashes what the reader reads)', async () => {
     const cacheDir = path.join(work, 'cache-symlink');
-    const outside = path.join(work, 'outside');
     const data = path.join(work, 'linked-data');
-    fs.cpSync(SMALL, outside, { recursive: true });
-    fs.mkdirSync(data);
+    // The link's target lies inside the data folder (a link to elsewhere is not read at all), under a name the
+    // reader does not list itself.
+    const outside = path.join(data, 'archive');
+    fs.mkdirSync(outside, { recursive: true });
+    fs.copyFileSync(path.join(SMALL, 'requisitions.csv'), path.join(outside, 'requisitions.txt'));
     for (const name of ['applications.csv', 'interviews.csv', 'stage_events.csv'])
       fs.copyFileSync(path.join(SMALL, name), path.join(data, name));
-    fs.symlinkSync(path.join(outside, 'requisitions.csv'), path.join(data, 'requisitions.csv'));
+    fs.symlinkSync(path.join(outside, 'requisitions.txt'), path.join(data, 'requisitions.csv'));
     const first = await step(cacheDir, data);
-    const text = fs.readFileSync(path.join(outside, 'requisitions.csv'), 'utf8');
-    fs.writeFileSync(path.join(outside, 'requisitions.csv'), text.replace('Backend Engineer', 'Platform Engineer'));
+    const text = fs.readFileSync(path.join(outside, 'requisitions.txt'), 'utf8');
+    fs.writeFileSync(path.join(outside, 'requisitions.txt'), text.replace('Backend Engineer', 'Platform Engineer'));
     const second = await step(cacheDir, data);
     expect(second.reused).toBe(false);
     expect(JSON.stringify(second.aggregates)).not.toBe(JSON.stringify(first.aggregates));
