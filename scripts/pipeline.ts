@@ -15,6 +15,7 @@ import { CONFIG_FILE, loadConfig } from './read/config.ts';
 import { listCsvFiles } from './read/files.ts';
 import { checkNeededTables, ingest } from './read/ingest.ts';
 import { applyLabelRule } from './read/labels.ts';
+import { disclosureSummary } from './metrics/audit.ts';
 import { aggregatesOfFacts, metricFacts } from './metrics/index.ts';
 import { UserError } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -239,6 +240,8 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       log.info('Inputs unchanged since the last run: reusing the aggregates (use --force to recompute).');
       // What the run that wrote them warned about still holds (a dateOrder to set, files skipped): said again.
       for (const warning of cached.quality.warnings ?? []) log.warn(warning);
+      const audited = disclosureSummary(cached.disclosure);
+      if (audited) log.info(audited);
       return { aggregates: cached, artifactPath, reused: true };
     }
   }
@@ -267,6 +270,8 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   collectGarbage();
   const aggregates = aggregatesOfFacts(facts, { quality, config, sample });
   log.progress(`Metrics computed in ${((performance.now() - computing) / 1000).toFixed(1)} s`, true);
+  const audited = disclosureSummary(aggregates.disclosure);
+  if (audited) log.info(audited);
   // The key is removed first and written after the artifact: an interrupted run leaves no key at worst, never
   // a key that vouches for a half-written artifact; and the key names the artifact's hash (see cachedArtifact).
   // The artifact is validated as it is written: if it does not fit its schema, nothing replaces the old one.

@@ -25,7 +25,7 @@
  * never that relation's largest part), and `protectAggregates` runs the hiding again.
  */
 import { ALL, type Aggregates, type Figure, type MetricId, type Scope } from '../schema/aggregates.ts';
-import { cellId, readableId, type HeadlineCount } from './suppression.ts';
+import { cellId, readableId, type DisclosureReport, type HeadlineCount } from './suppression.ts';
 
 const TRAILING_SUM = 'headlines: trailing 3 = its months';
 /** The start of a feedback row's cell ids (`cellId.feedback`). */
@@ -86,7 +86,7 @@ class Model {
   readonly ratios: Ratio[] = [];
   readonly inconsistent = new Set<string>();
   readonly broken: string[] = [];
-  private readonly m: number;
+  readonly m: number;
   constructor(m: number) {
     this.m = m;
   }
@@ -525,25 +525,19 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number, 
   // An attacker who assumes every seat has a hiring manager is right when it is so: model it exactly then.
   if (unassigned.every((c) => model.cells[c]!.truth === 0)) for (const c of unassigned) model.cells[c]!.hi = 0;
 
-  // ---- partnerships: the window's rejections on a hiring manager's seats = Σ of the window's months
+  // ---- partnerships: their figures' n are published (a hidden small one is a hidden count); the reasons'
+  // n counts only the stages a hiring manager owns, so it is tied to no other output.
   published.partnerships.forEach((p, i) => {
     const f = p.unspecifiedReasonShare;
     const t = draft.partnerships[i]!.unspecifiedReasonShare;
     if (t.n === null || t.n === 0) return;
-    const id = `${cellId.partnership(p.hiringManager, 'unspecifiedReasonShare')}#rejections`;
+    const id = cellId.partnership(p.hiringManager, 'unspecifiedReasonShare');
     model.publish(
-      id,
+      `${id}#rejections`,
       f.suppressed ? null : f.n,
       f.suppressed && !f.complementary ? 'small' : 'hidden',
       t.n,
-      cellId.partnership(p.hiringManager, 'unspecifiedReasonShare'),
-    );
-    const scope: Scope = { kind: 'hiringManager', hiringManager: p.hiringManager };
-    const window = monthList.filter((month) => month >= p.fromMonth && month <= p.toMonth);
-    S(
-      'partnership: window = its months',
       id,
-      window.map((month) => scopeIds(scope, 'rejections', month).id),
     );
   });
   return model;
@@ -688,10 +682,23 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
  * largest part; and a small count pinned between its parts' lower bounds and its own "fewer than" is
  * published as hidden only. One cell per relation at once, so that few rounds are needed.
  */
-/** Kinds of `cellId` that repeat a table's figures over other groupings (read at call time: imports cycle). */
-const OVERLAPPING = ['partnership', 'trailing 3'];
+/**
+ * Kinds of `cellId` that repeat a table's figures over other groupings (outstanding feedback is the pending
+ * slots of every month, by age): hidden before a part of the table they repeat. Literal: imports cycle.
+ */
+const OVERLAPPING = ['partnership', 'trailing 3', 'outstanding'];
 const isBarPart = (cell: Cell) =>
   !OVERLAPPING.includes(cell.id.split('\u0001')[0]!) && !cell.id.includes('\u0001hiringManager:');
+
+/** Cells a headline repeats (see `tableIdOf`): a month's total, a department's feedback row, hires. */
+const isHeadlineFigure = (cell: Cell) => {
+  const [kind, , , stageOrKey] = cell.id.split('#')[0]!.split('\u0001');
+  if (kind === 'rejection total' || kind === 'hires') return true;
+  if (kind === 'feedback') return stageOrKey === ALL;
+  if (kind === 'byRejectedBy') return stageOrKey === 'candidate';
+  if (kind === 'byCategory') return stageOrKey === 'unspecified';
+  return false;
+};
 
 function remediesFor(model: Model, relationsOf: readonly number[][], start: number): string[] {
   const { cells, linear } = model;
@@ -699,11 +706,9 @@ function remediesFor(model: Model, relationsOf: readonly number[][], start: numb
   const seen = new Set(frontier);
   // A small count pinned between its parts' lower bounds and its own "fewer than" is published as hidden only.
   const relabel = cells[start]!.kind === 'small' ? [cells[start]!.hideAs!] : [];
-  let firstFallback: Cell | null = null;
   for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
     const found: string[] = [];
-    // The largest part only when nothing else can be hidden (a total whose parts are all hidden).
-    let fallback: Cell | null = null;
+    let costly: Cell | null = null;
     const next: number[] = [];
     for (const c of frontier) {
       for (const r of relationsOf[c]!) {
@@ -719,9 +724,15 @@ function remediesFor(model: Model, relationsOf: readonly number[][], start: numb
         for (const p of rel.cells) {
           const cell = cells[p]!;
           if (cell.kind === 'shown') {
-            if (cell.truth > 0 && cell.hideAs !== null && p !== largest && (best === null || cell.truth < best.truth))
+            if (cell.truth > 0 && cell.hideAs !== null && p !== largest && isHeadlineFigure(cell)) {
+              if (costly === null || cell.truth < costly.truth) costly = cell;
+            } else if (
+              cell.truth > 0 &&
+              cell.hideAs !== null &&
+              p !== largest &&
+              (best === null || cell.truth < best.truth)
+            )
               best = cell;
-            else if (cell.truth > 0 && cell.hideAs !== null && p === largest && fallback === null) fallback = cell;
           } else if (!seen.has(p)) {
             seen.add(p);
             next.push(p);
@@ -731,8 +742,26 @@ function remediesFor(model: Model, relationsOf: readonly number[][], start: numb
       }
     }
     if (found.length > 0) return [...found, ...relabel];
-    firstFallback ??= fallback;
+    // A figure the pages lead with (a month's total, a department's feedback, a share a headline repeats):
+    // one, only where nothing else around will do, and only a small one (under twice minGroupSize): the
+    // months of departments of normal size keep their headlines, and what stays pinned is reported.
+    if (costly && costly.truth < 2 * model.m) return [costly.hideAs!, ...relabel];
     frontier = next;
   }
-  return firstFallback ? [firstFallback.hideAs!, ...relabel] : relabel;
+  return relabel;
+}
+
+/** The build's line about the audit (`npm run build`, `npm run data`); null when suppression is off. */
+export function disclosureSummary(report: DisclosureReport | undefined): string | null {
+  if (!report) return null;
+  const count = (n: number) => n.toLocaleString('en-US');
+  const verdict =
+    report.unprotected === 0
+      ? 'no hidden count can be worked out from what is published'
+      : `${count(report.unprotected)} hidden counts can still be worked out (see SECURITY.md, "Disclosure control")`;
+  return (
+    `Disclosure audit: ${count(report.cellsChecked)} published counts and ${count(report.relations)} relations ` +
+    `between them checked; ${count(report.hiddenSmall + report.hiddenComplements)} hidden ` +
+    `(${count(report.addedByAudit)} added by the audit in ${report.rounds} rounds); ${verdict}.`
+  );
 }

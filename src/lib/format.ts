@@ -76,32 +76,36 @@ export function suppressedMark(minGroupSize: number): string {
 }
 
 /**
- * The mark for a figure hidden as a complement (beside a `<5`, so that it cannot be worked out from a total):
- * its own n may be large, so it is not written `<5`.
+ * The mark for a figure hidden as a complement (beside a `<5`, so that it cannot be worked out from a total),
+ * or a small one whose "fewer than 5" would itself give it away (the disclosure audit): it says no more.
  */
 export const COMPLEMENT_MARK = 'hidden';
 
 /** Whether a figure is hidden: a row or figure (with `suppressed` and maybe `complementary`), or a plain flag. */
 export type Hidden = boolean | { suppressed: boolean; complementary?: true };
 
-/** `<5`, `hidden`, or null when the figure is shown. */
-export function hiddenMark(hidden: Hidden, minGroupSize: number): string | null {
-  if (typeof hidden === 'boolean') return hidden ? suppressedMark(minGroupSize) : null;
+/**
+ * `<5`, `hidden`, or null when the figure is shown. In a column with a unit (days, hours, a rate) the mark
+ * says what is fewer than 5, `n<5`: `<5` in an hours column would read as "under 5 hours".
+ */
+export function hiddenMark(hidden: Hidden, minGroupSize: number, unit: Unit = 'count'): string | null {
+  const small = unit === 'count' ? suppressedMark(minGroupSize) : `n${suppressedMark(minGroupSize)}`;
+  if (typeof hidden === 'boolean') return hidden ? small : null;
   if (!hidden.suppressed) return null;
-  return hidden.complementary ? COMPLEMENT_MARK : suppressedMark(minGroupSize);
+  return hidden.complementary ? COMPLEMENT_MARK : small;
 }
 
-/** A cell value: the formatted number, `<5` or `hidden` when hidden, `–` when there is no value. */
+/** A cell value: the formatted number, `<5` (`n<5` with a unit) or `hidden` when hidden, `–` when there is no value. */
 export function formatCell(value: number | null, unit: Unit, hidden: Hidden, minGroupSize: number): string {
-  const mark = hiddenMark(hidden, minGroupSize);
+  const mark = hiddenMark(hidden, minGroupSize, unit);
   if (mark !== null) return mark;
   if (value === null) return '–';
   return formatNumber(value, unit);
 }
 
-/** A figure with its unit, `<5` or `hidden` when hidden, `no data` when there is no value. */
+/** A figure with its unit, `n<5` or `hidden` when hidden, `no data` when there is no value. */
 export function formatFigure(figure: Figure, unit: Unit, minGroupSize: number): string {
-  const mark = hiddenMark(figure, minGroupSize);
+  const mark = hiddenMark(figure, minGroupSize, unit);
   if (mark !== null) return mark;
   if (figure.value === null) return 'no data';
   return formatValue(figure.value, unit);

@@ -18,7 +18,9 @@ import { runDataStep } from '../../scripts/pipeline.ts';
 import { loadConfig } from '../../scripts/read/config.ts';
 import { ingest } from '../../scripts/read/ingest.ts';
 import type { Aggregates } from '../../scripts/schema/aggregates.ts';
+import { auditDisclosure } from '../../scripts/metrics/audit.ts';
 import { attack, buildModel, recovered, type Cell, type Model } from './disclosure.ts';
+import { hiddenHereShownThere } from './published.ts';
 
 let cacheDir: string;
 let shown: Aggregates;
@@ -87,6 +89,47 @@ describe('suppression in the sample artifact', () => {
     const model = buildModel(shown, truth, m);
     attack(model);
     expect(recovered(model).filter((c) => c.section === 'feedback.outstanding.slots')).toEqual([]);
+  });
+});
+
+describe('disclosure control over everything the sample publishes (issue #19)', () => {
+  it('the audit, attacking every published cell at once, pins no hidden count', () => {
+    const audit = auditDisclosure(shown, truth, m);
+    expect(audit.broken).toEqual([]);
+    expect(audit.unprotected).toEqual([]);
+    expect(audit.cells).toBeGreaterThan(20_000);
+    // The build ran the same audit and says so in the artifact.
+    expect(shown.disclosure).toMatchObject({ unprotected: 0, cellsChecked: audit.cells });
+  });
+
+  it('nothing is hidden in one output and shown in another (artifact cells, and every CSV joined on its keys)', () => {
+    expect(auditDisclosure(shown, truth, m).inconsistent).toEqual([]);
+    expect(hiddenHereShownThere(shown)).toEqual([]);
+  });
+
+  it('the tables attacker of issue #7 recovers nothing either, but the counts inside hidden feedback rows', () => {
+    // A feedback row is protected by its slots; its other counts are not judged one by one (SECURITY.md).
+    const model = buildModel(shown, truth, m);
+    attack(model);
+    const rowCounts = /^feedback\.byMonth\.(?!slots$)/;
+    expect(
+      recovered(model)
+        .filter((c) => !rowCounts.test(c.section))
+        .map((c) => `${c.section} ${c.row} = ${c.lo}`),
+    ).toEqual([]);
+  });
+
+  it('the audit does pin a planted weakness: complements of the rejected-by table shown again', () => {
+    // Put back every complement of one table (as the suppression of issue #7 did when a headline repeated
+    // a row): a hidden "candidate" row is then its month's shown total minus the shown rows beside it.
+    const planted = structuredClone(shown);
+    planted.rejections.byRejectedBy = shown.rejections.byRejectedBy.map((r, i) =>
+      r.complementary ? truth.rejections.byRejectedBy[i]! : r,
+    );
+    const audit = auditDisclosure(planted, truth, m);
+    expect(audit.unprotected.length).toBeGreaterThan(0);
+    // Sound: what it pins is the true figure.
+    expect(audit.unprotected.filter((u) => u.lo !== u.truth)).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ import {
 
 describe('formatting figures', () => {
   it('writes a suppressed figure as <minGroupSize, never as a number', () => {
-    expect(formatFigure({ value: null, n: null, suppressed: true }, 'rate', 5)).toBe('<5');
+    expect(formatFigure({ value: null, n: null, suppressed: true }, 'rate', 5)).toBe('n<5');
     expect(formatCell(null, 'count', true, 10)).toBe('<10');
     expect(formatN({ value: null, n: null, suppressed: true }, 5)).toBe('n < 5');
   });

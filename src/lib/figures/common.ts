@@ -51,7 +51,7 @@ export function suppressedNote(
 
 /** `1 more month is shown as hidden: …` */
 export function complementNote(count: number, what: string, leftOut = 'left out of the chart'): string {
-  return `${plural(count, what)} ${count === 1 ? 'is' : 'are'} shown as hidden and ${leftOut}: not small, but a smaller group hidden beside ${count === 1 ? 'it' : 'them'} could be worked out from ${count === 1 ? 'it' : 'them'} and the totals (privacy).`;
+  return `${plural(count, what)} ${count === 1 ? 'is' : 'are'} shown as hidden and ${leftOut}: small groups, or figures hidden beside them, so that none can be worked out from the totals (privacy).`;
 }
 
 /** Rows the data step left out of a section, and why: `Not counted: 2 rows with no interview_at date.` */

@@ -1,0 +1,52 @@
+/**
+ * Disclosure control on an export built to be hard to protect (issue #19): a seeded company of two large
+ * departments and eight tiny ones, hiring managers with a handful of seats each, many reasons and stages, so
+ * that most cells are small groups and every relation between the outputs has something to give away.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditDisclosure } from '../../scripts/metrics/audit.ts';
+import { adversarialExport } from '../fixtures/disclosure/adversarial.ts';
+import { aggregate } from '../metrics/helpers.ts';
+import { hiddenHereShownThere } from './published.ts';
+
+describe('disclosure control on an adversarial export', () => {
+  const t = adversarialExport();
+  const published = aggregate(t, { asOf: '2025-10-15', privacy: { minGroupSize: 5 } });
+  const truth = aggregate(t, { asOf: '2025-10-15', privacy: { minGroupSize: 1 } });
+
+  it('hides many small groups (the fixture is what it says)', () => {
+    expect(published.disclosure!.hiddenSmall + published.disclosure!.hiddenComplements).toBeGreaterThan(500);
+  });
+
+  it('the build reports what the audit finds, and every relation the audit uses holds', () => {
+    const audit = auditDisclosure(published, truth, 5);
+    expect(audit.broken).toEqual([]);
+    expect(published.disclosure!.unprotected).toBe(audit.unprotected.length);
+    // Sound: every count it pins is the true one.
+    expect(audit.unprotected.filter((u) => u.lo !== u.truth)).toEqual([]);
+  });
+
+  // Not yet: reason-level cells whose rows alone say they are at least 1 (a shown total of 5 over five
+  // hidden rows), and figures a headline repeats that the audit will not hide above 2 × minGroupSize.
+  it.todo('the audit pins no hidden count on this export');
+
+  it('nothing is hidden in one output and shown in another', () => {
+    expect(auditDisclosure(published, truth, 5).inconsistent).toEqual([]);
+    expect(hiddenHereShownThere(published)).toEqual([]);
+  });
+
+  it('the departments of normal size keep their monthly rejections and feedback on the pages', () => {
+    // ZQXDEPT0 and ZQXDEPT1 hold most of the volume: their months of 5 or more rejections stay shown.
+    for (const department of ['ZQXDEPT0', 'ZQXDEPT1']) {
+      const series = published.headlines.find(
+        (s) => s.metric === 'rejections' && s.scope.kind === 'department' && s.scope.department === department,
+      )!;
+      const truthSeries = truth.headlines.find(
+        (s) => s.metric === 'rejections' && s.scope.kind === 'department' && s.scope.department === department,
+      )!;
+      const large = truthSeries.months.filter((c) => (c.current.n ?? 0) >= 10).map((c) => c.month);
+      const shown = series.months.filter((c) => large.includes(c.month) && !c.current.suppressed);
+      expect(shown.length, department).toBeGreaterThanOrEqual(Math.ceil(large.length / 2));
+    }
+  });
+});
