@@ -15,7 +15,8 @@
  * Privacy: candidate figures go through `suppressFigure` (the partnership view's rule); a reason category
  * resting on fewer than `minGroupSize` rejections is pooled into "smaller categories", and that pool grows until it
  * is not itself a small group. Seats are never suppressed. The feedback a hiring manager owes is about their
- * own work, but it counts candidates' slots: a count under the threshold is shown as such, its age with it.
+ * own work, but it counts candidates' slots: a count under the threshold is shown as such, its age with it. The
+ * same per interviewer only when `privacy.showInterviewers` is on (interviewer names identify employees).
  */
 import type { Aggregates, Figure } from '../schema/aggregates.ts';
 import { addMonths, dayNumberOfDate } from '../time.ts';
@@ -89,9 +90,18 @@ export function ownersSection(
   // The hiring manager's own slots: per month, and what they owe now.
   const own = new Map<string, { settled: number; onTime: number }>();
   const owed = new Map<string, { slots: number; oldest: number }>();
+  const owedByInterviewer = new Map<string, { slots: number; oldest: number }>();
+  const showInterviewers = ctx.config.privacy.showInterviewers;
   const { end } = ctx.asOf;
   for (let i = 0; i < slots.size; i++) {
     const flags = slots.flags[i]!;
+    const interviewer = slots.interviewer[i];
+    if (showInterviewers && interviewer && !(flags & SLOT.submitted) && slots.due[i]! < end) {
+      let w = owedByInterviewer.get(interviewer);
+      if (!w) owedByInterviewer.set(interviewer, (w = { slots: 0, oldest: 0 }));
+      w.slots++;
+      w.oldest = Math.max(w.oldest, (end - slots.due[i]!) / DAY);
+    }
     if (!(flags & SLOT.byHiringManager)) continue;
     const hm = slots.hiringManagers[slots.hiringManager[i]!]!;
     const key = `${slots.months[slots.month[i]!]!}\u0000${hm}`;
@@ -149,14 +159,24 @@ export function ownersSection(
     }
   }
 
-  const owes: Owners['owedFeedback'] = [...owed]
-    .sort(([, a], [, b]) => b.slots - a.slots || b.oldest - a.oldest)
-    .map(([hiringManager, w]) =>
-      isSmallGroup(w.slots, m)
-        ? { hiringManager, slots: null, oldestDays: null, suppressed: true }
-        : { hiringManager, slots: w.slots, oldestDays: roundTo(w.oldest, 1), suppressed: false },
-    );
-  return { partnerships, owedFeedback: owes, reasonPoolMonths: REASON_POOL_MONTHS };
+  // Most owed first; names in order on ties, so the list does not depend on the rows' order.
+  const owing = (list: Map<string, { slots: number; oldest: number }>) =>
+    [...list]
+      .sort(([x, a], [y, b]) => b.slots - a.slots || b.oldest - a.oldest || (x < y ? -1 : x > y ? 1 : 0))
+      .map(([name, w]) =>
+        isSmallGroup(w.slots, m)
+          ? { name, slots: null, oldestDays: null, suppressed: true }
+          : { name, slots: w.slots, oldestDays: roundTo(w.oldest, 1), suppressed: false },
+      );
+  const owes: Owners['owedFeedback'] = owing(owed).map(({ name, ...w }) => ({ hiringManager: name, ...w }));
+  return {
+    partnerships,
+    owedFeedback: owes,
+    ...(showInterviewers
+      ? { owedByInterviewer: owing(owedByInterviewer).map(({ name, ...w }) => ({ interviewer: name, ...w })) }
+      : {}),
+    reasonPoolMonths: REASON_POOL_MONTHS,
+  };
 
   function pooledReasons(month: string, key: string): Owners['partnerships'][number]['reasons'] {
     const counts = new Map<string, number>();

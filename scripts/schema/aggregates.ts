@@ -568,6 +568,17 @@ export const aggregatesSchema = z.object({
         suppressed: z.boolean(),
       }),
     ),
+    /** The same per interviewer, only when `privacy.showInterviewers` is on (names identify employees). */
+    owedByInterviewer: z
+      .array(
+        z.object({
+          interviewer: z.string(),
+          slots: count.nullable(),
+          oldestDays: days.nullable(),
+          suppressed: z.boolean(),
+        }),
+      )
+      .optional(),
     reasonPoolMonths: count,
   }),
   coverage: z.array(coverageSchema),
