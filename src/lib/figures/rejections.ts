@@ -239,7 +239,7 @@ export function topReasons(
       ...suppressedNote(sorted, 'reason', site, 'rejections'),
       ...(counted.length > limit
         ? [
-            `${plural(counted.length - limit, 'less frequent reason')} ${counted.length - limit === 1 ? 'is' : 'are'} in the table only.`,
+            `${plural(counted.length - limit, 'less frequent reason')} ${counted.length - limit === 1 ? 'is' : 'are'} not drawn: see the table (and its CSV, which lists every reason).`,
           ]
         : []),
     ],
