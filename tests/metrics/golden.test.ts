@@ -84,11 +84,12 @@
  * partnerships.csv (window 2025-01 … 2025-03)
  *   Hana Moreau: open 1 (R5 on hold), filled 2 (R1 39, R2 42 → 40.5); own slots I2 (24 h, on time), I5
  *     (never submitted), I6 (48 h) → on time 1/3 = 0.3333, median hours 36.0; recruiter screen → HM screen
- *     6/8 = 0.75; HM screen pass-through 5/6 = 0.8333; rejections G1 G2 skills, G3 withdrew, G4 unspecified,
- *     G5 other → 2/5 = 0.4; 3 own slots < 5 → enough_data false
+ *     6/8 = 0.75; HM screen pass-through 5/6 = 0.8333; rejections at her stages (her screen and later; G1 G2
+ *     skills at the recruiter screen are not hers): G3 withdrew, G4 unspecified, G5 other → 2/3 = 0.6667;
+ *     3 own slots < 5 → enough_data false (too little over twelve months as well)
  *   Mo Reyes: R7 (recruiter Rui Costa) cancelled without a date: nothing open or filled, no figures
  *   Sam Okafor: open 1 (R4), filled 1 (R3 26.0); no own slots, no stage events; rejections S1 S2
- *     compensation → 0/2 = 0
+ *     compensation, at the recruiter screen: not his stages → no rejections to judge (empty, n = 0)
  */
 import fs from 'node:fs';
 import path from 'node:path';
