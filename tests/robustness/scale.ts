@@ -98,7 +98,14 @@ export function writeScaleExports(dir: string, options: ScaleOptions): number {
     ]);
   };
   for (let i = 0; i < Math.max(departments * 2, 40); i++)
-    add(dice.weighted([['rejected', 5], ['active', 3], ['hired', 1]]), dice.pick(['Skills', 'Salary', 'Experience']));
+    add(
+      dice.weighted([
+        ['rejected', 5],
+        ['active', 3],
+        ['hired', 1],
+      ]),
+      dice.pick(['Skills', 'Salary', 'Experience']),
+    );
   for (let r = 0; r < reasons; r++)
     for (let k = 0; k < repeats; k++) add('rejected', `Reason ZQXR${pad(r)} for this role`);
 
