@@ -1,70 +1,39 @@
 /**
  * Privacy: which figures the artifact hides. Applied once, to the whole draft artifact before it is written,
- * so the pages and the CSV downloads see the same figures. Two rules, in this order.
+ * so the pages and the CSV downloads see the same figures. Three steps, in this order.
  *
  * 1. Small groups (SPEC "Privacy"). A figure about candidates (time to hire, feedback, rejections, funnel, the
  *    partnership view's candidate figures, the candidate headlines) that rests on n applications or feedback
  *    slots with 0 < n < minGroupSize is suppressed: its counts and values become null and `suppressed` true.
  *    n = 0 is not suppressed (there is nobody to protect; the figure simply has no value). Requisition
- *    figures describe seats, not people, and are left alone. minGroupSize 1 turns both rules off.
+ *    figures describe seats, not people, and are left alone. minGroupSize 1 turns every step off.
  *
- * 2. Complementary suppression (docs/ats-formats.md §5). Where figures add up to a total that is shown too, one
- *    hidden figure is the total minus the others. So for every such sum ("relation": total = Σ parts): when
- *    exactly one of its figures is hidden, or the hidden parts together rest on fewer than minGroupSize, the
- *    next-smallest shown part (by its own n; ties in row order) is hidden as well, until neither holds; when no
- *    part is left, the total is hidden. A hidden total whose parts are all shown is their sum, so the same test
- *    ("exactly one hidden") hides its smallest part. Parts of n = 0 are never chosen (a hidden 0 tells as much
- *    as a shown one). A relation's total counts as shown whenever this step has not hidden it, even where no
- *    page happens to print it.
+ * 2. Complementary suppression. Where figures add up to a total that is shown too, one hidden figure is the
+ *    total minus the others. So for every such sum ("relation": total = Σ parts): when exactly one of its
+ *    figures is hidden, or the hidden parts together rest on fewer than minGroupSize, the next-smallest shown
+ *    part (by its own n; ties in row order) is hidden as well, until neither holds; never the relation's
+ *    largest part (the bulk of a bar) while the total can be hidden instead. Parts of n = 0 are never chosen.
+ *    A figure a headline repeats (a month's total, the "candidate" and "unspecified" rows behind the headline
+ *    shares) is chosen after any other part. Hiding only ever adds and every relation sharing a newly hidden
+ *    figure is checked again, so the result is a fixpoint, deterministic in the artifact's row order.
+ *    Relations: rejections (company = Σ departments; a month × department = Σ categories = Σ rejected-by =
+ *    Σ stages = Σ reason rows; categories, rejected-by values and stages = Σ their reason rows; `All` rows =
+ *    Σ departments' and Σ stages'), feedback rows (`All` = Σ stages', Σ departments'), outstanding feedback,
+ *    hires and funnel (`All` = Σ departments'), interviewers (when shown).
  *
- *    One preference bends "next-smallest": a figure that a headline repeats (a department's month total of
- *    rejections, the "candidate" rejected-by row behind the withdrawal share, the "unspecified" category
- *    behind the unspecified-reason share) is chosen only when no other part will do. Hiding a company-wide
- *    "candidate" row of 25 beside an "unknown" of 3 would take that month's withdrawal share, and the trailing-3
- *    figures after it, off every page, where hiding "company" protects as well.
+ *    Fewer overlapping figures, besides: a headline of the company or a department is its table's cell (the
+ *    month's feedback row, rejection total, hires row; the shares with their "candidate" and "unspecified"
+ *    rows), hidden with it and as the next month's "previous"; a trailing-3 figure is hidden whenever one of
+ *    its months is; a share is hidden where its month's total is; median and p90 hours over fewer than
+ *    minGroupSize submitted slots are hidden in a shown row (`hidden` lists them); a pass-through is hidden
+ *    where the next stage is, or where the applications it says went on are few.
  *
- *    Hiding only ever adds, and every relation that shares a newly hidden figure is checked again, so the
- *    result is a fixpoint; it is deterministic because relations and candidates are visited in the artifact's
- *    sorted row order. Figures hidden by this rule carry `complementary: true`: pages show them as "hidden",
- *    not "<5" (their own n may be large); the CSVs write them like any suppressed figure.
-
- *    Protected — each relation, and the links between them (a figure in several relations is checked in each):
- *    - rejections, per month: the company's total = Σ departments' totals (the headline counts); a month ×
- *      department (or All) total = Σ its categories = Σ its rejected-by rows = Σ its stages = Σ its reason
- *      rows (`byMonth`, stage All); a category, and a rejected-by value, = Σ its reason rows; a stage =
- *      Σ its reason rows; a reason row at department All = Σ its departments', at stage All = Σ its stages';
- *      each category / rejected-by / stage share row at department All = Σ its departments';
- *    - feedback rows (slots, and with them due, submitted, on time and the recommendation counts, which are
- *      hidden with their row): a month × department row at stage All = Σ its stages' rows; a month × stage
- *      row at department All = Σ its departments' rows;
- *    - outstanding feedback: each overdue bucket at department All = Σ its departments';
- *    - time to hire: a month's hires at department All = Σ departments';
- *    - funnel: reached at cohort × stage × All = Σ departments'. A pass-through is hidden (null, its row
- *      otherwise shown) when the next stage's row is hidden, or when the applications it says went on are a
- *      small group: pass-through × reached would give them back;
- *    - interviewers (only when `privacy.showInterviewers` is on): their slots add up to all slots;
- *    - headlines, for the company and each department: a month's figures are hidden where the tables hid the
- *      same figure (the month × department feedback row, the month × department rejection total, the
- *      time-to-hire row), the withdrawal share where the "candidate" rejected-by row is hidden and the
- *      unspecified-reason share where the "unspecified" category row is hidden (share × n is that count);
- *      the month's figure is hidden as "previous" of the next month too; and a trailing-3 pooled figure is
- *      hidden when its three months would give a hidden month back (exactly one hidden, or the hidden ones
- *      together a small group) — pooled minus the shown months is the hidden one.
+ * 3. The audit (`audit.ts`) attacks what steps 1 and 2 publish, as a whole; every hidden count it pins gets
+ *    more cells hidden (`force`, by `cellId`), and steps 1–3 run again until it pins nothing
+ *    (`protectAggregates`). Hidden figures carry `complementary: true` where "fewer than minGroupSize" is not
+ *    what the page may say: a complement (its own n may be large), or a small figure that mark would give away.
  *
- *    Not protected (known, left open):
- *    - hiring-manager scopes (headlines, partnership view): seats without a hiring manager mean their figures
- *      do not add up to the company's exactly, and they are not linked to the department tables; someone who
- *      assumes they do add up can subtract;
- *    - across months beyond the trailing 3 months, and between sections counted in different months (funnel
- *      cohorts by application month, rejections by rejection month, partnership windows);
- *    - across builds: two builds over overlapping exports (this month's and last month's) can be differenced;
- *    - rates whose numerator is a small count shown nowhere else (an on-time rate of 95 % of 40 slots says two
- *      were late): SPEC judges a rate by its denominator, and those counts are not suppressed anywhere;
- *    - recommendation counts within one feedback row are never hidden one by one (a row is judged on its
- *      slots), so a shown row may show a count of 1;
- *    - a feedback row is judged on its slots, the headline median hours on the submitted slots: a row of 6 slots
- *      with 1 submitted shows a median (that one slot's hours) which the headline of the same month hides;
- *    - medians and other quantiles do not add up and cannot be subtracted; their n can, and is covered above.
+ * What stays open is in SECURITY.md ("Disclosure control").
  */
 import {
   ALL,

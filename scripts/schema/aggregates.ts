@@ -12,8 +12,9 @@
  * - `null` means "no value" (empty input, or suppressed) and is never written as 0;
  * - `suppressed: true` means the figure is hidden for privacy: it rests on fewer than `privacy.minGroupSize`
  *   applications or slots, or (then also `complementary: true`, a key present only when true) it was hidden
- *   beside such a figure so that the small one cannot be worked out by subtraction from a total that is
- *   shown (see `scripts/metrics/suppression.ts`); either way its counts and values are null;
+ *   beside such a figure so that the small one cannot be worked out from what is shown, or it is a small one
+ *   whose "fewer than" would itself give it away (see `scripts/metrics/suppression.ts`); either way its
+ *   counts and values are null;
  * - `'All'` in a department or stage column is the rollup over every value (computed from the rows, not
  *   from other figures: medians do not add up).
  */
