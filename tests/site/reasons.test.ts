@@ -48,6 +48,6 @@ describe('reasons as recorded', () => {
   it('says what the privacy rules left out', () => {
     const notes = topReasons(site, '2025-02', ALL)!.notes.join(' ');
     expect(notes).toContain('1 reason with fewer than 5 rejections is shown as <5');
-    expect(notes).toContain('1 reason is shown as hidden and left out of the chart: not small');
+    expect(notes).toContain('1 reason is shown as hidden and left out of the chart: a small group');
   });
 });

@@ -15,15 +15,21 @@ export function periodLabel(months: readonly string[]): string {
 
 export { monthLabel, monthShort };
 
-/** `Each month rests on its own n (in the table): 12 to 140 feedback slots.` */
+/**
+ * `Each month rests on its own n (in the table): 12 to 140 feedback slots.` An n of null is hidden (privacy):
+ * left out of the range, and the sentence says so rather than state a range the hidden ones may not fit.
+ */
 export function perMonthBasis(ns: readonly (number | null)[], noun: string, per = 'month'): string {
   const known = ns.filter((n): n is number => n !== null);
   if (!known.length) return `No ${noun} in this period.`;
   const min = Math.min(...known);
   const max = Math.max(...known);
-  return min === max
-    ? `Each ${per} rests on ${plural(min, noun.replace(/s$/, ''), noun)} (see the table).`
-    : `Each ${per} rests on its own n (in the table): ${formatCount(min)} to ${formatCount(max)} ${noun}.`;
+  const leftOut = known.length < ns.length ? ` A ${per} with hidden figures is left out of this range.` : '';
+  return (
+    (min === max
+      ? `Each ${per} rests on ${plural(min, noun.replace(/s$/, ''), noun)} (see the table).`
+      : `Each ${per} rests on its own n (in the table): ${formatCount(min)} to ${formatCount(max)} ${noun}.`) + leftOut
+  );
 }
 
 /**
@@ -51,7 +57,7 @@ export function suppressedNote(
 
 /** `1 more month is shown as hidden: …` */
 export function complementNote(count: number, what: string, leftOut = 'left out of the chart'): string {
-  return `${plural(count, what)} ${count === 1 ? 'is' : 'are'} shown as hidden and ${leftOut}: small groups, or figures hidden beside them, so that none can be worked out from the totals (privacy).`;
+  return `${plural(count, what)} ${count === 1 ? 'is' : 'are'} shown as hidden and ${leftOut}: ${count === 1 ? 'a small group, or a figure hidden beside one' : 'small groups, or figures hidden beside them'}, so that none can be worked out from the totals (privacy).`;
 }
 
 /** Rows the data step left out of a section, and why: `Not counted: 2 rows with no interview_at date.` */

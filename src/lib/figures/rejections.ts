@@ -59,9 +59,11 @@ function mix(site: Site, o: MixOptions): ChartModel {
       ? '–'
       : `${formatCount(row.rejections)} (${formatCell(row.share, 'rate', false, m)})`;
   };
-  const totals = o.groups.map((g) =>
-    o.rows.filter((r) => o.groupOf(r) === g.key).reduce((s, r) => s + (r.rejections ?? 0), 0),
-  );
+  // A group with a hidden part has no n the shown parts could give: null, and the basis says it is left out.
+  const totals = o.groups.map((g) => {
+    const rows = o.rows.filter((r) => o.groupOf(r) === g.key);
+    return rows.some((r) => r.suppressed) ? null : rows.reduce((s, r) => s + (r.rejections ?? 0), 0);
+  });
   const usedKeys = o.keys.filter((k) =>
     o.rows.some((r) => r.key === k.key && ((r.rejections ?? 0) > 0 || r.suppressed)),
   );
