@@ -660,8 +660,9 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
   const remedies = new Set<string>();
   const relationsOf: number[][] = cells.map(() => []);
   model.linear.forEach((r, i) => r.cells.forEach((c) => relationsOf[c]!.push(i)));
+  const offers = new Map<number, Offer>();
   for (const cell of unprotected) {
-    for (const remedy of remediesFor(model, relationsOf, model.byId.get(cell.id)!)) remedies.add(remedy);
+    for (const remedy of remediesFor(model, relationsOf, model.byId.get(cell.id)!, offers)) remedies.add(remedy);
   }
   return {
     cells: cells.length,
@@ -700,8 +701,51 @@ const isHeadlineFigure = (cell: Cell) => {
   return false;
 };
 
-function remediesFor(model: Model, relationsOf: readonly number[][], start: number): string[] {
+/** What a relation offers to hide: the same for every cell around it within one audit, so found once. */
+interface Offer {
+  best: Cell | null;
+  costly: Cell | null;
+  /** Its cells not shown: the way on to the relations of the hidden cells beside it. */
+  hidden: number[];
+}
+
+function offerOf(model: Model, rel: Linear): Offer {
+  const { cells } = model;
+  // The largest part of a bar: among the parts (not the total), of a table (a hiring manager's or a
+  // window's figure beside the company's is an overlapping figure, the first to go).
+  let largest = -1;
+  rel.cells.forEach((p, k) => {
+    if (rel.signs[k]! > 0 && isBarPart(cells[p]!) && (largest < 0 || cells[p]!.truth > cells[largest]!.truth))
+      largest = p;
+  });
+  let best: Cell | null = null;
+  let costly: Cell | null = null;
+  const hidden: number[] = [];
+  for (const p of rel.cells) {
+    const cell = cells[p]!;
+    if (cell.kind !== 'shown') hidden.push(p);
+    else if (cell.truth > 0 && cell.hideAs !== null && p !== largest) {
+      if (isHeadlineFigure(cell)) {
+        if (costly === null || cell.truth < costly.truth) costly = cell;
+      } else if (best === null || cell.truth < best.truth) best = cell;
+    }
+  }
+  return { best, costly, hidden };
+}
+
+function remediesFor(
+  model: Model,
+  relationsOf: readonly number[][],
+  start: number,
+  offers: Map<number, Offer> = new Map(),
+): string[] {
   const { cells, linear } = model;
+  // Relations with thousands of parts (every reason of a month) are met by many pinned cells: each is read once.
+  const offer = (r: number): Offer => {
+    let known = offers.get(r);
+    if (!known) offers.set(r, (known = offerOf(model, linear[r]!)));
+    return known;
+  };
   let frontier = [start];
   const seen = new Set(frontier);
   // A small count pinned between its parts' lower bounds and its own "fewer than" is published as hidden only.
@@ -709,36 +753,11 @@ function remediesFor(model: Model, relationsOf: readonly number[][], start: numb
   for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
     const found: string[] = [];
     let costly: Cell | null = null;
-    const next: number[] = [];
     for (const c of frontier) {
       for (const r of relationsOf[c]!) {
-        const rel = linear[r]!;
-        // The largest part of a bar: among the parts (not the total), of a table (a hiring manager's or a
-        // window's figure beside the company's is an overlapping figure, the first to go).
-        let largest = -1;
-        rel.cells.forEach((p, k) => {
-          if (rel.signs[k]! > 0 && isBarPart(cells[p]!) && (largest < 0 || cells[p]!.truth > cells[largest]!.truth))
-            largest = p;
-        });
-        let best: Cell | null = null;
-        for (const p of rel.cells) {
-          const cell = cells[p]!;
-          if (cell.kind === 'shown') {
-            if (cell.truth > 0 && cell.hideAs !== null && p !== largest && isHeadlineFigure(cell)) {
-              if (costly === null || cell.truth < costly.truth) costly = cell;
-            } else if (
-              cell.truth > 0 &&
-              cell.hideAs !== null &&
-              p !== largest &&
-              (best === null || cell.truth < best.truth)
-            )
-              best = cell;
-          } else if (!seen.has(p)) {
-            seen.add(p);
-            next.push(p);
-          }
-        }
-        if (best) found.push(best.hideAs!);
+        const o = offer(r);
+        if (o.best) found.push(o.best.hideAs!);
+        if (o.costly && (costly === null || o.costly.truth < costly.truth)) costly = o.costly;
       }
     }
     if (found.length > 0) return [...found, ...relabel];
@@ -746,6 +765,16 @@ function remediesFor(model: Model, relationsOf: readonly number[][], start: numb
     // one, only where nothing else around will do, and only a small one (under twice minGroupSize): the
     // months of departments of normal size keep their headlines, and what stays pinned is reported.
     if (costly && costly.truth < 2 * model.m) return [costly.hideAs!, ...relabel];
+    const next: number[] = [];
+    for (const c of frontier) {
+      for (const r of relationsOf[c]!) {
+        for (const p of offer(r).hidden) {
+          if (seen.has(p)) continue;
+          seen.add(p);
+          next.push(p);
+        }
+      }
+    }
     frontier = next;
   }
   return relabel;
