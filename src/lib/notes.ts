@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { noteTasks } from './noteTasks.ts';
 import { isInside, realPathInsideSync, teamNoteFiles } from '../../scripts/read/files.ts';
 
 export { NOTE_FILE, teamNoteFiles, type TeamNoteFiles } from '../../scripts/read/files.ts';
@@ -131,7 +132,7 @@ export const safeNotes = {
 } satisfies Plugin;
 
 /** The Markdown processor for notes: Astro's own (Sätteri), with `safeNotes` first. */
-export const notesProcessor = satteri({ mdastPlugins: [safeNotes] });
+export const notesProcessor = satteri({ mdastPlugins: [safeNotes, noteTasks] });
 
 /** What Astro passes a loader besides the documented context: the render machinery per file extension. */
 interface EntryType {
