@@ -41,8 +41,9 @@ describe('generated exports through the real data step (in-process)', () => {
       }),
       params(7001, 1000),
     );
-    // The generator reaches both sides: most folders build, many are refused with a clear message.
+    // The generator reaches both sides: most folders build, some are refused with a clear message (fewer since
+    // a file that matches no table is skipped and listed instead of stopping the build: 91 of 1,000 with this seed).
     expect(outcomes.ok).toBeGreaterThan(500);
-    expect(outcomes.userError).toBeGreaterThan(100);
+    expect(outcomes.userError).toBeGreaterThan(50);
   });
 });
