@@ -21,7 +21,7 @@ function pageKinds(pages: string[]): string[] {
   for (const page of pages) {
     const parts = new URL(page).pathname.split('/').filter(Boolean);
     const kind =
-      parts.length > 1 && /^(retro|departments|hiring-managers)$/.test(parts.at(-2) ?? '')
+      parts.length > 1 && /^(retro|departments|hiring-managers|recruiters)$/.test(parts.at(-2) ?? '')
         ? `${parts.at(-2)}/*`
         : parts.join('/');
     if (!kinds.has(kind)) kinds.set(kind, page);
@@ -52,14 +52,17 @@ describe('the sample site in a real browser', () => {
     expect(site.assets.some((a) => a.endsWith('/exports/time-to-fill-by-month.csv'))).toBe(true);
   });
 
-  // One visit per page for both checks: ~70 pages on a 2-core machine.
+  // Every page is loaded; axe, which takes seconds a page on a 2-core machine, runs once per page kind: the
+  // pages of one kind come from one template and differ only in their figures.
   it(
-    'every page loads without console errors, ships no script, and axe finds no violations',
+    'every page loads without console errors and ships no script; axe finds no violations on any page kind',
     { timeout: 900_000 },
     async () => {
       const context = await browser.newContext();
       const problems: string[] = [];
       const violations: string[] = [];
+      const kinds = new Set(pageKinds(site.pages));
+      expect(kinds.size).toBeGreaterThan(10);
       for (const url of site.pages) {
         const page = await context.newPage();
         page.on('console', (message) => {
@@ -70,7 +73,7 @@ describe('the sample site in a real browser', () => {
         await page.goto(url, { waitUntil: 'load' });
         const scripts = await page.locator('script').count();
         if (scripts) problems.push(`${url}: ${scripts} <script> element(s)`);
-        const results = await new AxeBuilder({ page }).analyze();
+        const results = kinds.has(url) ? await new AxeBuilder({ page }).analyze() : { violations: [] };
         for (const v of results.violations) {
           violations.push(
             `${new URL(url).pathname}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
