@@ -15,6 +15,7 @@ import { CACHE_DIR, SAMPLE_DIR, runMain } from './cli.ts';
 import { UserError } from './errors.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { runDataStep } from './pipeline.ts';
+import { realPathInside } from './read/files.ts';
 import type { Aggregates } from './schema/aggregates.ts';
 import { addMonths } from './time.ts';
 
@@ -83,6 +84,25 @@ export function noteText(a: Aggregates, month: string, open: readonly Action[]):
   return lines.join('\n');
 }
 
+/**
+ * A `retros/` that is a symbolic link to a folder elsewhere is refused before anything is read or written:
+ * the note would be read from, and written into, a folder outside the data folder.
+ */
+async function refuseRetrosOutside(dataDir: string): Promise<void> {
+  let inside: string | null;
+  try {
+    inside = await realPathInside(dataDir, path.join(dataDir, 'retros'));
+  } catch {
+    return; // no retros/ yet: it is made inside the data folder
+  }
+  if (inside === null)
+    throw new UserError(
+      'is a symbolic link to a folder outside the data folder: no note is read from it or written into it',
+      { file: 'retros/' },
+      'Make retros/ a plain folder inside the data folder (copy the notes in).',
+    );
+}
+
 /** Writes the note; returns its path. */
 export async function writeNextNote(options: RetroOptions): Promise<string> {
   const { month, dataDir, log } = options;
@@ -98,6 +118,7 @@ export async function writeNextNote(options: RetroOptions): Promise<string> {
   } catch (error) {
     if (error instanceof UserError) throw error;
   }
+  await refuseRetrosOutside(dataDir);
   const note = await readNote(dataDir, month);
   const open = note === null ? [] : parseActions(note).filter((a) => !a.done);
   const { aggregates } = await runDataStep({
