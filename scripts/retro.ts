@@ -17,24 +17,9 @@ import { consoleLogger, type Logger } from './log.ts';
 import { runDataStep } from './pipeline.ts';
 import { realPathInside } from './read/files.ts';
 import type { Aggregates } from './schema/aggregates.ts';
-import { addMonths } from './time.ts';
+import { addMonths, monthLabel } from './time.ts';
 
 const USAGE = 'Usage: npm run retro -- YYYY-MM [--data DIR]';
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 export interface RetroOptions {
   month: string;
@@ -68,15 +53,15 @@ export function noteText(a: Aggregates, month: string, open: readonly Action[]):
   const movementsMonth = a.months.includes(next) ? next : month;
   const items = a.movements.items.filter((m) => m.month === movementsMonth).slice(0, 5);
   const lines = [
-    `# Retrospective, ${monthName(next)}`,
+    `# Retrospective, ${monthLabel(next)}`,
     '',
     `Prepared by \`npm run retro\` from the data as of ${a.asOf}; edit freely.`,
     '',
-    `## Movements to discuss (${monthName(movementsMonth)})`,
+    `## Movements to discuss (${monthLabel(movementsMonth)})`,
     '',
     ...(items.length
       ? items.flatMap((m) => [`- ${m.sentence}`, ...(m.explanation ? [`  - Why: ${m.explanation.sentence}`] : [])])
-      : [`- No figure moved enough in ${monthName(movementsMonth)} to call out.`]),
+      : [`- No figure moved enough in ${monthLabel(movementsMonth)} to call out.`]),
     '',
     actionsMarkdown(open),
     '',

@@ -47,6 +47,28 @@ export function dayNumberOfDate(date: string): number {
   return Date.UTC(y, m - 1, d) / DAY;
 }
 
+/** Month names in the users' language (English), January first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2025-03` → `March 2025`. */
+export function monthLabel(month: string): string {
+  const [year, m] = month.split('-');
+  return `${MONTH_NAMES[Number(m) - 1] ?? m} ${year}`;
+}
+
 /** The month after `YYYY-MM` (delta may be negative). */
 export function addMonths(month: string, delta: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

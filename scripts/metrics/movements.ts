@@ -34,7 +34,7 @@ import type {
 } from '../schema/aggregates.ts';
 import type { Config } from '../schema/config.ts';
 import { TARGET_METRICS } from '../schema/config.ts';
-import { addMonths } from '../time.ts';
+import { addMonths, monthLabel } from '../time.ts';
 import { NONE } from './context.ts';
 import { decompose, type GroupCounts } from './decompose.ts';
 import { SLOT, type Slots } from './feedback.ts';
@@ -51,21 +51,6 @@ const KEPT = 8;
 const PER_METRIC = 2;
 export const OTHER_GROUPS = 'other groups';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const upToOne = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -467,7 +452,7 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
   }
 
   function volumeLine(scope: Scope, month: string): string {
-    const previous = monthName(addMonths(month, -1));
+    const previous = monthLabel(addMonths(month, -1));
     const parts: string[] = [];
     for (const [metric, noun] of [
       ['feedbackSlots', 'feedback slots'],
@@ -482,7 +467,7 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
           : '';
       parts.push(`${integer.format(c.current.value)} ${noun}${before}`);
     }
-    return parts.length ? `Volume in ${monthName(month)}: ${parts.join(', ')}.` : '';
+    return parts.length ? `Volume in ${monthLabel(month)}: ${parts.join(', ')}.` : '';
   }
 }
 

@@ -4,32 +4,14 @@
  * percentage points (pp).
  */
 import type { Definition, Figure } from '../../scripts/schema/aggregates.ts';
+import { MONTH_NAMES, monthLabel } from '../../scripts/time.ts';
 
 export type Unit = Definition['unit'];
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 
-/** `2025-03` → `March 2025`. */
-export function monthLabel(month: string): string {
-  const [year, m] = month.split('-');
-  return `${MONTH_NAMES[Number(m) - 1] ?? m} ${year}`;
-}
+export { monthLabel };
 
 /** `2025-03` → `Mar 2025`. */
 export function monthShort(month: string): string {
