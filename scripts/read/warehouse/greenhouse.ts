@@ -19,6 +19,7 @@
 import type { Entity } from '../../schema/canonical.ts';
 import { readBoolean } from '../values.ts';
 import {
+  table,
   utcInstant,
   type CsvRecord,
   type Dump,
@@ -30,13 +31,7 @@ import {
   type WarehouseTable,
 } from './tables.ts';
 
-const t = (
-  name: string,
-  use: WarehouseTable['use'],
-  key: string[],
-  columns: string[],
-  more: Partial<WarehouseTable> = {},
-): WarehouseTable => ({ name, use, key, columns: [...key, ...columns], ...more });
+const t = table;
 
 const PEOPLE = 'people';
 export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [

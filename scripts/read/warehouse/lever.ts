@@ -26,6 +26,7 @@ import type { Config } from '../../schema/config.ts';
 import { matchKey } from '../values.ts';
 import {
   plusMinutes,
+  table,
   utcInstant,
   type CsvRecord,
   type Dump,
@@ -37,13 +38,7 @@ import {
   type WarehouseTable,
 } from './tables.ts';
 
-const t = (
-  name: string,
-  use: WarehouseTable['use'],
-  key: string[],
-  columns: string[],
-  more: Partial<WarehouseTable> = {},
-): WarehouseTable => ({ name, use, key, columns: [...key, ...columns], ...more });
+const t = table;
 
 const PEOPLE = 'people';
 export const LEVER_TABLES: readonly WarehouseTable[] = [

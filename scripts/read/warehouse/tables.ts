@@ -33,6 +33,15 @@ export interface WarehouseTable {
   feeds?: string;
 }
 
+/** A table of a vendor's schema: its key columns first, then the rest of its columns (`columns` holds both). */
+export const table = (
+  name: string,
+  use: WarehouseTable['use'],
+  key: string[],
+  columns: string[],
+  more: Partial<WarehouseTable> = {},
+): WarehouseTable => ({ name, use, key, columns: [...key, ...columns], ...more });
+
 /** A joined table (what its rows become) and the tables it needs. */
 export interface Vendor {
   id: string;
