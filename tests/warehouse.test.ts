@@ -4,7 +4,7 @@
  * config, and give what the same hiring history written in the canonical template gives: the same tables and
  * the same CSV re-exports. That equality is the proof of the joins (`tests/fixtures/warehouse/generate.ts`).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -224,6 +224,36 @@ describe('reading a dump', () => {
       expect(log.lines.join('\n')).toMatch(
         /Lever warehouse tables found .*, but application \(the posting \(job\) of each opportunity; hires against a requisition\) is missing/,
       );
+    } finally {
+      await rm(small, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("Lever's stage and archive_reason, which have the same columns", () => {
+  it('are told apart by which tables refer to their ids, not by their file names', { timeout: 60_000 }, async () => {
+    const small = await mkdtemp(join(tmpdir(), 'warehouse-twins-'));
+    try {
+      const history = generateHistory(5, 120);
+      await writeLever(join(small, 'named'), history);
+      await writeLever(join(small, 'renamed'), history);
+      // Swapped: the stages under the archive reasons' name, the reasons under a name that says nothing.
+      const renamed = join(small, 'renamed');
+      await rename(join(renamed, 'stage.csv'), join(renamed, 'pipeline.csv'));
+      await rename(join(renamed, 'archive_reason.csv'), join(renamed, 'stage.csv'));
+      await rename(join(renamed, 'pipeline.csv'), join(renamed, 'archive_reason.csv'));
+      await rename(join(renamed, 'stage.csv'), join(renamed, 'lever-reasons-export.csv'));
+      const named = await ingest(join(small, 'named'), config, memoryLogger());
+      const result = await ingest(renamed, config, memoryLogger());
+      expect(tablesOf(result)).toEqual(tablesOf(named));
+      // The comparison compares something: stage names and archive reasons are read.
+      expect(result.tables.applications.some((a) => a.rejectionReason !== null)).toBe(true);
+      expect(result.tables.stageEvents.length).toBeGreaterThan(0);
+      const file = (path: string) => result.quality.files.find((f) => f.path === path)!;
+      expect(file('archive_reason.csv').readAs).toBe(
+        'joined into applications, stage events, interviews (Lever warehouse)',
+      );
+      expect(file('lever-reasons-export.csv').readAs).toBe('joined into applications (Lever warehouse)');
     } finally {
       await rm(small, { recursive: true, force: true });
     }

@@ -111,19 +111,21 @@ export async function claimWarehouseTables(files: readonly CsvFile[], log: Logge
   const byVendor = new Map<Vendor, Claimed[]>();
   for (const c of claimed) byVendor.set(c.vendor, [...(byVendor.get(c.vendor) ?? []), c]);
   for (const [vendor, tables] of byVendor) {
-    // The same table in several files (`user` and `users`): the one whose path sorts last is read.
+    // The same table in several files (`user` and `users`): the one whose path sorts last is read. Tables with
+    // the same columns as another (`referencedBy`) are named once read, and only then told apart.
     const last = new Map<string, Claimed>();
     for (const c of tables) last.set(c.table.name, c);
     for (const c of tables) {
       const words = `${vendor.name} warehouse table ${c.table.name}`;
       if (c.table.use === 'people') c.skip = `a table about people (${words}): never read`;
       else if (c.table.use === 'not needed') c.skip = `not needed (${words})`;
-      else if (last.get(c.table.name) !== c)
+      else if (last.get(c.table.name) !== c && !c.table.referencedBy)
         c.skip = `the same table as ${last.get(c.table.name)!.file.name}: read once`;
     }
     const joined = tables.filter((c) => c.skip === null);
     if (joined.length === 0) continue;
-    const has = (name: string) => last.has(name);
+    const twins = joined.filter((c) => c.table.referencedBy).flatMap((c) => twinsOf(vendor, c.table));
+    const has = (name: string) => last.has(name) || twins.some((t) => t.name === name);
     // One table that looks like a vendor's, without the vendor's main table, is not a dump: an API-shaped export
     // (Greenhouse's scorecards have most of the warehouse scorecard's columns) goes to the per-file reader.
     if (!has(vendor.required[0]!) && joined.filter((c) => !c.table.generic).length < 2) {
@@ -179,6 +181,7 @@ async function readClaimed(byVendor: Map<Vendor, Claimed[]>, target: WarehouseTa
   for (const [vendor, tables] of byVendor) {
     const skipped = new Skipped();
     const read = new Map<Claimed, { stats: CsvStats; table: DumpTable | null; malformed: Malformed[] }>();
+    const twins: Twin[] = [];
     const dump = new Map<string, DumpTable>();
     for (const c of tables) {
       let header: string[] = [];
@@ -205,9 +208,18 @@ async function readClaimed(byVendor: Map<Vendor, Claimed[]>, target: WarehouseTa
         },
         log,
       );
-      const table = keep ? new DumpTable(c.table, c.file.name, header, records, skipped) : null;
+      // A table with the same columns as another is made once every other table is in (`nameTwins`).
+      const table =
+        keep && !c.table.referencedBy ? new DumpTable(c.table, c.file.name, header, records, skipped) : null;
       if (table) dump.set(c.table.name, table);
       read.set(c, { stats, table, malformed });
+      if (keep && c.table.referencedBy) twins.push({ claimed: c, header, records });
+    }
+    for (const { claimed: c, header, records } of nameTwins(vendor, twins, dump)) {
+      if (c.skip !== null) continue;
+      const table = new DumpTable(c.table, c.file.name, header, records, skipped);
+      dump.set(c.table.name, table);
+      read.get(c)!.table = table;
     }
     const joined = dump.size > 0 ? vendor.join(dump, skipped, context.config) : null;
 
@@ -297,6 +309,63 @@ async function readClaimed(byVendor: Map<Vendor, Claimed[]>, target: WarehouseTa
       }
     }
   }
+}
+
+/** A file of a table with the same columns as another (`WarehouseTable.referencedBy`), read but not yet named. */
+interface Twin {
+  claimed: Claimed;
+  header: readonly string[];
+  records: readonly CsvRecord[];
+}
+
+const columnSet = (t: WarehouseTable): string => [...t.columns].sort().join(',');
+
+/** The vendor's tables with the same columns as `table` that are told apart by their ids (itself included). */
+function twinsOf(vendor: Vendor, table: WarehouseTable): WarehouseTable[] {
+  return vendor.tables.filter((t) => t.referencedBy && columnSet(t) === columnSet(table));
+}
+
+/**
+ * Names each twin file by the table whose ids the rest of the dump refers to (Lever's stage ids are in
+ * `opportunity.stage_id`, its archive reasons' in `archived_reason_id`): the table with the most of the file's
+ * ids among its references. A file whose ids nobody refers to keeps the table its header and name gave it. Two
+ * files named as one table: the one whose path sorts last is read, as for any table. Returns the twins.
+ */
+function nameTwins(vendor: Vendor, twins: Twin[], dump: Map<string, DumpTable>): Twin[] {
+  const refs = new Map<string, Set<string>>();
+  const referred = (table: WarehouseTable): Set<string> => {
+    let ids = refs.get(table.name);
+    if (ids) return ids;
+    ids = new Set();
+    for (const [name, column] of table.referencedBy ?? []) {
+      const from = dump.get(name);
+      if (!from?.has(column)) continue;
+      for (const record of from.rows()) {
+        const id = from.cell(record, column);
+        if (id !== '') ids.add(id);
+      }
+    }
+    refs.set(table.name, ids);
+    return ids;
+  };
+  for (const twin of twins) {
+    const idAt = twin.header.findIndex((name) => name.trim().toLowerCase() === 'id');
+    let best = { table: twin.claimed.table, found: 0 };
+    for (const table of twinsOf(vendor, twin.claimed.table)) {
+      const ids = referred(table);
+      let found = 0;
+      for (const record of twin.records) if (ids.has((record.fields[idAt] ?? '').trim())) found++;
+      if (found > best.found) best = { table, found };
+    }
+    twin.claimed.table = best.table;
+  }
+  const last = new Map<string, Claimed>();
+  for (const { claimed } of twins) last.set(claimed.table.name, claimed);
+  for (const { claimed } of twins) {
+    const winner = last.get(claimed.table.name)!;
+    if (winner !== claimed) claimed.skip = `the same table as ${winner.file.name}: read once`;
+  }
+  return twins;
 }
 
 /** The canonical template's reading of `header`, its columns named as the vendor's tables name them. */

@@ -132,12 +132,25 @@ export const LEVER_TABLES: readonly WarehouseTable[] = [
     generic: true,
     feeds: 'which posting a requisition hires for',
   }),
-  // Same columns as `stage` in Fivetran's schema: the file name tells them apart (see `recogniseTable`).
+  // `archive_reason` and `stage` have the same columns in Fivetran's schema (`id, text`): which tables' columns
+  // hold a file's ids tells them apart once read (`referencedBy`, warehouse/index.ts), not the file's name.
   t('archive_reason', 'joined', ['id', 'text'], [], {
     generic: true,
     feeds: 'rejection reasons; the reason "Hired"',
+    referencedBy: [
+      ['opportunity', 'archived_reason_id'],
+      ['application', 'archived_reason_id'],
+    ],
   }),
-  t('stage', 'joined', ['id', 'text'], [], { generic: true, feeds: 'stage names' }),
+  t('stage', 'joined', ['id', 'text'], [], {
+    generic: true,
+    feeds: 'stage names',
+    referencedBy: [
+      ['opportunity', 'stage_id'],
+      ['opportunity_stage_history', 'stage_id'],
+      ['interview', 'stage_id'],
+    ],
+  }),
   t(
     'opportunity_stage_history',
     'joined',

@@ -31,6 +31,12 @@ export interface WarehouseTable {
   generic?: boolean;
   /** What the table feeds, in the users' words (the README lists it; a missing required table names it). */
   feeds?: string;
+  /**
+   * The columns of other tables that hold this table's ids (`opportunity.stage_id` for `stage`). Tables with the
+   * same columns (Lever's `stage` and `archive_reason`: `id, text`) are told apart by these once read: a file is
+   * the table whose ids the dump refers to, whatever it is named.
+   */
+  referencedBy?: ReadonlyArray<readonly [table: string, column: string]>;
 }
 
 /** A table of a vendor's schema: its key columns first, then the rest of its columns (`columns` holds both). */
