@@ -1,5 +1,5 @@
 /**
- * The DuckDB reference of `npm run bench` (`scripts/bench/duckdb.ts`) and the data step's phases: the pure
+ * The DuckDB reference of `npm run bench` (`scripts/tools/bench/duckdb.ts`) and the data step's phases: the pure
  * parts only (SQL for given files, the ratio and its verdict, the child's result line, the log parsing).
  * Nothing here runs DuckDB.
  */
@@ -17,8 +17,8 @@ import {
   referenceSql,
   sqlString,
   verdictOf,
-} from '../scripts/bench/duckdb.ts';
-import { dataStepRunEnv, medianPhases, phasesOf, stepSecondsOf } from '../scripts/bench.ts';
+} from '../scripts/tools/bench/duckdb.ts';
+import { dataStepRunEnv, medianPhases, phasesOf, stepSecondsOf } from '../scripts/tools/bench.ts';
 
 const files = {
   requisitions: '/data/requisitions.csv',

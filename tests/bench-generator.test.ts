@@ -1,5 +1,5 @@
 /**
- * The large benchmark generator (`scripts/bench/generate-large.ts`) at a tiny size: deterministic for a seed,
+ * The large benchmark generator (`scripts/tools/bench/generate-large.ts`) at a tiny size: deterministic for a seed,
  * canonical headers, valid values, referential integrity, and reuse of a complete dataset.
  */
 import fs from 'node:fs/promises';
@@ -22,9 +22,9 @@ import {
   sizeFor,
   type BenchEntity,
   type DatasetInfo,
-} from '../scripts/bench/generate-large.ts';
-import { median, parseGnuTime, parsePreloadUsage } from '../scripts/bench/measure.ts';
-import { readTimesOf, shapeAt } from '../scripts/bench.ts';
+} from '../scripts/tools/bench/generate-large.ts';
+import { median, parseGnuTime, parsePreloadUsage } from '../scripts/tools/bench/measure.ts';
+import { readTimesOf, shapeAt } from '../scripts/tools/bench.ts';
 import {
   APPLICATION_STATUSES,
   RECOMMENDATIONS,

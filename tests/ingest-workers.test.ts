@@ -13,7 +13,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateLarge, sizeFor } from '../scripts/bench/generate-large.ts';
+import { generateLarge, sizeFor } from '../scripts/tools/bench/generate-large.ts';
 import { UserError } from '../scripts/errors.ts';
 import { memoryLogger } from '../scripts/log.ts';
 import { ingest, type IngestResult } from '../scripts/read/ingest.ts';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { median } from 'd3-array';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { generateSample } from '../scripts/sample/generate.ts';
+import { generateSample } from '../scripts/tools/sample/generate.ts';
 
 const SAMPLE_DIR = fileURLToPath(new URL('../data/sample/', import.meta.url));
 const HOUR = 3_600_000;

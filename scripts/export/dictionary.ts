@@ -736,7 +736,7 @@ export const emptyRule = (doc: ColumnDoc): EmptyRule =>
   doc.empty ? 'allowed' : doc.hiddenBy || doc.explainedBy ? 'flagged' : 'never';
 
 /**
- * The dictionary as plain data, for readers outside this code (`scripts/verify/read_exports.py`): per file,
+ * The dictionary as plain data, for readers outside this code (`scripts/tools/verify/read_exports.py`): per file,
  * its columns in order with their type and how they may be empty.
  */
 export function readerSpec(

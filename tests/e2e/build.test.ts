@@ -185,7 +185,7 @@ describe('npm run build on a small export folder', () => {
     const result = spawnSync(
       'python3',
       [
-        path.join(ROOT, 'scripts/verify/recompute.py'),
+        path.join(ROOT, 'scripts/tools/verify/recompute.py'),
         path.join(ROOT, 'data/sample'),
         path.join(builds.sample, 'exports'),
       ],

@@ -1,6 +1,6 @@
 /**
  * Reading a folder of CSV exports back two independent ways — papaparse here, Python's csv module in
- * scripts/verify/read_exports.py — typed as the data dictionary says, and recomputing figures from them.
+ * scripts/tools/verify/read_exports.py — typed as the data dictionary says, and recomputing figures from them.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,7 +40,7 @@ export function readWithPapa(dir: string): Tables {
 export function readWithPython(dir: string): { tables: Tables; problems: string[] } {
   const spec = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exports-spec-')), 'dictionary.json');
   fs.writeFileSync(spec, JSON.stringify(readerSpec()));
-  const result = spawnSync('python3', [path.join(ROOT, 'scripts/verify/read_exports.py'), dir, spec], {
+  const result = spawnSync('python3', [path.join(ROOT, 'scripts/tools/verify/read_exports.py'), dir, spec], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });

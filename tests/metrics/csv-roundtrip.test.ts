@@ -1,6 +1,6 @@
 /**
  * The exports read back as an analyst reads them. The golden fixture's exports are written to a folder and read
- * with papaparse and with Python's csv module (scripts/verify/read_exports.py): both readers must agree on
+ * with papaparse and with Python's csv module (scripts/tools/verify/read_exports.py): both readers must agree on
  * every cell, typed as the data dictionary says; no whole number is written with a decimal point; every empty
  * figure is either flagged as hidden or named in its row's empty_reason; and the on-time rate, the
  * submission rate and the median days to fill are recomputed from the CSVs alone. The same checks run over

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { templateColumns } from '../../scripts/schema/canonical.ts';
-import { rollDice } from '../../scripts/sample/random.ts';
+import { rollDice } from '../../scripts/tools/sample/random.ts';
 
 export interface ScaleOptions {
   /** Requisitions, each in a department of its own, with a hiring manager of its own. */

@@ -11,7 +11,7 @@
  * artifact (time to fill, feedback, rejections, applications and hires, time in stage), every result read
  * back into JavaScript.
  *
- * The same file is the child: `node scripts/bench/duckdb.ts '<spec JSON>'` prints one line
+ * The same file is the child: `node scripts/tools/bench/duckdb.ts '<spec JSON>'` prints one line
  * `DUCKDB_RESULT {...}` with its own read and aggregate times.
  */
 import { spawn } from 'node:child_process';
@@ -393,7 +393,7 @@ async function child(spec: ChildSpec): Promise<void> {
 if (import.meta.main) {
   const arg = process.argv[2];
   if (!arg) {
-    process.stderr.write('usage: node scripts/bench/duckdb.ts \'{"module": …, "threads": 2, "files": {…}}\'\n');
+    process.stderr.write('usage: node scripts/tools/bench/duckdb.ts \'{"module": …, "threads": 2, "files": {…}}\'\n');
     process.exit(1);
   }
   await child(JSON.parse(arg) as ChildSpec);

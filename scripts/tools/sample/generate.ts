@@ -2,7 +2,7 @@
  * The shipped sample: a synthetic mid-size company's ATS exports over 24 months (2024-11-01 to 2026-10-31),
  * in the canonical template, with a story for the retrospective to find (see story.ts).
  *
- *   node scripts/sample/generate.ts [--out DIR] [--seed N]     (defaults: data/sample, DEFAULT_SEED)
+ *   node scripts/tools/sample/generate.ts [--out DIR] [--seed N]     (defaults: data/sample, DEFAULT_SEED)
  *
  * Deterministic: the same seed gives byte-identical files on every machine (seeded d3-random, UTC arithmetic
  * only, no clock, no locale). `tests/sample.test.ts` checks that data/sample is exactly what this produces.

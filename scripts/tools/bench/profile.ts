@@ -2,7 +2,7 @@
  * Where the time goes: aggregate a V8 `.cpuprofile` (from `node --cpu-prof`) into the functions with the
  * most self time, the most inclusive time, and the files/packages with the most self time.
  *
- * Usage: node scripts/bench/profile.ts FILE.cpuprofile [--top 25] [--callees NAME]
+ * Usage: node scripts/tools/bench/profile.ts FILE.cpuprofile [--top 25] [--callees NAME]
  *   --callees NAME   where the time of the functions named NAME goes: inclusive time of their direct callees
  */
 import fs from 'node:fs/promises';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 interface CallFrame {
   functionName: string;
@@ -216,7 +216,7 @@ if (import.meta.main) {
     allowPositionals: true,
   });
   if (positionals.length !== 1) {
-    process.stderr.write('Usage: node scripts/bench/profile.ts FILE.cpuprofile [--top 25]\n');
+    process.stderr.write('Usage: node scripts/tools/bench/profile.ts FILE.cpuprofile [--top 25]\n');
     process.exit(1);
   }
   const top = Number(values.top);

@@ -3,7 +3,7 @@
 Reads a build's CSV exports back with Python's own csv module, as an analyst would, and checks each cell
 against the data dictionary: no code is shared with the TypeScript that wrote them. Usage:
 
-    python3 scripts/verify/read_exports.py dist/exports dictionary.json
+    python3 scripts/tools/verify/read_exports.py dist/exports dictionary.json
 
 dictionary.json maps each file name to its columns, in order: {"file.csv": [{"name", "type", "empty"}, ...]}
 (the tests write it from scripts/export/dictionary.ts). "empty" is how a cell of the column may be empty:

@@ -48,8 +48,8 @@ import {
   type RssMethod,
   type RunResult,
 } from './bench/measure.ts';
-import { artifactPathIn } from './cache-files.ts';
-import { ALLOCATOR_ENV, dataStepEnv } from './data-process.ts';
+import { artifactPathIn } from '../cache-files.ts';
+import { ALLOCATOR_ENV, dataStepEnv } from '../data-process.ts';
 import { formatSummary, readProfile, summariseProfile, type ProfileSummary } from './bench/profile.ts';
 import {
   DUCKDB_PACKAGE,
@@ -67,7 +67,7 @@ import {
   type TargetVerdict,
 } from './bench/duckdb.ts';
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * The Node options `npm run data` / `npm run build` pass (package.json, e.g. a bounded young generation): the

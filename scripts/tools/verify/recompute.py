@@ -4,7 +4,7 @@ Independent recomputation of the headline figures from the raw canonical CSVs, i
 shared with the TypeScript data step), compared with a build's dist/exports. For UTC data in the canonical
 template, such as the shipped sample:
 
-    python3 scripts/verify/recompute.py data/sample dist/exports
+    python3 scripts/tools/verify/recompute.py data/sample dist/exports
 
 Checks, per month: time to fill (filled, median, p75, p90 over all departments), feedback slots and
 median hours to feedback (all departments and stages), and rejections. A figure the dashboard hides for

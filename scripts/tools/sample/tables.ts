@@ -4,7 +4,7 @@
  * `YYYY-MM-DDTHH:MM:SSZ` (UTC).
  */
 import Papa from 'papaparse';
-import { templateColumns } from '../schema/canonical.ts';
+import { templateColumns } from '../../schema/canonical.ts';
 import { isoDate, isoDateTime } from './calendar.ts';
 import { STAGES, type Application, type FeedbackSlot } from './journey.ts';
 import type { Job } from './requisitions.ts';
