@@ -157,6 +157,7 @@ export function contactSpelling(text: string): string {
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/\p{Nd}/gu, asciiDigit)
     .replace(/[\p{Pd}\u2212\u2043]/gu, '-')
+    .replace(/[\u3002\uff61\u2024]/gu, '.')
     .replace(/\s+/gu, ' ');
 }
 
@@ -175,19 +176,28 @@ function asciiDigit(digit: string): string {
 
 /** local@domain.tld: at least one dot after the `@`, no spaces or brackets. */
 const EMAIL = /[^\s@<>()[\]{}"',;:]+@[^\s@<>()[\]{}"',;:.]+(?:\.[^\s@<>()[\]{}"',;:.]+)+/u;
-/** `(at)`, `[at]`, `{at}`, `<at>` and the same for `dot`, with or without spaces; spaces around an `@` or a dot. */
-const BRACKETED_AT = /\s*[([{<]\s*at\s*[)\]}>]\s*/giu;
-const BRACKETED_DOT = /\s*[([{<]\s*dot\s*[)\]}>]\s*/giu;
-const SPACED_AT = /\s*@\s*/gu;
+/**
+ * `(at)`, `[at]`, `{at}`, `<at>`, `[@]` and the same for `dot` and `.`, with or without spaces; spaces around an
+ * `@` or a dot.
+ */
+const BRACKETED_AT = /\s*[([{<]\s*(?:at|@)\s*[)\]}>]\s*/giu;
+const BRACKETED_DOT = /\s*[([{<]\s*(?:dot|\.)\s*[)\]}>]\s*/giu;
+const SPACED_AT = /\s*@[\s@]*/gu;
 /** `jane at example dot com`: "at" between words, then at least one " dot " before a word. */
 const WORDED = /([^\s@]+) at ([^\s@]+(?: dot [^\s@]+)+)/giu;
+/** `jane at example.com`: "at" after an address-like word, then a domain ending in a top-level domain. */
+const WORDED_DOMAIN = /([\p{L}\p{N}._%+-]+) at ((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?![\p{L}\p{N}])/giu;
+/** The at sign of a link or a web page: `%40` (`mailto:jane%40x.com`), `&#64;`, `&#x40;`, `&commat;`. */
+const ENCODED_AT = /%40|&#0*64;|&#x0*40;|&commat;/giu;
 
 /** The text with the spelled-out forms of an e-mail address written as one (`jane(at)x.com` → `jane@x.com`). */
 function emailSpelling(text: string): string {
   return text
+    .replace(ENCODED_AT, '@')
     .replace(BRACKETED_AT, '@')
     .replace(BRACKETED_DOT, '.')
     .replace(WORDED, (_all, local: string, domain: string) => `${local}@${domain.replace(/ dot /giu, '.')}`)
+    .replace(WORDED_DOMAIN, '$1@$2')
     .replace(SPACED_AT, '@')
     .replace(/@([^\s@]+(?: ?\. ?[^\s@.]+)+)/gu, (_all, domain: string) => `@${domain.replace(/ /g, '')}`);
 }
@@ -232,18 +242,25 @@ export function contactDetailsIn(raw: string): ContactDetails | null {
   let rest = text;
   for (const pattern of NOT_PHONE) rest = rest.replace(pattern, '|');
   for (const run of rest.matchAll(PHONE_RUN)) {
-    // Glued to a letter (`REQ-2025-0042`, `A12345678`), the digits are an identifier, not a number to call.
+    // Glued to a letter (`REQ-2025-0042`, `A12345678`), the digits are an identifier, not a number to call —
+    // unless the word says it is one (`Tel0612345678`, `Mob.0612…`).
     const before = rest.slice(Math.max(0, run.index - 2), run.index);
-    if (/\p{L}[-_/]?$/u.test(before)) continue;
+    if (/\p{L}[-_/]?$/u.test(before) && !PHONE_WORD.test(rest.slice(0, run.index))) continue;
     if (countDigits(run[0]) >= 7) return 'phone number';
   }
   return null;
 }
 
-/** Any sign of an e-mail address: an at sign of any width, or the word "at" (spelled-out forms). */
-const MAYBE_EMAIL = /[@\uff20\ufe6b]|\bat\b/iu;
+/** Any sign of an e-mail address: an at sign of any width or encoded, or the word "at" (spelled-out forms). */
+const MAYBE_EMAIL = /[@\uff20\ufe6b]|\bat\b|%40|&#|&commat;/iu;
+/** A word that says the digits after it are a phone number, even glued to them. */
+const PHONE_WORD =
+  /(?:^|[^\p{L}])(?:tel|tél|phone|ph|mob|mobile|cell|handy|fon|telefon|telefono|teléfono|gsm|fax)[-_/.:]?$/iu;
 
-/** Decimal digits of any script. */
+/**
+ * Digits of any script, and the digit-like numbers NFKC turns into digits (superscript `⁰⁶`, circled `⑥`):
+ * counted before normalising, so that none of them skips the check.
+ */
 function countDigits(text: string): number {
   let n = 0;
   let ascii = true;
@@ -252,7 +269,7 @@ function countDigits(text: string): number {
     if (c >= 48 && c <= 57) n++;
     else if (c > 127) ascii = false;
   }
-  return ascii ? n : (text.match(/\p{Nd}/gu)?.length ?? 0);
+  return ascii ? n : (text.match(/\p{Nd}|\p{No}/gu)?.length ?? 0);
 }
 
 /**
