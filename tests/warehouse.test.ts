@@ -320,13 +320,13 @@ describe('who ended it, from a Lever archive reason', () => {
   });
 });
 
-describe('the README', () => {
+describe('the exports guide', () => {
   it('names every table a warehouse dump is read from, under "Warehouse dumps"', async () => {
-    const readme = await readFile(join(import.meta.dirname, '../README.md'), 'utf8');
-    const section = readme.slice(
-      readme.indexOf('### Warehouse dumps'),
-      readme.indexOf('\n## ', readme.indexOf('### Warehouse dumps')),
-    );
+    const guide = await readFile(join(import.meta.dirname, '../docs/exports.md'), 'utf8');
+    const start = guide.indexOf('## Warehouse dumps');
+    expect(start).toBeGreaterThan(-1);
+    const end = guide.indexOf('\n## ', start + 1);
+    const section = guide.slice(start, end === -1 ? undefined : end);
     for (const vendor of VENDORS) {
       expect(section).toContain(`**${vendor.name}**`);
       for (const table of vendor.tables.filter((t) => t.use === 'joined')) {
