@@ -1,8 +1,8 @@
 /**
  * Calendar arithmetic in the configured timezone.
  *
- * Every metric is defined on calendar dates and months *in the configured timezone* (README "Metric definitions": "Month",
- * "Days to fill"), so one module owns the conversion between instants and local calendar values. Offsets
+ * Every metric is defined on calendar dates and months *in the configured timezone* (scripts/metrics/definitions.ts:
+ * "Month", "Days to fill"), so one module owns the conversion between instants and local calendar values. Offsets
  * come from Intl (the IANA database that ships with Node) and are cached per UTC hour: DST and other offset
  * changes happen on whole UTC hours in every zone in use, and a million rows must not call Intl a million times.
  */

@@ -42,7 +42,7 @@ export async function loadConfig(dataDir: string): Promise<Config> {
       throw new UserError(
         `is ${(size / 1048576).toFixed(0)} MB; a configuration is a few kilobytes`,
         { file: CONFIG_FILE },
-        'Check that this is the right file: see the configuration section of the README for what it holds.',
+        'Check that this is the right file: see docs/configuration.md for what it holds.',
       );
     }
     text = await readFile(real, 'utf8');
@@ -121,7 +121,7 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): { message: strin
   if (issue.path.length === 0 && issue.code === 'invalid_type') {
     return {
       message: `holds ${show(found)}, but it must be an object {…} of settings`,
-      fix: 'Start from {} and add settings; see the configuration section of the README for an example.',
+      fix: 'Start from {} and add settings; see docs/configuration.md for an example.',
     };
   }
   switch (issue.code) {
@@ -142,7 +142,7 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): { message: strin
       if (typeof found === 'number' && !Number.isFinite(found)) {
         return {
           message: `"${key}" is a number too large to use`,
-          fix: 'See the configuration section of the README for the allowed values.',
+          fix: 'See docs/configuration.md for the allowed values.',
         };
       }
       const expected =
@@ -155,18 +155,18 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): { message: strin
               : `a ${issue.expected}`;
       return {
         message: `"${key}" is ${show(found)}, but it must be ${expected}`,
-        fix: 'See the configuration section of the README for an example.',
+        fix: 'See docs/configuration.md for an example.',
       };
     }
     case 'invalid_key':
       return {
         message: `key "${key}" is not allowed: ${issue.issues[0]?.message ?? issue.message}`,
-        fix: 'See the configuration section of the README for the allowed values.',
+        fix: 'See docs/configuration.md for the allowed values.',
       };
     default:
       return {
         message: `"${key}" is ${show(found)}: ${issue.message}`,
-        fix: 'See the configuration section of the README for the allowed values.',
+        fix: 'See docs/configuration.md for the allowed values.',
       };
   }
 }
@@ -224,7 +224,7 @@ function checkKeys(text: string): void {
         throw new UserError(
           `"${pathHere() || '(top level)'}" is nested ${MAX_DEPTH} levels deep; no setting is deeper than 3`,
           where(i),
-          'See the configuration section of the README for the shape of each setting.',
+          'See docs/configuration.md for the shape of each setting.',
         );
       }
       stack.push({ object: ch === '{', keys: new Set(), at: ch === '{' ? '' : 0, expectKey: ch === '{' });

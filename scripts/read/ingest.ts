@@ -1,6 +1,6 @@
 /**
  * The reading half of the data step: a folder of CSV exports → clean canonical tables + the data-quality
- * report (README "Exporting from your ATS", "Nothing is lost", "Privacy").
+ * report (docs/exports.md, "Nothing is lost"; SECURITY.md).
  *
  *   files.ts (which files) → export-file.ts, per file: encoding.ts + csv.ts (records with line numbers) →
  *   recognise.ts (which table, which ATS, which column is what) → rows.ts (values, dates, row-level rules)
@@ -392,6 +392,6 @@ export function checkNeededTables(quality: IngestResult['quality']): void {
       5,
     )} were set aside. Most often: ${top.join('; ')}`,
     {},
-    'Fix the column named above: check that "columns" in dashboard.config.json maps the right column, and for dates see "dateOrder" in the README.',
+    'Fix the column named above: check that "columns" in dashboard.config.json maps the right column, and for dates see "dateOrder" in docs/configuration.md.',
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The quarantine ledger: where every data row read ended up when it was not used (README "Nothing is lost").
+ * The quarantine ledger: where every data row read ended up when it was not used (docs/exports.md, "Nothing is lost").
  *
  * It holds file, line, entity, column and a problem text — never a cell value, except an unknown enum value
  * (and those only through `quotable`). Problems are stable category-like texts so that they group.

@@ -1,5 +1,5 @@
 /**
- * Merging re-exports (README "Re-exports and duplicates"): rows with the same primary key are one record; the later row wins —
+ * Merging re-exports (docs/exports.md, "Re-exports and duplicates"): rows with the same primary key are one record; the later row wins —
  * files are read in path order, rows in line order, so "later" is "the file whose path sorts last, then the
  * later line". The earlier row goes to the ledger as a duplicate: identical (every canonical value equal) or
  * conflicting.

@@ -6,7 +6,7 @@
  * `application_stage`, `rejection_detail`, `interview`/`interviewer` for scheduled interviews…) are read by
  * the same join, under the classic tables' names.
  *
- * Judgement calls (also in the README, "Warehouse dumps"):
+ * Judgement calls (also in docs/exports.md, "Warehouse dumps"):
  * - a seat is a `job_opening` row; a job without openings is one seat, opened when the job was;
  * - the hire date is the `application_history` entry into status "hired", else the close of the opening the
  *   hire filled (`job_opening.application_id`);

@@ -6,7 +6,7 @@
  * An opportunity is one candidate's pipeline for one posting: it is the application (interviews and stage
  * history name it by `opportunity_id`), and its `application` row gives the posting (the job).
  *
- * Judgement calls (also in the README, "Warehouse dumps"):
+ * Judgement calls (also in docs/exports.md, "Warehouse dumps"):
  * - an opportunity without an application to a posting is a lead, not an application;
  * - archived with the reason "Hired", or with `requisition_for_hire_id`, is a hire then; archived otherwise is
  *   a rejection then. Lever does not record who ended it: it is read from the reason's text (withdrew,

@@ -29,7 +29,7 @@ export interface WarehouseTable {
    * columns is left to the other readers.
    */
   generic?: boolean;
-  /** What the table feeds, in the users' words (the README lists it; a missing required table names it). */
+  /** What the table feeds, in the users' words (docs/exports.md lists it; a missing required table names it). */
   feeds?: string;
   /**
    * The columns of other tables that hold this table's ids (`opportunity.stage_id` for `stage`). Tables with the
