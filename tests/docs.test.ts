@@ -178,6 +178,20 @@ describe('docs/configuration.md', () => {
     expect(unnamed).toEqual([]);
   });
 
+  it("shows the worked example's config exactly as the fixture the tests build it from", () => {
+    const example = guide.slice(guide.indexOf('## Worked example'));
+    const block = /```json\n([\s\S]*?)\n```/.exec(example)![1]!;
+    const fixture = read('tests/fixtures/ingest/custom-ats/dashboard.config.json');
+    expect(JSON.parse(block)).toEqual(JSON.parse(fixture));
+    expect(configSchema.safeParse(JSON.parse(block)).success).toBe(true);
+  });
+
+  it('gives examples the config schema accepts', () => {
+    const blocks = [...guide.matchAll(/```json\n([\s\S]*?)\n```/g)].map(([, json]) => JSON.parse(json!));
+    expect(blocks.length).toBeGreaterThanOrEqual(8);
+    for (const block of blocks) expect(configSchema.safeParse(block).error).toBeUndefined();
+  });
+
   it('lists in its tables only keys the schema accepts', () => {
     const listed = [...guide.matchAll(/^\| `([\w.<> ]+)` \|/gm)].map(([, key]) => key!);
     expect(listed.length).toBeGreaterThanOrEqual(15);
