@@ -148,6 +148,23 @@ export function deriveFromEvents(
     add('stage_events', 'exited_at', filled, 'the entry into the same application’s next stage');
   }
 
+  // ---- status from the outcome dates, when no applications file has a status column: the reader made a row
+  // with a hire date hired and every other row active; a rejection date makes it rejected.
+  const noStatus = tables.applications.length > 0 && !read.applications.includes('status');
+  if (noStatus) {
+    let rejected = 0;
+    let hired = 0;
+    for (const a of tables.applications) {
+      if (a.status === 'hired') hired++;
+      else if (a.status === 'active' && a.rejectedAt !== null) {
+        a.status = 'rejected';
+        rejected++;
+      }
+    }
+    add('applications', 'status', rejected, 'their rejected_at (your applications export has no status column)');
+    add('applications', 'status', hired, 'their hired_at (your applications export has no status column)');
+  }
+
   // ---- outcomes from events
   const outcomeStagesSeen = { rejected: new Set<string>(), withdrawn: new Set<string>(), hired: new Set<string>() };
   let anyOutcome = false;
@@ -251,6 +268,12 @@ export function deriveFromEvents(
   add('applications', 'rejection_reason', counts.reason, 'the drop reason of their stage events');
   add('applications', 'current_stage', counts.stage, 'the stage they were in before the rejection or withdrawal');
 
+  if (noStatus) {
+    // What neither a date nor a stage event says is not known: counted as in process, and said so.
+    const unknown = tables.applications.filter((a) => a.status === 'active').length;
+    add('applications', 'status', unknown, UNKNOWN_OUTCOME);
+  }
+
   // Rejection and withdrawal events are outcomes, not steps of the funnel.
   if (anyOutcome) {
     const dropped = new Uint8Array(n);
@@ -278,7 +301,13 @@ export function deriveFromEvents(
 
   for (const d of derived) {
     const noun = d.entity === 'stage_events' ? 'stage event' : d.entity.slice(0, -1);
-    log.info(`derived ${d.column} of ${formatCount(d.rows)} ${noun}${d.rows === 1 ? '' : 's'}: ${d.how}`);
+    const line = `derived ${d.column} of ${formatCount(d.rows)} ${noun}${d.rows === 1 ? '' : 's'}: ${d.how}`;
+    if (d.how !== UNKNOWN_OUTCOME) log.info(line);
+    else {
+      log.warn(
+        `applications: ${formatCount(d.rows)} have no outcome in your export (no status column, no rejected_at or hired_at, no outcome stage event): they count as still in process. Export a status column, or stage events with outcome stages (see "outcomeStages")`,
+      );
+    }
   }
   const columns = { ...read } as Record<Entity, readonly string[]>;
   const gained = (entity: Entity, added: string[]) => {
@@ -332,6 +361,9 @@ function eventsByApplication(
   // The unknown group is left out: `start` ends where the known applications' events end.
   return { order, start: start.subarray(0, groupCount + 1) };
 }
+
+const UNKNOWN_OUTCOME =
+  'nothing: their outcome is unknown (no status column, no rejected_at or hired_at, no outcome stage event), so they count as still in process';
 
 const FILL_RULE =
   'their job’s hires: seats not cancelled, in order of opening, take the hires in order of hire date (the n-th hire fills the n-th seat; the last seat, the last hire)';

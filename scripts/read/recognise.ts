@@ -45,6 +45,8 @@ interface Attempt {
   score: number;
   /** Required columns that are missing, as the dialect spells them. */
   missing: string[];
+  /** How far from the table the file is: `missing`, and a status column it can do without. */
+  lacking: number;
   /** Template column → configured name that is not in this file. */
   configuredButAbsent: Array<[string, string]>;
   /** Header names this table's aliases found (the config's own columns not included). */
@@ -123,8 +125,15 @@ function attempt(
   score += (archivedAt ? 1 : 0) + (rejectedFlag ? 1 : 0) + (durationMinutes ? 1 : 0) + filledWhen.length;
 
   const missing: string[] = [];
+  let statusAbsent = false;
   for (const field of TEMPLATE[entity]) {
     if (!field.required || columns[field.column]) continue;
+    // A hand-made applications export without a status column (the outcome is in its stage events, or its
+    // rejected_at and hired_at): read, its outcomes derived (derive.ts). Vendors' exports always have one.
+    if (field.column === 'status' && entity === 'applications' && dialect.id === 'canonical') {
+      statusAbsent = true;
+      continue;
+    }
     if (field.column === 'status' && rule) {
       if (!archivedAt && !rejectedFlag) missing.push((rule.from === 'archive' ? rule.archivedAt : rule.rejected)[0]!);
       continue;
@@ -165,6 +174,7 @@ function attempt(
     },
     score,
     missing,
+    lacking: missing.length + (statusAbsent ? 1 : 0),
     configuredButAbsent,
     byAlias,
     byConfig,
@@ -433,10 +443,7 @@ export function recognise(header: readonly string[], _file: string, config: Conf
   const known = attempts.some((a) => a.score > 0);
   let closest = attempts.find((a) => a.match.entity === 'applications')!;
   for (const a of known ? attempts : []) {
-    if (
-      a.missing.length < closest.missing.length ||
-      (a.missing.length === closest.missing.length && a.score > closest.score)
-    ) {
+    if (a.lacking < closest.lacking || (a.lacking === closest.lacking && a.score > closest.score)) {
       closest = a;
     }
   }
