@@ -8,19 +8,21 @@
  * `interviewer`; stage events `application_id` + `stage` + `entered_at`.
  */
 import {
+  FIELDS,
   InterviewTable,
   type BatchColumns,
   StageEventTable,
   type Application,
   type Entity,
+  type Field,
   type Interview,
   type Requisition,
   type StageEvent,
 } from '../schema/canonical.ts';
+import { rowFromColumns, type ColumnTable } from '../schema/column-table.ts';
 import { hashNumber, hashText, KeyIndex } from './key-index.ts';
 import type { Ledger } from './ledger.ts';
 import { free } from '../memory.ts';
-import { rowMaker } from './row-batch.ts';
 
 /** Where a store keeps its rows: an array of row objects, or a table of columns (`InterviewTable`). */
 export interface Rows<T> {
@@ -225,14 +227,29 @@ export function findApplication(store: EntityStore<Application>, id: string): Ap
   return position === -1 ? null : rows[position]!;
 }
 
+/**
+ * Every field of two row objects equal (`FIELDS`): an identical duplicate. Derived from the field table, so a
+ * field added to a table is compared without anyone remembering to.
+ */
+export function sameRow<T>(fields: readonly Field[]): (a: T, b: T) => boolean {
+  const keys = fields.map((field) => field.key);
+  return (a, b) => {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    for (const key of keys) if (x[key] !== y[key]) return false;
+    return true;
+  };
+}
+
 /** Row objects (requisitions, applications): kept as an array. */
 function objectRows<T>(
-  entity: Entity,
+  fields: readonly Field[],
   column: string,
   hashKey: (row: T) => number,
   sameKey: (a: T, b: T) => boolean,
-  same: (a: T, b: T) => boolean,
 ): Keyed<T, T[]> {
+  const same = sameRow<T>(fields);
+  const make = rowFromColumns<T>(fields);
   return {
     column,
     empty: () => [],
@@ -241,73 +258,50 @@ function objectRows<T>(
     same: (rows, a, b) => same(rows[a]!, rows[b]!),
     kept: (rows, dropped) => (dropped === null ? rows : rows.filter((_, p) => !dropped[p])),
     append: (rows, columns, count) => {
-      const make = rowMaker(entity) as unknown as (c: BatchColumns<T>, r: number) => T;
       for (let r = 0; r < count; r++) rows.push(make(columns, r));
     },
   };
 }
 
+/** Rows kept as columns (interviews, stage events): the table compares and copies them field by field. */
+function columnRows<T>(
+  table: { new (): ColumnTable<T> },
+  column: string,
+  hashKey: (t: ColumnTable<T>, p: number) => number,
+  sameKey: (t: ColumnTable<T>, a: number, b: number) => boolean,
+): Keyed<T, ColumnTable<T>> {
+  return {
+    column,
+    empty: () => new table(),
+    hashKey,
+    sameKey,
+    same: (t, a, b) => t.same(a, b),
+    kept: (t, dropped) => t.kept(dropped),
+    append: (t, columns, count) => t.append(columns, count),
+    reserve: (t, count) => t.reserve(count),
+  };
+}
+
 export const requisitionKey: Keyed<Requisition, Requisition[]> = objectRows(
-  'requisitions',
+  FIELDS.requisitions,
   'requisition_id',
   (r) => hashText(r.requisitionId),
   (a, b) => a.requisitionId === b.requisitionId,
-  (a, b) =>
-    a.requisitionId === b.requisitionId &&
-    a.jobId === b.jobId &&
-    a.jobTitle === b.jobTitle &&
-    a.department === b.department &&
-    a.location === b.location &&
-    a.hiringManager === b.hiringManager &&
-    a.recruiter === b.recruiter &&
-    a.openedAt === b.openedAt &&
-    a.filledAt === b.filledAt &&
-    a.closedAt === b.closedAt &&
-    a.status === b.status,
 );
 
 export const applicationKey: Keyed<Application, Application[]> = objectRows(
-  'applications',
+  FIELDS.applications,
   'application_id',
   (a) => hashText(a.applicationId),
   (a, b) => a.applicationId === b.applicationId,
-  (a, b) =>
-    a.applicationId === b.applicationId &&
-    a.candidateKey === b.candidateKey &&
-    a.jobId === b.jobId &&
-    a.department === b.department &&
-    a.jobTitle === b.jobTitle &&
-    a.appliedAt === b.appliedAt &&
-    a.source === b.source &&
-    a.currentStage === b.currentStage &&
-    a.status === b.status &&
-    a.rejectedAt === b.rejectedAt &&
-    a.rejectionReason === b.rejectionReason &&
-    a.rejectedBy === b.rejectedBy &&
-    a.hiredAt === b.hiredAt,
 );
 
-/** Two instants of a column equal, both missing (NaN) included. */
-const sameInstant = (a: number, b: number): boolean => a === b || (a !== a && b !== b);
-
-export const interviewKey: Keyed<Interview, InterviewTable> = {
-  column: 'interview_id, interviewer',
-  empty: () => new InterviewTable(),
-  hashKey: (t, p) => hashText(t.interviewer[p] ?? '', hashText(t.interviewId[p]!) ^ 0x5bd1e995),
-  sameKey: (t, a, b) => t.interviewId[a] === t.interviewId[b] && t.interviewer[a] === t.interviewer[b],
-  same: (t, a, b) =>
-    t.interviewId[a] === t.interviewId[b] &&
-    t.applicationId[a] === t.applicationId[b] &&
-    t.stage[a] === t.stage[b] &&
-    t.interviewer[a] === t.interviewer[b] &&
-    t.interviewAt[a] === t.interviewAt[b] &&
-    sameInstant(t.interviewEndAt[a]!, t.interviewEndAt[b]!) &&
-    sameInstant(t.feedbackSubmittedAt[a]!, t.feedbackSubmittedAt[b]!) &&
-    t.recommendation[a] === t.recommendation[b],
-  kept: (t, dropped) => t.kept(dropped),
-  append: (t, columns, count) => t.append(columns, count),
-  reserve: (t, count) => t.reserve(count),
-};
+export const interviewKey: Keyed<Interview, InterviewTable> = columnRows(
+  InterviewTable,
+  'interview_id, interviewer',
+  (t, p) => hashText(t.interviewer[p] ?? '', hashText(t.interviewId[p]!) ^ 0x5bd1e995),
+  (t, a, b) => t.interviewId[a] === t.interviewId[b] && t.interviewer[a] === t.interviewer[b],
+);
 
 /**
  * The hash of the application id hashed last: the stage events (and interviews) of one application come
@@ -339,20 +333,11 @@ const stageHash = (stage: string): number => {
   return hash;
 };
 
-export const stageEventKey: Keyed<StageEvent, StageEventTable> = {
-  column: 'application_id, stage, entered_at',
-  empty: () => new StageEventTable(),
-  hashKey: (t, p) =>
+export const stageEventKey: Keyed<StageEvent, StageEventTable> = columnRows(
+  StageEventTable,
+  'application_id, stage, entered_at',
+  (t, p) =>
     hashNumber(t.enteredAt[p]!, Math.imul(applicationHash(t.applicationId[p]!) ^ stageHash(t.stage[p]!), 16777619)),
-  sameKey: (t, a, b) =>
+  (t, a, b) =>
     t.applicationId[a] === t.applicationId[b] && t.stage[a] === t.stage[b] && t.enteredAt[a] === t.enteredAt[b],
-  same: (t, a, b) =>
-    t.applicationId[a] === t.applicationId[b] &&
-    t.stage[a] === t.stage[b] &&
-    t.enteredAt[a] === t.enteredAt[b] &&
-    sameInstant(t.exitedAt[a]!, t.exitedAt[b]!) &&
-    t.reason[a] === t.reason[b],
-  kept: (t, dropped) => t.kept(dropped),
-  append: (t, columns, count) => t.append(columns, count),
-  reserve: (t, count) => t.reserve(count),
-};
+);

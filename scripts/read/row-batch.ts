@@ -12,7 +12,7 @@
  * worker reads people unguarded and the main thread guards each new dictionary entry with its own interner
  * (see `RowBatchReader`), in the order the worker first saw them.
  */
-import type { Entity } from '../schema/canonical.ts';
+import { ENTITIES, FIELDS, type Dictionary as TextDictionary, type Entity, type Field } from '../schema/canonical.ts';
 import type { EnumKind } from './ledger.ts';
 import type { Row } from './rows.ts';
 import type { ContactDetails } from './values.ts';
@@ -22,78 +22,41 @@ import { free } from '../memory.ts';
  * How one field of a canonical row travels. A `ref` is an id naming a row of another table (an interview's or a
  * stage event's application): rows of one application come together, so it travels once per run of rows.
  */
-type FieldKind = 'number' | 'id' | 'ref' | 'text';
-/** The dictionary of a text field; fields that share an interner share a dictionary. */
-export type Dictionary =
-  'jobId' | 'title' | 'department' | 'location' | 'person' | 'stage' | 'source' | 'reason' | 'enum';
+type TravelKind = 'number' | 'id' | 'ref' | 'text';
+/** The dictionary of a text field: its interner's, or `enum` for the values of every enum field. */
+export type Dictionary = TextDictionary | 'enum';
 interface FieldSpec {
   key: string;
-  kind: FieldKind;
+  kind: TravelKind;
   /** For text fields. */
   dictionary?: Dictionary;
-  /** The template column, for people (the ledger names it when a value is hidden). */
-  column?: string;
+  /** The template column (the ledger names it when a person's name is hidden). */
+  column: string;
 }
 
-/** An instant, or a candidate's pseudonymous key (a 53-bit hash): a number, NaN for none. */
-const number = (key: string): FieldSpec => ({ key, kind: 'number' });
-const id = (key: string): FieldSpec => ({ key, kind: 'id' });
-const ref = (key: string): FieldSpec => ({ key, kind: 'ref' });
-const text = (key: string, dictionary: Dictionary, column?: string): FieldSpec => ({
-  key,
-  kind: 'text',
-  dictionary,
-  column,
-});
+/** How a field of the field table travels: numbers as numbers, repeated text by dictionary codes, ids as text. */
+function travel(field: Field): FieldSpec {
+  const { key, column } = field;
+  switch (field.kind) {
+    case 'instant':
+    case 'pseudonym':
+      return { key, column, kind: 'number' };
+    case 'ref':
+      return { key, column, kind: 'ref' };
+    case 'enum':
+      return { key, column, kind: 'text', dictionary: 'enum' };
+    case 'id':
+    case 'text':
+      return field.dictionary === undefined
+        ? { key, column, kind: 'id' }
+        : { key, column, kind: 'text', dictionary: field.dictionary };
+  }
+}
 
-/** Every field of every canonical row, in the order of the interfaces in `schema/canonical.ts`. */
-export const ROW_FIELDS: Record<Entity, readonly FieldSpec[]> = {
-  requisitions: [
-    id('requisitionId'),
-    text('jobId', 'jobId'),
-    text('jobTitle', 'title'),
-    text('department', 'department'),
-    text('location', 'location'),
-    text('hiringManager', 'person', 'hiring_manager'),
-    text('recruiter', 'person', 'recruiter'),
-    number('openedAt'),
-    number('filledAt'),
-    number('closedAt'),
-    text('status', 'enum'),
-  ],
-  applications: [
-    id('applicationId'),
-    number('candidateKey'),
-    text('jobId', 'jobId'),
-    text('department', 'department'),
-    text('jobTitle', 'title'),
-    number('appliedAt'),
-    text('source', 'source'),
-    text('currentStage', 'stage'),
-    text('status', 'enum'),
-    number('rejectedAt'),
-    text('rejectionReason', 'reason'),
-    text('rejectedBy', 'enum'),
-    number('hiredAt'),
-  ],
-  interviews: [
-    id('interviewId'),
-    ref('applicationId'),
-    text('stage', 'stage'),
-    text('interviewer', 'person', 'interviewer'),
-    number('interviewAt'),
-    number('interviewEndAt'),
-    number('feedbackSubmittedAt'),
-    text('recommendation', 'enum'),
-  ],
-  stage_events: [
-    ref('applicationId'),
-    text('stage', 'stage'),
-    number('enteredAt'),
-    number('exitedAt'),
-    text('reason', 'reason'),
-  ],
-};
+/** Every field of every canonical row, in row order (the field tables of `schema/canonical.ts`). */
+export const ROW_FIELDS: Record<Entity, readonly FieldSpec[]> = Object.fromEntries(
+  ENTITIES.map((entity) => [entity, (FIELDS[entity] as readonly Field[]).map(travel)]),
+) as unknown as Record<Entity, readonly FieldSpec[]>;
 
 /** What the reader told the ledger about the batch's records (a quarantine names its line). */
 export type BatchEvent =
@@ -368,26 +331,4 @@ export class RowBatchReader {
     });
     return { entity: batch.entity, rows: n, lines: batch.lines, columns };
   }
-}
-
-type MakeRow = (columns: Record<string, ArrayLike<unknown>>, r: number) => Row;
-const makers = new Map<Entity, MakeRow>();
-
-/**
- * The function that builds row `r` of an entity's decoded batch as an object, generated from ROW_FIELDS: one
- * object literal with the fields in interface order, as the in-process reader builds it, so that every row of
- * a table has one shape (V8 keeps such objects compact and the metrics' property reads fast; objects grown key
- * by key in a loop would not be) and the table of fields stays the one description of a row.
- */
-export function rowMaker(entity: Entity): MakeRow {
-  let make = makers.get(entity);
-  if (make !== undefined) return make;
-  const before: string[] = [];
-  const properties = ROW_FIELDS[entity].map((f, i) => {
-    before.push(`const v${i} = c[${JSON.stringify(f.key)}][r];`);
-    return f.kind === 'number' ? `${f.key}: v${i} === v${i} ? v${i} : null` : `${f.key}: v${i}`;
-  });
-  make = new Function('c', 'r', `${before.join('\n')}\nreturn { ${properties.join(', ')} };`) as MakeRow;
-  makers.set(entity, make);
-  return make;
 }

@@ -13,11 +13,15 @@
  */
 import {
   APPLICATION_STATUSES,
+  ENTITIES,
+  FIELDS,
   RECOMMENDATIONS,
   REJECTED_BY,
   REQUISITION_STATUSES,
   type Application,
   type ApplicationStatus,
+  type Dictionary,
+  type Field,
   type Instant,
   type Interview,
   type Recommendation,
@@ -71,17 +75,8 @@ export interface ReadContext {
    * millions of interview and stage-event rows that name it share it instead of holding copies.
    */
   applicationId(id: string): string;
-  text: {
-    title: (raw: string | undefined) => string | null;
-    department: (raw: string | undefined) => string | null;
-    location: (raw: string | undefined) => string | null;
-    person: (raw: string | undefined) => string | null;
-    stage: (raw: string | undefined) => string | null;
-    source: (raw: string | undefined) => string | null;
-    reason: (raw: string | undefined) => string | null;
-    /** Job ids repeat on every application of a job. */
-    jobId: (raw: string | undefined) => string | null;
-  };
+  /** The interner of each text dictionary (see `FIELDS`): one string instance per distinct value. */
+  text: Record<Dictionary, (raw: string | undefined) => string | null>;
 }
 
 export function readContext(
@@ -97,18 +92,27 @@ export function readContext(
     candidateKey: pseudonym((Math.random() * 2 ** 32) >>> 0),
     applicationId,
     // Free-text columns are guarded: contact details typed into them are hidden (see `textCells`).
-    text: {
-      title: interner(50_000, true),
-      department: interner(50_000, true),
-      location: interner(50_000, true),
-      person: interner(50_000, true),
-      stage: interner(50_000, true),
-      source: interner(50_000, true),
-      reason: interner(50_000, true),
-      jobId: interner(200_000),
-    },
+    text: textInterners(),
   };
 }
+
+/** Free-text dictionaries are guarded: contact details typed into them are hidden (see `textCells`). */
+const DICTIONARIES: Record<Dictionary, { size: number; guarded: boolean }> = {
+  title: { size: 50_000, guarded: true },
+  department: { size: 50_000, guarded: true },
+  location: { size: 50_000, guarded: true },
+  person: { size: 50_000, guarded: true },
+  stage: { size: 50_000, guarded: true },
+  source: { size: 50_000, guarded: true },
+  reason: { size: 50_000, guarded: true },
+  // Job ids repeat on every application of a job.
+  jobId: { size: 200_000, guarded: false },
+};
+
+const textInterners = (): ReadContext['text'] =>
+  Object.fromEntries(
+    Object.entries(DICTIONARIES).map(([name, { size, guarded }]) => [name, interner(size, guarded)]),
+  ) as ReadContext['text'];
 
 type Reader<T> = (fields: string[]) => T | null;
 
@@ -136,22 +140,20 @@ export function rowReader(match: Match, context: ReadContext, sink: RowSink): Re
   };
 }
 
-/** The published text fields of candidate-level rows, by template column. */
-const LABEL_FIELDS = {
-  requisitions: [],
-  applications: [
-    ['source', 'source'],
-    ['current_stage', 'currentStage'],
-    ['rejection_reason', 'rejectionReason'],
-    ['department', 'department'],
-    ['job_title', 'jobTitle'],
-  ],
-  interviews: [['stage', 'stage']],
-  stage_events: [
-    ['stage', 'stage'],
-    ['reason', 'reason'],
-  ],
-} as const satisfies Record<Match['entity'], ReadonlyArray<readonly [string, string]>>;
+/**
+ * The published text fields of candidate-level rows, as [template column, key]: every free text but people's
+ * names (employees, guarded apart) of the tables whose rows are about one candidate.
+ */
+const LABEL_FIELDS = Object.fromEntries(
+  ENTITIES.map((entity) => [
+    entity,
+    entity === 'requisitions'
+      ? []
+      : (FIELDS[entity] as readonly Field[])
+          .filter((field) => field.kind === 'text' && field.dictionary !== 'person')
+          .map((field) => [field.column, field.key] as const),
+  ]),
+) as unknown as Record<Match['entity'], ReadonlyArray<readonly [string, string]>>;
 
 /** Case and spaces aside: how a kept text is compared with a dropped cell. */
 const comparable = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -295,7 +297,11 @@ function cells(match: Match, context: ReadContext, sink: RowSink) {
 }
 
 /** Template columns that name people (employees): a hidden value keeps them apart, by a numbered stand-in. */
-const PERSON_COLUMNS = new Set(['hiring_manager', 'recruiter', 'interviewer']);
+const PERSON_COLUMNS = new Set(
+  ENTITIES.flatMap((entity) =>
+    (FIELDS[entity] as readonly Field[]).filter((field) => field.dictionary === 'person').map((field) => field.column),
+  ),
+);
 const HIDDEN_PERSON: string[] = [];
 export const hiddenPerson = (n: number): string => (HIDDEN_PERSON[n] ??= `(contact details hidden #${n})`);
 

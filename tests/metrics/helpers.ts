@@ -107,7 +107,7 @@ export function interview(i: InterviewInput): Interview {
 }
 
 export function stageEvent(applicationId: string, stage: string, entered: string, exited?: string | null): StageEvent {
-  return { applicationId, stage, enteredAt: at(entered), exitedAt: maybe(exited) };
+  return { applicationId, stage, enteredAt: at(entered), exitedAt: maybe(exited), reason: null };
 }
 
 export function tables(t: Partial<CanonicalRows>): CanonicalRows {

@@ -85,12 +85,13 @@ describe('the label rule', () => {
         recommendation: null,
       })),
       stageEvents: [
-        { applicationId: 'A3', stage: 'Panel', enteredAt: Date.parse('2025-01-10'), exitedAt: null },
+        { applicationId: 'A3', stage: 'Panel', enteredAt: Date.parse('2025-01-10'), exitedAt: null, reason: null },
         ...[1, 2, 3].map((d) => ({
           applicationId: 'A1',
           stage: 'Lunch',
           enteredAt: Date.parse(`2025-01-1${d}`),
           exitedAt: null,
+          reason: null,
         })),
       ],
     });
