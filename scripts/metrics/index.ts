@@ -31,7 +31,6 @@ import { ownersSection } from './owners.ts';
 import { rejectionFacts, rejectionsSection } from './rejections.ts';
 import { distinctSorted } from './stats.ts';
 import { protectAggregates } from './suppression.ts';
-import { collectGarbage } from '../memory.ts';
 import { hireFacts, requisitionFacts, timeToFillSection, type Excluded } from './timeToFill.ts';
 
 export interface ComputeInput {
@@ -66,9 +65,14 @@ export interface Facts {
 /**
  * `handOver`: the caller hands the tables over (the data step does) and the interviews and stage events are
  * each emptied once their facts are computed, so that the facts computed after them are not held beside them
- * (at a million applications they are several hundred megabytes).
+ * (at a million applications they are several hundred megabytes). A function is called after each is emptied
+ * (the data step collects the garbage there).
  */
-export function metricFacts(tables: CanonicalTables, config: Config, handOver = false): Facts {
+export function metricFacts(
+  tables: CanonicalTables,
+  config: Config,
+  handOver: boolean | ((emptied: 'stage events' | 'interviews') => void) = false,
+): Facts {
   const { interviews, stageEvents } = tables;
   const ctx = buildContext(tables, config);
   const requisitions = requisitionFacts(ctx, tables.requisitions);
@@ -77,11 +81,14 @@ export function metricFacts(tables: CanonicalTables, config: Config, handOver = 
   const hasStageEvents = stageEvents.length > 0;
   if (handOver) {
     stageEvents.release();
-    collectGarbage();
+    if (typeof handOver === 'function') handOver('stage events');
   }
   const journeys = fromEvents.journeys.size > 0 ? fromEvents.journeys : journeysFromInterviews(ctx, interviews);
   const slots = slotFacts(ctx, interviews);
-  if (handOver) interviews.release();
+  if (handOver) {
+    interviews.release();
+    if (typeof handOver === 'function') handOver('interviews');
+  }
   const rejections = rejectionFacts(ctx);
   return { ctx, requisitions, hires, slots, rejections, fromEvents, hasStageEvents, journeys };
 }
