@@ -1,6 +1,6 @@
 /**
- * `npm run build -- [--data DIR] [--base /path] [--out DIR]`: the data step (in a process of its own), then the
- * site.
+ * `npm run build -- [--data DIR] [--base /path] [--out DIR]`: the data step, then the site, each in a process of
+ * its own with its runtime settings (runtime.ts; the site's is site-process.ts, which calls `buildSite`).
  *
  * The site is built into a temporary folder beside the output and swapped in only when the build is
  * complete and within budget, so a failed or interrupted build leaves the previous site untouched.
@@ -8,12 +8,12 @@
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { PROJECT_ROOT, parseCli, runMain } from './cli.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { runDataStepApart } from './data-process.ts';
+import { runChild } from './runtime.ts';
 import { isAlive } from './processes.ts';
-import { UserError } from './errors.ts';
+import { AlreadyReported, UserError } from './errors.ts';
 import { contactDetailsIn, formatCount } from './read/values.ts';
 import { checkOutFolder, markAsBuilt, swapInto } from './out-folder.ts';
 import { teamNoteFiles } from './read/files.ts';
@@ -164,42 +164,6 @@ function countPagesWritten(dir: string, log: Logger): { stop(): void } {
   };
 }
 
-/**
- * The site build's memory (Astro runs in this process). Measured building the site from the artifacts of 10k,
- * 100k and 1M applications (152, 258 and 258 pages), interleaved runs:
- *
- * - Vite's bundler, rolldown, allocates with mimalloc, whose defaults (an arena committed whole, unused pages
- *   given back after a delay) left about 150 MB more resident for the rest of the build than committing on
- *   demand and giving pages back at once, in the same time. mimalloc reads these when rolldown is loaded, so
- *   they are set before Astro is imported.
- * - Rendering the pages makes garbage fast, and V8 lets its heap grow to several times what survived its last
- *   full collection: at 1M applications the heap reached 800 MB, 150 MB of it in use. Growing by half at most
- *   keeps it near what is used, for more collections: 7–22% more CPU (1M, 100k). (Set here, not in
- *   package.json: in the data step, whose heap is mostly in use, it only cost time.) V8 reads the flag
- *   whenever it sets a new heap limit, so setting it now takes effect.
- *
- * With package.json's 8 MB semi-spaces for this process (which only pay with the second setting), the site
- * build's peak went from 650 to 390 MB at 10k applications, 890 to 530 MB at 100k and 1.25 GB to 520 MB at 1M;
- * its wall time was the same at 1M and 10–12% longer at 100k (16.7 s to 18.8 s). A user's own values win.
- */
-export const SITE_ALLOCATOR_ENV = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0' } as const;
-export const SITE_HEAP_GROWING_PERCENT = 50;
-
-/**
- * What of the settings above this process should take: all but those the user set (environment; the V8 flag on
- * Node's command line, as Node refuses it in NODE_OPTIONS).
- */
-export function siteBuildMemorySettings(
-  env: NodeJS.ProcessEnv,
-  execArgv: readonly string[],
-): { env: Record<string, string>; v8Flags: string[] } {
-  const ownFlag = execArgv.some((option) => option.startsWith('--heap-growing-percent'));
-  return {
-    env: Object.fromEntries(Object.entries(SITE_ALLOCATOR_ENV).filter(([name]) => env[name] === undefined)),
-    v8Flags: ownFlag ? [] : [`--heap-growing-percent=${SITE_HEAP_GROWING_PERCENT}`],
-  };
-}
-
 export async function buildSite(options: {
   artifactPath: string;
   dataDir: string;
@@ -225,9 +189,6 @@ export async function buildSite(options: {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   const started = performance.now();
-  const memory = siteBuildMemorySettings(process.env, process.execArgv);
-  Object.assign(process.env, memory.env);
-  for (const flag of memory.v8Flags) setFlagsFromString(flag);
   const { build } = await import('astro');
   const counting = countPagesWritten(builtDir, log);
   try {
@@ -262,6 +223,29 @@ export async function buildSite(options: {
   }
 }
 
+/** Runs `buildSite` in a child process (site-process.ts); resolves once the new site is in place. */
+async function buildSiteApart(options: { artifactPath: string; dataDir: string; base: string; outDir: string }) {
+  const { code, signal } = await runChild('site build', [
+    '--artifact',
+    options.artifactPath,
+    '--data',
+    options.dataDir,
+    '--base',
+    options.base,
+    '--out',
+    options.outDir,
+  ]);
+  if (signal === 'SIGINT' || signal === 'SIGTERM') process.exit(signal === 'SIGINT' ? 130 : 143);
+  if (signal !== null)
+    throw new UserError(
+      `the site build was stopped by ${signal}`,
+      {},
+      'Run the build again; if it stops again, report it.',
+    );
+  // The child has said what went wrong: a note to fix (exit 1), or the dashboard's fault (exit 2).
+  if (code !== 0) throw new AlreadyReported(code ?? 2, `the site build exited with code ${code}`);
+}
+
 /** The command that serves the site just built: `--out` and `--base` as given, quoted for a shell. */
 export function previewCommand(options: { outDir: string; base: string }, cwd = process.cwd()): string {
   const quote = (arg: string) => (/^[\w./:@%+=,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
@@ -287,13 +271,8 @@ if (import.meta.main)
     const artifactPath = await runDataStepApart(options);
     await warnAboutNotes(options.dataDir, log);
     log.info(`Building the site${options.base === '/' ? '' : ` under ${options.base}`}…`);
-    const pages = await buildSite({
-      artifactPath,
-      dataDir: options.dataDir,
-      base: options.base,
-      outDir,
-      log,
-    });
+    await buildSiteApart({ artifactPath, dataDir: options.dataDir, base: options.base, outDir });
+    const pages = (await htmlFiles(outDir)).length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     // npm runs the script from the project folder; the user typed --out relative to where they were.
     const cwd = process.env.INIT_CWD || process.cwd();

@@ -3,8 +3,9 @@
  *
  *   loadConfig → ingest (read, recognise, validate, merge; the quarantine ledger) → computeAggregates
  *
- * The result is cached under a content key (every input file, the config and this tool's own code), so an
- * unchanged monthly rebuild reuses the artifact instead of re-reading a million rows.
+ * The result is cached under a content key (every input file, the config, the data step's own code and the
+ * installed packages' versions), so an unchanged monthly rebuild reuses the artifact instead of re-reading a
+ * million rows.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -88,19 +89,64 @@ async function hashFile(
   }
 }
 
-/** The cache key: the data step's own code, then every input file's relative path and content. */
-export async function inputKey(dataDir: string, sample: boolean): Promise<string> {
+/** The tools (bench, sample generator, verifiers): never loaded by the data step, so not part of its key. */
+const TOOLS = path.join('scripts', 'tools');
+
+/**
+ * The versions of the installed packages the data step runs with (not those only the tests and tools use):
+ * from npm's record of what it installed (node_modules/.package-lock.json), else from the project's lock file.
+ */
+async function installedVersions(root: string): Promise<string> {
+  for (const file of [path.join(root, 'node_modules', '.package-lock.json'), path.join(root, 'package-lock.json')]) {
+    const text = await fs.readFile(file, 'utf8').catch(() => null);
+    if (text === null) continue;
+    const { packages = {} } = JSON.parse(text) as { packages?: Record<string, { version?: string; dev?: boolean }> };
+    return Object.entries(packages)
+      .filter(([where, found]) => where !== '' && !found.dev)
+      .map(([where, found]) => `${where}@${found.version ?? '?'}`)
+      .sort()
+      .join('\n');
+  }
+  return 'no lock file';
+}
+
+const codeKeys = new Map<string, Promise<string>>();
+
+/**
+ * What the artifact depends on besides the inputs: the data step's code (scripts/ but the tools), the installed
+ * packages' versions and Node's. Worked out once per process: the code that runs is the code loaded at start,
+ * whatever is edited meanwhile.
+ */
+export function codeKey(root = PROJECT_ROOT): Promise<string> {
+  let key = codeKeys.get(root);
+  if (!key) {
+    key = (async () => {
+      const hash = createHash('sha256');
+      const buffer = Buffer.alloc(1 << 20);
+      hash.update(`node=${process.version}\n`);
+      const code = (await fs.readdir(path.join(root, 'scripts'), { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+        .map((e) => path.join(e.parentPath, e.name))
+        .filter((file) => !`${path.relative(root, file)}${path.sep}`.startsWith(`${TOOLS}${path.sep}`))
+        .sort();
+      for (const file of code) {
+        hash.update(`code:${path.relative(root, file)}\n`);
+        await hashFile(hash, buffer, file);
+      }
+      hash.update(`packages:\n${await installedVersions(root)}\n`);
+      return hash.digest('hex');
+    })();
+    codeKeys.set(root, key);
+  }
+  return key;
+}
+
+/** The cache key: `codeKey`, then every input file's relative path and content. */
+export async function inputKey(dataDir: string, sample: boolean, root = PROJECT_ROOT): Promise<string> {
   const hash = createHash('sha256');
   const buffer = Buffer.alloc(4 << 20);
   hash.update(`sample=${sample}\n`);
-  const code = (await fs.readdir(path.join(PROJECT_ROOT, 'scripts'), { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-  for (const file of code) {
-    hash.update(`code:${path.relative(PROJECT_ROOT, file)}\n`);
-    await hashFile(hash, buffer, file);
-  }
+  hash.update(`code=${await codeKey(root)}\n`);
   for (const file of await inputFiles(dataDir)) {
     const name = path.relative(dataDir, file);
     hash.update(`input:${name}\n`);
@@ -265,9 +311,9 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   // Seconds at a million applications, with nothing else to show: said, so that the step does not look stuck.
   const computing = performance.now();
   log.progress('Computing the metrics…');
-  // The tables are handed over: the interviews and stage events are let go of once their facts are computed.
-  const facts = metricFacts(tables, config, true);
-  collectGarbage();
+  // The tables are handed over: the interviews and stage events are let go of once their facts are computed,
+  // and the heap collected then (V8 would wait until it had grown well past them).
+  const facts = metricFacts(tables, config, collectGarbage);
   const aggregates = aggregatesOfFacts(facts, { quality, config, sample });
   log.progress(`Metrics computed in ${((performance.now() - computing) / 1000).toFixed(1)} s`, true);
   const audited = disclosureSummary(aggregates.disclosure);

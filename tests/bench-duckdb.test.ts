@@ -3,7 +3,7 @@
  * parts only (SQL for given files, the ratio and its verdict, the child's result line, the log parsing).
  * Nothing here runs DuckDB.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CHILD_SCRIPT,
   DUCKDB_PACKAGE,
@@ -18,7 +18,7 @@ import {
   sqlString,
   verdictOf,
 } from '../scripts/tools/bench/duckdb.ts';
-import { dataStepRunEnv, medianPhases, phasesOf, stepSecondsOf } from '../scripts/tools/bench.ts';
+import { medianPhases, phasesOf, stepSecondsOf } from '../scripts/tools/bench.ts';
 
 const files = {
   requisitions: '/data/requisitions.csv',
@@ -199,21 +199,5 @@ describe('the data step phases from its log', () => {
     expect(medianPhases([a, { ...b, metricsSeconds: null }])!.metricsSeconds).toBeNull();
     expect(medianPhases([a, null])).toBeNull();
     expect(medianPhases([])).toBeNull();
-  });
-});
-
-describe('the data step’s environment', () => {
-  it('is the one npm run build gives its data step: glibc’s allocator settings, unless set; none for a custom command', () => {
-    try {
-      vi.stubEnv('MALLOC_ARENA_MAX', undefined);
-      vi.stubEnv('MALLOC_TRIM_THRESHOLD_', undefined);
-      const env = dataStepRunEnv('/tmp/cache', false);
-      expect(env).toMatchObject({ MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '4194304', CACHE_DIR: '/tmp/cache' });
-      expect(dataStepRunEnv('/tmp/cache', true).MALLOC_ARENA_MAX).toBeUndefined();
-      vi.stubEnv('MALLOC_ARENA_MAX', '4');
-      expect(dataStepRunEnv('/tmp/cache', false).MALLOC_ARENA_MAX).toBe('4');
-    } finally {
-      vi.unstubAllEnvs();
-    }
   });
 });

@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { previewCommand } from '../scripts/build.ts';
 import { normaliseBase, parseCli, SAMPLE_DIR } from '../scripts/cli.ts';
 import { UserError } from '../scripts/errors.ts';
-import { NODE, ROOT } from './helpers/run.ts';
+import { ROOT } from './helpers/run.ts';
 
 describe('command-line options', () => {
   it('with no flags the sample is built into dist/ at the root', () => {
@@ -60,35 +58,6 @@ describe('command-line options', () => {
     }
   });
 });
-
-describe('the compile cache (npm run data, build and dev preload scripts/compile-cache.ts)', () => {
-  it('is on in the main thread and reaches the worker threads, which read large files', () => {
-    const env = { ...process.env };
-    delete env.NODE_COMPILE_CACHE;
-    const probe = `
-      const { Worker } = require('node:worker_threads');
-      const main = require('node:module').getCompileCacheDir();
-      new Worker("require('node:worker_threads').parentPort.postMessage(String(require('node:module').getCompileCacheDir()))", { eval: true })
-        .on('message', (worker) => { console.log(JSON.stringify({ main, worker })); process.exit(0); });`;
-    const result = spawnSync(NODE, ['--import=./scripts/compile-cache.ts', '-e', probe], {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-    });
-    const { main, worker } = JSON.parse(result.stdout) as { main: string; worker: string };
-    expect(main).toContain('node-compile-cache');
-    expect(worker).toBe(main);
-  });
-
-  it('is what npm run data, build and dev start Node with', () => {
-    const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson).scripts;
-    for (const name of ['data', 'build', 'dev']) expect(scripts[name]).toContain('--import=./scripts/compile-cache.ts');
-  });
-});
-
-interface PackageJson {
-  scripts: Record<string, string>;
-}
 
 describe('the "Preview with" hint after a build', () => {
   it('names --out and --base when they are not the defaults, so that the command serves the site just built', () => {

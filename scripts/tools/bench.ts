@@ -49,7 +49,7 @@ import {
   type RunResult,
 } from './bench/measure.ts';
 import { artifactPathIn } from '../cache-files.ts';
-import { ALLOCATOR_ENV, dataStepEnv } from '../data-process.ts';
+import { RUNTIME } from '../runtime.ts';
 import { formatSummary, readProfile, summariseProfile, type ProfileSummary } from './bench/profile.ts';
 import {
   DUCKDB_PACKAGE,
@@ -68,18 +68,6 @@ import {
 } from './bench/duckdb.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/**
- * The Node options `npm run data` / `npm run build` pass (package.json, e.g. a bounded young generation): the
- * bench runs the scripts as a user does.
- */
-async function nodeFlags(script: 'data' | 'build'): Promise<string[]> {
-  const manifest = JSON.parse(await fs.readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const words = manifest.scripts[script]!.split(/\s+/);
-  return words.slice(1).filter((word) => word.startsWith('--'));
-}
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -428,25 +416,22 @@ function childEnv(cacheDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/**
- * The data step's environment as `npm run build` gives it (glibc's allocator settings, `ALLOCATOR_ENV`), so that
- * the figures are those of the command teams run; a custom `--command` gets `childEnv` as it is.
- */
-export function dataStepRunEnv(cacheDir: string, custom: boolean): NodeJS.ProcessEnv {
-  return custom ? childEnv(cacheDir) : dataStepEnv(childEnv(cacheDir), cacheDir);
+/** The settings the data step's process gets (runtime.ts), as a line for the report. */
+function dataStepSettings(): string {
+  const { node, env } = RUNTIME['data step'];
+  return [...Object.entries(env).map(([name, value]) => `${name}=${value}`), ...node].join(' ');
 }
 
-/** The allocator settings the data step runs with: `ALLOCATOR_ENV`, or the values set in this environment. */
-function allocatorSettings(): string {
-  const env = dataStepEnv(childEnv(''), '');
-  return Object.keys(ALLOCATOR_ENV)
-    .map((name) => `${name}=${env[name]}`)
-    .join(' ');
-}
-
-/** The data step's command as a shell line, with the allocator settings it runs with (for the JSON summary). */
-function shownCommand(command: string[], custom: boolean): string {
-  return custom ? command.join(' ') : `${allocatorSettings()} ${command.join(' ')}`;
+/** The largest file in `dir`. */
+async function largestFile(dir: string): Promise<string> {
+  const files = await Promise.all(
+    (await fs.readdir(dir)).map(async (name) => ({
+      file: path.join(dir, name),
+      size: (await fs.stat(path.join(dir, name))).size,
+    })),
+  );
+  if (!files.length) throw new Error(`no profile was written in ${dir}`);
+  return files.sort((a, b) => b.size - a.size)[0]!.file;
 }
 
 async function failure(what: string, run: RunResult): Promise<string> {
@@ -483,14 +468,7 @@ async function benchSize(
   const logs = path.join(options.outDir, 'logs', `apps${applications}`);
   const dataCommand = options.command
     ? ['/bin/sh', '-c', options.command.replaceAll('{data}', dir)]
-    : [
-        process.execPath,
-        ...(await nodeFlags('data')),
-        path.join(PROJECT_ROOT, 'scripts', 'data.ts'),
-        '--data',
-        dir,
-        '--force',
-      ];
+    : [process.execPath, path.join(PROJECT_ROOT, 'scripts', 'data.ts'), '--data', dir, '--force'];
 
   // --- the data step, several times, each run paired with a run of the DuckDB reference (in turn first and
   // second): the two runs of a pair see about the same machine, and the target is judged on the pairs' ratios
@@ -502,7 +480,7 @@ async function benchSize(
     const cache = await scratch(options.outDir, 'cache');
     try {
       const run = await measure(dataCommand, {
-        env: dataStepRunEnv(cache, Boolean(options.command)),
+        env: childEnv(cache),
         cwd: PROJECT_ROOT,
         logFile: path.join(logs, `data-run${i + 1}.log`),
         rssMethod,
@@ -556,7 +534,7 @@ async function benchSize(
     readSeconds: null,
   };
   result.dataStep = {
-    command: shownCommand(dataCommand, Boolean(options.command)),
+    command: dataCommand.join(' '),
     runs: runs.map(record),
     medianMs,
     medianCpuMs: cpuValues.length ? median(cpuValues) : null,
@@ -614,20 +592,12 @@ async function benchSize(
     await fs.mkdir(profileDir, { recursive: true });
     const name = `data-apps${applications}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
     try {
-      const command = options.command
-        ? ['/bin/sh', '-c', options.command.replaceAll('{data}', dir)]
-        : [
-            process.execPath,
-            '--cpu-prof',
-            `--cpu-prof-dir=${profileDir}`,
-            `--cpu-prof-name=${name}`,
-            ...dataCommand.slice(1),
-          ];
-      const env = dataStepRunEnv(cache, Boolean(options.command));
-      if (options.command)
-        env.NODE_OPTIONS =
-          `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}`.trim();
-      const run = await measure(command, {
+      // Every Node process of the command writes a profile (the command, the data step it starts): the largest
+      // is the data step's.
+      const runDir = path.join(profileDir, name.replace(/\.cpuprofile$/, ''));
+      const env = childEnv(cache);
+      env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${runDir}`.trim();
+      const run = await measure(dataCommand, {
         env,
         cwd: PROJECT_ROOT,
         logFile: path.join(logs, 'data-profile.log'),
@@ -638,7 +608,7 @@ async function benchSize(
         result.error = await failure('The profiled data step', run);
         return result;
       }
-      const file = path.join(profileDir, name);
+      const file = await largestFile(runDir);
       const summary = summariseProfile(await readProfile(file), { top: 30 });
       result.profile = { file, summary };
       say(`  profiled run (not counted): ${seconds(run.wallMs)} with --cpu-prof → ${file}`);
@@ -655,7 +625,6 @@ async function benchSize(
     try {
       const command = [
         process.execPath,
-        ...(await nodeFlags('build')),
         path.join(PROJECT_ROOT, 'scripts', 'build.ts'),
         '--data',
         dir,
@@ -840,7 +809,7 @@ async function main(): Promise<number> {
   if (options.command) say(`Timing a custom command instead of the data step: ${options.command}`);
   else
     say(
-      `The data step runs as npm run build runs it: with the Node options of package.json and glibc's allocator settings ${allocatorSettings()}`,
+      `The data step runs as users run it, npm run data (it starts the data step's process with ${dataStepSettings()}; runtime.ts)`,
     );
 
   // the DuckDB reference: found in the project, or in the bench folder, or installed there now

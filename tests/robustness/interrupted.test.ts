@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanUpInterruptedBuilds, siteBuildMemorySettings } from '../../scripts/build.ts';
-import { DATA_STEP_SEMI_SPACE_MB, dataStepEnv, dataStepNodeOptions, stoppedBy } from '../../scripts/data-process.ts';
+import { cleanUpInterruptedBuilds } from '../../scripts/build.ts';
+import { stoppedBy } from '../../scripts/data-process.ts';
 import { memoryLogger, silentLogger } from '../../scripts/log.ts';
 import { inputKey, runDataStep } from '../../scripts/pipeline.ts';
+import { RUNTIME, childEnv, childNodeOptions } from '../../scripts/runtime.ts';
 import { OUT_MARKER } from '../../scripts/out-folder.ts';
 import { isAlive } from '../../scripts/processes.ts';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
@@ -43,6 +44,13 @@ const siblings = (out: string) =>
 function deadPid(): number {
   const child = spawnSync(NODE, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   return Number(child.stdout);
+}
+
+/** The pid of `parent`'s child process running `script`, or 0. */
+function childRunning(parent: number, script: string): number {
+  const found = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(parent)], { encoding: 'utf8' });
+  const line = found.stdout.split('\n').find((l) => l.includes(script));
+  return line ? Number(line.trim().split(/\s+/)[0]) : 0;
 }
 
 const until = async (condition: () => boolean, ms: number): Promise<boolean> => {
@@ -104,7 +112,7 @@ describe('a build that fails', () => {
   }, 120_000);
 });
 
-describe('a build killed with SIGKILL while it writes the site', () => {
+describe('a build whose site process is killed with SIGKILL while it writes the site', () => {
   it('leaves the previous site intact; the next build succeeds and removes the half-built folder', async () => {
     const out = path.join(work, 'killed', 'site');
     previousSite(out);
@@ -114,15 +122,18 @@ describe('a build killed with SIGKILL while it writes the site', () => {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: cache },
       stdio: 'ignore',
     });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
-    );
-    const building = `${out}.building-${child.pid}`;
-    // Kill it once Astro has started writing the new site (or, on a very slow machine, after 60 s anyway).
-    await until(() => fs.existsSync(building) && fs.readdirSync(building).length > 0, 60_000);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Kill it once Astro has started writing the new site (or, on a very slow machine, after 90 s anyway).
+    let site = 0;
+    await until(() => {
+      site ||= childRunning(child.pid!, RUNTIME['site build'].script);
+      const building = `${out}.building-${site}`;
+      return site > 0 && fs.existsSync(building) && fs.readdirSync(building).length > 0;
+    }, 90_000);
+    const building = `${out}.building-${site}`;
     const sawBuilding = fs.existsSync(building);
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
+    process.kill(site, 'SIGKILL');
+    expect(await exited).toBe(1);
 
     expect(sawBuilding).toBe(true);
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
@@ -147,17 +158,25 @@ describe('a build stopped with SIGTERM during its data step', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // The sample's data step takes a second or two: time enough to see it start.
     let dataStep = 0;
-    await until(() => {
-      const found = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' });
-      const line = found.stdout.split('\n').find((l) => l.includes('scripts/data.ts'));
-      dataStep = line ? Number(line.trim().split(/\s+/)[0]) : 0;
-      return dataStep > 0;
-    }, 30_000);
+    await until(() => (dataStep = childRunning(child.pid!, RUNTIME['data step'].script)) > 0, 30_000);
     expect(dataStep).toBeGreaterThan(0);
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
     expect(isAlive(dataStep)).toBe(false);
     expect(fs.existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('or killed with SIGKILL (no word to its child): the data step stops too', async () => {
+    const child = spawn(NODE, [path.join(ROOT, 'scripts/data.ts'), '--force'], {
+      cwd: ROOT,
+      env: { ...process.env, CACHE_DIR: path.join(work, 'cache-orphan') },
+      stdio: 'ignore',
+    });
+    let dataStep = 0;
+    await until(() => (dataStep = childRunning(child.pid!, RUNTIME['data step'].script)) > 0, 30_000);
+    expect(dataStep).toBeGreaterThan(0);
+    child.kill('SIGKILL');
+    expect(await until(() => !isAlive(dataStep), 20_000)).toBe(true);
   }, 60_000);
 });
 
@@ -217,24 +236,49 @@ describe('cleaning up before a build', () => {
 describe('the data step cache', () => {
   const step = (cacheDir: string, dataDir = SMALL) =>
     runDataStep({ dataDir, cacheDir, sample: false, log: silentLogger });
-  /**
-   * Whether the cache key stayed put while `run` ran: it hashes scripts/ too, which a developer may be editing
-   * while the suite runs (then nothing may be reused, rightly).
-   */
-  const keyStable = async (run: () => Promise<void>) => {
-    const before = await inputKey(SMALL, false);
-    await run();
-    return (await inputKey(SMALL, false)) === before;
-  };
-
   it('is reused when nothing changed', async () => {
     const cacheDir = path.join(work, 'cache-reuse');
-    let reused = false;
-    const stable = await keyStable(async () => {
-      expect((await step(cacheDir)).reused).toBe(false);
-      reused = (await step(cacheDir)).reused;
-    });
-    if (stable) expect(reused).toBe(true);
+    expect((await step(cacheDir)).reused).toBe(false);
+    expect((await step(cacheDir)).reused).toBe(true);
+  });
+
+  it('has a key that covers the data step’s code and the packages it runs with, not the tools or the test tools', async () => {
+    // A project: a module of the data step, a tool, and npm's record of what it installed.
+    const project = (name: string, edit: (root: string) => void = () => {}) => {
+      const root = path.join(work, 'projects', name);
+      fs.mkdirSync(path.join(root, 'scripts', 'tools', 'bench'), { recursive: true });
+      fs.mkdirSync(path.join(root, 'node_modules'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'scripts', 'pipeline.ts'), 'export const step = 1;\n');
+      fs.writeFileSync(path.join(root, 'scripts', 'tools', 'bench', 'run.ts'), 'export const runs = 3;\n');
+      const packages = {
+        '': { name: 'project' },
+        'node_modules/papaparse': { version: '5.7.1' },
+        'node_modules/vitest': { version: '5.1.1', dev: true },
+      };
+      fs.writeFileSync(path.join(root, 'node_modules', '.package-lock.json'), JSON.stringify({ packages }));
+      edit(root);
+      return root;
+    };
+    const replace = (file: string, from: string, to: string) =>
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+    const lockOf = (root: string) => path.join(root, 'node_modules', '.package-lock.json');
+    const key = (root: string) => inputKey(SMALL, false, root);
+    const base = await key(project('base'));
+    expect(await key(project('same'))).toBe(base);
+    const tool = project('tool', (root) => replace(path.join(root, 'scripts/tools/bench/run.ts'), '3', '5'));
+    expect(await key(tool)).toBe(base);
+    const testTool = project('test-tool', (root) => replace(lockOf(root), '"5.1.1"', '"5.2.0"'));
+    expect(await key(testTool)).toBe(base);
+    const code = project('code', (root) => replace(path.join(root, 'scripts/pipeline.ts'), '1', '2'));
+    expect(await key(code)).not.toBe(base);
+    const upgraded = project('upgraded', (root) => replace(lockOf(root), '"5.7.1"', '"5.7.2"'));
+    expect(await key(upgraded)).not.toBe(base);
+    // Without npm's record, the project's lock file says what is installed.
+    const locked = project('locked', (root) => fs.renameSync(lockOf(root), path.join(root, 'package-lock.json')));
+    expect(await key(locked)).toBe(base);
+    // The code is hashed once per process: the code that runs, whatever is edited while it runs.
+    replace(path.join(project('base'), 'scripts/pipeline.ts'), '1', '2');
+    expect(await key(path.join(work, 'projects', 'base'))).toBe(base);
   });
 
   it('is not reused when the artifact was truncated, and a valid one is written again', async () => {
@@ -303,41 +347,33 @@ describe('the data step cache', () => {
     await step(cacheDir);
     const stale = path.join(cacheDir, `aggregates.json.${deadPid()}.tmp`);
     fs.writeFileSync(stale, '{"half": ');
-    let reused = false;
-    const stable = await keyStable(async () => {
-      reused = (await step(cacheDir)).reused;
-    });
-    if (stable) expect(reused).toBe(true);
+    expect((await step(cacheDir)).reused).toBe(true);
     expect(fs.existsSync(stale)).toBe(false);
   });
 
-  it('survives a data step killed with SIGKILL: no key vouches for a partial artifact, and the next run completes', async () => {
+  it('survives a data step killed with SIGKILL while it writes the artifact: the old key no longer vouches, and the next run completes', async () => {
     const cacheDir = path.join(work, 'cache-killed-step');
-    const child = spawn(NODE, [path.join(ROOT, 'scripts/data.ts'), '--data', path.join(ROOT, 'data/sample')], {
+    const sample = path.join(ROOT, 'data/sample');
+    await runDataStep({ dataDir: sample, cacheDir, sample: true, log: silentLogger });
+    // The data step's own process (what `npm run data` starts), forced to write the artifact again.
+    const child = spawn(NODE, [path.join(ROOT, RUNTIME['data step'].script), '--data', sample, '--force'], {
       cwd: ROOT,
       env: { ...process.env, CACHE_DIR: cacheDir },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: 'ignore',
     });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    await until(() => stderr.includes('Reading exports'), 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    const temporary = path.join(cacheDir, `aggregates.json.${child.pid}.tmp`);
+    // Polled often: the sample's artifact takes a fraction of a second to write.
+    const end = Date.now() + 60_000;
+    while (!fs.existsSync(temporary) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 2));
+    const sawWriting = fs.existsSync(temporary);
     child.kill('SIGKILL');
     await exited;
-    // Whatever is left: no key, or a key whose artifact is complete and valid.
-    const key = path.join(cacheDir, 'aggregates.key');
-    if (fs.existsSync(key)) {
-      expect(
-        aggregatesSchema.safeParse(JSON.parse(fs.readFileSync(path.join(cacheDir, 'aggregates.json'), 'utf8'))).success,
-      ).toBe(true);
-    }
-    const next = await runDataStep({
-      dataDir: path.join(ROOT, 'data/sample'),
-      cacheDir,
-      sample: true,
-      log: silentLogger,
-    });
+    expect(sawWriting).toBe(true);
+    // The key was removed before the artifact was begun: nothing vouches for the half-written one.
+    expect(fs.existsSync(path.join(cacheDir, 'aggregates.key'))).toBe(false);
+    const next = await runDataStep({ dataDir: sample, cacheDir, sample: true, log: silentLogger });
+    expect(next.reused).toBe(false);
     expect(aggregatesSchema.safeParse(next.aggregates).success).toBe(true);
     expect(fs.readdirSync(cacheDir).sort()).toEqual(['aggregates.json', 'aggregates.key']);
   }, 120_000);
@@ -358,62 +394,56 @@ describe('what a signal that stopped the data step means', () => {
   });
 });
 
-describe('the data step child’s environment', () => {
-  it('has the allocator settings unless the user set their own, and the cache folder', () => {
-    expect(dataStepEnv({ PATH: '/bin' }, '/c')).toEqual({
-      MALLOC_ARENA_MAX: '2',
-      MALLOC_TRIM_THRESHOLD_: '4194304',
-      PATH: '/bin',
-      CACHE_DIR: '/c',
-    });
-    expect(dataStepEnv({ MALLOC_ARENA_MAX: '8' }, '/c').MALLOC_ARENA_MAX).toBe('8');
+describe('the runtime settings of the data step and the site build (runtime.ts)', () => {
+  it('leave alone what the user set: the environment, Node’s command line, NODE_OPTIONS; no debugger is passed on', () => {
+    const named = (options: string[], name: string) => options.filter((option) => option.split('=')[0] === name);
+    for (const role of ['data step', 'site build'] as const) {
+      const [variable] = Object.keys(RUNTIME[role].env);
+      expect(childEnv(role, { [variable!]: 'mine' })[variable!]).toBe('mine');
+      const [option] = RUNTIME[role].node;
+      const name = option!.split('=')[0]!;
+      const fromCommandLine = childNodeOptions(role, [`${name}=7`, '--inspect=9229'], {});
+      expect(named(fromCommandLine, name)).toEqual([`${name}=7`]);
+      expect(fromCommandLine.some((o) => o.startsWith('--inspect'))).toBe(false);
+      expect(named(childNodeOptions(role, [], { NODE_OPTIONS: `--trace-gc ${name}=7` }), name)).toEqual([]);
+      // Otherwise the role's own, every one of them.
+      expect(childNodeOptions(role, [], {})).toEqual(RUNTIME[role].node);
+    }
   });
 
-  it('has the data step’s own young generation, the rest of the build’s Node options, no debugger', () => {
-    expect(
-      dataStepNodeOptions(['--max-semi-space-size=8', '--expose-gc', '--inspect=9229', '--import=./x.ts']),
-    ).toEqual(['--expose-gc', '--import=./x.ts', '--max-semi-space-size=32']);
-    // npm run data runs the step with the same young generation as the build's child.
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    };
-    expect(manifest.scripts.data).toContain(`--max-semi-space-size=${DATA_STEP_SEMI_SPACE_MB} `);
-  });
-
-  it('reaches the child of a real build (and not the build itself)', async () => {
+  it('reach each child of a real build, and not the build itself', async () => {
     const report = path.join(work, 'env-report.txt');
     const preload = path.join(work, 'report-env.mjs');
+    const variables = [...new Set(Object.values(RUNTIME).flatMap((settings) => Object.keys(settings.env)))];
+    // Each process says what it got; the site's process stops there (nothing more to learn from a site build).
     fs.writeFileSync(
       preload,
       `import { appendFileSync } from 'node:fs';\n` +
-        `appendFileSync(${JSON.stringify(report)}, \`\${process.argv[1]} \${process.env.MALLOC_ARENA_MAX} \${process.execArgv.join(' ')}\\n\`);\n`,
+        `const got = ${JSON.stringify(variables)}.filter((v) => process.env[v] !== undefined).map((v) => v + '=' + process.env[v]);\n` +
+        `appendFileSync(${JSON.stringify(report)}, JSON.stringify({ script: process.argv[1], env: got, node: process.execArgv }) + '\\n');\n` +
+        `if (process.argv[1].endsWith('site-process.ts')) process.exit(3);\n`,
     );
-    const data = path.join(work, 'env-data');
-    fs.mkdirSync(data);
-    fs.writeFileSync(path.join(data, 'people.csv'), 'name,email\nAnn,ann@example.com\n'); // fails in the data step
-    const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', path.join(work, 'env-site')], {
+    const result = await runScriptAsync('scripts/build.ts', ['--data', SMALL, '--out', path.join(work, 'env-site')], {
       CACHE_DIR: path.join(work, 'cache-env'),
       NODE_OPTIONS: `--import=${preload}`,
     });
-    expect(result.status).toBe(1);
-    const lines = fs.readFileSync(report, 'utf8').trim().split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/scripts\/build\.ts undefined $/));
-    expect(lines).toContainEqual(expect.stringMatching(/scripts\/data\.ts 2 --max-semi-space-size=32$/));
-  });
-});
-
-describe('the site build’s memory settings', () => {
-  it('are mimalloc’s on-demand commit and prompt purge, and a heap that grows by half at most', () => {
-    expect(siteBuildMemorySettings({ PATH: '/bin' }, ['--expose-gc'])).toEqual({
-      env: { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0' },
-      v8Flags: ['--heap-growing-percent=50'],
-    });
-  });
-
-  it('leave alone what the user set, in the environment or on Node’s command line', () => {
-    expect(siteBuildMemorySettings({ MIMALLOC_PURGE_DELAY: '10' }, []).env).toEqual({
-      MIMALLOC_ARENA_EAGER_COMMIT: '0',
-    });
-    expect(siteBuildMemorySettings({}, ['--heap-growing-percent=100']).v8Flags).toEqual([]);
-  });
+    expect(result.status).toBe(3);
+    const seen = fs
+      .readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { script: string; env: string[]; node: string[] });
+    const of = (script: string) => seen.find((s) => s.script === path.join(ROOT, script));
+    expect(of('scripts/build.ts')).toEqual({ script: path.join(ROOT, 'scripts/build.ts'), env: [], node: [] });
+    for (const settings of Object.values(RUNTIME)) {
+      const child = of(settings.script);
+      expect(child, settings.script).toBeDefined();
+      expect(child!.env.sort()).toEqual(
+        Object.entries(settings.env)
+          .map(([name, value]) => `${name}=${value}`)
+          .sort(),
+      );
+      expect(child!.node).toEqual(settings.node);
+    }
+  }, 120_000);
 });
