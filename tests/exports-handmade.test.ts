@@ -177,6 +177,7 @@ describe.each(NAMES)('the %s export', (name) => {
         'Not read',
       ].map((label) => number(row[at(label)]!));
       expect(used! + duplicates! + quarantined! + notRead!, row[0]).toBe(rows);
+      expect(row[at('Check')], row[0]).toBe('adds up');
       const entity = /^read as (applications|requisitions|interviews|stage events)/.exec(row[1]!)?.[1];
       if (entity) usedByTable.set(entity, (usedByTable.get(entity) ?? 0) + used!);
     }

@@ -452,6 +452,8 @@ describe('files that hold nothing, and fatal problems', () => {
         droppedColumns: [],
         readAs: 'requisitions (canonical template)',
         skipped: null,
+        // Its one row is used (a file without data rows has nothing to account for: no count).
+        used: 1,
       },
       {
         path: 'unknown-header-only.csv',

@@ -131,6 +131,23 @@ describe('what a dump holds that is not hiring history', () => {
     ]);
   });
 
+  it.each(['greenhouse', 'greenhouse-newer', 'lever'])(
+    "%s: the rows each file gave add up to its table's (the data-quality page's rows per file)",
+    async (vendor) => {
+      const { quality } = await read(vendor);
+      for (const e of quality.entities) {
+        const files = quality.files.filter((f) => f.entity === e.entity);
+        expect(files.length, e.entity).toBeGreaterThan(0);
+        expect(
+          files.reduce((sum, f) => sum + f.used!, 0),
+          e.entity,
+        ).toBe(e.used);
+      }
+      // A link table is joined, not read as a table: it has no rows used of its own.
+      expect(quality.files.find((f) => f.readAs?.startsWith('joined into'))?.used).toBeUndefined();
+    },
+  );
+
   it('in Lever: leads, cancelled interviews, deleted forms and never-published postings', async () => {
     const { quality } = await read('lever');
     const skippedRows = (path: string) => quality.files.find((f) => f.path === path)!.skippedRows;

@@ -217,6 +217,22 @@ export async function ingest(
     );
   }
 
+  // Each file's rows used (after merging and the checks across tables): its row on the data-quality page.
+  const usedByFile = new Map<number, number>();
+  for (const store of Object.values(stores)) {
+    const fileOf = store.fileIndexes;
+    const dropped = store.dropped;
+    for (let p = 0; p < fileOf.length; p++) {
+      if (dropped[p] === 0) usedByFile.set(fileOf[p]!, (usedByFile.get(fileOf[p]!) ?? 0) + 1);
+    }
+  }
+  ledger.files.forEach((path, fileIndex) => {
+    const summary = summaries[fileIndex];
+    if (summary?.path !== path)
+      throw new Error(`bug: file ${fileIndex} is ${path} in the ledger, not ${summary?.path}`);
+    if (summary.entity !== null && summary.rows > 0) summary.used = usedByFile.get(fileIndex) ?? 0;
+  });
+
   // Merging is over: its indexes are freed now rather than at V8's next collection of the whole heap.
   for (const store of Object.values(stores)) store.release();
 

@@ -440,6 +440,11 @@ export const fileSummarySchema = z.object({
    * prospects, leads, cancelled interviews; `scripts/read/warehouse/`).
    */
   skippedRows: z.array(z.object({ why: z.string(), rows: count })).optional(),
+  /**
+   * Rows of the file's table used, once merged and checked across tables (a vendor table's row may make several
+   * rows, a requisition's seats); absent for a file not read as a table, or without data rows.
+   */
+  used: count.optional(),
 });
 export const entityLedgerSchema = z.object({
   entity: z.enum(ENTITIES),
