@@ -224,6 +224,11 @@ const REJECTION_COLUMNS = [
   'suppressed',
 ] as const;
 
+/** The counts of the sources, offers and scorecard-mix files, each of which may be hidden alone. */
+const SOURCE_FIELDS = ['applications', 'advanced', 'hires'] as const;
+const OFFER_FIELDS = ['made', 'accepted', 'declined', 'other'] as const;
+const RECOMMENDATION_FIELDS = ['scorecards', 'strong_yes', 'yes', 'no', 'strong_no', 'no_decision'] as const;
+
 /** A figure of partnerships.csv: its artifact field and its column. */
 const PARTNERSHIP_FIGURES = [
   ['medianDaysToFill', 'median_days_to_fill'],
@@ -520,5 +525,74 @@ export const EXPORTS: readonly CsvExport[] = [
     title: 'The stage applications were rejected or withdrawn at, by month and department',
     columns: ['month', 'department', 'stage', ...SHARE_COLUMNS],
     rows: (a) => a.rejections.byStage.map((r) => ({ ...shareRow(r), stage: r.key })),
+  },
+  {
+    name: 'sources-by-month.csv',
+    title: 'Applications, those past the first stage, and hires by source and month',
+    columns: [
+      'month',
+      'source',
+      'applications',
+      'advanced',
+      'advanced_rate',
+      'hires',
+      'suppressed',
+      ...SOURCE_FIELDS.map((f) => `${f}_suppressed`),
+    ],
+    rows: (a) =>
+      (a.sources ?? []).map((r) => ({
+        ...cellFlags<typeof r>(SOURCE_FIELDS)(r),
+        // A share of the row's own applications: shown only where both counts are.
+        advanced_rate: r.advanced !== null && r.applications ? r.advanced / r.applications : null,
+      })),
+  },
+  {
+    name: 'offers-by-quarter.csv',
+    title: 'Offers made by quarter, accepted, declined by the candidate, and the rest',
+    columns: [
+      'quarter',
+      'made',
+      'accepted',
+      'declined',
+      'other',
+      'suppressed',
+      ...OFFER_FIELDS.map((f) => `${f}_suppressed`),
+    ],
+    rows: (a) =>
+      (a.offers?.byQuarter ?? []).map(cellFlags<NonNullable<Aggregates['offers']>['byQuarter'][number]>(OFFER_FIELDS)),
+  },
+  {
+    name: 'offer-declines.csv',
+    title: 'The reasons recorded for the offers candidates declined, over the last 12 months',
+    columns: ['from_month', 'to_month', 'reason', 'declines', 'suppressed'],
+    rows: (a) => {
+      const d = a.offers?.declines;
+      if (!d) return [];
+      const window = { from_month: d.fromMonth, to_month: d.toMonth };
+      return [
+        { ...window, reason: ALL, declines: d.declined, suppressed: d.suppressed },
+        ...d.reasons.map((r) => ({ ...window, reason: r.reason, declines: r.declines, suppressed: r.suppressed })),
+      ];
+    },
+  },
+  {
+    name: 'recommendations-by-hiring-manager.csv',
+    title: "Each hiring manager's own scorecards by recommendation, over the last 12 months",
+    columns: [
+      'hiring_manager',
+      'from_month',
+      'to_month',
+      'scorecards',
+      ...RECOMMENDATION_FIELDS.slice(1),
+      'suppressed',
+      ...RECOMMENDATION_FIELDS.map((f) => `${f}_suppressed`),
+    ],
+    rows: (a) =>
+      a.recommendations.map((r) => ({
+        ...cellFlags<typeof r>(RECOMMENDATION_FIELDS)(r),
+        hiring_manager: r.hiringManager,
+        from_month: r.fromMonth,
+        to_month: r.toMonth,
+      })),
   },
 ];

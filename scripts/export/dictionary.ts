@@ -47,6 +47,7 @@ export const TOPICS = [
   'Rejections',
   'Funnel',
   'Headlines and hiring managers',
+  'Sources and offers',
   'Data quality',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -149,6 +150,10 @@ const RECOMMENDATIONS = {
   strong_no: count('feedback slots', 'slots with a strong no', hidden),
   no_decision: count('feedback slots', 'slots submitted without a decision', hidden),
 };
+
+/** The same columns, each hidden by its own `<column>_suppressed` flag (a row may hide one and show others). */
+const ownFlags = (columns: Record<string, ColumnDoc>): Record<string, ColumnDoc> =>
+  Object.fromEntries(Object.entries(columns).map(([name, doc]) => [name, { ...doc, hiddenBy: `${name}_suppressed` }]));
 
 function feedbackColumns(totals: boolean): Record<string, ColumnDoc> {
   return {
@@ -617,6 +622,94 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
         text: '`true` when at least one figure of the row is hidden (see the `_suppressed` column of each)',
       },
       empty_reason: emptyReason,
+    },
+  },
+  'sources-by-month.csv': {
+    topic: 'Sources and offers',
+    summary: 'Where applications came from, how many went past the first stage, and where the hires came from.',
+    grain: 'one row per month and source',
+    notes:
+      "`applications` and `advanced` are the month's applications (a cohort: a recent month's `advanced` still grows as candidates move on); `hires` are the hires of the month, whenever they applied. Sources are as the export records them; text recorded for fewer candidates than the minimum group size reads as a rare value. Counts under the minimum group size are hidden, and beside them enough others that none can be worked out from the month's totals.",
+    feeds: [{ page: '/retro/*', charts: 'Sources' }],
+    columns: {
+      month: month('the application (applications, advanced) and of the hire (hires)'),
+      source: { type: 'text', text: 'the source as exported, `(none)` if missing' },
+      applications: count('applications', 'applications made in the month', { hiddenBy: 'applications_suppressed' }),
+      advanced: count(
+        'applications',
+        "of them, those that reached a stage after the order's first (the recruiter's screen or further) or were hired",
+        { hiddenBy: 'advanced_suppressed' },
+      ),
+      advanced_rate: rate('`advanced` ÷ `applications`', {
+        hiddenBy: 'advanced_suppressed',
+        empty: 'when either count is hidden, or there are no applications',
+      }),
+      hires: count('hires', 'hires made in the month from this source', { hiddenBy: 'hires_suppressed' }),
+      suppressed: suppressed('the row (its applications are fewer than the minimum group size)'),
+      applications_suppressed: cellFlag('applications', 'as a complement'),
+      advanced_suppressed: cellFlag('advanced', 'when small or as a complement'),
+      hires_suppressed: cellFlag('hires', 'when small or as a complement'),
+    },
+  },
+  'offers-by-quarter.csv': {
+    topic: 'Sources and offers',
+    summary: 'Offers made each quarter and what became of them.',
+    grain: 'one row per quarter',
+    notes:
+      "An offer is made when an application enters a stage named like an offer (`Offer`, `Offer extended`); a hire with no such stage counts as an offer made and accepted when hired. `made` = `accepted` + `declined` + `other`. Quarters, not months: a month's offers are a handful.",
+    feeds: [{ page: '/retro/*', charts: 'Offers' }],
+    columns: {
+      quarter: { type: 'text', text: 'the quarter the offer was made in, `YYYY-Qn`' },
+      made: count('offers', 'offers made in the quarter', { hiddenBy: 'made_suppressed' }),
+      accepted: count('offers', 'of them, accepted (the candidate was hired)', { hiddenBy: 'accepted_suppressed' }),
+      declined: count('offers', 'of them, declined or withdrawn by the candidate', { hiddenBy: 'declined_suppressed' }),
+      other: count('offers', 'the rest: turned down by the company after the offer, or still open', {
+        hiddenBy: 'other_suppressed',
+      }),
+      suppressed: suppressed('the row (fewer offers than the minimum group size)'),
+      made_suppressed: cellFlag('made', 'as a complement'),
+      accepted_suppressed: cellFlag('accepted', 'when small or as a complement'),
+      declined_suppressed: cellFlag('declined', 'when small or as a complement'),
+      other_suppressed: cellFlag('other', 'when small or as a complement'),
+    },
+  },
+  'offer-declines.csv': {
+    topic: 'Sources and offers',
+    summary: 'Why candidates declined offers, over the last 12 months.',
+    grain: 'one row per reason, after a first row `All` (every decline of the window)',
+    notes:
+      'One window, the last 12 months of the data (never sliding, so no two windows can be subtracted). Reasons are as the export records them.',
+    feeds: [{ page: '/retro/*', charts: 'Offers declined' }],
+    columns: {
+      from_month: { type: 'month', text: 'the first month of the window (offers made from then)' },
+      to_month: { type: 'month', text: 'the last month of the window' },
+      reason: { type: 'text', text: 'the reason recorded, `(none)` when none, `All` for every decline' },
+      declines: count('offers', 'offers made in the window and declined for this reason', hidden),
+      suppressed: suppressed('the count'),
+    },
+  },
+  'recommendations-by-hiring-manager.csv': {
+    topic: 'Sources and offers',
+    summary: "Each hiring manager's own scorecards by recommendation, over the last 12 months.",
+    grain: 'one row per hiring manager',
+    notes:
+      'Only the scorecards the hiring manager submitted themselves, on interviews of the window, with a recommendation.',
+    feeds: [{ page: '/hiring-managers/*', charts: 'Their own recommendations' }],
+    columns: {
+      hiring_manager: { type: 'text', text: 'the hiring manager' },
+      from_month: { type: 'month', text: 'the first month of the window' },
+      to_month: { type: 'month', text: 'the last month of the window' },
+      scorecards: count('feedback slots', 'their own scorecards with a recommendation', {
+        hiddenBy: 'scorecards_suppressed',
+      }),
+      ...ownFlags(RECOMMENDATIONS),
+      suppressed: suppressed('the row (fewer scorecards than the minimum group size)'),
+      scorecards_suppressed: cellFlag('scorecards', 'as a complement'),
+      strong_yes_suppressed: cellFlag('strong_yes', 'when small or as a complement'),
+      yes_suppressed: cellFlag('yes', 'when small or as a complement'),
+      no_suppressed: cellFlag('no', 'when small or as a complement'),
+      strong_no_suppressed: cellFlag('strong_no', 'when small or as a complement'),
+      no_decision_suppressed: cellFlag('no_decision', 'when small or as a complement'),
     },
   },
   'data-quality.csv': {

@@ -28,6 +28,7 @@ import { buildHeadlines, withChanges } from './headlines.ts';
 import { partnershipSection, partnershipWindow } from './partnership.ts';
 import { movementsSection, targetsOf } from './movements.ts';
 import { ownersSection } from './owners.ts';
+import { sourcesSection } from './sources.ts';
 import { rejectionFacts, rejectionsSection } from './rejections.ts';
 import { distinctSorted } from './stats.ts';
 import { protectAggregates } from './suppression.ts';
@@ -196,6 +197,7 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     targets: targetsOf(config),
     movements: { minimumRateN: 0, minimumMedianN: 0, items: [] },
     owners: ownersSection(ctx, months, requisitions.facts, slots.facts, rejections.facts, journeys, order),
+    ...sourcesSection(ctx, months, journeys, order, slots.facts, rejections.facts),
     coverage,
     absent: [],
     quality: {

@@ -405,6 +405,59 @@ export const ownerPartnershipSchema = z.object({
 });
 export type OwnerPartnership = z.infer<typeof ownerPartnershipSchema>;
 
+// ---- sources and offers ----------------------------------------------------------------------------------
+
+/** Applications of a month from one source, how many went past the first stage, how many were hired. */
+export const sourceRowSchema = z.object({
+  month,
+  source: z.string(),
+  applications: count.nullable(),
+  advanced: count.nullable(),
+  hires: count.nullable(),
+  suppressed: z.boolean(),
+  complementary,
+  hidden,
+});
+const quarter = z.string().regex(/^\d{4}-Q[1-4]$/);
+/** Offers made in a quarter (entered an offer stage) and what became of them. */
+export const offerRowSchema = z.object({
+  quarter,
+  made: count.nullable(),
+  accepted: count.nullable(),
+  declined: count.nullable(),
+  /** Rejected by the company after the offer, or still open at the as-of date. */
+  other: count.nullable(),
+  suppressed: z.boolean(),
+  complementary,
+  hidden,
+});
+/** A reason recorded for the offers the candidate declined (over the last 12 months). */
+export const offerDeclineSchema = z.object({
+  reason: z.string(),
+  declines: count.nullable(),
+  suppressed: z.boolean(),
+  complementary,
+});
+/** A hiring manager's own scorecards over a window, by recommendation. */
+export const recommendationMixSchema = z.object({
+  hiringManager: z.string(),
+  fromMonth: month,
+  toMonth: month,
+  scorecards: count.nullable(),
+  strong_yes: count.nullable(),
+  yes: count.nullable(),
+  no: count.nullable(),
+  strong_no: count.nullable(),
+  no_decision: count.nullable(),
+  suppressed: z.boolean(),
+  complementary,
+  hidden,
+});
+export type SourceRow = z.infer<typeof sourceRowSchema>;
+export type OfferRow = z.infer<typeof offerRowSchema>;
+export type OfferDecline = z.infer<typeof offerDeclineSchema>;
+export type RecommendationMix = z.infer<typeof recommendationMixSchema>;
+
 // ---- coverage: the n behind each chart -------------------------------------------------------------------
 
 /** How many rows a section rests on, and how many it left out and why ("n included / excluded"). */
@@ -562,6 +615,24 @@ export const aggregatesSchema = z.object({
     minimumMedianN: count,
     items: z.array(movementSchema),
   }),
+  /**
+   * Sources and offers (`scripts/metrics/sources.ts`): null when the export has no column to tell them (no
+   * source at all; no offer stage and no hire).
+   */
+  sources: z.array(sourceRowSchema).nullable(),
+  offers: z
+    .object({
+      byQuarter: z.array(offerRowSchema),
+      declines: z.object({
+        fromMonth: month,
+        toMonth: month,
+        declined: count.nullable(),
+        suppressed: z.boolean(),
+        reasons: z.array(offerDeclineSchema),
+      }),
+    })
+    .nullable(),
+  recommendations: z.array(recommendationMixSchema),
   /** Who owns each month: its partnerships, and the feedback each hiring manager owes at the as-of date. */
   owners: z.object({
     partnerships: z.array(ownerPartnershipSchema),
