@@ -106,6 +106,17 @@ export async function checkOutFolder(options: OutFolderCheck): Promise<string> {
         `Choose an empty or new folder. ${FORCE_FIX}`,
       );
     }
+    // A site of ours where someone has since put files of their own (an .htaccess that puts it behind a
+    // password, another site): replacing it would delete them, and might publish the site to everyone.
+    const written = entries.includes(OUT_MARKER) ? await writtenByLastBuild(target) : null;
+    const added = written ? entries.filter((name) => name !== OUT_MARKER && !written.has(name)).sort() : [];
+    if (added.length > 0) {
+      const named = added.slice(0, 3).join(', ') + (added.length > 3 ? ` and ${added.length - 3} more` : '');
+      refuse(
+        `holds ${added.length} file${added.length === 1 ? '' : 's'} or folder${added.length === 1 ? '' : 's'} that the last build did not write (${named}): a build replaces its output folder as a whole, and would delete them`,
+        `Move them out of the site's folder (an access rule such as .htaccess belongs in the web server's configuration or the folder above). ${FORCE_FIX}`,
+      );
+    }
   }
   // The site is built beside its output and swapped in: the parent must be writable.
   let parent = path.dirname(target);
@@ -121,9 +132,25 @@ export async function checkOutFolder(options: OutFolderCheck): Promise<string> {
   return target;
 }
 
-/** Marks `dir` as a site this tool built (see OUT_MARKER). */
+/** The line of the marker after which the build lists what it wrote, one name a line. */
+const WRITTEN_HEADER = 'Written by the build:';
+
+/**
+ * Marks `dir` as a site this tool built (see OUT_MARKER), listing what it holds, so that a later build can tell
+ * the files someone added since.
+ */
 export async function markAsBuilt(dir: string): Promise<void> {
-  await fs.writeFile(path.join(dir, OUT_MARKER), MARKER_TEXT);
+  const names = (await fs.readdir(dir)).filter((name) => name !== OUT_MARKER).sort();
+  await fs.writeFile(path.join(dir, OUT_MARKER), `${MARKER_TEXT}\n${WRITTEN_HEADER}\n${names.join('\n')}\n`);
+}
+
+/** The names the marker in `dir` lists, or null for a marker without a list (an older build's): all are ours. */
+async function writtenByLastBuild(dir: string): Promise<Set<string> | null> {
+  const text = await fs.readFile(path.join(dir, OUT_MARKER), 'utf8').catch(() => '');
+  const lines = text.split('\n');
+  const start = lines.indexOf(WRITTEN_HEADER);
+  if (start < 0) return null;
+  return new Set(lines.slice(start + 1).filter((line) => line !== ''));
 }
 
 /** The file operations `swapInto` uses (tests pass failing ones, as a mount point would give). */
