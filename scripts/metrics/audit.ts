@@ -23,6 +23,10 @@
  * value from 1 to minGroupSize − 1: the attacker cannot tell it from any other small count. For each one that
  * is not, the audit names a shown cell to hide beside it (the smallest positive part of a relation it is in,
  * never that relation's largest part), and `protectAggregates` runs the hiding again.
+ *
+ * The cells and relations depend on the draft only (suppression hides values, never rows), so they are laid
+ * out once per draft with integer cell ids (`Layout`); each round of `protectAggregates` then only reads what
+ * the published artifact shows, in the same order, into typed arrays of bounds, and propagates.
  */
 import { ALL, type Aggregates, type Figure, type MetricId, type Scope } from '../schema/aggregates.ts';
 import { cellId, readableId, type DisclosureReport, type HeadlineCount } from './suppression.ts';
@@ -31,33 +35,14 @@ const TRAILING_SUM = 'headlines: trailing 3 = its months';
 /** The start of a feedback row's cell ids (`cellId.feedback`). */
 const FEEDBACK_ROW = 'feedback\u0001';
 
-/** What each hidden count is known to be before any relation is used. */
-type Kind = 'shown' | 'small' | 'complement' | 'hidden' | 'derived';
-
-interface Cell {
-  id: string;
-  kind: Kind;
-  truth: number;
-  lo: number;
-  hi: number;
-  /** The id `suppressOnce` hides it by (null: not a cell of its own, such as a derived total). */
-  hideAs: string | null;
-}
-
-/** Σ signs[i] · cells[i] = 0. */
-interface Linear {
-  label: string;
-  cells: number[];
-  signs: number[];
-}
-
-/** numerator = rate × denominator, the rate known to lie in [lo, hi] (a published rate, rounded). */
-interface Ratio {
-  numerator: number;
-  denominator: number;
-  lo: number;
-  hi: number;
-}
+/** What each hidden count is known to be before any relation is used (`UNSET`: not yet read this round). */
+const SHOWN = 0;
+const SMALL = 1;
+const COMPLEMENT = 2;
+const HIDDEN = 3;
+const DERIVED = 4;
+const UNSET = 255;
+type PublishedKind = typeof SMALL | typeof COMPLEMENT | typeof HIDDEN;
 
 export interface AuditResult {
   cells: number;
@@ -79,108 +64,78 @@ export interface AuditResult {
 /** Half the last decimal of a published rate (four decimals). */
 const RATE_ROUNDING = 0.00005;
 
-class Model {
-  readonly cells: Cell[] = [];
-  readonly byId = new Map<string, number>();
-  readonly linear: Linear[] = [];
-  readonly ratios: Ratio[] = [];
-  readonly inconsistent = new Set<string>();
-  readonly broken: string[] = [];
-  readonly m: number;
-  constructor(m: number) {
-    this.m = m;
-  }
+/**
+ * How a round reads one publication from the published artifact (`readRound`), in the order the layout met
+ * them: a cell's kind depends on the order of its publications (shown anywhere wins; a hidden one after a
+ * shown one is inconsistent).
+ */
+const OP = {
+  rejection: 0,
+  share: 1,
+  feedback: 2,
+  pending: 3,
+  submissionRate: 4,
+  onTimeRate: 5,
+  outstanding: 6,
+  hires: 7,
+  funnel: 8,
+  passThrough: 9,
+  headlineN: 10,
+  headlineNumerator: 11,
+  trailing: 12,
+  zero: 13,
+  derived: 14,
+  partnership: 15,
+  shareRatio: 16,
+} as const;
+/** Fields of an op in `Layout.ops`: its code, two cells, a row, and one more number (see `readRound`). */
+const OP_SIZE = 6;
 
-  /**
-   * A published count: `shown` its published value (null when hidden), `kind` what a hidden one is known to
-   * be. A second publication of the same id must agree with the first.
-   */
-  publish(
-    id: string,
-    shown: number | null,
-    kind: Exclude<Kind, 'shown' | 'derived'>,
-    truth: number,
-    hideAs: string | null,
-  ): number {
-    const existing = this.byId.get(id);
-    const bounds: [number, number] =
-      shown !== null
-        ? [shown, shown]
-        : kind === 'small'
-          ? [1, this.m - 1]
-          : kind === 'complement'
-            ? [1, Infinity]
-            : [0, Infinity];
-    if (existing !== undefined) {
-      const cell = this.cells[existing]!;
-      if (cell.truth !== truth) this.broken.push(`${readableId(id)}: published as ${truth} and as ${cell.truth}`);
-      if (cell.kind !== 'derived' && (cell.kind === 'shown') !== (shown !== null))
-        this.inconsistent.add(readableId(id));
-      if (shown !== null) cell.kind = 'shown';
-      else if (cell.kind !== 'shown' && kind !== 'hidden') cell.kind = kind;
-      cell.lo = Math.max(cell.lo, bounds[0]);
-      cell.hi = Math.min(cell.hi, bounds[1]);
-      cell.hideAs ??= hideAs;
-      return existing;
-    }
-    return this.add({ id, kind: shown !== null ? 'shown' : kind, truth, lo: bounds[0], hi: bounds[1], hideAs });
-  }
+const SHARE_TABLES = ['byCategory', 'byRejectedBy', 'byStage'] as const;
+const FEEDBACK_FIELDS = [
+  'slots',
+  'due',
+  'submitted',
+  'on_time',
+  'strong_yes',
+  'yes',
+  'no',
+  'strong_no',
+  'no_decision',
+] as const;
 
-  /** A count a published rate gives back (× its n): hidden, at least 0, unless published elsewhere. */
-  mention(id: string, truth: number, hideAs: string | null): number {
-    const existing = this.byId.get(id);
-    if (existing !== undefined) {
-      const cell = this.cells[existing]!;
-      if (cell.truth !== truth) this.broken.push(`${readableId(id)}: published as ${truth} and as ${cell.truth}`);
-      return existing;
-    }
-    // Published through the rate itself (SPEC judges a rate by its n): not a hidden count of its own.
-    return this.add({ id, kind: 'derived', truth, lo: 0, hi: Infinity, hideAs });
-  }
-
-  /** A count no output publishes as such (a total, the seats without a hiring manager): at least 0. */
-  derived(id: string, truth: number): number {
-    const existing = this.byId.get(id);
-    if (existing !== undefined) return existing;
-    return this.add({ id, kind: 'derived', truth, lo: 0, hi: Infinity, hideAs: null });
-  }
-
-  private add(cell: Cell): number {
-    this.cells.push(cell);
-    this.byId.set(cell.id, this.cells.length - 1);
-    return this.cells.length - 1;
-  }
-
-  /** total = Σ parts (ids; a part or total never published is skipped, as the relation then says nothing). */
-  sum(label: string, total: string, parts: readonly string[]): void {
-    const t = this.byId.get(total);
-    const ps = parts.map((p) => this.byId.get(p));
-    if (t === undefined || ps.some((p) => p === undefined)) return;
-    this.linear.push({ label, cells: [t, ...(ps as number[])], signs: [-1, ...ps.map(() => 1)] });
-  }
-
-  /** A relation with signs given, over ids that must all exist. */
-  relation(label: string, terms: readonly [string, number][]): void {
-    const cells = terms.map(([id]) => this.byId.get(id));
-    if (cells.some((c) => c === undefined)) return;
-    this.linear.push({ label, cells: cells as number[], signs: terms.map(([, s]) => s) });
-  }
-
-  /** A shown rate (rounded to four decimals) between two counts. */
-  ratio(numerator: string, denominator: string, rate: number | null): void {
-    const n = this.byId.get(numerator);
-    const d = this.byId.get(denominator);
-    if (n === undefined || d === undefined || rate === null) return;
-    this.ratios.push({ numerator: n, denominator: d, lo: Math.max(0, rate - RATE_ROUNDING), hi: rate + RATE_ROUNDING });
-  }
+/** Everything about the cells and relations that does not change between rounds: laid out once per draft. */
+interface Layout {
+  ids: string[];
+  truth: Float64Array;
+  /** Index into `hideAsNames` of the id `suppressOnce` hides a cell by, as its first publication gives it (−1: none). */
+  hideAs: Int32Array;
+  hideAsNames: string[];
+  /** 1: a counted part of a bar (not an overlapping figure); 2: a figure a headline repeats; 4: a feedback row's count other than its slots. */
+  flags: Uint8Array;
+  /** Relations Σ signs · cells = 0 that hold on the draft, as compressed rows. */
+  relStart: Int32Array;
+  relCells: Int32Array;
+  relSigns: Int8Array;
+  /** The relations (indices) that are a trailing-3 count = its three months. */
+  trailingSums: Int32Array;
+  /** Per cell, the relations it is in (compressed rows). */
+  cellRelStart: Int32Array;
+  cellRels: Int32Array;
+  ops: Int32Array;
+  /** Cells known to be 0 (the seats without a hiring manager, when the data has none). */
+  zero: Int32Array;
+  broken: string[];
 }
+
+const BAR_PART = 1;
+const HEADLINE_FIGURE = 2;
+const ROW_FIELD = 4;
 
 type Row = Record<string, unknown> & { suppressed: boolean; complementary?: true };
 
-const kindOf = (
-  row: { suppressed: boolean; complementary?: true },
-  isN: boolean,
-): Exclude<Kind, 'shown' | 'derived'> => (!isN ? 'hidden' : row.complementary ? 'complement' : 'small');
+const kindOf = (row: { suppressed: boolean; complementary?: true }, isN: boolean): PublishedKind =>
+  !isN ? HIDDEN : row.complementary ? COMPLEMENT : SMALL;
 
 const COUNT_OF: Partial<Record<MetricId, { n: string; numerator?: string }>> = {
   medianDaysToHire: { n: 'hires' },
@@ -246,37 +201,170 @@ function groupRows<T>(rows: readonly T[], keyOf: (row: T) => string | null): Map
   return groups;
 }
 
-/** The model of everything `published` publishes; `draft` is the same artifact before suppression. */
-export function buildModel(published: Aggregates, draft: Aggregates, m: number, replay = false): Model {
-  const model = new Model(m);
-  // Replaying (the relations of this draft are known from an earlier round): only the cells' bounds are new.
-  const S = replay ? () => undefined : model.sum.bind(model);
-  const groupBy = replay ? () => new Map<string, never[]>() : groupRows;
-  if (replay) model.relation = () => undefined;
+/** Builds a `Layout`: cells by string id (once), relations, and the ops a round reads. */
+class LayoutBuilder {
+  readonly ids: string[] = [];
+  readonly truth: number[] = [];
+  readonly hideAs: number[] = [];
+  readonly hideAsNames: string[] = [];
+  private readonly hideAsIndex = new Map<string, number>();
+  readonly byId = new Map<string, number>();
+  readonly relations: { label: string; cells: number[]; signs: number[] }[] = [];
+  readonly ops: number[] = [];
+  readonly zero: number[] = [];
+  readonly broken: string[] = [];
+
+  name(hideAs: string | null): number {
+    if (hideAs === null) return -1;
+    let i = this.hideAsIndex.get(hideAs);
+    if (i === undefined) {
+      i = this.hideAsNames.push(hideAs) - 1;
+      this.hideAsIndex.set(hideAs, i);
+    }
+    return i;
+  }
+
+  private add(id: string, truth: number, hideAs: string | null): number {
+    const c = this.ids.push(id) - 1;
+    this.truth.push(truth);
+    this.hideAs.push(this.name(hideAs));
+    this.byId.set(id, c);
+    return c;
+  }
+
+  private check(c: number, truth: number): void {
+    if (this.truth[c] !== truth)
+      this.broken.push(`${readableId(this.ids[c]!)}: published as ${truth} and as ${this.truth[c]}`);
+  }
+
+  /** A published count (shown or hidden): a second publication of the same id must agree with the first. */
+  publish(id: string, truth: number, hideAs: string | null): number {
+    const existing = this.byId.get(id);
+    if (existing === undefined) return this.add(id, truth, hideAs);
+    this.check(existing, truth);
+    if (this.hideAs[existing] === -1) this.hideAs[existing] = this.name(hideAs);
+    return existing;
+  }
+
+  /** A count a published rate gives back (× its n), or that a hidden figure stands for. */
+  mention(id: string, truth: number, hideAs: string | null): number {
+    const existing = this.byId.get(id);
+    if (existing === undefined) return this.add(id, truth, hideAs);
+    this.check(existing, truth);
+    return existing;
+  }
+
+  /** A count no output publishes as such (a total, the seats without a hiring manager): at least 0. */
+  derived(id: string, truth: number): number {
+    return this.byId.get(id) ?? this.add(id, truth, null);
+  }
+
+  /** `hideAs`: only where a round may publish a cell first met as a mention (`OP.headlineN`). */
+  op(code: number, a: number, b = -1, row = -1, aux = -1, hideAs: string | null = null): void {
+    this.ops.push(code, a, b, row, aux, this.name(hideAs));
+  }
+
+  /** total = Σ parts (ids; a part or total never published is skipped, as the relation then says nothing). */
+  sum(label: string, total: string, parts: readonly string[]): void {
+    const t = this.byId.get(total);
+    const ps = parts.map((p) => this.byId.get(p));
+    if (t === undefined || ps.some((p) => p === undefined)) return;
+    this.relations.push({ label, cells: [t, ...(ps as number[])], signs: [-1, ...ps.map(() => 1)] });
+  }
+
+  /** A relation with signs given, over ids that must all exist. */
+  relation(label: string, terms: readonly [string, number][]): void {
+    const cells = terms.map(([id]) => this.byId.get(id));
+    if (cells.some((c) => c === undefined)) return;
+    this.relations.push({ label, cells: cells as number[], signs: terms.map(([, s]) => s) });
+  }
+
+  /** A rate between two counts, read each round (skipped when either count is never published). */
+  ratio(code: number, numerator: string, denominator: string, row = -1, aux = -1): void {
+    const n = this.byId.get(numerator);
+    const d = this.byId.get(denominator);
+    if (n !== undefined && d !== undefined) this.op(code, n, d, row, aux);
+  }
+
+  /** The layout: relations that do not hold on the draft are dropped (and reported as broken). */
+  done(): Layout {
+    const { ids, truth } = this;
+    const kept: { label: string; cells: number[]; signs: number[] }[] = [];
+    const wrong: string[] = [];
+    for (const r of this.relations) {
+      const total = r.cells.reduce((sum, c, k) => sum + r.signs[k]! * truth[c]!, 0);
+      if (total === 0) kept.push(r);
+      else wrong.push(`${r.label}: ${r.cells.map((c) => readableId(ids[c]!)).join(' ; ')} is off by ${total}`);
+    }
+    const relStart = new Int32Array(kept.length + 1);
+    kept.forEach((r, i) => (relStart[i + 1] = relStart[i]! + r.cells.length));
+    const relCells = new Int32Array(relStart[kept.length]!);
+    const relSigns = new Int8Array(relCells.length);
+    const cellRelStart = new Int32Array(ids.length + 1);
+    kept.forEach((r, i) => {
+      relCells.set(r.cells, relStart[i]!);
+      relSigns.set(r.signs, relStart[i]!);
+      for (const c of r.cells) cellRelStart[c + 1]!++;
+    });
+    for (let c = 0; c < ids.length; c++) cellRelStart[c + 1]! += cellRelStart[c]!;
+    const cellRels = new Int32Array(cellRelStart[ids.length]!);
+    const fill = cellRelStart.slice(0, ids.length);
+    kept.forEach((r, i) => {
+      for (const c of r.cells) cellRels[fill[c]!++] = i;
+    });
+    const flags = new Uint8Array(ids.length);
+    ids.forEach((id, c) => {
+      flags[c] =
+        (isBarPart(id) ? BAR_PART : 0) |
+        (isHeadlineFigure(id) ? HEADLINE_FIGURE : 0) |
+        (id.startsWith(FEEDBACK_ROW) && !id.endsWith('#slots') ? ROW_FIELD : 0);
+    });
+    return {
+      ids,
+      truth: Float64Array.from(truth),
+      hideAs: Int32Array.from(this.hideAs),
+      hideAsNames: this.hideAsNames,
+      flags,
+      relStart,
+      relCells,
+      relSigns,
+      trailingSums: Int32Array.from(kept.flatMap((r, i) => (r.label === TRAILING_SUM ? [i] : []))),
+      cellRelStart,
+      cellRels,
+      ops: Int32Array.from(this.ops),
+      zero: Int32Array.from(this.zero),
+      broken: [...this.broken, ...wrong],
+    };
+  }
+}
+
+/** The cells and relations of everything published from `draft` (the artifact before suppression). */
+function layOut(draft: Aggregates): Layout {
+  const L = new LayoutBuilder();
+  const S = L.sum.bind(L);
+  const groupBy = groupRows;
 
   // ---- rejections: reason rows (with All rollups), the three share tables, and the month totals
   const rejectionId = (r: Row) => cellId.rejection(r as never);
-  published.rejections.byMonth.forEach((r, i) => {
-    const t = draft.rejections.byMonth[i]!;
-    model.publish(cellId.rejection(r), r.rejections, kindOf(r, true), t.rejections ?? 0, cellId.rejection(r));
+  draft.rejections.byMonth.forEach((r, i) => {
+    const id = cellId.rejection(r);
+    L.op(OP.rejection, L.publish(id, r.rejections ?? 0, id), -1, i);
   });
-  const shareTables = ['byCategory', 'byRejectedBy', 'byStage'] as const;
   const totals = new Map<string, number>();
   for (const r of draft.rejections.byCategory)
     totals.set(`${r.month}|${r.department}`, (totals.get(`${r.month}|${r.department}`) ?? 0) + (r.rejections ?? 0));
   for (const [k, n] of totals) {
     const [month, department] = k.split('|') as [string, string];
-    model.derived(cellId.rejectionTotal(month, department), n);
+    L.op(OP.derived, L.derived(cellId.rejectionTotal(month, department), n));
   }
-  for (const t of shareTables) {
-    published.rejections[t].forEach((r, i) => {
+  SHARE_TABLES.forEach((t, ti) => {
+    draft.rejections[t].forEach((r, i) => {
       const id = cellId.share(t, r);
-      model.publish(id, r.rejections, kindOf(r, true), draft.rejections[t][i]!.rejections ?? 0, id);
-      const total = cellId.rejectionTotal(r.month, r.department);
+      L.op(OP.share, L.publish(id, r.rejections ?? 0, id), -1, i, ti);
       // share = count / the month's total: a shown share ties the two (the total's n is at least 1 here).
-      if (r.share !== null && r.share > 0) model.ratio(id, total, r.share);
+      L.ratio(OP.shareRatio, id, cellId.rejectionTotal(r.month, r.department), i, ti);
     });
-    for (const [k, rows] of groupBy(published.rejections[t], (r) => `${r.month}|${r.department}`)) {
+    for (const [k, rows] of groupBy(draft.rejections[t], (r) => `${r.month}|${r.department}`)) {
       const [month, department] = k.split('|') as [string, string];
       S(
         `rejections.${t}: keys of a month`,
@@ -284,7 +372,7 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number, 
         rows.map((r) => cellId.share(t, r)),
       );
     }
-    for (const rows of groupBy(published.rejections[t], (r) =>
+    for (const rows of groupBy(draft.rejections[t], (r) =>
       r.department === ALL ? null : `${r.month}|${r.key}`,
     ).values()) {
       const { month, key } = rows[0]!;
@@ -294,9 +382,9 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number, 
         rows.map((r) => cellId.share(t, r)),
       );
     }
-  }
+  });
   const months = new Map<string, Set<string>>();
-  for (const r of published.rejections.byCategory)
+  for (const r of draft.rejections.byCategory)
     if (r.department !== ALL) (months.get(r.month) ?? months.set(r.month, new Set()).get(r.month)!).add(r.department);
   for (const [month, departments] of months)
     S(
@@ -304,7 +392,7 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number, 
       cellId.rejectionTotal(month, ALL),
       [...departments].map((d) => cellId.rejectionTotal(month, d)),
     );
-  const reasonRows = published.rejections.byMonth as unknown as Row[];
+  const reasonRows = draft.rejections.byMonth as unknown as Row[];
   const stageRows = reasonRows.filter((r) => r.stage !== ALL);
   for (const [field, t] of [
     ['category', 'byCategory'],
@@ -347,33 +435,21 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number, 
     S('rejections: department All', rejectionId({ ...rows[0]!, department: ALL }), rows.map(rejectionId));
 
   // ---- feedback rows: every count, and the pending slots (due − submitted)
-  const feedbackFields = [
-    'slots',
-    'due',
-    'submitted',
-    'on_time',
-    'strong_yes',
-    'yes',
-    'no',
-    'strong_no',
-    'no_decision',
-  ] as const;
-  published.feedback.byMonth.forEach((r, i) => {
-    const t = draft.feedback.byMonth[i]!;
+  const feedbackRows = draft.feedback.byMonth;
+  feedbackRows.forEach((r, i) => {
     const row = cellId.feedback(r);
-    for (const field of feedbackFields)
-      model.publish(`${row}#${field}`, r[field], kindOf(r, field === 'slots'), t[field] ?? 0, row);
-    const pending = r.due === null || r.submitted === null ? null : r.due - r.submitted;
-    model.publish(`${row}#pending`, pending, 'hidden', (t.due ?? 0) - (t.submitted ?? 0), row);
-    model.relation('feedback: due = submitted + pending', [
+    FEEDBACK_FIELDS.forEach((field, f) =>
+      L.op(OP.feedback, L.publish(`${row}#${field}`, r[field] ?? 0, row), -1, i, f),
+    );
+    L.op(OP.pending, L.publish(`${row}#pending`, (r.due ?? 0) - (r.submitted ?? 0), row), -1, i);
+    L.relation('feedback: due = submitted + pending', [
       [`${row}#due`, -1],
       [`${row}#submitted`, 1],
       [`${row}#pending`, 1],
     ]);
-    model.ratio(`${row}#submitted`, `${row}#due`, r.submission_rate);
+    L.ratio(OP.submissionRate, `${row}#submitted`, `${row}#due`, i);
   });
-  const feedbackRows = published.feedback.byMonth;
-  for (const field of [...feedbackFields, 'pending']) {
+  for (const field of [...FEEDBACK_FIELDS, 'pending']) {
     const id = (r: { month: string; department: string; stage: string }) => `${cellId.feedback(r)}#${field}`;
     for (const rows of groupBy(feedbackRows, (r) => (r.stage === ALL ? null : `${r.month}|${r.department}`)).values())
       S(`feedback.${field}: stages`, id({ ...rows[0]!, stage: ALL }), rows.map(id));
@@ -382,45 +458,45 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number, 
   }
 
   // ---- outstanding feedback: All = Σ departments per bucket; a department's buckets = its pending slots
-  published.feedback.outstanding.forEach((r, i) => {
+  draft.feedback.outstanding.forEach((r, i) => {
     const id = cellId.outstanding(r);
-    model.publish(id, r.slots, kindOf(r, true), draft.feedback.outstanding[i]!.slots ?? 0, id);
+    L.op(OP.outstanding, L.publish(id, r.slots ?? 0, id), -1, i);
   });
-  for (const rows of groupBy(published.feedback.outstanding, (r) => (r.department === ALL ? null : r.bucket)).values())
+  for (const rows of groupBy(draft.feedback.outstanding, (r) => (r.department === ALL ? null : r.bucket)).values())
     S('outstanding: departments', cellId.outstanding({ ...rows[0]!, department: ALL }), rows.map(cellId.outstanding));
-  const bucketsOf = groupBy(published.feedback.outstanding, (r) => r.department);
+  const bucketsOf = groupBy(draft.feedback.outstanding, (r) => r.department);
   for (const [department, rows] of groupBy(feedbackRows, (r) => (r.stage === ALL ? r.department : null))) {
     const outstandingRows = bucketsOf.get(department) ?? [];
-    model.relation('outstanding = pending slots of every month', [
+    L.relation('outstanding = pending slots of every month', [
       ...outstandingRows.map((r): [string, number] => [cellId.outstanding(r), 1]),
       ...rows.map((r): [string, number] => [`${cellId.feedback(r)}#pending`, -1]),
     ]);
   }
 
   // ---- hires and the funnel: All = Σ departments
-  published.timeToFill.timeToHireByMonth.forEach((r, i) => {
+  draft.timeToFill.timeToHireByMonth.forEach((r, i) => {
     const id = cellId.hires(r);
-    model.publish(id, r.hires, kindOf(r, true), draft.timeToFill.timeToHireByMonth[i]!.hires ?? 0, id);
+    L.op(OP.hires, L.publish(id, r.hires ?? 0, id), -1, i);
   });
-  for (const rows of groupBy(published.timeToFill.timeToHireByMonth, (r) =>
+  for (const rows of groupBy(draft.timeToFill.timeToHireByMonth, (r) =>
     r.department === ALL ? null : r.month,
   ).values())
     S('hires: departments', cellId.hires({ ...rows[0]!, department: ALL }), rows.map(cellId.hires));
-  const funnel = published.funnel ?? [];
+  const funnel = draft.funnel ?? [];
   funnel.forEach((r, i) => {
     const id = cellId.funnel(r);
-    model.publish(id, r.reached, kindOf(r, true), draft.funnel![i]!.reached ?? 0, id);
+    L.op(OP.funnel, L.publish(id, r.reached ?? 0, id), -1, i);
   });
   for (const rows of groupBy(funnel, (r) => (r.department === ALL ? null : `${r.cohort}|${r.stage}`)).values())
     S('funnel: departments', cellId.funnel({ ...rows[0]!, department: ALL }), rows.map(cellId.funnel));
   const stageAt = new Map(funnel.map((r) => [`${r.cohort}|${r.department}|${r.stage_index}`, r]));
-  for (const r of funnel) {
+  funnel.forEach((r, i) => {
     const next = stageAt.get(`${r.cohort}|${r.department}|${r.stage_index + 1}`);
-    if (next && r.pass_through !== null) model.ratio(cellId.funnel(next), cellId.funnel(r), r.pass_through);
-  }
+    if (next) L.ratio(OP.passThrough, cellId.funnel(next), cellId.funnel(r), i);
+  });
 
   // ---- headlines: the month's counts, the previous month's (the same cells), the trailing 3 months'
-  const monthList = published.months;
+  const monthList = draft.months;
   const scopeIds = (scope: Scope, count: string, month: string): { id: string; hideAs: string | null } =>
     scope.kind === 'hiringManager'
       ? {
@@ -429,68 +505,59 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number, 
         }
       : tableIdOf(count, month, scope.kind === 'all' ? ALL : scope.department);
   const trailingIds = new Set<string>();
-  published.headlines.forEach((s, si) => {
+  draft.headlines.forEach((s, si) => {
     const counts = COUNT_OF[s.metric];
     if (!counts) return;
-    const truthSeries = draft.headlines[si]!;
-    const publishFigure = (
-      f: Figure,
+    // A hidden figure says its n is hidden only where the n is its own count (the count metrics, days to
+    // hire); a share, a rate or the median hours may be hidden for a count beside it, and their n is the
+    // count metric's, published (or hidden) there.
+    const ownCount = s.metric === 'feedbackSlots' || s.metric === 'rejections' || s.metric === 'medianDaysToHire';
+    const figure = (
       truth: Figure,
+      i: number,
+      which: 0 | 1,
       id: { id: string; hideAs: string | null },
       numerator: { id: string; hideAs: string | null } | null,
       truthNumerator: number,
     ) => {
       if (truth.n === null) return;
-      // A hidden figure says its n is hidden only where the n is its own count (the count metrics, days to
-      // hire); a share, a rate or the median hours may be hidden for a count beside it, and their n is the
-      // count metric's, published (or hidden) there.
-      const ownCount = s.metric === 'feedbackSlots' || s.metric === 'rejections' || s.metric === 'medianDaysToHire';
-      if (!f.suppressed) model.publish(id.id, f.n, 'hidden', truth.n, id.hideAs);
-      else if (ownCount) model.publish(id.id, null, f.complementary ? 'complement' : 'small', truth.n, id.hideAs);
-      else model.mention(id.id, truth.n, id.hideAs);
-      if (numerator) {
-        model.mention(numerator.id, truthNumerator, numerator.hideAs);
-        if (!f.suppressed && f.value !== null) model.ratio(numerator.id, id.id, f.value);
-      }
+      const n = ownCount ? L.publish(id.id, truth.n, id.hideAs) : L.mention(id.id, truth.n, id.hideAs);
+      L.op(OP.headlineN, n, ownCount ? 1 : 0, si, 2 * i + which, id.hideAs);
+      if (numerator)
+        L.op(OP.headlineNumerator, L.mention(numerator.id, truthNumerator, numerator.hideAs), n, si, 2 * i + which);
     };
-    s.months.forEach((c, i) => {
-      const t = truthSeries.months[i]!;
-      const nId = scopeIds(s.scope, counts.n, c.month);
-      const numId = counts.numerator ? scopeIds(s.scope, counts.numerator, c.month) : null;
+    s.months.forEach((t, i) => {
       const truthNum = t.current.value !== null && t.current.n ? Math.round(t.current.value * t.current.n) : 0;
-      publishFigure(c.current, t.current, nId, numId, truthNum);
+      const nId = scopeIds(s.scope, counts.n, t.month);
+      figure(t.current, i, 0, nId, counts.numerator ? scopeIds(s.scope, counts.numerator, t.month) : null, truthNum);
       if (i > 0 && t.previous.n !== null) {
         const previousMonth = monthList[i - 1]!;
-        const prevTruth = truthSeries.months[i - 1]!.current;
-        publishFigure(
-          c.previous,
+        const prevTruth = s.months[i - 1]!.current;
+        figure(
           t.previous,
+          i,
+          1,
           scopeIds(s.scope, counts.n, previousMonth),
           counts.numerator ? scopeIds(s.scope, counts.numerator, previousMonth) : null,
           prevTruth.value !== null && prevTruth.n ? Math.round(prevTruth.value * prevTruth.n) : 0,
         );
       }
       if (i >= 3 && t.trailing3.n !== null && t.trailing3.n > 0) {
-        const id = `${cellId.trailing3(s.scope, c.month, s.metric)}#${counts.n}`;
+        const hideAs = cellId.trailing3(s.scope, t.month, s.metric);
+        const id = `${hideAs}#${counts.n}`;
         const window = [i - 3, i - 2, i - 1].map((j) => scopeIds(s.scope, counts.n, monthList[j]!).id);
-        model.publish(
-          id,
-          c.trailing3.suppressed ? null : c.trailing3.n,
-          'hidden',
-          t.trailing3.n,
-          cellId.trailing3(s.scope, c.month, s.metric),
-        );
+        L.op(OP.trailing, L.publish(id, t.trailing3.n, hideAs), -1, si, i);
         if (!trailingIds.has(id)) {
           trailingIds.add(id);
           // Months of the window with no figure at all (n 0) are published as 0 by the others' n.
           for (const [j, w] of window.entries())
-            if (!model.byId.has(w)) model.publish(w, 0, 'hidden', truthSeries.months[i - 3 + j]!.current.n ?? 0, null);
+            if (!L.byId.has(w)) L.op(OP.zero, L.publish(w, s.months[i - 3 + j]!.current.n ?? 0, null));
           S(TRAILING_SUM, id, window);
           // Two windows a month apart differ by their ends (the difference of the two sums above, written
           // out: interval propagation does not subtract relations by itself).
           const before = `${cellId.trailing3(s.scope, monthList[i - 1]!, s.metric)}#${counts.n}`;
           if (i >= 4 && trailingIds.has(before))
-            model.relation('headlines: consecutive trailing 3', [
+            L.relation('headlines: consecutive trailing 3', [
               [id, 1],
               [before, -1],
               [window[2]!, -1],
@@ -501,180 +568,398 @@ export function buildModel(published: Aggregates, draft: Aggregates, m: number, 
     });
   });
   // A row's on-time rate is its on-time slots over its settled ones (published as the headline's n).
-  for (const r of feedbackRows)
-    model.ratio(`${cellId.feedback(r)}#on_time`, `${cellId.feedback(r)}#slaSettled`, r.on_time_rate);
+  feedbackRows.forEach((r, i) =>
+    L.ratio(OP.onTimeRate, `${cellId.feedback(r)}#on_time`, `${cellId.feedback(r)}#slaSettled`, i),
+  );
   // The company = Σ hiring managers + the seats without one (at least 0; exactly 0 when the data has none).
-  const managers = published.headlines.filter((s) => s.scope.kind === 'hiringManager' && COUNT_OF[s.metric]);
+  const managers = draft.headlines.filter((s) => s.scope.kind === 'hiringManager' && COUNT_OF[s.metric]);
   const unassigned: number[] = [];
   for (const count of Object.keys(HIDDEN_WITH)) {
     for (const month of monthList) {
-      const total = tableIdOf(count, month, ALL).id;
-      const totalCell = model.byId.get(total);
+      const totalCell = L.byId.get(tableIdOf(count, month, ALL).id);
       if (totalCell === undefined) continue;
       const parts = [...new Set(managers.map((s) => scopeIds(s.scope, count, month).id))].filter((id) =>
-        model.byId.has(id),
+        L.byId.has(id),
       );
       if (parts.length === 0) continue;
-      const rest =
-        model.cells[totalCell]!.truth - parts.reduce((sum, id) => sum + model.cells[model.byId.get(id)!]!.truth, 0);
+      const rest = L.truth[totalCell]! - parts.reduce((sum, id) => sum + L.truth[L.byId.get(id)!]!, 0);
       const none = `without a hiring manager\u0001${count}\u0001${month}`;
-      unassigned.push(model.derived(none, rest));
-      S('headlines: company = its hiring managers', total, [...parts, none]);
+      const c = L.derived(none, rest);
+      L.op(OP.derived, c);
+      unassigned.push(c);
+      S('headlines: company = its hiring managers', tableIdOf(count, month, ALL).id, [...parts, none]);
     }
   }
   // An attacker who assumes every seat has a hiring manager is right when it is so: model it exactly then.
-  if (unassigned.every((c) => model.cells[c]!.truth === 0)) for (const c of unassigned) model.cells[c]!.hi = 0;
+  if (unassigned.every((c) => L.truth[c] === 0)) L.zero.push(...unassigned);
 
   // ---- partnerships: their figures' n are published (a hidden small one is a hidden count); the reasons'
   // n counts only the stages a hiring manager owns, so it is tied to no other output.
-  published.partnerships.forEach((p, i) => {
-    const f = p.unspecifiedReasonShare;
-    const t = draft.partnerships[i]!.unspecifiedReasonShare;
+  draft.partnerships.forEach((p, i) => {
+    const t = p.unspecifiedReasonShare;
     if (t.n === null || t.n === 0) return;
     const id = cellId.partnership(p.hiringManager, 'unspecifiedReasonShare');
-    model.publish(
-      `${id}#rejections`,
-      f.suppressed ? null : f.n,
-      f.suppressed && !f.complementary ? 'small' : 'hidden',
-      t.n,
-      id,
-    );
+    L.op(OP.partnership, L.publish(`${id}#rejections`, t.n, id), -1, i);
   });
-  return model;
+  return L.done();
+}
+
+const layouts = new WeakMap<Aggregates, Layout>();
+const layoutOf = (draft: Aggregates): Layout => {
+  let layout = layouts.get(draft);
+  if (!layout) layouts.set(draft, (layout = layOut(draft)));
+  return layout;
+};
+
+/** One round's view of the cells: what `published` shows of each, and the rates it publishes between them. */
+interface Round {
+  kind: Uint8Array;
+  lo: Float64Array;
+  hi: Float64Array;
+  hideAs: Int32Array;
+  /** Rates: numerator = rate × denominator, the rate in [lo, hi] (a published rate, rounded). */
+  ratioNum: number[];
+  ratioDen: number[];
+  ratioLo: number[];
+  ratioHi: number[];
+  /** Cells published as shown in one place and hidden in another, in the order found. */
+  inconsistent: Set<number>;
+}
+
+/** Reads the published artifact into bounds, op by op in the layout's order. */
+function readRound(layout: Layout, published: Aggregates, m: number): Round {
+  const cells = layout.ids.length;
+  const round: Round = {
+    kind: new Uint8Array(cells).fill(UNSET),
+    lo: new Float64Array(cells),
+    hi: new Float64Array(cells),
+    hideAs: layout.hideAs.slice(),
+    ratioNum: [],
+    ratioDen: [],
+    ratioLo: [],
+    ratioHi: [],
+    inconsistent: new Set(),
+  };
+  const { kind, lo, hi } = round;
+  const publish = (c: number, shown: number | null, k: PublishedKind): void => {
+    const bLo = shown !== null ? shown : k === SMALL || k === COMPLEMENT ? 1 : 0;
+    const bHi = shown !== null ? shown : k === SMALL ? m - 1 : Infinity;
+    const was = kind[c]!;
+    if (was === UNSET) {
+      kind[c] = shown !== null ? SHOWN : k;
+      lo[c] = bLo;
+      hi[c] = bHi;
+      return;
+    }
+    if (was !== DERIVED && (was === SHOWN) !== (shown !== null)) round.inconsistent.add(c);
+    if (shown !== null) kind[c] = SHOWN;
+    else if (was !== SHOWN && k !== HIDDEN) kind[c] = k;
+    if (bLo > lo[c]!) lo[c] = bLo;
+    if (bHi < hi[c]!) hi[c] = bHi;
+  };
+  const derived = (c: number): void => {
+    if (kind[c] !== UNSET) return;
+    kind[c] = DERIVED;
+    lo[c] = 0;
+    hi[c] = Infinity;
+  };
+  const ratio = (numerator: number, denominator: number, rate: number | null): void => {
+    if (rate === null) return;
+    round.ratioNum.push(numerator);
+    round.ratioDen.push(denominator);
+    round.ratioLo.push(Math.max(0, rate - RATE_ROUNDING));
+    round.ratioHi.push(rate + RATE_ROUNDING);
+  };
+  const { rejections, feedback, timeToFill, headlines, partnerships } = published;
+  const funnel = published.funnel ?? [];
+  const { ops } = layout;
+  for (let o = 0; o < ops.length; o += OP_SIZE) {
+    const a = ops[o + 1]!;
+    const b = ops[o + 2]!;
+    const row = ops[o + 3]!;
+    const aux = ops[o + 4]!;
+    switch (ops[o]!) {
+      case OP.rejection: {
+        const r = rejections.byMonth[row]!;
+        publish(a, r.rejections, kindOf(r, true));
+        break;
+      }
+      case OP.share: {
+        const r = rejections[SHARE_TABLES[aux]!][row]!;
+        publish(a, r.rejections, kindOf(r, true));
+        break;
+      }
+      case OP.shareRatio: {
+        const share = rejections[SHARE_TABLES[aux]!][row]!.share;
+        ratio(a, b, share !== null && share > 0 ? share : null);
+        break;
+      }
+      case OP.feedback: {
+        const r = feedback.byMonth[row]!;
+        const field = FEEDBACK_FIELDS[aux]!;
+        publish(a, r[field], kindOf(r, field === 'slots'));
+        break;
+      }
+      case OP.pending: {
+        const r = feedback.byMonth[row]!;
+        publish(a, r.due === null || r.submitted === null ? null : r.due - r.submitted, HIDDEN);
+        break;
+      }
+      case OP.submissionRate:
+        ratio(a, b, feedback.byMonth[row]!.submission_rate);
+        break;
+      case OP.onTimeRate:
+        ratio(a, b, feedback.byMonth[row]!.on_time_rate);
+        break;
+      case OP.outstanding: {
+        const r = feedback.outstanding[row]!;
+        publish(a, r.slots, kindOf(r, true));
+        break;
+      }
+      case OP.hires: {
+        const r = timeToFill.timeToHireByMonth[row]!;
+        publish(a, r.hires, kindOf(r, true));
+        break;
+      }
+      case OP.funnel: {
+        const r = funnel[row]!;
+        publish(a, r.reached, kindOf(r, true));
+        break;
+      }
+      case OP.passThrough:
+        ratio(a, b, funnel[row]!.pass_through);
+        break;
+      case OP.headlineN: {
+        const c = headlines[row]!.months[aux >> 1]!;
+        const f = aux & 1 ? c.previous : c.current;
+        if (!f.suppressed) {
+          publish(a, f.n, HIDDEN);
+          if (round.hideAs[a] === -1) round.hideAs[a] = ops[o + 5]!;
+        } else if (b === 1) publish(a, null, f.complementary ? COMPLEMENT : SMALL);
+        else derived(a);
+        break;
+      }
+      case OP.headlineNumerator: {
+        const c = headlines[row]!.months[aux >> 1]!;
+        const f = aux & 1 ? c.previous : c.current;
+        derived(a);
+        if (!f.suppressed) ratio(a, b, f.value);
+        break;
+      }
+      case OP.trailing: {
+        const t = headlines[row]!.months[aux]!.trailing3;
+        publish(a, t.suppressed ? null : t.n, HIDDEN);
+        break;
+      }
+      case OP.zero:
+        publish(a, 0, HIDDEN);
+        break;
+      case OP.derived:
+        derived(a);
+        break;
+      case OP.partnership: {
+        const f = partnerships[row]!.unspecifiedReasonShare;
+        publish(a, f.suppressed ? null : f.n, f.suppressed && !f.complementary ? SMALL : HIDDEN);
+        break;
+      }
+    }
+  }
+  for (const c of layout.zero) hi[c] = 0;
+  return round;
 }
 
 /** Interval propagation over every relation, to a fixed point (a work list of relations whose cells moved). */
-function propagate(model: Model): void {
-  const { cells, linear, ratios } = model;
-  const linearOf: number[][] = cells.map(() => []);
-  linear.forEach((r, i) => r.cells.forEach((c) => linearOf[c]!.push(i)));
-  const ratiosOf: number[][] = cells.map(() => []);
-  ratios.forEach((r, i) => {
-    ratiosOf[r.numerator]!.push(i);
-    ratiosOf[r.denominator]!.push(i);
-  });
-  const queue: (readonly [kind: 0 | 1, index: number])[] = [
-    ...linear.map((_, i) => [0, i] as const),
-    ...ratios.map((_, i) => [1, i] as const),
-  ];
-  const queued = [linear.map(() => true), ratios.map(() => true)];
-  const narrow = (c: number, lo: number, hi: number) => {
-    const cell = cells[c]!;
-    const newLo = Math.max(cell.lo, Math.ceil(lo - 1e-9));
-    const newHi = Math.min(cell.hi, Math.floor(hi + 1e-9));
-    if (newLo === cell.lo && newHi === cell.hi) return;
-    cell.lo = newLo;
-    cell.hi = newHi;
-    for (const r of linearOf[c]!) if (!queued[0]![r]) ((queued[0]![r] = true), queue.push([0, r]));
-    for (const r of ratiosOf[c]!) if (!queued[1]![r]) ((queued[1]![r] = true), queue.push([1, r]));
+function propagate(layout: Layout, round: Round): void {
+  const { relStart, relCells, relSigns, cellRelStart, cellRels } = layout;
+  const { lo, hi, ratioNum, ratioDen, ratioLo, ratioHi } = round;
+  const linear = relStart.length - 1;
+  const ratios = ratioNum.length;
+  // The ratios each cell is in (compressed rows, built per round: the published rates change).
+  const ratioStart = new Int32Array(lo.length + 1);
+  for (let i = 0; i < ratios; i++) {
+    ratioStart[ratioNum[i]! + 1]!++;
+    ratioStart[ratioDen[i]! + 1]!++;
+  }
+  for (let c = 0; c < lo.length; c++) ratioStart[c + 1]! += ratioStart[c]!;
+  const ratioOf = new Int32Array(ratioStart[lo.length]!);
+  const fill = ratioStart.slice(0, lo.length);
+  for (let i = 0; i < ratios; i++) {
+    ratioOf[fill[ratioNum[i]!]!++] = i;
+    ratioOf[fill[ratioDen[i]!]!++] = i;
+  }
+  // Work items: relation i is i, ratio i is linear + i; each is queued at most once, so a ring suffices.
+  const total = linear + ratios;
+  const queue = new Int32Array(total + 1);
+  const queued = new Uint8Array(total).fill(1);
+  for (let i = 0; i < total; i++) queue[i] = i;
+  let head = 0;
+  let tail = total;
+  let size = total;
+  const push = (item: number) => {
+    if (queued[item]) return;
+    queued[item] = 1;
+    queue[tail] = item;
+    tail = tail === total ? 0 : tail + 1;
+    size++;
   };
+  const narrow = (c: number, newLo: number, newHi: number) => {
+    const l = Math.max(lo[c]!, Math.ceil(newLo - 1e-9));
+    const h = Math.min(hi[c]!, Math.floor(newHi + 1e-9));
+    if (l === lo[c] && h === hi[c]) return;
+    lo[c] = l;
+    hi[c] = h;
+    for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) push(cellRels[k]!);
+    for (let k = ratioStart[c]!; k < ratioStart[c + 1]!; k++) push(linear + ratioOf[k]!);
+  };
+  let longest = 0;
+  for (let i = 0; i < linear; i++) longest = Math.max(longest, relStart[i + 1]! - relStart[i]!);
+  const termLo = new Float64Array(longest);
+  const termHi = new Float64Array(longest);
   // A cap far above what real data needs: bounds only ever narrow, but unbounded cells could creep.
-  const limit = 200 * (linear.length + ratios.length) + 1000;
-  for (let head = 0; head < queue.length && head < limit; head++) {
-    const [kind, index] = queue[head]!;
-    queued[kind]![index] = false;
-    if (kind === 1) {
-      const r = ratios[index]!;
-      const num = cells[r.numerator]!;
-      const den = cells[r.denominator]!;
-      narrow(r.numerator, den.lo * r.lo, den.hi * r.hi);
-      if (r.hi > 0) narrow(r.denominator, num.lo / r.hi, r.lo > 0 ? num.hi / r.lo : Infinity);
+  const limit = 200 * total + 1000;
+  for (let done = 0; size > 0 && done < limit; done++) {
+    const item = queue[head]!;
+    head = head === total ? 0 : head + 1;
+    size--;
+    queued[item] = 0;
+    if (item >= linear) {
+      const r = item - linear;
+      const num = ratioNum[r]!;
+      const den = ratioDen[r]!;
+      narrow(num, lo[den]! * ratioLo[r]!, hi[den]! * ratioHi[r]!);
+      if (ratioHi[r]! > 0) narrow(den, lo[num]! / ratioHi[r]!, ratioLo[r]! > 0 ? hi[num]! / ratioLo[r]! : Infinity);
       continue;
     }
-    // Σ s·x = 0: each term lies in −(Σ of the others' ranges).
-    const r = linear[index]!;
-    let lo = 0;
-    let hi = 0;
+    // Σ s·x = 0: each term lies in −(Σ of the others' ranges), the ranges as they were before this step.
+    const start = relStart[item]!;
+    const end = relStart[item + 1]!;
+    let sumLo = 0;
+    let sumHi = 0;
     let loInf = 0;
     let hiInf = 0;
-    const ranges = r.cells.map((c, k) => {
-      const cell = cells[c]!;
-      const s = r.signs[k]!;
-      const a = s > 0 ? cell.lo : -cell.hi;
-      const b = s > 0 ? cell.hi : -cell.lo;
+    for (let k = start; k < end; k++) {
+      const c = relCells[k]!;
+      const a = relSigns[k]! > 0 ? lo[c]! : -hi[c]!;
+      const b = relSigns[k]! > 0 ? hi[c]! : -lo[c]!;
+      termLo[k - start] = a;
+      termHi[k - start] = b;
       if (a === -Infinity) loInf++;
-      else lo += a;
+      else sumLo += a;
       if (b === Infinity) hiInf++;
-      else hi += b;
-      return [a, b] as const;
-    });
-    r.cells.forEach((c, k) => {
-      const [a, b] = ranges[k]!;
+      else sumHi += b;
+    }
+    for (let k = start; k < end; k++) {
+      const a = termLo[k - start]!;
+      const b = termHi[k - start]!;
       // The others' sum lies in [othersLo, othersHi]; this term = −(others).
-      const othersLo = loInf - (a === -Infinity ? 1 : 0) > 0 ? -Infinity : lo - (a === -Infinity ? 0 : a);
-      const othersHi = hiInf - (b === Infinity ? 1 : 0) > 0 ? Infinity : hi - (b === Infinity ? 0 : b);
-      const s = r.signs[k]!;
-      // s·x ∈ [−othersHi, −othersLo]
-      if (s > 0) narrow(c, -othersHi, -othersLo);
-      else narrow(c, othersLo, othersHi);
-    });
+      const othersLo = loInf - (a === -Infinity ? 1 : 0) > 0 ? -Infinity : sumLo - (a === -Infinity ? 0 : a);
+      const othersHi = hiInf - (b === Infinity ? 1 : 0) > 0 ? Infinity : sumHi - (b === Infinity ? 0 : b);
+      if (relSigns[k]! > 0) narrow(relCells[k]!, -othersHi, -othersLo);
+      else narrow(relCells[k]!, othersLo, othersHi);
+    }
   }
 }
 
-/**
- * The relations of a draft, once checked: the same in every round of `protectAggregates` (the cells are made
- * in the same order from the same rows), so later rounds only bound the cells anew.
- */
-const checkedRelations = new WeakMap<Aggregates, { linear: Linear[]; broken: string[] }>();
-
 /** Audits `published` (suppressed) against `draft` (the same artifact before suppression). */
 export function auditDisclosure(published: Aggregates, draft: Aggregates, m: number): AuditResult {
-  const known = checkedRelations.get(draft);
-  const model = buildModel(published, draft, m, known !== undefined);
-  const { cells } = model;
-  const broken = [...model.broken];
-  if (known) {
-    model.linear.push(...known.linear);
-    broken.push(...known.broken);
-  } else {
-    const kept: Linear[] = [];
-    const wrong: string[] = [];
-    for (const r of model.linear) {
-      const total = r.cells.reduce((sum, c, k) => sum + r.signs[k]! * cells[c]!.truth, 0);
-      if (total === 0) kept.push(r);
-      else wrong.push(`${r.label}: ${r.cells.map((c) => readableId(cells[c]!.id)).join(' ; ')} is off by ${total}`);
-    }
-    model.linear.length = 0;
-    model.linear.push(...kept);
-    broken.push(...wrong);
-    checkedRelations.set(draft, { linear: kept, broken: wrong });
-  }
-  for (const c of cells)
-    if (c.truth < c.lo || c.truth > c.hi) broken.push(`${readableId(c.id)}: ${c.truth} outside its published bounds`);
-  propagate(model);
+  const layout = layoutOf(draft);
+  const round = readRound(layout, published, m);
+  const { ids, truth, flags } = layout;
+  const { kind, lo, hi } = round;
+  const broken = [...layout.broken];
+  for (let c = 0; c < ids.length; c++)
+    if (truth[c]! < lo[c]! || truth[c]! > hi[c]!)
+      broken.push(`${readableId(ids[c]!)}: ${truth[c]} outside its published bounds`);
+  propagate(layout, round);
 
   // A trailing-3 count whose months are all published (shown, or given by a shown rate) is theirs summed:
   // hidden or not, it hides nothing.
-  for (const r of model.linear) {
-    if (r.label !== TRAILING_SUM) continue;
-    const [total, ...months] = r.cells;
-    if (months.every((c) => cells[c]!.kind === 'shown' || cells[c]!.kind === 'derived'))
-      cells[total!]!.kind = 'derived';
+  for (const r of layout.trailingSums) {
+    let all = true;
+    for (let k = layout.relStart[r]! + 1; k < layout.relStart[r + 1]!; k++) {
+      const c = layout.relCells[k]!;
+      if (kind[c] !== SHOWN && kind[c] !== DERIVED) all = false;
+    }
+    if (all) kind[layout.relCells[layout.relStart[r]!]!] = DERIVED;
   }
-  const isSmall = (c: Cell) => c.kind !== 'shown' && c.kind !== 'derived' && c.truth >= 1 && c.truth <= m - 1;
   // A hidden feedback row is protected by its slots; its other counts (due, submitted, pending, the
   // recommendations) are not judged one by one, in a hidden row as in a shown one (see SECURITY.md).
-  const rowField = (c: Cell) => c.id.startsWith(FEEDBACK_ROW) && !c.id.endsWith('#slots');
-  const unprotected = cells.filter((c) => isSmall(c) && c.lo === c.hi && !rowField(c));
-  const rowFieldsPinned = cells.filter((c) => isSmall(c) && c.lo === c.hi && rowField(c)).length;
-  const remedies = new Set<string>();
-  const relationsOf: number[][] = cells.map(() => []);
-  model.linear.forEach((r, i) => r.cells.forEach((c) => relationsOf[c]!.push(i)));
-  const offers = new Map<number, Offer>();
-  for (const cell of unprotected) {
-    for (const remedy of remediesFor(model, relationsOf, model.byId.get(cell.id)!, offers)) remedies.add(remedy);
+  const unprotected: number[] = [];
+  let rowFieldsPinned = 0;
+  let hiddenSmall = 0;
+  let hiddenOther = 0;
+  for (let c = 0; c < ids.length; c++) {
+    if (kind[c] === SMALL) hiddenSmall++;
+    else if (kind[c] === COMPLEMENT) hiddenOther++;
+    const small = kind[c] !== SHOWN && kind[c] !== DERIVED && truth[c]! >= 1 && truth[c]! <= m - 1;
+    if (!small || lo[c] !== hi[c]) continue;
+    if (flags[c]! & ROW_FIELD) rowFieldsPinned++;
+    else unprotected.push(c);
   }
+  const remedies = new Set<string>();
+  const offers = new Map<number, Offer>();
+  for (const c of unprotected) for (const remedy of remediesFor(layout, round, m, c, offers)) remedies.add(remedy);
   return {
-    cells: cells.length,
-    relations: model.linear.length + model.ratios.length,
-    hiddenSmall: cells.filter((c) => c.kind === 'small').length,
-    hiddenOther: cells.filter((c) => c.kind === 'complement').length,
-    unprotected: unprotected.map((c) => ({ id: readableId(c.id), truth: c.truth, lo: c.lo, hi: c.hi })),
+    cells: ids.length,
+    relations: layout.relStart.length - 1 + round.ratioNum.length,
+    hiddenSmall,
+    hiddenOther,
+    unprotected: unprotected.map((c) => ({ id: readableId(ids[c]!), truth: truth[c]!, lo: lo[c]!, hi: hi[c]! })),
     rowFieldsPinned,
     remedies: [...remedies],
-    inconsistent: [...model.inconsistent],
+    inconsistent: [...new Set([...round.inconsistent].map((c) => readableId(ids[c]!)))],
     broken,
   };
+}
+
+/**
+ * Kinds of `cellId` that repeat a table's figures over other groupings (outstanding feedback is the pending
+ * slots of every month, by age): hidden before a part of the table they repeat. Literal: imports cycle.
+ */
+const OVERLAPPING = ['partnership', 'trailing 3', 'outstanding'];
+const isBarPart = (id: string) => !OVERLAPPING.includes(id.split('\u0001')[0]!) && !id.includes('\u0001hiringManager:');
+
+/** Cells a headline repeats (see `tableIdOf`): a month's total, a department's feedback row, hires. */
+const isHeadlineFigure = (id: string) => {
+  const [kind, , , stageOrKey] = id.split('#')[0]!.split('\u0001');
+  if (kind === 'rejection total' || kind === 'hires') return true;
+  if (kind === 'feedback') return stageOrKey === ALL;
+  if (kind === 'byRejectedBy') return stageOrKey === 'candidate';
+  if (kind === 'byCategory') return stageOrKey === 'unspecified';
+  return false;
+};
+
+/** What a relation offers to hide (cells, −1 for none): the same for every cell around it within one audit. */
+interface Offer {
+  best: number;
+  costly: number;
+  /** Its cells not shown: the way on to the relations of the hidden cells beside it. */
+  hidden: number[];
+}
+
+function offerOf(layout: Layout, round: Round, r: number): Offer {
+  const { relStart, relCells, relSigns, truth, flags } = layout;
+  const { kind, hideAs } = round;
+  // The largest part of a bar: among the parts (not the total), of a table (a hiring manager's or a
+  // window's figure beside the company's is an overlapping figure, the first to go).
+  let largest = -1;
+  for (let k = relStart[r]!; k < relStart[r + 1]!; k++) {
+    const p = relCells[k]!;
+    if (relSigns[k]! > 0 && flags[p]! & BAR_PART && (largest < 0 || truth[p]! > truth[largest]!)) largest = p;
+  }
+  let best = -1;
+  let costly = -1;
+  const hidden: number[] = [];
+  for (let k = relStart[r]!; k < relStart[r + 1]!; k++) {
+    const p = relCells[k]!;
+    if (kind[p] !== SHOWN) hidden.push(p);
+    else if (truth[p]! > 0 && hideAs[p] !== -1 && p !== largest) {
+      if (flags[p]! & HEADLINE_FIGURE) {
+        if (costly < 0 || truth[p]! < truth[costly]!) costly = p;
+      } else if (best < 0 || truth[p]! < truth[best]!) best = p;
+    }
+  }
+  return { best, costly, hidden };
 }
 
 /**
@@ -683,92 +968,38 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
  * largest part; and a small count pinned between its parts' lower bounds and its own "fewer than" is
  * published as hidden only. One cell per relation at once, so that few rounds are needed.
  */
-/**
- * Kinds of `cellId` that repeat a table's figures over other groupings (outstanding feedback is the pending
- * slots of every month, by age): hidden before a part of the table they repeat. Literal: imports cycle.
- */
-const OVERLAPPING = ['partnership', 'trailing 3', 'outstanding'];
-const isBarPart = (cell: Cell) =>
-  !OVERLAPPING.includes(cell.id.split('\u0001')[0]!) && !cell.id.includes('\u0001hiringManager:');
-
-/** Cells a headline repeats (see `tableIdOf`): a month's total, a department's feedback row, hires. */
-const isHeadlineFigure = (cell: Cell) => {
-  const [kind, , , stageOrKey] = cell.id.split('#')[0]!.split('\u0001');
-  if (kind === 'rejection total' || kind === 'hires') return true;
-  if (kind === 'feedback') return stageOrKey === ALL;
-  if (kind === 'byRejectedBy') return stageOrKey === 'candidate';
-  if (kind === 'byCategory') return stageOrKey === 'unspecified';
-  return false;
-};
-
-/** What a relation offers to hide: the same for every cell around it within one audit, so found once. */
-interface Offer {
-  best: Cell | null;
-  costly: Cell | null;
-  /** Its cells not shown: the way on to the relations of the hidden cells beside it. */
-  hidden: number[];
-}
-
-function offerOf(model: Model, rel: Linear): Offer {
-  const { cells } = model;
-  // The largest part of a bar: among the parts (not the total), of a table (a hiring manager's or a
-  // window's figure beside the company's is an overlapping figure, the first to go).
-  let largest = -1;
-  rel.cells.forEach((p, k) => {
-    if (rel.signs[k]! > 0 && isBarPart(cells[p]!) && (largest < 0 || cells[p]!.truth > cells[largest]!.truth))
-      largest = p;
-  });
-  let best: Cell | null = null;
-  let costly: Cell | null = null;
-  const hidden: number[] = [];
-  for (const p of rel.cells) {
-    const cell = cells[p]!;
-    if (cell.kind !== 'shown') hidden.push(p);
-    else if (cell.truth > 0 && cell.hideAs !== null && p !== largest) {
-      if (isHeadlineFigure(cell)) {
-        if (costly === null || cell.truth < costly.truth) costly = cell;
-      } else if (best === null || cell.truth < best.truth) best = cell;
-    }
-  }
-  return { best, costly, hidden };
-}
-
-function remediesFor(
-  model: Model,
-  relationsOf: readonly number[][],
-  start: number,
-  offers: Map<number, Offer> = new Map(),
-): string[] {
-  const { cells, linear } = model;
+function remediesFor(layout: Layout, round: Round, m: number, start: number, offers: Map<number, Offer>): string[] {
+  const { cellRelStart, cellRels, truth, hideAsNames } = layout;
+  const name = (c: number) => hideAsNames[round.hideAs[c]!]!;
   // Relations with thousands of parts (every reason of a month) are met by many pinned cells: each is read once.
   const offer = (r: number): Offer => {
     let known = offers.get(r);
-    if (!known) offers.set(r, (known = offerOf(model, linear[r]!)));
+    if (!known) offers.set(r, (known = offerOf(layout, round, r)));
     return known;
   };
   let frontier = [start];
   const seen = new Set(frontier);
   // A small count pinned between its parts' lower bounds and its own "fewer than" is published as hidden only.
-  const relabel = cells[start]!.kind === 'small' ? [cells[start]!.hideAs!] : [];
+  const relabel = round.kind[start] === SMALL ? [name(start)] : [];
   for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
     const found: string[] = [];
-    let costly: Cell | null = null;
+    let costly = -1;
     for (const c of frontier) {
-      for (const r of relationsOf[c]!) {
-        const o = offer(r);
-        if (o.best) found.push(o.best.hideAs!);
-        if (o.costly && (costly === null || o.costly.truth < costly.truth)) costly = o.costly;
+      for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) {
+        const o = offer(cellRels[k]!);
+        if (o.best >= 0) found.push(name(o.best));
+        if (o.costly >= 0 && (costly < 0 || truth[o.costly]! < truth[costly]!)) costly = o.costly;
       }
     }
     if (found.length > 0) return [...found, ...relabel];
     // A figure the pages lead with (a month's total, a department's feedback, a share a headline repeats):
     // one, only where nothing else around will do, and only a small one (under twice minGroupSize): the
     // months of departments of normal size keep their headlines, and what stays pinned is reported.
-    if (costly && costly.truth < 2 * model.m) return [costly.hideAs!, ...relabel];
+    if (costly >= 0 && truth[costly]! < 2 * m) return [name(costly), ...relabel];
     const next: number[] = [];
     for (const c of frontier) {
-      for (const r of relationsOf[c]!) {
-        for (const p of offer(r).hidden) {
+      for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) {
+        for (const p of offer(cellRels[k]!).hidden) {
           if (seen.has(p)) continue;
           seen.add(p);
           next.push(p);

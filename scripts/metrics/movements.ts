@@ -174,6 +174,14 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
   const minimumRateN = Math.max(MINIMUM_RATE_N, minGroupSize);
   const minimumMedianN = Math.max(MINIMUM_MEDIAN_N, minGroupSize);
   const cells = cellsOf(input.slots, input.rejections);
+  // By source and month: an explanation reads two months of one source, not every cell.
+  const cellsByMonth = new Map<string, Cell[]>();
+  for (const cell of cells) {
+    const k = `${cell.source}\u0000${cell.month}`;
+    const list = cellsByMonth.get(k);
+    if (list) list.push(cell);
+    else cellsByMonth.set(k, [cell]);
+  }
   const titles = new Map(a.definitions.map((d) => [d.id, d.title]));
   const title = (m: MetricId) => titles.get(m) ?? m;
   const seriesOf = new Map(a.headlines.map((s) => [`${s.metric}|${scopeKey(s.scope)}`, s]));
@@ -226,9 +234,11 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
     const previous = addMonths(month, -1);
     const source = metric.startsWith('feedback') ? 'feedback' : 'rejections';
     const groups = new Map<string, GroupCounts>();
-    for (const cell of cells) {
-      if (cell.source !== source || (cell.month !== month && cell.month !== previous) || !inScope(cell, scope))
-        continue;
+    for (const cell of [
+      ...(cellsByMonth.get(`${source}\u0000${month}`) ?? []),
+      ...(cellsByMonth.get(`${source}\u0000${previous}`) ?? []),
+    ]) {
+      if (!inScope(cell, scope)) continue;
       const name = dimension === 'department' ? cell.department : cell.stage;
       let g = groups.get(name);
       if (!g)

@@ -137,15 +137,11 @@ export function complementaryHide(
   relations: readonly Relation[],
   minGroupSize: number,
   costs: readonly number[] = [],
+  relationsOf: readonly (readonly number[])[] = relationsOfCells(ns.length, relations),
 ): boolean[] {
   const cost = (cell: number) => costs[cell] ?? 0;
   const complement = ns.map(() => false);
   if (minGroupSize <= 1) return complement;
-  const relationsOf: number[][] = ns.map(() => []);
-  relations.forEach((r, i) => {
-    if (r.total !== null) relationsOf[r.total]!.push(i);
-    for (const p of r.parts) relationsOf[p]!.push(i);
-  });
   // A work list of relations to check: all of them once, then those sharing a newly hidden cell.
   const queue = relations.map((_, i) => i);
   const queued = relations.map(() => true);
@@ -194,31 +190,45 @@ export function complementaryHide(
   return complement;
 }
 
-/** Cells of one section: each with its n before suppression and rule 1's verdict. */
+/** For each cell, the relations it is in (as total or part). */
+function relationsOfCells(cells: number, relations: readonly Relation[]): number[][] {
+  const relationsOf: number[][] = Array.from({ length: cells }, () => []);
+  relations.forEach((r, i) => {
+    if (r.total !== null) relationsOf[r.total]!.push(i);
+    for (const p of r.parts) relationsOf[p]!.push(i);
+  });
+  return relationsOf;
+}
+
+/**
+ * Cells of one section: each with its n before suppression and rule 1's verdict. Laid out once per draft;
+ * `run` applies rule 2 with the audit's `force` of the round (the hidden cells are the last run's).
+ */
 class Cells {
   readonly ns: number[] = [];
-  readonly hidden: boolean[] = [];
+  /** Rule 1's verdict. */
+  private readonly small: boolean[] = [];
+  hidden: boolean[] = [];
   /** 1 for a figure a headline repeats: chosen as a complement only when no other will do. */
   readonly costs: number[] = [];
   readonly relations: Relation[] = [];
-  /** Cells the audit asked to hide (see `protectAggregates`). */
-  private readonly forced: number[] = [];
+  /** The id the audit may ask to hide each cell by (undefined: none, or a cell of n 0). */
+  private readonly ids: (string | undefined)[] = [];
+  private relationsOf: number[][] | null = null;
   complement: boolean[] = [];
   private readonly minGroupSize: number;
-  private readonly force: ReadonlySet<string>;
-  constructor(minGroupSize: number, force: ReadonlySet<string>) {
+  constructor(minGroupSize: number) {
     this.minGroupSize = minGroupSize;
-    this.force = force;
   }
 
   add(n: number | null, cost = 0, id?: string): number {
     const cell = this.ns.length;
     const small = isSmallGroup(n, this.minGroupSize);
     this.ns.push(n ?? 0);
+    this.small.push(small);
     this.hidden.push(small);
     this.costs.push(cost);
-    // Forced: a shown cell is hidden; a small one is published as hidden, without "fewer than" (see the audit).
-    if (id !== undefined && (n ?? 0) > 0 && this.force.has(id)) this.forced.push(cell);
+    this.ids.push((n ?? 0) > 0 ? id : undefined);
     return cell;
   }
 
@@ -244,10 +254,26 @@ class Cells {
     }
   }
 
-  run(): void {
-    for (const cell of this.forced) this.hidden[cell] = true;
-    this.complement = complementaryHide(this.ns, this.hidden, this.relations, this.minGroupSize, this.costs);
-    for (const cell of this.forced) this.complement[cell] = true;
+  /** Rule 2, with the cells of `force` (by id) hidden first: a shown cell is hidden; a small one is published
+   * as hidden, without "fewer than" (see the audit). */
+  run(force: ReadonlySet<string>): void {
+    const forced: number[] = [];
+    if (force.size > 0)
+      this.ids.forEach((id, cell) => {
+        if (id !== undefined && force.has(id)) forced.push(cell);
+      });
+    this.hidden = [...this.small];
+    for (const cell of forced) this.hidden[cell] = true;
+    this.relationsOf ??= relationsOfCells(this.ns.length, this.relations);
+    this.complement = complementaryHide(
+      this.ns,
+      this.hidden,
+      this.relations,
+      this.minGroupSize,
+      this.costs,
+      this.relationsOf,
+    );
+    for (const cell of forced) this.complement[cell] = true;
   }
 
   /** Hidden as a small group (false), as a complement (true), or shown (null). */
@@ -290,8 +316,8 @@ const HEADLINE_SHARE_KEYS: Partial<Record<(typeof REJECTION_SHARE_TABLES)[number
   byRejectedBy: ['candidate'],
 };
 
-function rejectionCells(r: Rejections, m: number, force: ReadonlySet<string>) {
-  const cells = new Cells(m, force);
+function rejectionCells(r: Rejections, m: number) {
+  const cells = new Cells(m);
   const reasonKey = (x: RejectionRow) => key(x.reason, x.category, x.rejected_by);
   const rows = index(
     cells,
@@ -404,15 +430,13 @@ function rejectionCells(r: Rejections, m: number, force: ReadonlySet<string>) {
     (x) => (x.stage === ALL ? key(x.month, x.department, x.rejected_by) : null),
     (k) => shares.byRejectedBy.byKey.get(k),
   );
-
-  cells.run();
   return { cells, rows, shares, totals };
 }
 
 type FeedbackRow = Aggregates['feedback']['byMonth'][number];
 
-function feedbackCells(rowsOf: readonly FeedbackRow[], m: number, force: ReadonlySet<string>) {
-  const cells = new Cells(m, force);
+function feedbackCells(rowsOf: readonly FeedbackRow[], m: number) {
+  const cells = new Cells(m);
   const rows = index(
     cells,
     rowsOf,
@@ -436,7 +460,6 @@ function feedbackCells(rowsOf: readonly FeedbackRow[], m: number, force: Readonl
       return rows.byKey.get(key(month, ALL, stage));
     },
   );
-  cells.run();
   return { cells, rows };
 }
 
@@ -446,10 +469,9 @@ function acrossDepartments<T extends { department: string }>(
   n: (row: T) => number | null,
   groupOf: (row: T) => string,
   m: number,
-  force: ReadonlySet<string>,
   idOf: (row: T) => string,
 ) {
-  const cells = new Cells(m, force);
+  const cells = new Cells(m);
   const rows = index(
     cells,
     rowsOf,
@@ -464,30 +486,40 @@ function acrossDepartments<T extends { department: string }>(
     (x) => (x.department === ALL ? null : groupOf(x)),
     (k) => rows.byKey.get(key(k, ALL)),
   );
-  cells.run();
   return { cells, rows };
 }
 
 type FunnelRow = NonNullable<Aggregates['funnel']>[number];
 
-function suppressFunnel(funnel: readonly FunnelRow[], m: number, force: ReadonlySet<string>): FunnelRow[] {
+function funnelCells(funnel: readonly FunnelRow[], m: number) {
   const { cells, rows } = acrossDepartments(
     funnel,
     (x) => x.reached,
     (x) => key(x.cohort, x.stage),
     m,
-    force,
     cellId.funnel,
   );
-  const hidden = (x: FunnelRow) => cells.hidden[rows.byKey.get(key(x.cohort, x.stage, x.department))!]!;
-  const next = new Map(funnel.map((x) => [key(x.cohort, x.department, String(x.stage_index)), x]));
+  // Each row's next stage (undefined at the last).
+  const at = new Map(funnel.map((x) => [key(x.cohort, x.department, String(x.stage_index)), x]));
+  const next = funnel.map((x) => {
+    const following = at.get(key(x.cohort, x.department, String(x.stage_index + 1)));
+    return following && rows.byKey.get(key(following.cohort, following.stage, following.department))!;
+  });
+  return { cells, rows, next };
+}
+
+function suppressFunnel(
+  funnel: readonly FunnelRow[],
+  { cells, rows, next }: ReturnType<typeof funnelCells>,
+  m: number,
+): FunnelRow[] {
   return funnel.map((x, i) => {
     const row = cells.apply(x, rows.of[i]!, ['reached', 'pass_through', 'median_days_in_stage']);
     if (row.suppressed || row.pass_through === null || row.reached === null) return row;
     // pass-through × reached = the applications that went on: hidden with the next stage, or when few.
-    const following = next.get(key(x.cohort, x.department, String(x.stage_index + 1)));
+    const following = next[i];
     const wentOn = Math.round(row.pass_through * row.reached);
-    return (following && hidden(following)) || isSmallGroup(wentOn, m)
+    return (following !== undefined && cells.hidden[following]) || isSmallGroup(wentOn, m)
       ? { ...row, pass_through: null, hidden: ['pass_through'] }
       : row;
   });
@@ -551,12 +583,23 @@ function suppressHeadlines(
   force: ReadonlySet<string>,
 ): HeadlineSeries[] {
   const bySeries = new Map(series.map((s) => [key(s.metric, scopeKey(s.scope)), s]));
-  const countState = (scope: Scope, i: number, count: HeadlineCount): State => {
+  // The scopes the audit asked something of (most have nothing forced: their ids need not be written out).
+  const forcedScopes = new Set<string>();
+  for (const id of force) {
+    const [kind, scope] = id.split('\u0001');
+    if (kind === 'headline' || kind === 'trailing 3') forcedScopes.add(scope!);
+  }
+  const countState = (
+    scope: Scope,
+    i: number,
+    count: HeadlineCount,
+    countSeries: HeadlineSeries | undefined,
+    scopeForced: boolean,
+  ): State => {
     const month = series[0]!.months[i]!.month;
     if (scope.kind !== 'hiringManager') return tableState(count, scope.kind === 'all' ? ALL : scope.department, month);
-    const metric = COUNT_SERIES[count];
-    const n = metric ? (bySeries.get(key(metric, scopeKey(scope)))?.months[i]?.current.n ?? null) : null;
-    const forced = force.has(cellId.headline(scope, month, count));
+    const n = countSeries?.months[i]?.current.n ?? null;
+    const forced = scopeForced && force.has(cellId.headline(scope, month, count));
     if (isSmallGroup(n, m)) return forced;
     return n !== 0 && forced ? true : null;
   };
@@ -564,12 +607,18 @@ function suppressHeadlines(
     const counts = HEADLINE_COUNTS[s.metric];
     if (!METRICS[s.metric].candidate || !counts) return s;
     const months = s.months;
+    const sk = scopeKey(s.scope);
+    const scopeForced = forcedScopes.has(sk);
+    const countSeries = counts.map((count) => {
+      const metric = COUNT_SERIES[count];
+      return metric ? bySeries.get(key(metric, sk)) : undefined;
+    });
     // Hidden for a numerator (a share's count): a complement, its own n may be large.
     const states = months.map((c, i): State => {
       if (OWN_N.includes(s.metric) && isSmallGroup(c.current.n, m)) return false;
       // A figure of n 0 is still hidden with its counts: "0 submitted" is a count of the hidden row.
       return counts.reduce<State>((state, count, k) => {
-        const counted = countState(s.scope, i, count);
+        const counted = countState(s.scope, i, count, countSeries[k], scopeForced);
         return worst(state, k > 0 && counted === false ? true : counted);
       }, null);
     });
@@ -579,7 +628,7 @@ function suppressHeadlines(
         let trailing3 = suppressFigure(c.trailing3, m);
         if (!trailing3.suppressed && c.trailing3.value !== null) {
           const window = [i - 3, i - 2, i - 1].filter((j) => j >= 0 && states[j] !== null);
-          if (window.length > 0 || force.has(cellId.trailing3(s.scope, c.month, s.metric)))
+          if (window.length > 0 || (scopeForced && force.has(cellId.trailing3(s.scope, c.month, s.metric))))
             trailing3 = hiddenFigure(true);
         }
         return {
@@ -604,33 +653,9 @@ const PARTNERSHIP_FIGURES = [
   'unspecifiedReasonShare',
 ] as const;
 
-/**
- * Rules 1 and 2 once, with the cells of `force` (ids of `cellId`) hidden besides as complements. Use
- * `protectAggregates`, which runs this until the audit finds nothing to add.
- */
-export function suppressOnce(a: Aggregates, minGroupSize: number, force: ReadonlySet<string> = new Set()): Aggregates {
-  if (minGroupSize <= 1) return a;
-  const m = minGroupSize;
-
-  const rejections = rejectionCells(a.rejections, m, force);
-  const feedback = feedbackCells(a.feedback.byMonth, m, force);
-  const outstanding = acrossDepartments(
-    a.feedback.outstanding,
-    (x) => x.slots,
-    (x) => x.bucket,
-    m,
-    force,
-    cellId.outstanding,
-  );
-  const hires = acrossDepartments(
-    a.timeToFill.timeToHireByMonth,
-    (x) => x.hires,
-    (x) => x.month,
-    m,
-    force,
-    cellId.hires,
-  );
-  const people = new Cells(m, force);
+/** The sections' cells and relations: the same in every round of `protectAggregates`, so laid out once. */
+function layOutSections(a: Aggregates, m: number) {
+  const people = new Cells(m);
   const personCells = a.feedback.byPerson.map((r) => people.add(r.slots));
   people.relate(
     a.feedback.byPerson,
@@ -638,7 +663,46 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
     (r) => (r.role === 'interviewer' ? 'interviewer' : null),
     () => null,
   );
-  people.run();
+  return {
+    m,
+    rejections: rejectionCells(a.rejections, m),
+    feedback: feedbackCells(a.feedback.byMonth, m),
+    outstanding: acrossDepartments(
+      a.feedback.outstanding,
+      (x) => x.slots,
+      (x) => x.bucket,
+      m,
+      cellId.outstanding,
+    ),
+    hires: acrossDepartments(
+      a.timeToFill.timeToHireByMonth,
+      (x) => x.hires,
+      (x) => x.month,
+      m,
+      cellId.hires,
+    ),
+    people,
+    personCells,
+    funnel: a.funnel === null ? null : funnelCells(a.funnel, m),
+  };
+}
+const sections = new WeakMap<Aggregates, ReturnType<typeof layOutSections>>();
+function sectionsOf(a: Aggregates, m: number): ReturnType<typeof layOutSections> {
+  let known = sections.get(a);
+  if (!known || known.m !== m) sections.set(a, (known = layOutSections(a, m)));
+  return known;
+}
+
+/**
+ * Rules 1 and 2 once, with the cells of `force` (ids of `cellId`) hidden besides as complements. Use
+ * `protectAggregates`, which runs this until the audit finds nothing to add.
+ */
+export function suppressOnce(a: Aggregates, minGroupSize: number, force: ReadonlySet<string> = new Set()): Aggregates {
+  if (minGroupSize <= 1) return a;
+  const m = minGroupSize;
+  const { rejections, feedback, outstanding, hires, people, personCells, funnel } = sectionsOf(a, m);
+  for (const section of [rejections, feedback, outstanding, hires, funnel]) section?.cells.run(force);
+  people.run(force);
 
   const tableState = (count: HeadlineCount, department: string, month: string): State => {
     const r = rejections;
@@ -692,7 +756,7 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
       byRejectedBy: shareRows('byRejectedBy'),
       byStage: shareRows('byStage'),
     },
-    funnel: a.funnel === null ? null : suppressFunnel(a.funnel, m, force),
+    funnel: a.funnel === null || funnel === null ? null : suppressFunnel(a.funnel, funnel, m),
     partnerships: a.partnerships.map((p) => {
       const out = { ...p };
       for (const figure of PARTNERSHIP_FIGURES) {
