@@ -103,8 +103,11 @@ const MINUS = '\u2212';
 
 /** A signed change in the metric's unit: `+3.2 days`, `−18 pp`, `+4`, `±0`. */
 export function formatChange(change: number, unit: Unit): string {
-  const sign = change > 0 ? '+' : change < 0 ? MINUS : '±';
   const size = Math.abs(change);
+  // A change that rounds to nothing reads ±0, never −0 or +0.
+  const shown = unit === 'rate' ? size * 100 : size;
+  const zero = (Number.isInteger(shown) && unit !== 'rate' ? shown : Math.round(shown * 10) / 10) === 0;
+  const sign = zero ? '±' : change > 0 ? '+' : MINUS;
   switch (unit) {
     case 'rate':
       return `${sign}${oneDecimal.format(size * 100)} pp`;

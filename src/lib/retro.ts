@@ -47,6 +47,34 @@ export function targetOf(site: Site, metric: MetricId, department: string | null
   return site.a.targets.find((t) => t.metric === metric && t.department === department);
 }
 
+/** A card's target: as written (`≤ 45 days`), whose it is, and whether the month's figure meets it. */
+export interface CardTarget {
+  label: string;
+  /** null when the month has no value to judge (no data, or hidden). */
+  met: boolean | null;
+}
+
+/**
+ * The target a card shows: the department's own, else the company's (said so on a department's card); met
+ * or missed on the card's figure. Undefined when the config sets none.
+ */
+export function cardTarget(
+  site: Site,
+  metric: MetricId,
+  department: string | null,
+  current: Figure | undefined,
+): CardTarget | undefined {
+  const own = targetOf(site, metric, department);
+  const target = own ?? (department === null ? undefined : targetOf(site, metric, null));
+  if (!target) return undefined;
+  const value = current && !current.suppressed ? current.value : null;
+  const label = targetLabel(target, site.metric(metric).unit) + (own ? '' : ' (company)');
+  return {
+    label,
+    met: value === null ? null : target.side === 'atMost' ? value <= target.value : value >= target.value,
+  };
+}
+
 export interface TargetStatus {
   target: Target;
   title: string;
@@ -76,7 +104,7 @@ export function targetStatuses(site: Site, month: string): TargetStatus[] {
   });
 }
 
-/** The bars of a movement's explanation: each shown group's rate and mix parts, in percentage points. */
+/** The bars of a movement's explanation: each group's rate and mix parts, in percentage points. */
 export interface ExplanationBar {
   group: string;
   rate: number;
@@ -84,13 +112,26 @@ export interface ExplanationBar {
   detail: string;
 }
 
-export function explanationBars(e: Explanation, limit = 4): ExplanationBar[] {
+/** The label of the pooled groups (`OTHER_GROUPS` in scripts/metrics/movements.ts) on the page. */
+const OTHER_GROUPS = 'other groups';
+
+/**
+ * Every group of the explanation, the named ones biggest first and the pool of small or hidden ones last
+ * (as "other departments" or "other stages"): the rows add up to the change the sentence gives.
+ */
+export function explanationBars(e: Explanation): ExplanationBar[] {
   const pct = (x: number | null) => (x === null ? '–' : `${formatValue(x, 'rate')}`);
-  return e.groups.slice(0, limit).map((g) => ({
-    group: g.group,
+  const pooled = e.dimension === 'department' ? 'other departments' : 'other stages';
+  const named = e.groups.filter((g) => g.group !== OTHER_GROUPS);
+  const pool = e.groups.filter((g) => g.group === OTHER_GROUPS);
+  return [...named, ...pool].map((g) => ({
+    group: g.group === OTHER_GROUPS ? pooled : g.group,
     rate: g.rateEffect * 100,
     mix: g.mixEffect * 100,
-    detail: `own rate ${pct(g.rateBefore)} → ${pct(g.rateAfter)}; share ${pct(g.shareBefore)} → ${pct(g.shareAfter)}`,
+    detail:
+      g.group === OTHER_GROUPS
+        ? `the ${pooled} together: too small or hidden to show one by one`
+        : `own rate ${pct(g.rateBefore)} → ${pct(g.rateAfter)}; share ${pct(g.shareBefore)} → ${pct(g.shareAfter)}`,
   }));
 }
 

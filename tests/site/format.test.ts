@@ -26,6 +26,9 @@ describe('formatting figures', () => {
     expect(formatValue(0.8235, 'rate')).toBe('82.4%');
     expect(formatChange(-0.18, 'rate')).toBe('−18 pp');
     expect(formatChange(0.005, 'rate')).toBe('+0.5 pp');
+    // A change that rounds away has no sign: a decomposition row of −0.0003 is ±0 pp, not −0 pp.
+    expect(formatChange(-0.0003, 'rate')).toBe('±0 pp');
+    expect(formatChange(0.04, 'hours')).toBe('±0 h');
   });
 
   it('writes days and hours with one decimal at most, with their unit', () => {
