@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, parseCli } from '../scripts/cli.ts';
-import { DATA_DICTIONARY, EXPORTS_GUIDE, vendorColumnsMarkdown, withVendorColumns } from '../scripts/docs.ts';
+import {
+  DATA_DICTIONARY,
+  EXPORTS_GUIDE,
+  templateColumnsMarkdown,
+  vendorColumnsMarkdown,
+  withGeneratedSections,
+} from '../scripts/docs.ts';
 import { dataDictionaryMarkdown } from '../scripts/export/dictionary.ts';
 import { definitions } from '../scripts/metrics/definitions.ts';
 import { configSchema, defaultConfig } from '../scripts/schema/config.ts';
@@ -52,9 +58,9 @@ describe('generated documentation', () => {
     expect(fs.readFileSync(DATA_DICTIONARY, 'utf8')).toBe(dataDictionaryMarkdown());
   });
 
-  it("docs/exports.md lists each vendor's column names as the reader takes them (run 'npm run docs' after changing a dialect)", () => {
+  it("docs/exports.md lists the template's and each vendor's column names as the reader takes them (run 'npm run docs' after changing a field table or a dialect)", () => {
     const guide = fs.readFileSync(EXPORTS_GUIDE, 'utf8');
-    expect(withVendorColumns(guide)).toBe(guide);
+    expect(withGeneratedSections(guide)).toBe(guide);
     // A header name from each dialect, so that a section left empty cannot pass.
     for (const name of [
       '`rejection_reason.type.name`',
@@ -63,6 +69,13 @@ describe('generated documentation', () => {
       '`disqualification_reason`',
     ])
       expect(vendorColumnsMarkdown()).toContain(name);
+    const template = templateColumnsMarkdown();
+    for (const row of [
+      '| `opened_at` | yes |',
+      '| `job_id` | no: `requisition_id` if absent |',
+      '| `reason` | no | text | `drop_reason`',
+    ])
+      expect(template).toContain(row);
   });
 });
 
