@@ -64,6 +64,8 @@ export interface Field {
   dictionary?: Dictionary;
   /** For `enum`: the values it may take. */
   values?: readonly string[];
+  /** What a user should know about the column, in their words (the template's documentation shows it). */
+  note?: string;
 }
 
 /**
@@ -74,27 +76,46 @@ export interface Field {
 export const FIELDS = {
   requisitions: [
     { key: 'requisitionId', column: 'requisition_id', kind: 'id', required: true },
-    // Several seats of one job share it; applications join on it.
-    { key: 'jobId', column: 'job_id', kind: 'id', dictionary: 'jobId', defaultsTo: 'requisition_id' },
+    {
+      key: 'jobId',
+      column: 'job_id',
+      kind: 'id',
+      dictionary: 'jobId',
+      defaultsTo: 'requisition_id',
+      note: 'Several seats of one job share it; applications join on it.',
+    },
     { key: 'jobTitle', column: 'job_title', kind: 'text', dictionary: 'title', required: true },
     { key: 'department', column: 'department', kind: 'text', dictionary: 'department' },
     { key: 'location', column: 'location', kind: 'text', dictionary: 'location' },
     { key: 'hiringManager', column: 'hiring_manager', kind: 'text', dictionary: 'person' },
     { key: 'recruiter', column: 'recruiter', kind: 'text', dictionary: 'person' },
     { key: 'openedAt', column: 'opened_at', kind: 'instant', required: true },
-    // A seat is filled when it has `filledAt`, whatever its status says.
-    { key: 'filledAt', column: 'filled_at', kind: 'instant' },
+    {
+      key: 'filledAt',
+      column: 'filled_at',
+      kind: 'instant',
+      note: 'A seat is filled when it has a fill date, whatever its status says.',
+    },
     { key: 'closedAt', column: 'closed_at', kind: 'instant' },
     { key: 'status', column: 'status', kind: 'enum', values: REQUISITION_STATUSES },
   ],
   applications: [
     { key: 'applicationId', column: 'application_id', kind: 'id', required: true },
-    // Seeded per run, it means nothing outside it: it tells an identical re-exported row from a conflicting one
-    // and never leaves the data step.
-    { key: 'candidateKey', column: 'candidate_id', kind: 'pseudonym' },
+    // A hash seeded per run: it means nothing outside the run and never leaves the data step.
+    {
+      key: 'candidateKey',
+      column: 'candidate_id',
+      kind: 'pseudonym',
+      note: 'Used only to tell an identical re-exported row from a conflicting one; never published.',
+    },
     { key: 'jobId', column: 'job_id', kind: 'id', dictionary: 'jobId', required: true },
-    // From the row when the export carries it, else from the requisition of `jobId`.
-    { key: 'department', column: 'department', kind: 'text', dictionary: 'department' },
+    {
+      key: 'department',
+      column: 'department',
+      kind: 'text',
+      dictionary: 'department',
+      note: "The requisition's (same `job_id`) when the row has none.",
+    },
     { key: 'jobTitle', column: 'job_title', kind: 'text', dictionary: 'title' },
     { key: 'appliedAt', column: 'applied_at', kind: 'instant', required: true },
     { key: 'source', column: 'source', kind: 'text', dictionary: 'source' },
@@ -102,8 +123,13 @@ export const FIELDS = {
     { key: 'status', column: 'status', kind: 'enum', values: APPLICATION_STATUSES, required: true },
     { key: 'rejectedAt', column: 'rejected_at', kind: 'instant' },
     { key: 'rejectionReason', column: 'rejection_reason', kind: 'text', dictionary: 'reason' },
-    // `withdrawn` implies candidate; null when the export does not say.
-    { key: 'rejectedBy', column: 'rejected_by', kind: 'enum', values: REJECTED_BY },
+    {
+      key: 'rejectedBy',
+      column: 'rejected_by',
+      kind: 'enum',
+      values: REJECTED_BY,
+      note: 'A `withdrawn` status implies `candidate`.',
+    },
     { key: 'hiredAt', column: 'hired_at', kind: 'instant' },
   ],
   // One feedback slot: one interviewer in one interview.
@@ -111,12 +137,16 @@ export const FIELDS = {
     { key: 'interviewId', column: 'interview_id', kind: 'id', required: true },
     { key: 'applicationId', column: 'application_id', kind: 'ref', required: true },
     { key: 'stage', column: 'stage', kind: 'text', dictionary: 'stage' },
-    // An employee's name; shown only in per-interviewer figures, which are off by default.
-    { key: 'interviewer', column: 'interviewer', kind: 'text', dictionary: 'person' },
+    {
+      key: 'interviewer',
+      column: 'interviewer',
+      kind: 'text',
+      dictionary: 'person',
+      note: 'An employee; shown only in per-interviewer figures, which are off by default.',
+    },
     { key: 'interviewAt', column: 'interview_at', kind: 'instant', required: true },
     { key: 'interviewEndAt', column: 'interview_end_at', kind: 'instant' },
-    // None = not submitted.
-    { key: 'feedbackSubmittedAt', column: 'feedback_submitted_at', kind: 'instant' },
+    { key: 'feedbackSubmittedAt', column: 'feedback_submitted_at', kind: 'instant', note: 'Empty: not submitted.' },
     { key: 'recommendation', column: 'recommendation', kind: 'enum', values: RECOMMENDATIONS },
   ],
   stage_events: [
@@ -124,8 +154,13 @@ export const FIELDS = {
     { key: 'stage', column: 'stage', kind: 'text', dictionary: 'stage', required: true },
     { key: 'enteredAt', column: 'entered_at', kind: 'instant', required: true },
     { key: 'exitedAt', column: 'exited_at', kind: 'instant' },
-    // Why the candidate dropped out here (a drop reason).
-    { key: 'reason', column: 'reason', kind: 'text', dictionary: 'reason' },
+    {
+      key: 'reason',
+      column: 'reason',
+      kind: 'text',
+      dictionary: 'reason',
+      note: 'Why the candidate dropped out at this stage.',
+    },
   ],
 } as const satisfies Record<Entity, readonly Field[]>;
 
