@@ -8,10 +8,7 @@ import { getHeapStatistics } from 'node:v8';
 import { SAMPLE_DIR, parseCli, runMain, type CliOptions } from './cli.ts';
 import { AlreadyReported, UserError } from './errors.ts';
 import { artifactPathIn } from './cache-files.ts';
-import { consoleLogger } from './log.ts';
-import { runDataStep } from './pipeline.ts';
 import { followParent, runChild } from './runtime.ts';
-import { summaryLines } from './summary.ts';
 
 export type DataStepApart = Pick<CliOptions, 'dataDir' | 'cacheDir' | 'force' | 'strict'>;
 
@@ -62,6 +59,12 @@ export function stoppedBy(signal: NodeJS.Signals, heapLimitBytes = getHeapStatis
 if (import.meta.main)
   await runMain(async () => {
     followParent();
+    // Loaded here: the commands that start this process need none of the data step's code.
+    const [{ consoleLogger }, { runDataStep }, { summaryLines }] = await Promise.all([
+      import('./log.ts'),
+      import('./pipeline.ts'),
+      import('./summary.ts'),
+    ]);
     const options = parseCli(process.argv.slice(2));
     const log = consoleLogger();
     const started = performance.now();

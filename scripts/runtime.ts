@@ -58,10 +58,6 @@ export function childEnv(role: Role, env: NodeJS.ProcessEnv, extra: Record<strin
   return { ...RUNTIME[role].env, ...env, ...extra };
 }
 
-// Node's compile cache, for this process and (through NODE_COMPILE_CACHE) every child and worker thread: from
-// the second run on, modules are not compiled and type-stripped again. Node ignores it when it cannot use it.
-const { directory: compileCache } = enableCompileCache();
-
 /**
  * Runs `role`'s process with `args` and resolves with how it ended. Its output is its own (inherited). Ctrl-C
  * reaches the whole process group from a terminal, but a polite kill of this process alone is passed on; and
@@ -73,7 +69,10 @@ export async function runChild(
   extraEnv: Record<string, string> = {},
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   const env = childEnv(role, process.env, extraEnv);
-  if (compileCache && env.NODE_COMPILE_CACHE === undefined) env.NODE_COMPILE_CACHE = compileCache;
+  // Node's compile cache, for the child and its worker threads: from the second run on, modules are not
+  // compiled and type-stripped again. Node ignores it when it cannot use it.
+  const { directory } = enableCompileCache();
+  if (directory && env.NODE_COMPILE_CACHE === undefined) env.NODE_COMPILE_CACHE = directory;
   const child = spawn(
     process.execPath,
     [...childNodeOptions(role, process.execArgv, process.env), path.join(PROJECT_ROOT, RUNTIME[role].script), ...args],
