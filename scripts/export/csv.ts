@@ -493,14 +493,25 @@ export const EXPORTS: readonly CsvExport[] = [
   {
     name: 'feedback-by-person.csv',
     title: "Hiring managers' own interview feedback (and interviewers', when the team opted in)",
-    columns: ['role', 'person', 'slots', 'submitted', 'on_time_rate', 'median_hours', 'suppressed', 'empty_reason'],
+    columns: [
+      'role',
+      'person',
+      'slots',
+      'submitted',
+      'on_time_rate',
+      'median_hours',
+      'suppressed',
+      'empty_reason',
+      // Added at the end, as the files' contract asks: the on-time rate's n.
+      'sla_settled',
+    ],
     // Interviewer rows exist only with privacy.showInterviewers; filtered again so a stale artifact cannot leak them.
     rows: (a) =>
       a.feedback.byPerson
         .filter((r) => r.role !== 'interviewer' || a.settings.showInterviewers)
         .map((r) => ({
           ...withReason<typeof r>([
-            [NO_SUBMISSIONS, NOT_IN_EXPORT('feedback_submitted_at'), (x) => x.submitted === null],
+            [[...NO_SUBMISSIONS, 'sla_settled'], NOT_IN_EXPORT('feedback_submitted_at'), (x) => x.submitted === null],
             [['median_hours'], 'no feedback submitted', (x) => x.submitted === 0],
             [['on_time_rate'], 'no slot submitted or past its SLA yet', (x) => x.submitted !== null],
           ])(r),

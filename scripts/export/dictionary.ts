@@ -77,7 +77,7 @@ export const CONVENTIONS: readonly string[] = [
   'Numbers use `.` as the decimal mark and no thousands separator. Whole numbers are written without a decimal point (`23`, never `23.0`). Days and hours are rounded to one decimal, rates and shares are fractions between 0 and 1 rounded to four decimals (0.25 = 25 %), trailing zeros dropped.',
   "An empty cell is never 0. A figure hidden for privacy is empty with its flag `true`: `suppressed` for the figures of the row, `<column>_suppressed` for one figure of a row that shows others. A figure empty for another reason (nothing to compute it from, a period before the data) is named, with the reason, in the row's `empty_reason` (`previous_empty_reason`, `trailing3_empty_reason` beside headline figures).",
   'A figure is hidden when it rests on fewer applications or feedback slots than the minimum group size (`privacy.minGroupSize`, default 5), or — complementary suppression — when it sits beside such a figure in a set that adds up to a total shown elsewhere, so that the small one cannot be worked out by subtraction. Requisition figures (time to fill, open seats) describe seats, not people, and are never hidden.',
-  "Every rate and quantile has its n in the same row: the count it was computed from (a column of counts, or the figure's own `_n`); where a figure's n is not in its row (`feedback-by-person.csv`'s on-time rate, the rejection shares, the funnel's days in stage), its column says where the n is or what bounds it.",
+  "Every rate and quantile has its n in the same row: the count it was computed from (a column of counts, or the figure's own `_n`); where a figure's n is not in its row (the rejection shares, the funnel's days in stage), its column says where the n is or what bounds it.",
   "A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (also after a `,` or `;` inside the cell) is written with a leading `'` so that no spreadsheet runs it as a formula.",
   '`All` in a `department` or `stage` column is the total over every value, computed from the underlying rows (a median of all fills, not a median of department medians). `(none)` stands for a missing department, hiring manager, recruiter or stage.',
   'The six files `time-to-fill.csv`, `time-to-fill-by-month.csv`, `open-requisitions.csv`, `rejections-by-month.csv`, `feedback-by-month.csv` and `data-quality.csv` are a stable contract: their names and columns do not change, and new columns are only added at the end. The other files may gain columns at the end.',
@@ -449,13 +449,15 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
       person: { type: 'text', text: 'their name as exported' },
       slots: count('feedback slots', 'their feedback slots', hidden),
       submitted: count('feedback slots', 'of those, submitted by the as-of date (the n of `median_hours`)', hidden),
-      on_time_rate: rate(
-        'share submitted within the SLA, of the slots whose outcome is settled (that n is not in this file: `slots` bounds it from above)',
-        hiddenOrExplained,
-      ),
+      on_time_rate: rate('share of the `sla_settled` slots submitted within the SLA', hiddenOrExplained),
       median_hours: hours('median hours from due to their feedback', hiddenOrExplained),
       suppressed: suppressed('the row'),
       empty_reason: emptyReason,
+      sla_settled: count(
+        'feedback slots',
+        'of their slots, those whose on-time outcome is settled: submitted, or due longer ago than the SLA (the n of `on_time_rate`)',
+        hidden,
+      ),
     },
   },
   'rejections-by-month.csv': {

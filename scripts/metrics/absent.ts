@@ -73,6 +73,7 @@ export function withoutAbsent(draft: Aggregates, absent: readonly AbsentFigure[]
         byPerson: draft.feedback.byPerson.map((r) => ({
           ...r,
           submitted: null,
+          sla_settled: null,
           on_time_rate: null,
           median_hours: null,
         })),

@@ -356,6 +356,7 @@ export function feedbackSection(ctx: Context, months: readonly string[], slots: 
         role,
         slots: s.slots,
         submitted: s.submitted,
+        sla_settled: s.slaSettled,
         on_time_rate: rate(s.onTime, s.slaSettled),
         median_hours: quantiles(s.hours).median,
         suppressed: false,

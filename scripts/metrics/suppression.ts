@@ -746,7 +746,7 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
           : row;
       }),
       byPerson: a.feedback.byPerson.map((r, i) =>
-        people.apply(r, personCells[i]!, ['slots', 'submitted', 'on_time_rate', 'median_hours']),
+        people.apply(r, personCells[i]!, ['slots', 'submitted', 'sla_settled', 'on_time_rate', 'median_hours']),
       ),
       outstanding: a.feedback.outstanding.map((r, i) => outstanding.cells.apply(r, outstanding.rows.of[i]!, ['slots'])),
     },

@@ -213,6 +213,8 @@ export const feedbackByPersonSchema = z.object({
   role: z.enum(['hiringManager', 'interviewer']),
   slots: count.nullable(),
   submitted: count.nullable(),
+  /** The on-time rate's n: slots submitted, or due longer ago than the SLA. */
+  sla_settled: count.nullable(),
   on_time_rate: rate.nullable(),
   median_hours: hours.nullable(),
   suppressed: z.boolean(),

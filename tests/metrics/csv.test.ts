@@ -248,7 +248,7 @@ describe('EXPORTS', () => {
 
   it('writes interviewers into feedback-by-person.csv only when the team opted in', () => {
     const csv = EXPORTS.find((e) => e.name === 'feedback-by-person.csv')!;
-    const person = { slots: 9, submitted: 9, on_time_rate: 1, median_hours: 2, suppressed: false };
+    const person = { slots: 9, submitted: 9, sla_settled: 9, on_time_rate: 1, median_hours: 2, suppressed: false };
     const byPerson = [
       { ...person, person: 'Hana Moreau', role: 'hiringManager' as const },
       { ...person, person: 'Ivo Interviewer', role: 'interviewer' as const },

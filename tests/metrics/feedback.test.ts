@@ -310,6 +310,7 @@ describe('feedback by person', () => {
         role: 'hiringManager',
         slots: 1,
         submitted: 1,
+        sla_settled: 1,
         on_time_rate: 1,
         median_hours: 3,
         suppressed: false,

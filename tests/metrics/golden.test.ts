@@ -74,8 +74,8 @@
  *   All: 4 slots, 3 submitted of 4 due, 2 on time → 0.75 and 0.5
  * feedback-outstanding.csv: I5, never submitted, fell due on 3 March 10:45, 28 days before the end of the as-of
  *   date: 7–30 days overdue, 1 slot → suppressed (All and Engineering)
- * feedback-by-person.csv: Hana Moreau's own slots (see partnerships.csv): 3, 2 submitted, on time 0.3333,
- *   median 36.0
+ * feedback-by-person.csv: Hana Moreau's own slots (see partnerships.csv): 3, 2 submitted, 3 settled (I5, never
+ *   submitted, is past its SLA), on time 1/3 = 0.3333, median 36.0
  * funnel.csv (cohort 2025-01, Engineering = All; cohort open: 59 days < 90 before the as-of date)
  *   reached: Recruiter Screen 8, Hiring Manager Screen 6, Onsite 5 (G8 still there), Offer 2
  *   pass-through 6/8 = 0.75, 5/6 = 0.8333, 2/5 = 0.4, none on the last stage

@@ -205,3 +205,49 @@ describe('complementary suppression', () => {
     expect(one.rejections.byMonth.some((r) => r.complementary)).toBe(true);
   });
 });
+
+describe('feedback by person: the on-time rate and its n', () => {
+  // Hana owns R1 and interviews on it six times: five submitted 3 h after the interview, one never (due in
+  // March, long past its SLA at the as-of date): 6 settled, 5 on time. Sam owns R2 and interviews twice.
+  const requisitions = [
+    req({ id: 'R1', opened: '2025-01-01T00:00:00Z' }),
+    req({ id: 'R2', opened: '2025-01-01T00:00:00Z', department: 'Sales', hiringManager: 'Sam Okafor' }),
+  ];
+  const applications = [
+    app({ id: 'A1', job: 'R1', applied: '2025-01-02T00:00:00Z' }),
+    app({ id: 'A2', job: 'R2', applied: '2025-01-02T00:00:00Z' }),
+  ];
+  const interviews = [
+    ...Array.from({ length: 6 }, (_, k) =>
+      interview({
+        id: `H${k}`,
+        app: 'A1',
+        interviewer: 'Hana Moreau',
+        at: `2025-03-0${k + 2}T10:00:00Z`,
+        submitted: k < 5 ? `2025-03-0${k + 2}T13:00:00Z` : undefined,
+      }),
+    ),
+    ...Array.from({ length: 2 }, (_, k) =>
+      interview({
+        id: `S${k}`,
+        app: 'A2',
+        interviewer: 'Sam Okafor',
+        at: '2025-03-03T10:00:00Z',
+        submitted: '2025-03-03T12:00:00Z',
+      }),
+    ),
+  ];
+  const a = aggregate({ requisitions, applications, interviews }, { asOf: '2025-04-30' });
+
+  it('is shown beside the rate, and hidden with it', () => {
+    const row = (person: string) => a.feedback.byPerson.find((r) => r.person === person)!;
+    expect(row('Hana Moreau')).toMatchObject({ slots: 6, sla_settled: 6, on_time_rate: 0.8333, suppressed: false });
+    // Two slots: the row, its rate and the rate's n are hidden together.
+    expect(row('Sam Okafor')).toMatchObject({ slots: null, sla_settled: null, on_time_rate: null, suppressed: true });
+    const csv = EXPORTS.find((e) => e.name === 'feedback-by-person.csv')!;
+    expect(csv.rows(a).map((r) => [r.person, r.on_time_rate, r.sla_settled])).toEqual([
+      ['Hana Moreau', 0.8333, 6],
+      ['Sam Okafor', null, null],
+    ]);
+  });
+});
