@@ -129,7 +129,7 @@ const KIND_TEXT: Record<Field['kind'], string> = {
 
 /**
  * The generated part of docs/exports.md's template section: each table's columns from its field table (required
- * or not, what it holds) and the other spellings the template dialect reads.
+ * or not, what it holds, what to know about it) and the other spellings the template dialect reads.
  */
 export function templateColumnsMarkdown(dialect: Dialect = DIALECTS.find((d) => d.id === 'canonical')!): string {
   const lines = [TEMPLATE_COLUMNS.start, ''];
@@ -137,7 +137,8 @@ export function templateColumnsMarkdown(dialect: Dialect = DIALECTS.find((d) => 
     const table = dialect.tables.find((t) => t.entity === entity)!;
     lines.push(`**${entity}**`, '', '| column | required | holds | also read from |', '| --- | --- | --- | --- |');
     for (const field of FIELDS[entity] as readonly Field[]) {
-      const holds = field.values ? `one of ${field.values.map(code).join(', ')}` : KIND_TEXT[field.kind];
+      const kind = field.values ? `one of ${field.values.map(code).join(', ')}` : KIND_TEXT[field.kind];
+      const holds = field.note ? `${kind}. ${field.note.replace(/\|/g, '\\|')}` : kind;
       const required = field.required ? 'yes' : field.defaultsTo ? `no: ${code(field.defaultsTo)} if absent` : 'no';
       const also = (table.columns[field.column] ?? []).filter((name) => name !== field.column).map(code);
       lines.push(`| ${code(field.column)} | ${required} | ${holds} | ${also.join(', ')} |`);

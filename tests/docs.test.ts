@@ -73,7 +73,7 @@ describe('generated documentation', () => {
     for (const row of [
       '| `opened_at` | yes |',
       '| `job_id` | no: `requisition_id` if absent |',
-      '| `reason` | no | text | `drop_reason`',
+      '| `feedback_submitted_at` | no | a date or date-time. Empty: not submitted. |',
     ])
       expect(template).toContain(row);
   });
