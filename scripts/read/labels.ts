@@ -17,7 +17,7 @@
  */
 import { UserError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { reasonLookup } from '../metrics/reasons.ts';
+import { DEFAULT_REASONS, reasonKey, reasonLookup } from '../metrics/reasons.ts';
 import type { Aggregates } from '../schema/aggregates.ts';
 import type { CanonicalTables, Entity } from '../schema/canonical.ts';
 import type { Config } from '../schema/config.ts';
@@ -252,7 +252,11 @@ export function applyLabelRule(tables: CanonicalTables, quality: Quality, config
     };
   };
   const stageKnown = (value: string) => knownStages.has(labelKey(value)) || stages.recurs(value);
-  const reasonKnown = (value: string) => reasons(value).known || reasonsGiven.recurs(value);
+  // A reason a typo or two from a known one is categorised as that one, but published as written only when
+  // it is the known reason in other words: the typo's letters may be a name ("Not qualified Al").
+  const knownReasonKeys = new Set([...Object.keys(DEFAULT_REASONS), ...Object.keys(config.reasons)].map(reasonKey));
+  const reasonKnown = (value: string) =>
+    (reasons(value).known && knownReasonKeys.has(reasonKey(value))) || reasonsGiven.recurs(value);
   const appStage = column('applications', 'current_stage', stageKnown, RARE_TEXT);
   const appReason = column('applications', 'rejection_reason', reasonKnown, RARE_TEXT);
   const appSource = column(
