@@ -351,32 +351,42 @@ describe('the data step cache', () => {
     expect(fs.existsSync(stale)).toBe(false);
   });
 
-  it('survives a data step killed with SIGKILL while it writes the artifact: the old key no longer vouches, and the next run completes', async () => {
+  it('survives a data step killed with SIGKILL half-way through the artifact: no key vouches for it, the previous artifact is whole, the next run completes', async () => {
     const cacheDir = path.join(work, 'cache-killed-step');
     const sample = path.join(ROOT, 'data/sample');
-    await runDataStep({ dataDir: sample, cacheDir, sample: true, log: silentLogger });
-    // The data step's own process (what `npm run data` starts), forced to write the artifact again.
-    const child = spawn(NODE, [path.join(ROOT, RUNTIME['data step'].script), '--data', sample, '--force'], {
+    // A previous artifact and the key that vouches for it (of the small fixture: quicker than the sample's).
+    const previous = fs.readFileSync((await step(cacheDir)).artifactPath, 'utf8');
+    // The sample's step stops for good once it has written the first piece of its artifact (the preload says so
+    // in `marker`): the kill lands there, however slow the machine.
+    const marker = path.join(work, 'paused-step-pid');
+    const child = spawn(NODE, [path.join(ROOT, 'scripts/data.ts'), '--data', sample], {
       cwd: ROOT,
-      env: { ...process.env, CACHE_DIR: cacheDir },
+      env: {
+        ...process.env,
+        CACHE_DIR: cacheDir,
+        NODE_OPTIONS: `--import=${path.join(ROOT, 'tests/helpers/pause-artifact-write.mjs')}`,
+        PAUSE_MARKER: marker,
+      },
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    const temporary = path.join(cacheDir, `aggregates.json.${child.pid}.tmp`);
-    // Polled often: the sample's artifact takes a fraction of a second to write.
-    const end = Date.now() + 60_000;
-    while (!fs.existsSync(temporary) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 2));
-    const sawWriting = fs.existsSync(temporary);
-    child.kill('SIGKILL');
+    expect(await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '', 300_000)).toBe(true);
+    const paused = Number(fs.readFileSync(marker, 'utf8'));
+    process.kill(paused, 'SIGKILL');
     await exited;
-    expect(sawWriting).toBe(true);
-    // The key was removed before the artifact was begun: nothing vouches for the half-written one.
-    expect(fs.existsSync(path.join(cacheDir, 'aggregates.key'))).toBe(false);
+    expect(isAlive(paused)).toBe(false);
+    // Left: the previous artifact, whole, and a piece of the new one beside it; the key was removed first.
+    const temporary = `aggregates.json.${paused}.tmp`;
+    expect(fs.readdirSync(cacheDir).sort()).toEqual(['aggregates.json', temporary]);
+    expect(fs.readFileSync(path.join(cacheDir, 'aggregates.json'), 'utf8')).toBe(previous);
+    const piece = fs.statSync(path.join(cacheDir, temporary)).size;
     const next = await runDataStep({ dataDir: sample, cacheDir, sample: true, log: silentLogger });
+    expect(piece).toBeGreaterThan(0);
+    expect(piece).toBeLessThan(fs.statSync(next.artifactPath).size);
     expect(next.reused).toBe(false);
     expect(aggregatesSchema.safeParse(next.aggregates).success).toBe(true);
     expect(fs.readdirSync(cacheDir).sort()).toEqual(['aggregates.json', 'aggregates.key']);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('what a signal that stopped the data step means', () => {
