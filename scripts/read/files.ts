@@ -37,6 +37,20 @@ export function realPathInsideSync(dataDir: string, path: string): string | null
   return isInside(real, realpathSync(dataDir)) ? real : null;
 }
 
+/**
+ * Control characters (a terminal's escape sequences, line breaks) and the marks that reorder text on screen
+ * (right-to-left overrides): a file name holding them could recolour or clear the terminal, forge a log line
+ * ("…: read as applications") or show a different name on the data-quality page. Shown as escapes instead.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** A file or folder name as messages and the report show it: unprintable characters written as `\x1b`, `\u202e`. */
+export const printableName = (name: string): string =>
+  name.replace(UNPRINTABLE, (c) => {
+    const code = c.codePointAt(0)!;
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+
 export interface CsvFile {
   /** Absolute (or as given) path, to open. */
   path: string;
@@ -77,7 +91,7 @@ export async function listCsvFiles(dataDir: string, refused: (message: string) =
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
-      const name = prefix + entry.name;
+      const name = prefix + printableName(entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       let open = path;
