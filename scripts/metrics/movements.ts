@@ -464,10 +464,10 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
   function volumeLine(scope: Scope, month: string): string {
     const previous = monthLabel(addMonths(month, -1));
     const parts: string[] = [];
-    for (const [metric, noun] of [
-      ['feedbackSlots', 'feedback slots'],
-      ['requisitionsFilled', 'fills'],
-      ['rejections', 'rejections'],
+    for (const [metric, one, many] of [
+      ['feedbackSlots', 'feedback slot', 'feedback slots'],
+      ['requisitionsFilled', 'fill', 'fills'],
+      ['rejections', 'rejection', 'rejections'],
     ] as const) {
       const c = comparisonOf(metric, scope, month);
       if (!c || c.current.value === null || c.current.suppressed) continue;
@@ -475,7 +475,7 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
         c.previous.value !== null && !c.previous.suppressed
           ? ` (${previous}: ${integer.format(c.previous.value)})`
           : '';
-      parts.push(`${integer.format(c.current.value)} ${noun}${before}`);
+      parts.push(`${integer.format(c.current.value)} ${c.current.value === 1 ? one : many}${before}`);
     }
     return parts.length ? `Volume in ${monthLabel(month)}: ${parts.join(', ')}.` : '';
   }
