@@ -22,7 +22,9 @@
  * first). A hidden count whose true value is a small group is protected when its range still holds every
  * value from 1 to minGroupSize − 1: the attacker cannot tell it from any other small count. For each one that
  * is not, the audit names a shown cell to hide beside it (the smallest positive part of a relation it is in,
- * never that relation's largest part), and `protectAggregates` runs the hiding again.
+ * never that relation's largest part; a figure the pages lead with only where nothing else around will do),
+ * asks for a small count beside it to be published as hidden only (not "fewer than"), and
+ * `protectAggregates` runs the hiding again.
  *
  * The cells and relations depend on the draft only (suppression hides values, never rows), so they are laid
  * out once per draft with integer cell ids (`Layout`); each round of `protectAggregates` then only reads what
@@ -933,6 +935,8 @@ const isHeadlineFigure = (id: string) => {
 interface Offer {
   best: number;
   costly: number;
+  /** The relation's total when it is a figure the pages lead with and shown (a company or department month). */
+  costlyTotal: number;
   /** Its cells not shown: the way on to the relations of the hidden cells beside it. */
   hidden: number[];
 }
@@ -959,7 +963,16 @@ function offerOf(layout: Layout, round: Round, r: number): Offer {
       } else if (best < 0 || truth[p]! < truth[best]!) best = p;
     }
   }
-  return { best, costly, hidden };
+  const total = relCells[relStart[r]!]!;
+  const costlyTotal =
+    relSigns[relStart[r]!]! < 0 &&
+    kind[total] === SHOWN &&
+    truth[total]! > 0 &&
+    hideAs[total] !== -1 &&
+    flags[total]! & HEADLINE_FIGURE
+      ? total
+      : -1;
+  return { best, costly, hidden, costlyTotal };
 }
 
 /**
@@ -981,6 +994,18 @@ function remediesFor(layout: Layout, round: Round, m: number, start: number, off
   const seen = new Set(frontier);
   // A small count pinned between its parts' lower bounds and its own "fewer than" is published as hidden only.
   const relabel = round.kind[start] === SMALL ? [name(start)] : [];
+  // So is a small total beside it: k parts of at least 1 under a total of at most minGroupSize − 1 pin each
+  // other when k is minGroupSize − 1 (four 1s under a "fewer than 5").
+  for (let k = cellRelStart[start]!; k < cellRelStart[start + 1]!; k++) {
+    const r = cellRels[k]!;
+    for (let j = layout.relStart[r]!; j < layout.relStart[r + 1]!; j++) {
+      const c = layout.relCells[j]!;
+      if (c !== start && round.kind[c] === SMALL && round.hideAs[c] !== -1) relabel.push(name(c));
+    }
+  }
+  // The smallest figure the pages lead with met at any depth: the last resort.
+  let lastResort = -1;
+  let lastResortTotal = -1;
   for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
     const found: string[] = [];
     let costly = -1;
@@ -996,6 +1021,12 @@ function remediesFor(layout: Layout, round: Round, m: number, start: number, off
     // one, only where nothing else around will do, and only a small one (under twice minGroupSize): the
     // months of departments of normal size keep their headlines, and what stays pinned is reported.
     if (costly >= 0 && truth[costly]! < 2 * m) return [name(costly), ...relabel];
+    if (costly >= 0 && (lastResort < 0 || truth[costly]! < truth[lastResort]!)) lastResort = costly;
+    for (const c of frontier)
+      for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) {
+        const t = offer(cellRels[k]!).costlyTotal;
+        if (t >= 0 && (lastResortTotal < 0 || truth[t]! < truth[lastResortTotal]!)) lastResortTotal = t;
+      }
     const next: number[] = [];
     for (const c of frontier) {
       for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) {
@@ -1008,7 +1039,10 @@ function remediesFor(layout: Layout, round: Round, m: number, start: number, off
     }
     frontier = next;
   }
-  return relabel;
+  // Nothing else around will do: a headline figure goes rather than a count that can be worked out.
+  // The total of a bar first (the company's month), rather than one of its parts (a department's).
+  if (lastResortTotal >= 0) return [name(lastResortTotal), ...relabel];
+  return lastResort >= 0 ? [name(lastResort), ...relabel] : relabel;
 }
 
 /** The build's line about the audit (`npm run build`, `npm run data`); null when suppression is off. */

@@ -615,12 +615,14 @@ function suppressHeadlines(
     });
     // Hidden for a numerator (a share's count): a complement, its own n may be large.
     const states = months.map((c, i): State => {
-      if (OWN_N.includes(s.metric) && isSmallGroup(c.current.n, m)) return false;
       // A figure of n 0 is still hidden with its counts: "0 submitted" is a count of the hidden row.
-      return counts.reduce<State>((state, count, k) => {
+      const counted = counts.reduce<State>((state, count, k) => {
         const counted = countState(s.scope, i, count, countSeries[k], scopeForced);
         return worst(state, k > 0 && counted === false ? true : counted);
       }, null);
+      // A small n is "fewer than minGroupSize", unless the audit asked for its count to be hidden only.
+      if (OWN_N.includes(s.metric) && isSmallGroup(c.current.n, m)) return counted === true;
+      return counted;
     });
     return {
       ...s,

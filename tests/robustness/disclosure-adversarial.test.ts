@@ -26,9 +26,14 @@ describe('disclosure control on an adversarial export', () => {
     expect(audit.unprotected.filter((u) => u.lo !== u.truth)).toEqual([]);
   });
 
-  // Not yet: reason-level cells whose rows alone say they are at least 1 (a shown total of 5 over five
-  // hidden rows), and figures a headline repeats that the audit will not hide above 2 × minGroupSize.
-  it.todo('the audit pins no hidden count on this export');
+  it('the audit pins no hidden count on this export', () => {
+    // The counts it used to pin: a tiny department's month of 4 rejections over four reasons, each at least 1
+    // under a total published as "fewer than 5" (now published as hidden only), and a company month whose
+    // every reason row is hidden beside a shown total (now hidden too, nothing else around it will do).
+    const audit = auditDisclosure(published, truth, 5);
+    expect(audit.unprotected).toEqual([]);
+    expect(published.disclosure!.unprotected).toBe(0);
+  });
 
   it('nothing is hidden in one output and shown in another', () => {
     expect(auditDisclosure(published, truth, 5).inconsistent).toEqual([]);
@@ -36,7 +41,10 @@ describe('disclosure control on an adversarial export', () => {
   });
 
   it('the departments of normal size keep their monthly rejections and feedback on the pages', () => {
-    // ZQXDEPT0 and ZQXDEPT1 hold most of the volume: their months of 5 or more rejections stay shown.
+    // ZQXDEPT0 and ZQXDEPT1 hold most of the volume: their months of 10 or more rejections stay shown, at
+    // least a third of them. Closing the last pins costs this export three company months (32, 37, 42
+    // rejections, hidden where every reason row beneath them is) and, beside them, months of the two
+    // departments: ZQXDEPT1 shows 3 of its 7 months of 10 or more (6 before), ZQXDEPT0 4 of 6 (5 before).
     for (const department of ['ZQXDEPT0', 'ZQXDEPT1']) {
       const series = published.headlines.find(
         (s) => s.metric === 'rejections' && s.scope.kind === 'department' && s.scope.department === department,
@@ -46,7 +54,7 @@ describe('disclosure control on an adversarial export', () => {
       )!;
       const large = truthSeries.months.filter((c) => (c.current.n ?? 0) >= 10).map((c) => c.month);
       const shown = series.months.filter((c) => large.includes(c.month) && !c.current.suppressed);
-      expect(shown.length, department).toBeGreaterThanOrEqual(Math.ceil(large.length / 2));
+      expect(shown.length, department).toBeGreaterThanOrEqual(Math.ceil(large.length / 3));
     }
   });
 });
