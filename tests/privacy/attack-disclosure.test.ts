@@ -126,8 +126,8 @@ describe('another export of the sample’s shape (seed 7)', () => {
       const other = (
         await runDataStep({ dataDir, cacheDir: path.join(cacheDir, 'seed-7-cache'), sample: false, log: silentLogger })
       ).aggregates;
-      expect(other.disclosure.cellsChecked).toBeGreaterThan(20_000);
-      expect(other.disclosure.unprotected).toBe(0);
+      expect(other.disclosure?.cellsChecked).toBeGreaterThan(20_000);
+      expect(other.disclosure?.unprotected).toBe(0);
     },
     300_000,
   );
