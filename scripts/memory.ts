@@ -12,14 +12,3 @@
 export function free(array: Int32Array | Float64Array | Uint8Array): void {
   if (array.buffer.byteLength > 0) (array.buffer as ArrayBuffer).transfer(0);
 }
-
-/**
- * A full garbage collection, when Node runs with `--expose-gc` (as `npm run data`, `build` and `dev` do; else
- * nothing). V8 collects its old generation only once the heap has grown well past what it last kept, so rows a
- * phase had let go of were still held while the next phase allocated its own, and set the peak memory. Called
- * where hundreds of megabytes have just become garbage; each call costs a few tenths of a second at a million
- * applications.
- */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}

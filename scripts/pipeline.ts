@@ -21,7 +21,6 @@ import { aggregatesOfFacts, metricFacts } from './metrics/index.ts';
 import { UserError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { PROJECT_ROOT } from './cli.ts';
-import { collectGarbage } from './memory.ts';
 import { artifactPathIn, keyPathIn } from './cache-files.ts';
 import { isAlive } from './processes.ts';
 
@@ -311,9 +310,8 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   // Seconds at a million applications, with nothing else to show: said, so that the step does not look stuck.
   const computing = performance.now();
   log.progress('Computing the metrics…');
-  // The tables are handed over: the interviews and stage events are let go of once their facts are computed,
-  // and the heap collected then (V8 would wait until it had grown well past them).
-  const facts = metricFacts(tables, config, collectGarbage);
+  // The tables are handed over: the interviews and stage events are let go of once their facts are computed.
+  const facts = metricFacts(tables, config, true);
   const aggregates = aggregatesOfFacts(facts, { quality, config, sample });
   log.progress(`Metrics computed in ${((performance.now() - computing) / 1000).toFixed(1)} s`, true);
   const audited = disclosureSummary(aggregates.disclosure);

@@ -26,8 +26,7 @@ export interface ProcessSettings {
 export const RUNTIME: Readonly<Record<Role, ProcessSettings>> = {
   'data step': {
     script: 'scripts/data-process.ts',
-    // --expose-gc: the pipeline collects the heap where a phase has just let go of hundreds of megabytes.
-    node: ['--max-semi-space-size=32', '--expose-gc'],
+    node: [],
     // glibc keeps what each reader thread frees in the thread's arena; two arenas, and trimming, give it back.
     env: { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: String(4 << 20) },
   },

@@ -66,30 +66,19 @@ export interface Facts {
 /**
  * `handOver`: the caller hands the tables over (the data step does) and the interviews and stage events are
  * each emptied once their facts are computed, so that the facts computed after them are not held beside them
- * (at a million applications they are several hundred megabytes). A function is called after each is emptied
- * (the data step collects the garbage there).
+ * (at a million applications they are several hundred megabytes).
  */
-export function metricFacts(
-  tables: CanonicalTables,
-  config: Config,
-  handOver: boolean | ((emptied: 'stage events' | 'interviews') => void) = false,
-): Facts {
+export function metricFacts(tables: CanonicalTables, config: Config, handOver = false): Facts {
   const { interviews, stageEvents } = tables;
   const ctx = buildContext(tables, config);
   const requisitions = requisitionFacts(ctx, tables.requisitions);
   const hires = hireFacts(ctx);
   const fromEvents = journeysFromStageEvents(ctx, stageEvents);
   const hasStageEvents = stageEvents.length > 0;
-  if (handOver) {
-    stageEvents.release();
-    if (typeof handOver === 'function') handOver('stage events');
-  }
+  if (handOver) stageEvents.release();
   const journeys = fromEvents.journeys.size > 0 ? fromEvents.journeys : journeysFromInterviews(ctx, interviews);
   const slots = slotFacts(ctx, interviews);
-  if (handOver) {
-    interviews.release();
-    if (typeof handOver === 'function') handOver('interviews');
-  }
+  if (handOver) interviews.release();
   const rejections = rejectionFacts(ctx);
   return { ctx, requisitions, hires, slots, rejections, fromEvents, hasStageEvents, journeys };
 }
