@@ -20,6 +20,7 @@ import {
   fillsOf,
   generateHistory,
   writeAshbyExport,
+  writeAtsLiteExport,
   writeSpreadsheetExport,
   type History,
 } from './fixtures/exports-handmade/generate.ts';
@@ -33,7 +34,7 @@ const dirs = (name: string) => ({
   cache: path.join(work, name, 'cache'),
   site: path.join(work, name, 'site'),
 });
-const NAMES = ['spreadsheet', 'ashby'] as const;
+const NAMES = ['spreadsheet', 'atslite', 'ashby'] as const;
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'exports-handmade-'));
@@ -46,6 +47,7 @@ beforeAll(async () => {
     lines.slice(0, 21).join('\r\n') + '\r\n',
   );
   await writeAshbyExport(dirs('ashby').data, history);
+  await writeAtsLiteExport(dirs('atslite').data, history);
   // Groups of one shown: the figures are what is compared here, not their privacy (tests/privacy/ does that).
   for (const name of NAMES) {
     fs.writeFileSync(path.join(dirs(name).data, 'dashboard.config.json'), '{"privacy": {"minGroupSize": 1}}\n');
@@ -204,5 +206,18 @@ describe('the spreadsheet export', () => {
     expect(log).toMatch(/applications: read 620 = used 600 \+ duplicates 20 \+ quarantined 0/);
     expect(log).toMatch(/candidates\.csv: skipped — a table about people/);
     expect(log).toMatch(/ml\/attrition_model_output\.csv: skipped — not recognised/);
+  });
+});
+
+describe('the small ATS export', () => {
+  it('reads its own status and dates, skips the job catalogue without dates, and says feedback is not in it', () => {
+    const log = logOf('atslite');
+    expect(log).toMatch(/job_catalogue\.csv: skipped — not recognised: closest table requisitions/);
+    expect(log).toMatch(/candidates\.csv: skipped — a table about people/);
+    // Its outcomes are in its own columns: nothing about them is derived.
+    expect(log).not.toMatch(/derived status/);
+    const feedback = fs.readFileSync(path.join(dirs('atslite').site, 'feedback', 'index.html'), 'utf8');
+    expect(feedback).toContain('not in your export — needs feedback_submitted_at');
+    expect(feedback).not.toMatch(/\b0(\.0)? ?%/);
   });
 });
