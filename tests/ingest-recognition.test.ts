@@ -240,6 +240,42 @@ describe('recognising a header', () => {
     expect(what(recognise(header, 'x.csv', defaults))).toBe('applications (canonical)');
   });
 
+  it('a hand-made applications export without a status column is applications; a vendor’s is not', () => {
+    expect(what(recognise(['Application ID', 'Job Code', 'Applied On', 'Candidate Name'], 'x.csv', defaults))).toBe(
+      'applications (canonical)',
+    );
+    // Ashby's applications always carry a status: without one, `id, jobId, createdAt` is no application.
+    expect(what(recognise(['id', 'jobId', 'createdAt', 'title'], 'x.csv', defaults))).not.toMatch(/^applications/);
+  });
+
+  it('without a status column, outcomes come from the outcome dates, and the rest is said to be unknown', async () => {
+    const dir = join(tmp, 'no-status');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'applications.csv'),
+      csv([
+        ['application_id', 'job_id', 'department', 'applied_at', 'rejected_at', 'hired_at'],
+        ['A1', 'J1', 'Sales', day(1), day(9), ''],
+        ['A2', 'J1', 'Sales', day(2), '', day(30)],
+        ['A3', 'J1', 'Sales', day(3), day(8), ''],
+        ['A4', 'J1', 'Sales', day(4), '', ''],
+        ['A5', 'J1', 'Sales', day(5), '', ''],
+      ]),
+    );
+    const log = memoryLogger();
+    const result = await ingest(dir, defaults, log);
+    const status = Object.fromEntries(result.tables.applications.map((a) => [a.applicationId, a.status]));
+    expect(status).toEqual({ A1: 'rejected', A2: 'hired', A3: 'rejected', A4: 'active', A5: 'active' });
+    expect((result.quality.derived ?? []).map((d) => [d.column, d.rows, d.how.split(' (')[0]])).toEqual([
+      ['status', 2, 'their rejected_at'],
+      ['status', 1, 'their hired_at'],
+      ['status', 2, 'nothing: their outcome is unknown'],
+    ]);
+    expect(log.lines).toContain(
+      'warning: applications: 2 have no outcome in your export (no status column, no rejected_at or hired_at, no outcome stage event): they count as still in process. Export a status column, or stage events with outcome stages (see "outcomeStages")',
+    );
+  });
+
   it('an applications export that lacks a column says so, even with the candidate’s name beside it', () => {
     const header = ['application_id', 'candidate_name', 'candidate_email', 'job_id', 'status', 'rejected_at'];
     expect(what(recognise(header, 'x.csv', defaults))).toBe(
