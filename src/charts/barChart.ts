@@ -43,6 +43,15 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
       insetTop: 3,
       insetBottom: 3,
     }),
+    Plot.ruleX([0], { stroke: 'currentColor' }),
+  ];
+  // The reference line is drawn under the values written beside the bars, which carry a halo in the page's
+  // colour (`.chart-halo` in base.css): the dashed line never runs through a label.
+  if (input.reference)
+    marks.push(
+      Plot.ruleX([input.reference.value], { stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
+    );
+  marks.push(
     Plot.text(input.bars, {
       x: 'value',
       y: 'label',
@@ -50,12 +59,11 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
       textAnchor: 'start',
       dx: 5,
       fill: 'currentColor',
+      className: 'chart-halo',
     }),
-    Plot.ruleX([0], { stroke: 'currentColor' }),
-  ];
+  );
   if (input.reference) {
     marks.push(
-      Plot.ruleX([input.reference.value], { stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
       Plot.text([input.reference.value], {
         x: (d: number) => d,
         frameAnchor: 'top',

@@ -102,7 +102,7 @@ export function lineChartSpec(input: LineChartInput, variant: Variant): Plot.Plo
       label: null,
     },
     y: {
-      domain: input.unit === 'rate' ? [0, 1] : [0, Math.max(1, ...values)],
+      domain: [0, yMax(input.unit, values)],
       nice: true,
       grid: true,
       ticks: variant === 'wide' && !input.compact ? 6 : 4,
@@ -112,6 +112,16 @@ export function lineChartSpec(input: LineChartInput, variant: Variant): Plot.Plo
     },
     marks,
   };
+}
+
+/**
+ * The top of the value axis, from 0: a rate's is 100% only when the rates reach past half of it; a share of
+ * 2–13% on a 0–100% axis is a flat line, so it ends a little above the largest value (rounded by `nice`).
+ */
+export function yMax(unit: ChartUnit, values: readonly number[]): number {
+  const max = Math.max(0, ...values);
+  if (unit !== 'rate') return Math.max(1, max);
+  return max > 0.5 ? 1 : Math.max(0.05, max * 1.15);
 }
 
 /** The chart at both widths, or null when there is no value to draw. */

@@ -91,6 +91,8 @@ export function fillTrend(site: Site, department: string, id = 'fill-trend'): Ch
 export function fillByDepartment(site: Site, month: string, id = 'fill-by-department'): ChartModel {
   const rows = site.a.timeToFill.byMonth.filter((r) => r.month === month);
   const all = rows.find((r) => r.department === ALL);
+  // The evidence minimum of a median movement (scripts/metrics/movements.ts) serves for the quantiles too.
+  const minimumFills = site.a.movements.minimumMedianN;
   const every = site.a.departments.flatMap((d) => rows.filter((r) => r.department === d));
   const { shown: sorted, more } = capList(every, (r) => r.filled);
   const bars: Bar[] = sorted
@@ -136,9 +138,11 @@ export function fillByDepartment(site: Site, month: string, id = 'fill-by-depart
         r.department === ALL ? 'All departments' : r.department,
         formatCount(r.filled),
         days(site, r.median_days),
-        days(site, r.p75_days),
-        days(site, r.p90_days),
+        // The slowest quarter or tenth of one to three fills is one of those fills: not shown below the minimum.
+        r.filled < minimumFills ? '–' : days(site, r.p75_days),
+        r.filled < minimumFills ? '–' : days(site, r.p90_days),
       ]),
+      note: `p75 and p90 are shown on at least ${minimumFills} fills (the CSV has them all).`,
     },
     csv: 'time-to-fill-by-month',
     definitionId: 'daysToFill',
