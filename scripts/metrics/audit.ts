@@ -88,12 +88,23 @@ const OP = {
   zero: 13,
   derived: 14,
   partnership: 15,
+  partnershipRatio: 17,
+  partnershipCompany: 18,
+  partnershipCompanyRatio: 19,
   shareRatio: 16,
 } as const;
 /** Fields of an op in `Layout.ops`: its code, two cells, a row, and one more number (see `readRound`). */
 const OP_SIZE = 6;
 
 const SHARE_TABLES = ['byCategory', 'byRejectedBy', 'byStage'] as const;
+/** The partnership figures about candidates, each with its n (and, for the rates, a count as rate × n). */
+const PARTNERSHIP_FIGURES = [
+  'feedbackOnTimeRate',
+  'medianHoursToFeedback',
+  'hiringManagerScreenPassThrough',
+  'recruiterScreenToHiringManagerScreen',
+  'unspecifiedReasonShare',
+] as const;
 const FEEDBACK_FIELDS = [
   'slots',
   'due',
@@ -595,13 +606,48 @@ function layOut(draft: Aggregates): Layout {
   // An attacker who assumes every seat has a hiring manager is right when it is so: model it exactly then.
   if (unassigned.every((c) => L.truth[c] === 0)) L.zero.push(...unassigned);
 
-  // ---- partnerships: their figures' n are published (a hidden small one is a hidden count); the reasons'
-  // n counts only the stages a hiring manager owns, so it is tied to no other output.
-  draft.partnerships.forEach((p, i) => {
-    const t = p.unspecifiedReasonShare;
-    if (t.n === null || t.n === 0) return;
-    const id = cellId.partnership(p.hiringManager, 'unspecifiedReasonShare');
-    L.op(OP.partnership, L.publish(`${id}#rejections`, t.n, id), -1, i);
+  // ---- partnerships: each card's and the company's figures over a window have their n published (a hidden
+  // small one is a hidden count), and a rate × its n is a count. The company's n over a window is its hiring
+  // managers' over the same window, plus those whose cards cover the other window (exactly 0 when none do).
+  const company = draft.partnershipCompany ?? [];
+  PARTNERSHIP_FIGURES.forEach((figure, f) => {
+    const isRate = figure !== 'medianHoursToFeedback';
+    const counted = (x: Figure) => (x.value !== null && x.n ? Math.round(x.value * x.n) : 0);
+    const cardIds = draft.partnerships.map((p, i) => {
+      const t = p[figure];
+      if (t.n === null || t.n === 0) return null;
+      const id = cellId.partnership(p.hiringManager, figure);
+      const n = L.publish(`${id}#n`, t.n, id);
+      L.op(OP.partnership, n, -1, i, f);
+      if (isRate) L.op(OP.partnershipRatio, L.mention(`${id}#count`, counted(t), id), n, i, f);
+      return id;
+    });
+    company.forEach((c, w) => {
+      const t = c[figure];
+      if (t.n === null || t.n === 0) return;
+      const id = cellId.partnershipCompany(c.fromMonth, c.toMonth, figure);
+      const n = L.publish(`${id}#n`, t.n, id);
+      L.op(OP.partnershipCompany, n, -1, w, f);
+      if (isRate) L.op(OP.partnershipCompanyRatio, L.mention(`${id}#count`, counted(t), id), n, w, f);
+      const inWindow = (p: (typeof draft.partnerships)[number]) =>
+        p.fromMonth === c.fromMonth && p.toMonth === c.toMonth;
+      const parts = draft.partnerships.flatMap((p, i) => (cardIds[i] !== null && inWindow(p) ? [cardIds[i]!] : []));
+      const others = draft.partnerships.some((p) => !inWindow(p));
+      for (const suffix of isRate ? ['#n', '#count'] : ['#n']) {
+        const total = L.byId.get(`${id}${suffix}`)!;
+        const rest = `${id}\u0001other window${suffix}`;
+        const restCell = L.derived(
+          rest,
+          L.truth[total]! - parts.reduce((sum, p) => sum + L.truth[L.byId.get(`${p}${suffix}`)!]!, 0),
+        );
+        L.op(OP.derived, restCell);
+        if (!others && L.truth[restCell] === 0) L.zero.push(restCell);
+        S(`partnerships: the company = its hiring managers${suffix}`, `${id}${suffix}`, [
+          ...parts.map((p) => `${p}${suffix}`),
+          rest,
+        ]);
+      }
+    });
   });
   return L.done();
 }
@@ -759,9 +805,19 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
       case OP.derived:
         derived(a);
         break;
-      case OP.partnership: {
-        const f = partnerships[row]!.unspecifiedReasonShare;
+      case OP.partnership:
+      case OP.partnershipCompany: {
+        const p = ops[o]! === OP.partnership ? partnerships[row]! : published.partnershipCompany![row]!;
+        const f = p[PARTNERSHIP_FIGURES[aux]!];
         publish(a, f.suppressed ? null : f.n, f.suppressed && !f.complementary ? SMALL : HIDDEN);
+        break;
+      }
+      case OP.partnershipRatio:
+      case OP.partnershipCompanyRatio: {
+        const p = ops[o]! === OP.partnershipRatio ? partnerships[row]! : published.partnershipCompany![row]!;
+        const f = p[PARTNERSHIP_FIGURES[aux]!];
+        derived(a);
+        if (!f.suppressed) ratio(a, b, f.value);
         break;
       }
     }
@@ -918,7 +974,7 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
  * Kinds of `cellId` that repeat a table's figures over other groupings (outstanding feedback is the pending
  * slots of every month, by age): hidden before a part of the table they repeat. Literal: imports cycle.
  */
-const OVERLAPPING = ['partnership', 'trailing 3', 'outstanding'];
+const OVERLAPPING = ['partnership', 'partnership company', 'trailing 3', 'outstanding'];
 const isBarPart = (id: string) => !OVERLAPPING.includes(id.split('\u0001')[0]!) && !id.includes('\u0001hiringManager:');
 
 /** Cells a headline repeats (see `tableIdOf`): a month's total, a department's feedback row, hires. */

@@ -111,6 +111,8 @@ export const cellId = {
   headline: (scope: Scope, month: string, count: HeadlineCount) => key('headline', scopeKey(scope), month, count),
   trailing3: (scope: Scope, month: string, metric: MetricId) => key('trailing 3', scopeKey(scope), month, metric),
   partnership: (hiringManager: string, figure: string) => key('partnership', hiringManager, figure),
+  partnershipCompany: (fromMonth: string, toMonth: string, figure: string) =>
+    key('partnership company', fromMonth, toMonth, figure),
 };
 
 /** An id as people read it (in the audit's messages). */
@@ -768,6 +770,18 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
             ? hiddenFigure(true)
             : f;
       }
+      return out;
+    }),
+    // The company's figures beside the cards (hidden below minGroupSize where they are computed).
+    partnershipCompany: a.partnershipCompany?.map((c) => {
+      const out = { ...c };
+      for (const figure of PARTNERSHIP_FIGURES)
+        if (
+          !c[figure].suppressed &&
+          (c[figure].n ?? 0) > 0 &&
+          force.has(cellId.partnershipCompany(c.fromMonth, c.toMonth, figure))
+        )
+          out[figure] = hiddenFigure(true);
       return out;
     }),
   };

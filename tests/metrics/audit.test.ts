@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditDisclosure } from '../../scripts/metrics/audit.ts';
-import { aggregate, app, req } from './helpers.ts';
+import { aggregate, app, interview, req } from './helpers.ts';
 
 /** `n` rejections in March on requisition `job`. */
 const rejections = (n: number, job: string, rejectedBy: 'company' | 'candidate' = 'company') =>
@@ -52,5 +52,62 @@ describe('the disclosure audit, round after round', () => {
     expect(again.unprotected).toEqual([]);
     expect(again.inconsistent).toEqual([]);
     expect(again.broken).toEqual([]);
+  });
+});
+
+describe('the disclosure audit over the partnership cards and the company beside them', () => {
+  // As of 2025-04-15 the window is January–March 2025. Hana's 20 applications and Sam's 5 (3 rejected, all in
+  // February) with five own slots each: both cards cover that window. Rejections counted by the specificity
+  // figure: Hana 20, Sam 3 (hidden, fewer than 5), the company 23 = 20 + 3.
+  const applications = (job: string, n: number, rejected: number) =>
+    Array.from({ length: n }, (_, k) =>
+      app({
+        id: `${job}-${k}`,
+        job,
+        applied: '2025-01-15T00:00:00Z',
+        ...(k < rejected ? { rejected: '2025-02-20T00:00:00Z', reason: 'Lacking skills' } : {}),
+      }),
+    );
+  const own = (job: string, person: string) =>
+    Array.from({ length: 5 }, (_, k) =>
+      interview({
+        id: `${job}-I${k}`,
+        app: `${job}-${k}`,
+        interviewer: person,
+        at: '2025-02-03T10:00:00Z',
+        end: '2025-02-03T11:00:00Z',
+        submitted: '2025-02-03T13:00:00Z',
+      }),
+    );
+  const t = {
+    requisitions: [
+      req({ id: 'R1', opened: '2024-12-01T00:00:00Z' }),
+      req({ id: 'S1', opened: '2024-12-01T00:00:00Z', hiringManager: 'Sam Okafor', department: 'Sales' }),
+    ],
+    applications: [...applications('R1', 20, 20), ...applications('S1', 5, 3)],
+    interviews: [...own('R1', 'Hana Moreau'), ...own('S1', 'Sam Okafor')],
+  };
+  const published = aggregate(t, { asOf: '2025-04-15', privacy: { minGroupSize: 5 } });
+  const truth = aggregate(t, { asOf: '2025-04-15', privacy: { minGroupSize: 1 } });
+  const card = (a: typeof published, person: string) =>
+    a.partnerships.find((p) => p.hiringManager === person)!.unspecifiedReasonShare;
+
+  it("pins a hidden card's n from the company's and the other cards' (a planted weakness)", () => {
+    expect(truth.partnershipCompany![0]!.unspecifiedReasonShare.n).toBe(23);
+    const planted = { ...structuredClone(published), partnershipCompany: truth.partnershipCompany };
+    planted.partnerships = published.partnerships.map((p, i) =>
+      p.hiringManager === 'Hana Moreau' ? truth.partnerships[i]! : p,
+    );
+    expect(auditDisclosure(planted, truth, 5).unprotected).toEqual([
+      { id: 'partnership · Sam Okafor · unspecifiedReasonShare#n', truth: 3, lo: 3, hi: 3 },
+    ]);
+  });
+
+  it('so the build hides a figure beside it: 23 − 20 is not published', () => {
+    expect(card(published, 'Sam Okafor')).toMatchObject({ n: null, suppressed: true });
+    // Hana's 20 (the smallest shown part) is hidden beside Sam's, the company's 23 stays.
+    expect(card(published, 'Hana Moreau')).toMatchObject({ n: null, suppressed: true, complementary: true });
+    expect(published.partnershipCompany![0]!.unspecifiedReasonShare).toMatchObject({ n: 23, suppressed: false });
+    expect(auditDisclosure(published, truth, 5).unprotected).toEqual([]);
   });
 });
