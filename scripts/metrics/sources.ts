@@ -13,7 +13,7 @@
  * minGroupSize is hidden (the small-count rule), and then the complementary rule (`complementaryHide`) runs over
  * each sum these tables publish: a month's sources add up to its applications, advanced and hires (totals shown
  * elsewhere, so never counted on to hide); an offer row's outcomes add up to the offers made; the year's decline
- * reasons to its declines; a scorecard mix to its scorecards.
+ * reasons to its declines; a scorecard mix to its scorecards (taken as published elsewhere).
  */
 import { RECOMMENDATIONS } from '../schema/canonical.ts';
 import type { OfferDecline, OfferRow, RecommendationMix, SourceRow } from '../schema/aggregates.ts';
@@ -278,8 +278,10 @@ function recommendationMix(slots: Slots, months: readonly string[], m: number): 
     if (isSmallGroup(ns[i * width]!, m)) for (let f = 0; f < width; f++) hidden[i * width + f] = true;
   });
   const small = [...hidden];
+  // The scorecards are counted as shown elsewhere (a manager's submitted feedback is published, and may be the
+  // same number): never hidden as the complement, so hidden parts are always two or more, together not small.
   const relations: Relation[] = names.map((_, i) => ({
-    total: i * width,
+    total: null,
     parts: RECOMMENDATIONS.map((__, r) => i * width + 1 + r),
   }));
   const complement = complementaryHide(ns, hidden, relations, m);
