@@ -802,7 +802,11 @@ export interface DisclosureReport {
   unprotected: number;
 }
 
-/** Rounds of audit and further hiding before the step gives up (and reports what is left). */
+/**
+ * Rounds of audit and further hiding before the step gives up (and reports what is left). The rounds end by
+ * themselves (a round only adds to what is hidden, and stops when it has nothing new to add); this bounds the
+ * time a pathological export can take, each round costing one pass over every cell and relation.
+ */
 const MAX_ROUNDS = 20;
 
 /**
