@@ -68,5 +68,30 @@ export function expectEveryRowAccountedFor(a: Aggregates): void {
   }
 }
 
+/**
+ * How many folders `fuzz.test.ts` generates; the other properties run a share of it. The default is sized for CI
+ * on a 2-core machine; a deeper search is `FUZZ_RUNS=5000 npx vitest run tests/robustness/fuzz`. The seed stays
+ * fixed (the first cases are the same at any size), unless FUZZ_SEED moves it to other cases.
+ */
+export const FUZZ_RUNS = wholeNumber('FUZZ_RUNS', 200);
+const SEED_OFFSET = wholeNumber('FUZZ_SEED', 0);
+
+function wholeNumber(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d+$/.test(text)) throw new Error(`${name} must be a whole number, not "${text}"`);
+  return Number(text);
+}
+
+/** A fuzz test's time limit: two minutes, and a second more per folder of FUZZ_RUNS. */
+export const FUZZ_TIMEOUT = 120_000 + FUZZ_RUNS * 1_000;
+
+/** `share` of FUZZ_RUNS, at least `least` (a property that runs the data step more than once per case). */
+export const runsOf = (share: number, least: number): number => Math.max(least, Math.round(FUZZ_RUNS * share));
+
+/** A test's own seed, moved by FUZZ_SEED. */
+export const seeded = (seed: number): number => seed + SEED_OFFSET;
+
 /** Seeds are fixed: a failure names its seed and path, and `fc.assert` replays it the same way. */
-export const params = (seed: number, numRuns: number) => ({ seed, numRuns, endOnFailure: true, verbose: 1 }) as const;
+export const params = (seed: number, numRuns: number) =>
+  ({ seed: seeded(seed), numRuns, endOnFailure: true, verbose: 1 }) as const;
