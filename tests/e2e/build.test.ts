@@ -247,7 +247,10 @@ describe("the sample's CSV exports, read back as an analyst reads them", () => {
       if (r!.suppressed === true || typeof r!.value !== 'number') continue;
       shown++;
       expect(value, title).toBe(formatValue(r!.value, r!.unit as 'count' | 'days' | 'hours' | 'rate'));
-      expect(card.querySelector('.card-n')?.textContent?.trim(), title).toBe(`n = ${formatCount(r!.n as number)}`);
+      // A count is its own n: its card shows none.
+      expect(card.querySelector('.card-n')?.textContent?.trim(), title).toBe(
+        r!.unit === 'count' ? undefined : `n = ${formatCount(r!.n as number)}`,
+      );
     }
     // At least the requisition cards (fills, days to fill, open seats), which describe seats and are never hidden.
     expect(shown).toBeGreaterThanOrEqual(3);

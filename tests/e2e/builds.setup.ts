@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROOT, runScript } from '../helpers/run.ts';
+import { ROOT } from '../helpers/run.ts';
+import { runScriptAsync } from '../robustness/site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,12 +19,12 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hiring-retro-e2e-'));
   const cache = path.join(work, 'cache');
-  const build = (name: string, args: string[]) => {
+  const build = async (name: string, args: string[], cacheDir = path.join(work, `cache-${name}`)) => {
     const out = path.join(work, name);
-    const result = runScript('scripts/build.ts', ['--out', out, ...args], { CACHE_DIR: cache });
+    const result = await runScriptAsync('scripts/build.ts', ['--out', out, ...args], { CACHE_DIR: cacheDir });
     if (result.status !== 0)
       throw new Error(`build "${name}" failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
     // What the build said (its own lines go to stderr, Astro's to stdout), beside the site, for tests of it.
@@ -31,14 +32,15 @@ export default function setup(project: TestProject) {
     return out;
   };
   const subBase = '/team/hiring-retro/';
-  const builds = {
-    small: build('small', ['--data', path.join(ROOT, 'tests/fixtures/build/small')]),
-    custom: build('custom', ['--data', path.join(ROOT, 'tests/fixtures/ingest/custom-ats')]),
-    sample: build('sample', []),
-    sub: build('sub', ['--base', subBase]),
-    subBase,
-    work,
-  };
-  project.provide('builds', builds);
+  // Two at a time, one per core: the sample, then the sample under a sub-path from its cache; beside them the
+  // small fixture, then the custom exports (after the small one: a test reads the order).
+  const [[sample, sub], [small, custom]] = await Promise.all([
+    (async () => [await build('sample', [], cache), await build('sub', ['--base', subBase], cache)])(),
+    (async () => [
+      await build('small', ['--data', path.join(ROOT, 'tests/fixtures/build/small')]),
+      await build('custom', ['--data', path.join(ROOT, 'tests/fixtures/ingest/custom-ats')]),
+    ])(),
+  ]);
+  project.provide('builds', { small: small!, custom: custom!, sample: sample!, sub: sub!, subBase, work });
   return () => fs.rmSync(work, { recursive: true, force: true });
 }
