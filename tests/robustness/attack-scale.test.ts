@@ -7,7 +7,12 @@
  *   about half a minute) within the page budget, the reasons capped on the page and all 3,000 in the CSV;
  * - 3,000 reasons, each from one candidate: every one is rare text, counted and never quoted (data step only);
  * - 3,000 departments: 6,000 pages take minutes on a 2-core machine (7.5 min, largest page 170 KB, when this
- *   was written), so that build runs only with ATTACK_SCALE_FULL=1; the data step runs always.
+ *   was written), so that build runs only with ATTACK_SCALE_FULL=1; the data step runs always;
+ * - 3,000 distinct stages (each pipeline stage, interview stage and stage event from five candidates, as an ATS
+ *   with a pipeline per job gives): open defect, the build stops with the page-budget message ("looks like a
+ *   bug"): the funnel page reached 1.8 MB and department pages 1.3 MB, their per-stage lists and charts not
+ *   capped (src/lib/figures/funnel.ts and the department page, helper "retro"; `capList` in
+ *   src/lib/figures/cap.ts does it for the other lists).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,9 +34,13 @@ afterAll(() => {
 
 const BUG = /page-weight budget|looks like a bug|this is a bug/i;
 
-async function build(name: string, shape: ScaleOptions) {
+async function build(
+  name: string,
+  shape: ScaleOptions,
+  write: (dir: string, shape: ScaleOptions) => unknown = writeScaleExports,
+) {
   const data = path.join(work, name);
-  writeScaleExports(data, shape);
+  write(data, shape);
   const site = path.join(work, `${name}-site`);
   const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', site], {
     CACHE_DIR: path.join(work, `${name}-cache`),
@@ -43,6 +52,32 @@ async function build(name: string, shape: ScaleOptions) {
         .map((e) => fs.statSync(path.join(e.parentPath, e.name)).size)
     : [];
   return { status: result.status, log: result.stderr + result.stdout, site, pages };
+}
+
+/** The scale exports with `stages` distinct stages, each on five candidates' applications, interviews and events. */
+function writeManyStages(dir: string, stages: number) {
+  writeScaleExports(dir, { reasons: stages, reasonRepeats: 5 });
+  const lines = fs.readFileSync(path.join(dir, 'applications.csv'), 'utf8').trimEnd().split('\n');
+  const header = lines[0]!.split(',');
+  const [stageAt, appliedAt] = [header.indexOf('current_stage'), header.indexOf('applied_at')];
+  const interviews = [
+    'interview_id,application_id,stage,interviewer,interview_at,interview_end_at,feedback_submitted_at,recommendation',
+  ];
+  const events = ['application_id,stage,entered_at,exited_at,reason'];
+  const rows = lines.slice(1).map((line, k) => {
+    const cells = line.split(',');
+    const stage = `Stage ZQXS${String(Math.floor(k / 5) % stages).padStart(5, '0')}`;
+    cells[stageAt] = stage;
+    const day = cells[appliedAt]!.slice(0, 10);
+    interviews.push(
+      `I${k},${cells[0]},${stage},Interviewer ${k % 50},${day}T10:00:00Z,${day}T11:00:00Z,${day}T15:00:00Z,yes`,
+    );
+    events.push(`${cells[0]},${stage},${day}T10:00:00Z,,`);
+    return cells.join(',');
+  });
+  fs.writeFileSync(path.join(dir, 'applications.csv'), [lines[0], ...rows].join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'interviews.csv'), interviews.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'stage_events.csv'), events.join('\n') + '\n');
 }
 
 async function dataStep(name: string, shape: ScaleOptions) {
@@ -98,5 +133,19 @@ describe('3,000 departments, each with its own hiring manager', () => {
       expect(Math.max(...pages)).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
     },
     1_800_000,
+  );
+});
+
+describe('3,000 distinct stages', () => {
+  // Defect: per-stage lists and charts are not capped (see the header).
+  it.fails(
+    'every page within the budget, and no message about a bug',
+    async () => {
+      const { status, log, pages } = await build('stages', {}, (dir) => writeManyStages(dir, 3000));
+      expect(log).not.toMatch(BUG);
+      expect(status, log.slice(-2000)).toBe(0);
+      expect(Math.max(...pages)).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    },
+    900_000,
   );
 });
