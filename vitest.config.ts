@@ -1,11 +1,26 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Test files that run a site build of their own, found by what they run (so a new one is not missed): they take
+ * turns (tests/helpers/site-build-turn.ts), as two site builds at once can publish each other's team notes.
+ */
+const TESTS = fileURLToPath(new URL('tests/', import.meta.url));
+const SITE_BUILDING = fs
+  .readdirSync(TESTS, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.test.ts') && !file.startsWith(`e2e${path.sep}`))
+  .filter((file) =>
+    /['"]scripts\/build\.ts['"]\s*[,)]|astro\/bin\/astro/.test(fs.readFileSync(path.join(TESTS, file), 'utf8')),
+  )
+  .map((file) => `tests/${file.split(path.sep).join('/')}`);
 
 export default defineConfig({
   test: {
-    // One test file per core (Vitest's default is one fewer: a single file at a time on a 2-core machine), the e2e
-    // files beside the others (a project without file parallelism would run after them, on one core). Most of the
-    // slow files wait on a build in a child process, which leaves the other core idle.
+    // One test file per core (Vitest's default is one fewer: a single file at a time on a 2-core machine, the other
+    // core idle while a build runs in a child process).
     maxWorkers: os.availableParallelism(),
     // Plot's half-pixel offset depends on whether a global `it` exists: keep globals off so that charts
     // rendered in tests match the build.
@@ -15,10 +30,19 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', '**/node_modules/**'] },
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', '**/node_modules/**', ...SITE_BUILDING],
+        },
       },
       {
-        // Tests over real builds (CLI, dist/, a real browser). The builds run once, before these files.
+        extends: true,
+        test: { name: 'site builds', include: SITE_BUILDING, setupFiles: ['tests/helpers/site-build-turn.ts'] },
+      },
+      {
+        // Tests over real builds (CLI, dist/, a real browser). The builds run once, one after the other, before
+        // any test file.
         extends: true,
         test: {
           name: 'e2e',

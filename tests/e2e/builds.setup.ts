@@ -32,15 +32,12 @@ export default async function setup(project: TestProject) {
     return out;
   };
   const subBase = '/team/hiring-retro/';
-  // Two at a time, one per core: the sample, then the sample under a sub-path from its cache; beside them the
-  // small fixture, then the custom exports (after the small one: a test reads the order).
-  const [[sample, sub], [small, custom]] = await Promise.all([
-    (async () => [await build('sample', [], cache), await build('sub', ['--base', subBase], cache)])(),
-    (async () => [
-      await build('small', ['--data', path.join(ROOT, 'tests/fixtures/build/small')]),
-      await build('custom', ['--data', path.join(ROOT, 'tests/fixtures/ingest/custom-ats')]),
-    ])(),
-  ]);
-  project.provide('builds', { small: small!, custom: custom!, sample: sample!, sub: sub!, subBase, work });
+  // One after the other (site builds take turns: see build-lock.ts); the small fixture before the custom exports
+  // (a test reads the order), the sub-path build from the sample's cache.
+  const small = await build('small', ['--data', path.join(ROOT, 'tests/fixtures/build/small')]);
+  const custom = await build('custom', ['--data', path.join(ROOT, 'tests/fixtures/ingest/custom-ats')]);
+  const sample = await build('sample', [], cache);
+  const sub = await build('sub', ['--base', subBase], cache);
+  project.provide('builds', { small, custom, sample, sub, subBase, work });
   return () => fs.rmSync(work, { recursive: true, force: true });
 }
