@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Test files that run a site build of their own, found by what they run (so a new one is not missed): they take
@@ -17,6 +18,25 @@ const SITE_BUILDING = fs
   )
   .map((file) => `tests/${file.split(path.sep).join('/')}`);
 
+/**
+ * The order files start in: Vitest's, with the files that build a site spread out among the others, so that while
+ * one worker builds, the other has other files to run instead of waiting for its turn.
+ */
+class SpreadSiteBuilds extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const building = sorted.filter((file) => file.project.name === 'site builds');
+    const others = sorted.filter((file) => file.project.name !== 'site builds');
+    const every = Math.max(1, Math.floor(others.length / (building.length + 1)));
+    const order: TestSpecification[] = [];
+    others.forEach((file, i) => {
+      if (i % every === 0 && building.length) order.push(building.shift()!);
+      order.push(file);
+    });
+    return [...order, ...building];
+  }
+}
+
 export default defineConfig({
   test: {
     // One test file per core (Vitest's default is one fewer: a single file at a time on a 2-core machine, the other
@@ -25,6 +45,7 @@ export default defineConfig({
     // Plot's half-pixel offset depends on whether a global `it` exists: keep globals off so that charts
     // rendered in tests match the build.
     globals: false,
+    sequence: { sequencer: SpreadSiteBuilds },
     testTimeout: 120_000,
     hookTimeout: 600_000,
     projects: [
