@@ -185,8 +185,8 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     partnershipCompany: partnership.company,
     targets: targetsOf(config),
     movements: { minimumRateN: 0, minimumMedianN: 0, items: [] },
-    owners: ownersSection(ctx, months, requisitions.facts, slots.facts, rejections.facts, journeys, order),
     ...sourcesSection(ctx, months, journeys, order, slots.facts, rejections.facts),
+    owners: ownersSection(ctx, months, requisitions.facts, slots.facts, rejections.facts, journeys, order),
     coverage,
     absent: [],
     quality: {
