@@ -200,7 +200,15 @@ export async function buildSite(options: {
     await fs.mkdir(ownWorkFolder, { recursive: true });
     process.chdir(ownWorkFolder);
     try {
-      await build({ root: PROJECT_ROOT, outDir: builtDir, base, logLevel: 'warn' });
+      // Astro's cache (its content store among it) in the same folder: in the shared node_modules/.astro, two
+      // builds at once could bundle each other's team notes.
+      await build({
+        root: PROJECT_ROOT,
+        outDir: builtDir,
+        base,
+        cacheDir: path.join(ownWorkFolder, 'cache'),
+        logLevel: 'warn',
+      });
     } finally {
       process.chdir(cwd);
       await fs.rm(ownWorkFolder, { recursive: true, force: true });
