@@ -14,6 +14,7 @@
  * It is applied by `safeMarkdownGlob`, the `glob` loader with its Markdown render function swapped for one
  * whose processor runs `safeNotes` first, so `render(entry)` gives safe HTML with no `set:html` of our own.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -66,7 +67,10 @@ export function imageRefusal(url: string, fileURL: URL | undefined): string | nu
     }
     return `an image from ${host} is not shown (each reader's browser would fetch it from there): link to it instead`;
   }
-  if (compact.startsWith('/')) return null; // a file of this site itself: nothing is copied or fetched elsewhere
+  // An absolute path names a file on the author's machine (a user name, a file named after a candidate), not one
+  // of the site's: publishing it would show the path and have every reader's browser ask for it.
+  if (compact.startsWith('/'))
+    return 'an image written with an absolute path is not shown: put it in the retros/ folder and write its path from the note';
   const folder = teamNoteFiles(dataFolder()).folder;
   if (!fileURL || !folder) return 'an image whose file cannot be checked is not shown';
   let file: string;
@@ -83,7 +87,36 @@ export function imageRefusal(url: string, fileURL: URL | undefined): string | nu
   }
   if (!real || !isInside(real, folder))
     return 'an image from outside the retros/ folder is not shown (only image files inside retros/ are published)';
+  if (!looksLikeImage(real))
+    return `the image ${compact.length > 80 ? `${compact.slice(0, 80)}…` : compact} is not a PNG, JPEG, GIF, WebP, AVIF or SVG file: not shown`;
   return null;
+}
+
+/** A damaged or renamed file would stop the site build in Astro's image step: its first bytes must say image. */
+function looksLikeImage(file: string): boolean {
+  let head: Buffer;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      head = Buffer.alloc(64);
+      head = head.subarray(0, readSync(fd, head, 0, 64, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  const starts = (bytes: number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
+  const text = head.toString('latin1').trimStart().toLowerCase();
+  return (
+    starts([0x89, 0x50, 0x4e, 0x47]) || // PNG
+    starts([0xff, 0xd8, 0xff]) || // JPEG
+    text.startsWith('gif8') ||
+    (text.startsWith('riff') && head.toString('latin1', 8, 12) === 'WEBP') ||
+    head.toString('latin1', 4, 12).startsWith('ftypavi') ||
+    text.startsWith('<svg') ||
+    text.startsWith('<?xml')
+  );
 }
 
 /** True for URLs a note may link to: no scheme (relative, #fragment), http, https or mailto. */

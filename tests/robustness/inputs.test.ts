@@ -139,7 +139,7 @@ describe('images in notes', () => {
   beforeAll(() => {
     data = path.join(work, 'images');
     fs.mkdirSync(path.join(data, 'retros', 'img'), { recursive: true });
-    fs.writeFileSync(path.join(data, 'retros', 'img', 'board.png'), 'png');
+    fs.writeFileSync(path.join(data, 'retros', 'img', 'board.png'), PNG);
     fs.writeFileSync(path.join(data, 'logo.png'), 'png'); // in the data folder, but not in retros/
     fs.symlinkSync(path.join(outside, 'photo.png'), path.join(data, 'retros', 'linked.png'));
     fs.writeFileSync(path.join(data, 'retros', '2025-02.md'), '');
