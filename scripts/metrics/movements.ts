@@ -306,7 +306,13 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
       groups: groupsOut,
       sentence: '',
     };
-    explanation.sentence = explanationSentence(title(metric), DENOMINATOR[metric], explanation);
+    // From the unrounded parts, as the movement's own sentence: rounding twice could write −23.3 under −23.4.
+    explanation.sentence = explanationSentence(title(metric), DENOMINATOR[metric], {
+      ...explanation,
+      change: d.change,
+      rateEffect: d.rateEffect,
+      mixEffect: d.mixEffect,
+    });
     return explanation;
   };
 
