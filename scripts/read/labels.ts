@@ -148,6 +148,12 @@ const KNOWN_SOURCES = [
 /** How a text is compared with the built-in labels: case, spaces, hyphens and a final plural "s" aside. */
 const labelKey = (text: string): string => matchKey(text).replace(/s$/, '');
 
+/**
+ * Who typed a reason on an application without a candidate id cannot be told: one person's five applications
+ * would look like five people, so such reasons count as one person's (published only when known or mapped).
+ */
+const NO_CANDIDATE_ID = '\u0000no candidate id';
+
 /** The number of different candidates a text must come from to be published as written. */
 export const labelThreshold = (config: Config): number => Math.max(2, config.privacy.minGroupSize);
 
@@ -215,7 +221,7 @@ export function applyLabelRule(tables: CanonicalTables, quality: Quality, config
     if (a.candidateKey !== null) candidates.set(a.applicationId, a.candidateKey);
     const person = a.candidateKey ?? a.applicationId;
     stages.add(a.currentStage, person);
-    reasonsGiven.add(a.rejectionReason, person);
+    reasonsGiven.add(a.rejectionReason, a.candidateKey ?? NO_CANDIDATE_ID);
     sources.add(a.source, person);
     ownDepartments.add(a.department, person);
     ownTitles.add(a.jobTitle, person);
@@ -223,9 +229,9 @@ export function applyLabelRule(tables: CanonicalTables, quality: Quality, config
   const personOf = (application: string): number | string => candidates.get(application) ?? application;
   for (let i = 0; i < interviews.length; i++) stages.add(interviews.stage[i], personOf(interviews.applicationId[i]!));
   for (let i = 0; i < stageEvents.length; i++) {
-    const person = personOf(stageEvents.applicationId[i]!);
-    stages.add(stageEvents.stage[i], person);
-    reasonsGiven.add(stageEvents.reason[i], person);
+    const application = stageEvents.applicationId[i]!;
+    stages.add(stageEvents.stage[i], personOf(application));
+    reasonsGiven.add(stageEvents.reason[i], candidates.get(application) ?? NO_CANDIDATE_ID);
   }
   candidates.clear();
 

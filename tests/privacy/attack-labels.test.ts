@@ -1,13 +1,11 @@
 /**
  * A person's words reaching the site through the label and enum rules, found by attacking a build (issue 18,
  * item 1). A name a typo away from a known reason ("Not qualified Al") was published as a known reason; it is
- * now a label only if it recurs. Two are open defects, kept here as failing cases until they are fixed:
+ * now a label only if it recurs. Without a candidate id column, every application counted as a candidate of its
+ * own, so one candidate's five applications published the text a recruiter typed on each ("Spoke to <name>
+ * about the offer"); reasons on applications without a candidate id now count as one person's. One open
+ * defect is kept here as a failing case until it is fixed:
  *
- * - without a candidate id column, `applyLabelRule` (scripts/read/labels.ts) counts every application as a
- *   candidate of its own, so one candidate's five applications publish the text a recruiter typed on each
- *   ("Spoke to <name> about the offer") on the rejections page, the month's retrospective and three CSVs.
- *   The rows hold the candidate's e-mail and name (dropped columns): the reader (scripts/read/rows.ts) could
- *   give such rows a per-run candidate key from them, as it does from `candidate_id`.
  * - unknown enum values (status, rejected_by, recommendation) are quoted on the data-quality page once seen in
  *   `minGroupSize` rows (`rareEnumValues` in labels.ts), counted by rows, not candidates: one candidate's five
  *   applications with their name as the status publish it on the data-quality page and in the artifact. The
@@ -67,8 +65,7 @@ describe('one candidate’s five applications', () => {
     expect(await labelled(folder)).not.toContain(TOKEN);
   });
 
-  // Defect: without candidate ids each application counts as a candidate (labels.ts); see the header.
-  it.fails('without candidate ids: the reason typed on each is not published', async () => {
+  it('without candidate ids: the reason typed on each is not published', async () => {
     const folder = join(dir, 'without-ids');
     await mkdir(folder);
     await write(folder, false, 'rejected', `Spoke to ${TOKEN} about the offer`);
