@@ -224,7 +224,7 @@ export type InterviewTable = ColumnTable<Interview>;
 export const StageEventTable = columnTable<StageEvent>(FIELDS.stage_events);
 export type StageEventTable = ColumnTable<StageEvent>;
 
-/** The template's columns per entity, in the users' spelling (README "The canonical template"). */
+/** The template's columns per entity, in the users' spelling (docs/exports.md, "The canonical template"). */
 export type TemplateKind = 'text' | 'id' | 'instant' | 'enum';
 export interface TemplateField {
   column: string;

@@ -1,5 +1,5 @@
 /**
- * The canonical template (README "The canonical template"): the column names the docs tell users to export
+ * The canonical template (docs/exports.md, "The canonical template"): the column names the docs tell users to export
  * to. Its value synonyms are the common spellings any team might use.
  */
 import { ENTITIES, TEMPLATE } from '../../schema/canonical.ts';

@@ -45,7 +45,7 @@ export const FILES = {
 export type BenchEntity = keyof typeof FILES;
 export const BENCH_ENTITIES = Object.keys(FILES) as BenchEntity[];
 
-/** Headers: the canonical template (README), applications also with the PII columns real exports carry. */
+/** Headers: the canonical template (docs/exports.md), applications also with the PII columns real exports carry. */
 export const HEADERS: Record<BenchEntity, readonly string[]> = {
   requisitions: templateColumns('requisitions'),
   applications: [
