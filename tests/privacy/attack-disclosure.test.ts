@@ -18,15 +18,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DIR } from '../../scripts/cli.ts';
-import { silentLogger } from '../../scripts/log.ts';
-import { computeAggregates } from '../../scripts/metrics/index.ts';
-import { runDataStep } from '../../scripts/pipeline.ts';
-import { loadConfig } from '../../scripts/read/config.ts';
-import { ingest } from '../../scripts/read/ingest.ts';
-import { applyLabelRule } from '../../scripts/read/labels.ts';
 import type { Aggregates } from '../../scripts/schema/aggregates.ts';
 import { generateSample } from '../../scripts/tools/sample/generate.ts';
 import { attack, buildModel, type Cell, type Model } from '../robustness/disclosure.ts';
+import { shownAndTruth } from '../robustness/shown-and-truth.ts';
 import { echelon, propagate } from './attack-linear.ts';
 
 let cacheDir: string;
@@ -36,16 +31,8 @@ let m: number;
 
 beforeAll(async () => {
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attack-disclosure-'));
-  shown = (await runDataStep({ dataDir: SAMPLE_DIR, cacheDir, sample: true, log: silentLogger })).aggregates;
+  ({ shown, truth } = await shownAndTruth(SAMPLE_DIR, cacheDir, { sample: true }));
   m = shown.settings.minGroupSize;
-  const config = await loadConfig(SAMPLE_DIR);
-  const { tables, quality } = await ingest(SAMPLE_DIR, config, silentLogger);
-  truth = computeAggregates({
-    tables,
-    quality,
-    config: { ...config, privacy: { ...config.privacy, minGroupSize: 1 } },
-    sample: true,
-  });
 }, 300_000);
 
 afterAll(() => {
@@ -123,18 +110,10 @@ describe('another export of the sample’s shape (seed 7)', () => {
       fs.mkdirSync(path.dirname(path.join(dataDir, file)), { recursive: true });
       fs.writeFileSync(path.join(dataDir, file), text);
     }
-    other = (
-      await runDataStep({ dataDir, cacheDir: path.join(cacheDir, 'seed-7-cache'), sample: false, log: silentLogger })
-    ).aggregates;
-    // What the hidden cells hold: the same labels (the rule's threshold as configured), suppression off.
-    const config = await loadConfig(dataDir);
-    const { tables, quality } = await ingest(dataDir, config, silentLogger);
-    otherTruth = computeAggregates({
-      tables,
-      quality: applyLabelRule(tables, quality, config, silentLogger),
-      config: { ...config, privacy: { ...config.privacy, minGroupSize: 1 } },
+    ({ shown: other, truth: otherTruth } = await shownAndTruth(dataDir, path.join(cacheDir, 'seed-7-cache'), {
       sample: false,
-    });
+      labelRule: true,
+    }));
   }, 300_000);
 
   it('the build’s audit leaves no hidden count that can be worked out (59 before the audit’s fix)', () => {

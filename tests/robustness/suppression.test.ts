@@ -12,14 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DIR } from '../../scripts/cli.ts';
-import { silentLogger } from '../../scripts/log.ts';
-import { computeAggregates } from '../../scripts/metrics/index.ts';
-import { runDataStep } from '../../scripts/pipeline.ts';
-import { loadConfig } from '../../scripts/read/config.ts';
-import { ingest } from '../../scripts/read/ingest.ts';
 import type { Aggregates } from '../../scripts/schema/aggregates.ts';
 import { auditDisclosure } from '../../scripts/metrics/audit.ts';
 import { attack, buildModel, recovered, type Cell, type Model } from './disclosure.ts';
+import { shownAndTruth } from './shown-and-truth.ts';
 import { hiddenHereShownThere } from './published.ts';
 
 let cacheDir: string;
@@ -29,17 +25,8 @@ let m: number;
 
 beforeAll(async () => {
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'robustness-suppression-'));
-  shown = (await runDataStep({ dataDir: SAMPLE_DIR, cacheDir, sample: true, log: silentLogger })).aggregates;
+  ({ shown, truth } = await shownAndTruth(SAMPLE_DIR, cacheDir, { sample: true }));
   m = shown.settings.minGroupSize;
-  // The same exports with suppression off: what the hidden cells really hold.
-  const config = await loadConfig(SAMPLE_DIR);
-  const { tables, quality } = await ingest(SAMPLE_DIR, config, silentLogger);
-  truth = computeAggregates({
-    tables,
-    quality,
-    config: { ...config, privacy: { ...config.privacy, minGroupSize: 1 } },
-    sample: true,
-  });
 }, 120_000);
 
 afterAll(() => {
