@@ -58,6 +58,7 @@ function noteName(fileURL: URL | undefined): string {
  */
 export function imageRefusal(url: string, fileURL: URL | undefined): string | null {
   const compact = url.trim();
+  const named = compact.length > 80 ? `${compact.slice(0, 80)}…` : compact;
   if (/^[a-z][a-z0-9+.-]*:/i.test(compact) || compact.startsWith('//')) {
     let host = 'another site';
     try {
@@ -83,12 +84,11 @@ export function imageRefusal(url: string, fileURL: URL | undefined): string | nu
   try {
     real = realPathInsideSync(folder, file) ?? '';
   } catch {
-    return `the image ${compact.length > 80 ? `${compact.slice(0, 80)}…` : compact} is not there: not shown`;
+    return `the image ${named} is not there: not shown`;
   }
   if (!real || !isInside(real, folder))
     return 'an image from outside the retros/ folder is not shown (only image files inside retros/ are published)';
-  if (!looksLikeImage(real))
-    return `the image ${compact.length > 80 ? `${compact.slice(0, 80)}…` : compact} is not a PNG, JPEG, GIF, WebP, AVIF or SVG file: not shown`;
+  if (!looksLikeImage(real)) return `the image ${named} is not a PNG, JPEG, GIF, WebP, AVIF or SVG file: not shown`;
   return null;
 }
 
