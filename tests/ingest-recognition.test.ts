@@ -7,7 +7,7 @@
  * The folders are written by seeded code (`folder` below) with fake people carrying distinctive tokens (ZQX…):
  * a test greps for them in everything the run leaves behind.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import { loadConfig, parseConfig } from '../scripts/read/config.ts';
 import { ingest } from '../scripts/read/ingest.ts';
 import { recognise, type Recognition } from '../scripts/read/recognise.ts';
 import { artifactPathIn } from '../scripts/cache-files.ts';
+import { ROOT } from './helpers/run.ts';
 
 /** mulberry32: a small seeded generator, so that every run writes the same folder. */
 function random(seed: number): () => number {
@@ -443,5 +444,96 @@ describe('the tables the build needs', () => {
     );
     const said = `${(error as UserError).format()}\n${log.lines.join('\n')}`;
     expect(said).not.toMatch(/ZQX|\.23 07:45/);
+  });
+});
+
+describe('files that are not CSV', () => {
+  /** The small canonical fixture beside what a real folder holds too; none of it is read, each is listed. */
+  async function besideExports(dir: string): Promise<void> {
+    await cp(join(ROOT, 'tests/fixtures/build/small'), dir, { recursive: true });
+    await writeFile(join(dir, 'README.txt'), 'Exports for ZQXREADME, pulled on Monday\n');
+    await writeFile(join(dir, 'notes.txt'), 'ZQXNOTES\tsaid this\n'); // any tab on the first line is said to be one
+    await writeFile(join(dir, 'applications.xlsx'), 'PK\u0003\u0004ZQXXLSX');
+    // Excel's "Unicode text": UTF-16 LE with its BOM, tab-separated.
+    await writeFile(
+      join(dir, 'applications-unicode.txt'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('application_id\tjob_id\nA-1\tZQXTSV\n', 'utf16le')]),
+    );
+    await writeFile(join(dir, 'interviews.tsv'), 'interview_id\tapplication_id\nI-1\tZQXTSV2\n');
+    await writeFile(join(dir, 'exports.zip'), 'PK\u0003\u0004');
+    await writeFile(join(dir, '.DS_Store'), 'ZQXDSSTORE');
+    await mkdir(join(dir, '.git'));
+    await writeFile(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    await writeFile(join(dir, 'dashboard.config.json'), '{}\n');
+    await mkdir(join(dir, 'old'));
+    await writeFile(join(dir, 'old', 'dashboard.config.json'), '{}\n');
+    await writeFile(join(dir, 'retros', 'notes.txt'), 'not listed: the notes folder is read by its own rules\n');
+  }
+
+  it('each gets a line and a row saying why it is not read, and the exports are read as before', async () => {
+    const dir = join(tmp, 'not-csv');
+    await besideExports(dir);
+    const log = memoryLogger();
+    const cacheDir = join(tmp, 'not-csv-cache');
+    const result = await runDataStep({ dataDir: dir, cacheDir, sample: false, force: true, log });
+    const skipped = Object.fromEntries(
+      result.aggregates.quality.files.filter((f) => f.entity === null).map((f) => [f.path, f.skipped]),
+    );
+    const tabs =
+      'tab-separated text (as Excel saves "Unicode text"), not read: only files named .csv are; rename it to .csv and it is read (tabs and UTF-16 are understood)';
+    expect(skipped).toEqual({
+      '.DS_Store': 'a hidden file (its name starts with a dot), not read',
+      '.git/': 'a hidden or tooling folder, not read',
+      'README.txt': 'not a CSV file',
+      'applications-unicode.txt': tabs,
+      'applications.xlsx':
+        'a spreadsheet, not read: only CSV files are; save it as CSV (Excel: Save As › CSV UTF-8) in the data folder',
+      'exports.zip': 'a compressed archive, not read: unpack its CSV files into the data folder',
+      'interviews.tsv': tabs,
+      'notes.txt': tabs,
+      'old/dashboard.config.json': 'not a CSV file; the config is read only at the top of the data folder',
+    });
+    // Every file is accounted for: a row each, its rows (none read) adding up; the exports as without them.
+    await cp(join(ROOT, 'tests/fixtures/build/small'), join(tmp, 'not-csv-alone'), { recursive: true });
+    const alone = await runDataStep({
+      dataDir: join(tmp, 'not-csv-alone'),
+      cacheDir: join(tmp, 'not-csv-alone-cache'),
+      sample: false,
+      force: true,
+      log: memoryLogger(),
+    });
+    expect(result.aggregates.quality.entities).toEqual(alone.aggregates.quality.entities);
+    for (const f of result.aggregates.quality.files.filter((f) => f.entity === null)) {
+      expect(f.rows, f.path).toBe(0);
+    }
+    // One line each, in path order with the exports': a warning for what was meant to be read, else a line.
+    expect(log.lines).toContain('README.txt: skipped — not a CSV file');
+    expect(log.lines).toContain(`warning: applications-unicode.txt: skipped — ${tabs}`);
+    const named = log.lines
+      .map((l) => /^(?:warning: )?([^:\n]+): (?:read as|skipped)/.exec(l)?.[1])
+      .filter((n) => n !== undefined);
+    expect(named).toEqual(result.aggregates.quality.files.map((f) => f.path).sort((a, b) => a.localeCompare(b)));
+    // What the files hold is never read into the output.
+    const artifact = await readFile(artifactPathIn(cacheDir), 'utf8');
+    expect(`${artifact}\n${log.lines.join('\n')}`).not.toContain('ZQX');
+
+    // A file added beside unchanged exports is listed on the next run (the cache does not hide it).
+    await writeFile(join(dir, 'budget.ods'), 'ZQXODS');
+    const next = await runDataStep({ dataDir: dir, cacheDir, sample: false, log: memoryLogger() });
+    expect(next.reused).toBe(false);
+    expect(next.aggregates.quality.files.map((f) => f.path)).toContain('budget.ods');
+  });
+
+  it('a folder of spreadsheets only stops the run, saying to save them as CSV', async () => {
+    const dir = join(tmp, 'only-xlsx');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'applications.xlsx'), 'PK');
+    await writeFile(join(dir, 'README.md'), '# exports\n');
+    const error = await ingest(dir, await loadConfig(dir), memoryLogger()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      `no CSV files in the data folder ${dir}, only spreadsheets (applications.xlsx)`,
+    );
+    expect((error as UserError).format()).toContain('Save each sheet as CSV');
   });
 });

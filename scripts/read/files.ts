@@ -1,16 +1,22 @@
 /**
  * The exports to read: every `*.csv` below the data folder (any depth, `.CSV` too), sorted by path so that
  * "the file whose path sorts last wins" is well defined (`2025-01/…` before `2025-02/…`). Dot-files and
- * dot-folders (`.git`, macOS `._x.csv` resource forks) and `node_modules` are skipped.
+ * dot-folders (`.git`, macOS `._x.csv` resource forks) and `node_modules` are not read. Every other file (a
+ * spreadsheet, a README, tab-separated text…) is listed with why it is not read, so the build output and the
+ * data-quality page account for every file; the config and the team's notes (`retros/`) are not listed.
  *
  * Nothing is read from outside the data folder: a symbolic link (to a file or a folder) whose real path lies
  * elsewhere is refused with a warning naming it, so that a link to `/etc/passwd` or to another team's exports
  * is never read, let alone published. Links that stay inside the folder work as before.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { UserError } from '../errors.ts';
+
+/** Read by their own code, not listed as skipped files: the config, and the team's notes folder. */
+const CONFIG_FILE = 'dashboard.config.json';
+const NOTES_FOLDER = 'retros';
 
 /** True when the real path `inner` is `outer` or lies inside it. */
 export function isInside(inner: string, outer: string): boolean {
@@ -58,11 +64,98 @@ export interface CsvFile {
   name: string;
 }
 
+/** A file (or a folder not walked) in the data folder that is not read, and why, in the users' words. */
+export interface OtherFile {
+  /** Relative to the data folder, `/`-separated (a folder ends in `/`), as `CsvFile.name`. */
+  name: string;
+  bytes: number;
+  why: string;
+  /**
+   * True when the file looks like an export that was meant to be read (a spreadsheet, tab-separated text, an
+   * archive): its line is a warning. A README or a `.DS_Store` is only listed.
+   */
+  warn: boolean;
+}
+
+export interface DataFiles {
+  csv: CsvFile[];
+  other: OtherFile[];
+}
+
+const SPREADSHEET = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/i;
+const ARCHIVE = /\.(zip|gz|tgz|7z|rar|tar|bz2|xz)$/i;
+const TABULAR_TEXT = /\.(tsv|tab|txt)$/i;
+
 /**
+ * Whether a text file's first line holds a tab: Excel's "Unicode text" (UTF-16, tab-separated, saved as
+ * `.txt`) and `.tsv` exports. Only the first 4 KB are read, of a file inside the data folder.
+ */
+async function firstLineHasTab(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytes = buffer.subarray(0, bytesRead);
+    const text =
+      bytes[0] === 0xff && bytes[1] === 0xfe
+        ? bytes.toString('utf16le')
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+          ? Buffer.from(bytes).swap16().toString('utf16le')
+          : bytes.toString('latin1');
+    return /^[^\r\n]*\t/.test(text);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Why a file that is not a CSV is not read, and what would have it read. Looks at the name, and at the first
+ * line of a `.tsv` / `.txt` (never quoted): a tab-separated export is said to be one.
+ */
+async function whyNotRead(path: string, fileName: string, inside: boolean): Promise<{ why: string; warn: boolean }> {
+  if (SPREADSHEET.test(fileName)) {
+    return {
+      why: 'a spreadsheet, not read: only CSV files are; save it as CSV (Excel: Save As › CSV UTF-8) in the data folder',
+      warn: true,
+    };
+  }
+  if (ARCHIVE.test(fileName)) {
+    return { why: 'a compressed archive, not read: unpack its CSV files into the data folder', warn: true };
+  }
+  if (TABULAR_TEXT.test(fileName) && inside && (await firstLineHasTab(path))) {
+    return {
+      why: 'tab-separated text (as Excel saves "Unicode text"), not read: only files named .csv are; rename it to .csv and it is read (tabs and UTF-16 are understood)',
+      warn: true,
+    };
+  }
+  if (fileName === 'dashboard.config.json') {
+    return { why: 'not a CSV file; the config is read only at the top of the data folder', warn: true };
+  }
+  if (NOTE_FILE.test(fileName)) {
+    return { why: 'not a CSV file; team notes are read only from retros/ at the top of the data folder', warn: true };
+  }
+  return { why: 'not a CSV file', warn: false };
+}
+
+/**
+ * The CSV files to read (`listDataFiles`, without the others).
+ *
  * @param refused told about every file or folder left out because it leads outside the data folder (the data
  *   step passes its logger's warn).
  */
 export async function listCsvFiles(dataDir: string, refused: (message: string) => void = () => {}): Promise<CsvFile[]> {
+  return (await listDataFiles(dataDir, refused)).csv;
+}
+
+/**
+ * Every file in the data folder: the CSV files to read, and the others with why each is not read (by path).
+ * Throws when there is no CSV file, naming the spreadsheets found instead, if any.
+ */
+export async function listDataFiles(
+  dataDir: string,
+  refused: (message: string) => void = () => {},
+): Promise<DataFiles> {
   try {
     if (!(await stat(dataDir)).isDirectory()) {
       throw new UserError(
@@ -81,6 +174,7 @@ export async function listCsvFiles(dataDir: string, refused: (message: string) =
   }
 
   const files: CsvFile[] = [];
+  const other: OtherFile[] = [];
   const root = await realpath(dataDir);
   const visited = new Set<string>(); // real paths: a symbolic link loop is walked once
   const walk = async (dir: string, prefix: string): Promise<void> => {
@@ -89,40 +183,75 @@ export async function listCsvFiles(dataDir: string, refused: (message: string) =
     visited.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       const name = prefix + printableName(entry.name);
+      const csv = /\.csv$/i.test(entry.name);
+      // The config and the team's notes (and their images) are read, or not, by their own code: not listed.
+      const listed = !(prefix === '' && (entry.name === CONFIG_FILE || entry.name === NOTES_FOLDER));
+      const notes = prefix === '' && entry.name === NOTES_FOLDER;
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') {
+        // Not walked: a `.git` folder holds thousands of files. Listed, by name only.
+        if (entry.isDirectory()) {
+          other.push({ name: `${name}/`, bytes: 0, why: 'a hidden or tooling folder, not read', warn: false });
+        } else if (listed) {
+          other.push({ name, bytes: 0, why: 'a hidden file (its name starts with a dot), not read', warn: false });
+        }
+        continue;
+      }
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       let open = path;
+      let inside = true;
       if (entry.isSymbolicLink()) {
         const target = await realpath(path).catch(() => null);
         const targetStats = target ? await stat(target).catch(() => null) : null;
         isDirectory = targetStats?.isDirectory() ?? false;
         isFile = targetStats?.isFile() ?? false;
-        if (!target || !(isDirectory || (isFile && /\.csv$/i.test(entry.name)))) continue;
-        if (!isInside(target, root)) {
+        if (!target || !(isDirectory || isFile)) continue;
+        inside = isInside(target, root);
+        if (!inside && (isDirectory || csv)) {
           refused(outsideDataFolder(isDirectory ? `${name}/` : name, isDirectory ? 'folder' : 'file'));
           continue;
         }
         // Opened by its real path: what was checked is what is read.
-        open = target;
+        if (inside) open = target;
       }
-      if (isDirectory) await walk(open, `${name}/`);
-      else if (isFile && /\.csv$/i.test(entry.name)) files.push({ path: open, name });
+      if (isDirectory) {
+        if (notes) await walkNotes(open, `${name}/`);
+        else await walk(open, `${name}/`);
+      } else if (isFile && csv) files.push({ path: open, name });
+      else if (isFile && listed) {
+        // A link to a file elsewhere is named, never opened.
+        const bytes = inside ? ((await stat(open).catch(() => null))?.size ?? 0) : 0;
+        other.push({ name, bytes, ...(await whyNotRead(open, entry.name, inside)) });
+      }
     }
+  };
+  // The notes folder: its CSV files are read as anywhere else; its notes and images are not listed.
+  const walkNotes = async (dir: string, prefix: string): Promise<void> => {
+    const before = other.length;
+    await walk(dir, prefix);
+    other.splice(before);
   };
   await walk(dataDir, '');
 
-  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  files.sort(byName);
+  other.sort(byName);
   if (files.length === 0) {
+    const spreadsheets = other.filter((f) => SPREADSHEET.test(f.name)).map((f) => f.name);
     throw new UserError(
-      `no CSV files in the data folder ${dataDir}`,
+      `no CSV files in the data folder ${dataDir}` +
+        (spreadsheets.length > 0
+          ? `, only spreadsheets (${spreadsheets.slice(0, 5).join(', ')}${spreadsheets.length > 5 ? ', …' : ''})`
+          : ''),
       {},
-      'Export requisitions, applications and interviews from your ATS as CSV files into this folder (sub-folders are read too).',
+      spreadsheets.length > 0
+        ? 'Save each sheet as CSV (Excel: Save As › CSV UTF-8) into this folder: spreadsheets are not read.'
+        : 'Export requisitions, applications and interviews from your ATS as CSV files into this folder (sub-folders are read too).',
     );
   }
-  return files;
+  return { csv: files, other };
 }
 
 /** A team note's file name: the month it is about. */
@@ -144,7 +273,7 @@ export interface TeamNoteFiles {
  */
 export function teamNoteFiles(dataDir: string): TeamNoteFiles {
   const none: TeamNoteFiles = { folder: null, notes: [], refused: [] };
-  const retros = join(dataDir, 'retros');
+  const retros = join(dataDir, NOTES_FOLDER);
   let folder: string | null;
   try {
     folder = realPathInsideSync(dataDir, retros);

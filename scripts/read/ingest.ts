@@ -25,7 +25,7 @@ import { dateReader } from './dates.ts';
 import { columnsOfMatch, deriveFromEvents, presentColumns } from './derive.ts';
 import { ledgerTarget, readExport, type ReplayTarget } from './export-file.ts';
 import { ExportWorker, WORKER_FROM_BYTES } from './export-thread.ts';
-import { listCsvFiles } from './files.ts';
+import { listDataFiles } from './files.ts';
 import { Ledger } from './ledger.ts';
 import { claimWarehouseTables } from './warehouse/index.ts';
 import { applicationKey, EntityStore, findApplication, interviewKey, requisitionKey, stageEventKey } from './merge.ts';
@@ -60,12 +60,13 @@ export async function ingest(
   log: Logger,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const files = await listCsvFiles(dataDir, (refused) => log.warn(refused)); // links out of the folder: not read
+  // Links out of the folder: not read. Files that are not CSV: listed below with why.
+  const { csv: files, other } = await listDataFiles(dataDir, (refused) => log.warn(refused));
   // Vendor warehouse dumps (Greenhouse, Lever: scripts/read/warehouse/) claim their tables, from the headers; the
   // loop below reads the other files one by one, and the dumps are joined and read after them.
   const warehouse = await claimWarehouseTables(files, log);
   files.splice(0, files.length, ...warehouse.otherFiles);
-  const ledger = new Ledger();
+  const ledger = new Ledger(config.privacy.minGroupSize);
   const stores: Stores = {
     requisitions: new EntityStore('requisitions', requisitionKey, ledger),
     applications: new EntityStore('applications', applicationKey, ledger),
@@ -154,11 +155,30 @@ export async function ingest(
     for (const worker of workers.values()) worker.stop();
   }
   await warehouse.read({ context, ledger, stores, summaries, matches, log });
+  // Files that are not CSV: a line and a row each (after the ledger's files, which have no row of theirs).
+  const onlyListed = new Set<string>();
+  for (const file of other) {
+    const shown = publishedName(file.name, summaries.length);
+    if (shown !== file.name) log.warn(`${shown}: its name holds an e-mail address, so it is not shown`);
+    if (!file.warn) onlyListed.add(shown);
+    summaries.push({
+      path: shown,
+      entity: null,
+      dialect: null,
+      encoding: '',
+      delimiter: '',
+      bytes: file.bytes,
+      rows: 0,
+      droppedColumns: [],
+      readAs: null,
+      skipped: file.why,
+    });
+  }
 
   // One line per file, in path order: what it was read as, or why it was skipped.
   for (const summary of [...summaries].sort((a, b) => a.path.localeCompare(b.path))) {
     const line = fileLine(summary);
-    if (summary.skipped !== null || summary.rows === 0) log.warn(line);
+    if ((summary.skipped !== null || summary.rows === 0) && !onlyListed.has(summary.path)) log.warn(line);
     else log.info(line);
   }
   if (options.strict && unrecognised.length > 0) {
@@ -208,8 +228,9 @@ export async function ingest(
       `${e.entity}: read ${formatCount(e.read)} = used ${formatCount(e.used)} + duplicates ${formatCount(duplicates)} + quarantined ${formatCount(e.quarantined)}`,
     );
   }
-  const unmapped = ledger.unmappedValues();
-  warnAboutValues(unmapped, ledger.countProblem('ambiguous date'), log);
+  // Interviews name their application: the candidate behind each is known now that every table is read.
+  const unmapped = ledger.unmappedValues((id) => findApplication(stores.applications, id)?.candidateKey ?? null);
+  warnAboutValues(ledger.unmappedCounts(), ledger.countProblem('ambiguous date'), log);
   const hidden = ledger.hiddenValues();
   for (const h of hidden) {
     log.warn(
@@ -267,19 +288,11 @@ function publishedName(name: string, fileIndex: number): string {
 }
 
 /** One warning per column with values nobody mapped, and one for ambiguous dates: the fixes are in the config. */
-function warnAboutValues(unmapped: Aggregates['quality']['unmapped'], ambiguousDates: number, log: Logger): void {
-  const byColumn = new Map<string, { values: number; rows: number }>();
-  for (const u of unmapped) {
-    const key = `${u.entity} ${u.column}`;
-    const known = byColumn.get(key) ?? { values: 0, rows: 0 };
-    known.values++;
-    known.rows += u.rows;
-    byColumn.set(key, known);
-  }
+function warnAboutValues(unmapped: ReturnType<Ledger['unmappedCounts']>, ambiguousDates: number, log: Logger): void {
   // Counted, never quoted: an unknown value may be a person's words or name (a column mapped by mistake).
-  for (const [key, { values, rows }] of byColumn) {
+  for (const { entity, column, values, rows } of unmapped) {
     log.warn(
-      `${key}: ${plural(values, 'value')} not understood in ${plural(rows, 'row')}: the data quality page lists those that may be shown, with the config that maps them ("values" in dashboard.config.json)`,
+      `${entity} ${column}: ${plural(values, 'value')} not understood in ${plural(rows, 'row')}: the data quality page lists those that may be shown, with the config that maps them ("values" in dashboard.config.json)`,
     );
   }
   if (ambiguousDates > 0) {
