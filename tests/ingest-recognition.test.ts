@@ -19,6 +19,7 @@ import { loadConfig, parseConfig } from '../scripts/read/config.ts';
 import { ingest } from '../scripts/read/ingest.ts';
 import { recognise, type Recognition } from '../scripts/read/recognise.ts';
 import { artifactPathIn } from '../scripts/cache-files.ts';
+import { ALL } from '../scripts/schema/aggregates.ts';
 import { ROOT } from './helpers/run.ts';
 
 /** mulberry32: a small seeded generator, so that every run writes the same folder. */
@@ -274,6 +275,62 @@ describe('recognising a header', () => {
     ]);
     expect(log.lines).toContain(
       'warning: applications: 2 have no outcome in your export (no status column, no rejected_at or hired_at, no outcome stage event): they count as still in process. Export a status column, or stage events with outcome stages (see "outcomeStages")',
+    );
+  });
+
+  it('without status and rejected_by columns, the definitions page says what the build does', async () => {
+    const dir = join(tmp, 'no-status-definitions');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'dashboard.config.json'), '{ "privacy": { "minGroupSize": 1 } }\n');
+    await writeFile(
+      join(dir, 'applications.csv'),
+      csv([
+        ['application_id', 'job_id', 'department', 'applied_at', 'rejected_at', 'hired_at', 'rejection_reason'],
+        ['A1', 'J1', 'Sales', day(1), day(9), '', 'Not enough experience'],
+        ['A2', 'J1', 'Sales', day(2), day(20), day(30), ''], // both dates: hired
+        ['A3', 'J1', 'Sales', day(3), '', '', ''], // a withdrawal event
+        ['A4', 'J1', 'Sales', day(4), '', '', ''], // nothing: unknown, in process
+      ]),
+    );
+    await writeFile(
+      join(dir, 'stage_events.csv'),
+      csv([
+        ['application_id', 'stage', 'entered_at'],
+        ['A3', 'Screen', day(5)],
+        ['A3', 'Withdrawn', day(12)],
+      ]),
+    );
+    const { aggregates } = await runDataStep({
+      dataDir: dir,
+      cacheDir: join(tmp, 'no-status-definitions-cache'),
+      sample: false,
+      force: true,
+      log: memoryLogger(),
+    });
+    const text = (id: string) => aggregates.definitions.find((d) => d.id === id)!.text;
+    // What the code did…
+    const counts = Object.fromEntries(
+      aggregates.quality
+        .derived!.filter((d) => d.column.startsWith('status'))
+        .map((d) => [d.how.split(' (')[0], d.rows]),
+    );
+    expect(counts).toEqual({
+      'their rejected_at': 1,
+      'their hired_at': 1,
+      'withdrawals, from their latest stage event "Withdrawn"': 1,
+      'nothing: their outcome is unknown': 1,
+    });
+    const by: Record<string, number> = {};
+    for (const r of aggregates.rejections.byRejectedBy.filter((r) => r.department === ALL)) {
+      by[r.key] = (by[r.key] ?? 0) + (r.rejections ?? 0);
+    }
+    expect(by).toEqual({ company: 1, candidate: 1 });
+    // …is what the definitions page says.
+    expect(text('derived')).toContain(
+      'When no applications file has a status column (a hand-made export), the outcome comes from the other columns: an application with a hired_at is hired (even when it also has a rejected_at), else one with a rejected_at is rejected (by the company, unless the reason says otherwise: see "Rejected by"), else one whose latest stage event is an outcome stage takes that outcome as above; the rest have an unknown outcome and count as still in process',
+    );
+    expect(text('rejectedBy')).toContain(
+      'When the export has no rejected_by column at all, its status is its only word on it: rejected means the company ended the process and withdrawn the candidate',
     );
   });
 
