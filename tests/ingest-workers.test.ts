@@ -54,7 +54,10 @@ beforeAll(async () => {
   ) as [number, number, number, number, number];
   interviews[i1] = interviews[i1]!.replace(/^((?:[^,]*,){3})[^,]*/, '$1someone@example.com');
   interviews[i2] = interviews[i2]!.replace(/^((?:[^,]*,){3})[^,]*/, '$1+1 415 555 0100');
-  interviews[i3] = interviews[i3]!.replace(/,(yes|no|strong_yes|strong_no|no_decision)?$/, ',maybe');
+  // An unknown recommendation from five applications' interviews: quoted only when that many candidates gave it.
+  for (const i of [i3, ...[3_300, 3_600, 3_900, 4_200].map((from) => unquoted(interviews, from, 1)[0]!)]) {
+    interviews[i] = interviews[i]!.replace(/,(yes|no|strong_yes|strong_no|no_decision)?$/, ',maybe');
+  }
   interviews[i4] = `${interviews[i4]},extra`;
   interviews[i5] = `"oops" ${interviews[i5]}`;
   await fs.writeFile(path.join(root, 'interviews.csv'), `${interviews.join('\n')}\n`);

@@ -12,7 +12,7 @@ import { UserError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { BatchColumns, Entity } from '../schema/canonical.ts';
 import { readCsv, type CsvStats } from './csv.ts';
-import type { EnumKind, Ledger } from './ledger.ts';
+import type { EnumKind, Giver, Ledger } from './ledger.ts';
 import type { EntityStore, Rows } from './merge.ts';
 import { recognise, type Match, type Skip } from './recognise.ts';
 import type { DecodedBatch } from './row-batch.ts';
@@ -28,7 +28,7 @@ export interface FileTarget {
   /** A data record was read (whatever becomes of it). */
   read(): void;
   quarantine(line: number, column: string, problem: string): void;
-  unmapped(column: string, kind: EnumKind, value: string, allowed: readonly string[]): void;
+  unmapped(column: string, kind: EnumKind, value: string, allowed: readonly string[], giver: Giver): void;
   hidden(column: string, what: ContactDetails, person: boolean): void;
   row(row: Row, line: number): void;
 }
@@ -72,8 +72,8 @@ export async function readExport(
       target.quarantine(line, column, problem);
       return null;
     },
-    unmapped(column, kind, value, allowed) {
-      target.unmapped(column, kind, value, allowed);
+    unmapped(column, kind, value, allowed, giver) {
+      target.unmapped(column, kind, value, allowed, giver);
     },
     hidden(column, what, person) {
       target.hidden(column, what, person);
@@ -150,8 +150,8 @@ export function ledgerTarget(ledger: Ledger, stores: Stores, fileIndex: number):
     quarantine(line, column, problem) {
       ledger.quarantine(entity, fileIndex, line, column, problem);
     },
-    unmapped(column, kind, value, allowed) {
-      ledger.unmappedValue(entity, column, kind, value, allowed);
+    unmapped(column, kind, value, allowed, giver) {
+      ledger.unmappedValue(entity, column, kind, value, allowed, giver);
     },
     hidden(column, what, person) {
       ledger.hiddenValue(entity, column, what, person);

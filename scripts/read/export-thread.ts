@@ -102,7 +102,7 @@ export class ExportWorker {
             for (let i = 0; i < batch.read; i++) target.read();
             for (const e of batch.events) {
               if (e.type === 'quarantine') target.quarantine(e.line, e.column, e.problem);
-              else if (e.type === 'unmapped') target.unmapped(e.column, e.kind, e.value, e.allowed);
+              else if (e.type === 'unmapped') target.unmapped(e.column, e.kind, e.value, e.allowed, e.giver);
               else target.hidden(e.column, e.what, e.person);
             }
             if (batch.expectedRows > 0) target.expect(batch.expectedRows + batch.rows);

@@ -79,8 +79,8 @@ const target: FileTarget = {
   quarantine(line, column, problem) {
     writer!.event({ type: 'quarantine', line, column, problem });
   },
-  unmapped(column, kind, value, allowed) {
-    writer!.event({ type: 'unmapped', column, kind, value, allowed });
+  unmapped(column, kind, value, allowed, giver) {
+    writer!.event({ type: 'unmapped', column, kind, value, allowed, giver });
   },
   hidden(column, what, person) {
     writer!.event({ type: 'hidden', column, what, person });

@@ -66,7 +66,7 @@ export async function ingest(
   // loop below reads the other files one by one, and the dumps are joined and read after them.
   const warehouse = await claimWarehouseTables(files, log);
   files.splice(0, files.length, ...warehouse.otherFiles);
-  const ledger = new Ledger();
+  const ledger = new Ledger(config.privacy.minGroupSize);
   const stores: Stores = {
     requisitions: new EntityStore('requisitions', requisitionKey, ledger),
     applications: new EntityStore('applications', applicationKey, ledger),
@@ -228,8 +228,9 @@ export async function ingest(
       `${e.entity}: read ${formatCount(e.read)} = used ${formatCount(e.used)} + duplicates ${formatCount(duplicates)} + quarantined ${formatCount(e.quarantined)}`,
     );
   }
-  const unmapped = ledger.unmappedValues();
-  warnAboutValues(unmapped, ledger.countProblem('ambiguous date'), log);
+  // Interviews name their application: the candidate behind each is known now that every table is read.
+  const unmapped = ledger.unmappedValues((id) => findApplication(stores.applications, id)?.candidateKey ?? null);
+  warnAboutValues(ledger.unmappedCounts(), ledger.countProblem('ambiguous date'), log);
   const hidden = ledger.hiddenValues();
   for (const h of hidden) {
     log.warn(
@@ -287,19 +288,11 @@ function publishedName(name: string, fileIndex: number): string {
 }
 
 /** One warning per column with values nobody mapped, and one for ambiguous dates: the fixes are in the config. */
-function warnAboutValues(unmapped: Aggregates['quality']['unmapped'], ambiguousDates: number, log: Logger): void {
-  const byColumn = new Map<string, { values: number; rows: number }>();
-  for (const u of unmapped) {
-    const key = `${u.entity} ${u.column}`;
-    const known = byColumn.get(key) ?? { values: 0, rows: 0 };
-    known.values++;
-    known.rows += u.rows;
-    byColumn.set(key, known);
-  }
+function warnAboutValues(unmapped: ReturnType<Ledger['unmappedCounts']>, ambiguousDates: number, log: Logger): void {
   // Counted, never quoted: an unknown value may be a person's words or name (a column mapped by mistake).
-  for (const [key, { values, rows }] of byColumn) {
+  for (const { entity, column, values, rows } of unmapped) {
     log.warn(
-      `${key}: ${plural(values, 'value')} not understood in ${plural(rows, 'row')}: the data quality page lists those that may be shown, with the config that maps them ("values" in dashboard.config.json)`,
+      `${entity} ${column}: ${plural(values, 'value')} not understood in ${plural(rows, 'row')}: the data quality page lists those that may be shown, with the config that maps them ("values" in dashboard.config.json)`,
     );
   }
   if (ambiguousDates > 0) {

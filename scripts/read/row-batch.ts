@@ -13,7 +13,7 @@
  * (see `RowBatchReader`), in the order the worker first saw them.
  */
 import { ENTITIES, FIELDS, type Dictionary as TextDictionary, type Entity, type Field } from '../schema/canonical.ts';
-import type { EnumKind } from './ledger.ts';
+import type { EnumKind, Giver } from './ledger.ts';
 import type { Row } from './rows.ts';
 import type { ContactDetails } from './values.ts';
 import { free } from '../memory.ts';
@@ -61,7 +61,7 @@ export const ROW_FIELDS: Record<Entity, readonly FieldSpec[]> = Object.fromEntri
 /** What the reader told the ledger about the batch's records (a quarantine names its line). */
 export type BatchEvent =
   | { type: 'quarantine'; line: number; column: string; problem: string }
-  | { type: 'unmapped'; column: string; kind: EnumKind; value: string; allowed: readonly string[] }
+  | { type: 'unmapped'; column: string; kind: EnumKind; value: string; allowed: readonly string[]; giver: Giver }
   | { type: 'hidden'; column: string; what: ContactDetails; person: boolean };
 
 /**

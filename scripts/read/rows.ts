@@ -34,7 +34,7 @@ import type { Config } from '../schema/config.ts';
 import type { Calendar } from '../time.ts';
 import type { DateReader } from './dates.ts';
 import { allSynonyms, type ValueSynonyms } from './dialects/index.ts';
-import type { EnumKind } from './ledger.ts';
+import type { EnumKind, Giver } from './ledger.ts';
 import type { ColumnRef, Match } from './recognise.ts';
 import {
   contactDetailsIn,
@@ -58,7 +58,8 @@ export const MISSING = 'missing required value';
 /** Where the reader reports problems; `reject` returns null so that a reader can `return sink.reject(…)`. */
 export interface RowSink {
   reject(column: string, problem: string): null;
-  unmapped(column: string, kind: EnumKind, value: string, allowed: readonly string[]): void;
+  /** An unknown enum value; `giver` says who gave it (the ledger quotes it only when enough did). */
+  unmapped(column: string, kind: EnumKind, value: string, allowed: readonly string[], giver: Giver): void;
   /** A free-text cell held contact details and was hidden; `person`: it was replaced by a numbered stand-in. */
   hidden(column: string, what: ContactDetails, person: boolean): void;
 }
@@ -277,7 +278,7 @@ function cells(match: Match, context: ReadContext, sink: RowSink) {
     otherwise?: (raw: string) => T | undefined,
   ) => {
     const lookup = enumOf(kind, values);
-    return (fields: string[], index: number): T | null => {
+    return (fields: string[], index: number, giver: Giver): T | null => {
       if (index === NOWHERE) return null;
       const raw = fields[index]!;
       if (raw === '') return null;
@@ -287,7 +288,7 @@ function cells(match: Match, context: ReadContext, sink: RowSink) {
       if (read !== undefined) return read;
       const text = raw.trim();
       if (text === '') return null;
-      sink.unmapped(column, kind, text, values);
+      sink.unmapped(column, kind, text, values, giver);
       return null;
     };
   };
@@ -382,7 +383,7 @@ function requisitionReader(match: Match, context: ReadContext, sink: RowSink): R
     if (filledAt === undefined) return null;
     const closedAt = instant(f, iClosed, 'closed_at', false);
     if (closedAt === undefined) return null;
-    let seat = status(f, iStatus);
+    let seat = status(f, iStatus, requisitionId);
 
     // A seat closed as filled (by a rule of the dialect, or by its status) was filled when it closed.
     for (const when of filledWhen) {
@@ -472,6 +473,9 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
     let hiredAt = instant(f, iHired, 'hired_at', false);
     if (hiredAt === undefined) return null;
     let rejectionReason = text.optional(f, iReason, reason, 'rejection_reason');
+    // The candidate id is only hashed, never kept: trimmed, not copied.
+    const candidate = iCandidate === NOWHERE ? '' : f[iCandidate]!.trim();
+    const candidateKey = candidate === '' ? null : context.candidateKey(candidate);
 
     let status: ApplicationStatus;
     if (iStatus !== NOWHERE) {
@@ -483,7 +487,7 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
         if (why !== undefined) return sink.reject(name('status'), why);
         // Counted, not quoted: the problems group by column, and the value may be anything (a name, if the
         // column was mapped by mistake). The unmapped-values list says which values, where it may.
-        sink.unmapped('status', 'application_status', raw, APPLICATION_STATUSES);
+        sink.unmapped('status', 'application_status', raw, APPLICATION_STATUSES, candidateKey);
         return sink.reject(name('status'), 'unknown status (see the values nobody mapped)');
       }
       status = found;
@@ -507,7 +511,7 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
       status = disqualified ? 'rejected' : hiredAt !== null ? 'hired' : 'active';
     }
 
-    let rejectedBy = rejectedByOf(f, iRejectedBy);
+    let rejectedBy = rejectedByOf(f, iRejectedBy, candidateKey);
     if (status === 'withdrawn') rejectedBy = 'candidate';
     else if (rejectedBy === null && status === 'rejected' && rejectionReason !== null) {
       rejectedBy = rejectedByReason(rejectionReason);
@@ -518,11 +522,9 @@ function applicationReader(match: Match, context: ReadContext, sink: RowSink): R
       return sink.reject(name('rejected_at'), 'rejected before applied');
     }
 
-    // The candidate id is only hashed, never kept: trimmed, not copied.
-    const candidate = iCandidate === NOWHERE ? '' : f[iCandidate]!.trim();
     return {
       applicationId,
-      candidateKey: candidate === '' ? null : context.candidateKey(candidate),
+      candidateKey,
       jobId,
       department: text.optional(f, iDepartment, department, 'department'),
       jobTitle: text.optional(f, iTitle, title, 'job_title'),
@@ -614,7 +616,7 @@ function interviewReader(match: Match, context: ReadContext, sink: RowSink): Rea
       interviewAt,
       interviewEndAt,
       feedbackSubmittedAt,
-      recommendation: recommendation(f, iRecommendation),
+      recommendation: recommendation(f, iRecommendation, applicationId),
     };
   };
 }

@@ -405,8 +405,8 @@ function rowsInto(
       target.quarantine(line, column, problem);
       return null;
     },
-    unmapped(column, kind, value, allowed) {
-      target.unmapped(column, kind, value, allowed);
+    unmapped(column, kind, value, allowed, giver) {
+      target.unmapped(column, kind, value, allowed, giver);
     },
     hidden(column, what, person) {
       target.hidden(column, what, person);
