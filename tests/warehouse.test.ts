@@ -314,6 +314,30 @@ describe('recognising a warehouse table', () => {
     expect(named(['id', 'name', '_fivetran_synced'])).toBe('greenhouse tag');
   });
 
+  it('knows every table of the newer Greenhouse connector, as its seeds have them', () => {
+    const fivetran = ['_fivetran_deleted', '_fivetran_synced'];
+    const seeds: Record<string, string[]> = {
+      // The columns of a stage (id, job_id, name, active, sort_order) and one of its own: never a stage.
+      job_candidate_attribute: ['id', 'job_id', 'candidate_attribute_type_id', 'active', 'name', 'sort_order'],
+      interview_kit: ['id', 'job_id', 'job_interview_id', 'anonymize_candidate', 'anonymize_resumes', 'exercises'],
+      job_post_location: ['id', 'job_post_id', 'office_id', 'custom_location_id', 'plain_text_location', 'type'],
+      prospect_detail: ['id', 'application_id', 'department_id', 'office_id', 'pool_id', 'pool_stage_id'],
+      scorecard_candidate_attribute: ['id', 'scorecard_id', 'job_candidate_attribute_id', 'note'],
+      scorecard_question: ['id', 'interview_kit_id', 'active', 'answer_type', 'question', 'required'],
+      scorecard_question_answer: ['id', 'scorecard_question_id', 'scorecard_id', 'answer', 'boolean_value', 'value'],
+      candidate_tag_link: ['candidate_id', 'index', 'tag_name'],
+      note: ['id', 'candidate_id', 'application_id', 'user_id', 'body', 'email_from', 'email_to', 'subject'],
+      referrer: ['id', 'name', 'user_id', 'created_at', 'updated_at'],
+    };
+    for (const [name, header] of Object.entries(seeds)) {
+      expect(named([...header, ...fivetran, 'created_at']), name).toBe(`greenhouse ${name}`);
+    }
+    const use = (name: string) => VENDORS.find((v) => v.id === 'greenhouse')!.tables.find((t) => t.name === name)!.use;
+    expect(['candidate_tag_link', 'note', 'referrer'].map(use)).toEqual(['people', 'people', 'people']);
+    // The stage table itself is still the stage table.
+    expect(named(['id', 'job_id', 'name', 'active', 'sort_order', ...fivetran])).toBe('greenhouse job_stage');
+  });
+
   it('uses the file name only between tables with the same columns', () => {
     const contact = ['candidate_id', 'index', 'type', 'value', '_fivetran_synced'];
     expect(named(contact, 'phone_number.csv')).toBe('greenhouse phone_number');

@@ -281,6 +281,50 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
   t('prospect_pool', 'not needed', ['id', 'name', 'active'], [], { generic: true }),
   t('prospect_stage', 'not needed', ['id', 'name', 'prospect_pool_id'], []),
   t('scorecard_attribute', 'not needed', ['scorecard_id', 'rating', 'index'], ['name', 'note', 'type']),
+  // The newer connector's tables of the same kinds (its seeds). `job_candidate_attribute` has the columns of a
+  // stage (`id, job_id, name, sort_order`) beside its own: known, so that its names are never taken for stages.
+  t(
+    'job_candidate_attribute',
+    'not needed',
+    ['id', 'job_id', 'candidate_attribute_type_id'],
+    ['active', 'name', 'sort_order', 'created_at', 'updated_at'],
+  ),
+  t(
+    'interview_kit',
+    'not needed',
+    ['id', 'job_interview_id', 'anonymize_candidate'],
+    ['job_id', 'anonymize_resumes', 'exercises', 'created_at', 'updated_at'],
+  ),
+  t(
+    'job_post_location',
+    'not needed',
+    ['id', 'job_post_id', 'plain_text_location'],
+    ['office_id', 'custom_location_id', 'type', 'created_at', 'updated_at'],
+  ),
+  t(
+    'prospect_detail',
+    'not needed',
+    ['id', 'application_id', 'pool_id', 'pool_stage_id'],
+    ['department_id', 'office_id', 'prospect_owner_id', 'created_at', 'updated_at'],
+  ),
+  t(
+    'scorecard_candidate_attribute',
+    'not needed',
+    ['scorecard_id', 'job_candidate_attribute_id'],
+    ['id', 'note', 'candidate_attribute_rating', 'created_at', 'updated_at'],
+  ),
+  t(
+    'scorecard_question',
+    'not needed',
+    ['id', 'interview_kit_id', 'question'],
+    ['active', 'answer_type', 'required', 'sort_order', 'created_at', 'updated_at'],
+  ),
+  t(
+    'scorecard_question_answer',
+    'not needed',
+    ['id', 'scorecard_question_id', 'scorecard_id'],
+    ['answer', 'answer_with_tag', 'boolean_value', 'value', 'created_at', 'updated_at'],
+  ),
   // About people (candidates, their contact details and demographics; users' e-mail addresses): never read.
   t(
     'candidate',
@@ -323,6 +367,28 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
     ],
   ),
   t('user_email', PEOPLE, ['user_id', 'email'], []),
+  t('candidate_tag_link', PEOPLE, ['candidate_id', 'tag_name'], ['index']),
+  t(
+    'note',
+    PEOPLE,
+    ['id', 'candidate_id', 'body'],
+    [
+      'application_id',
+      'user_id',
+      'body_with_tags',
+      'email_attachment_file_names',
+      'email_from',
+      'email_to',
+      'import_hash',
+      'subject',
+      'type',
+      'visibility',
+      'created_at',
+      'updated_at',
+    ],
+  ),
+  // Who referred a candidate: a person's name (an employee or someone outside).
+  t('referrer', PEOPLE, ['id', 'name', 'user_id'], ['created_at', 'updated_at'], { generic: true }),
 ];
 
 export const greenhouseWarehouse: Vendor = {
