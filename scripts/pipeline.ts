@@ -22,6 +22,7 @@ import { UserError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { PROJECT_ROOT } from './cli.ts';
 import { artifactPathIn, keyPathIn } from './cache-files.ts';
+import { codeKey } from './cache-key.ts';
 import { isAlive } from './processes.ts';
 
 export interface DataStepOptions {
@@ -86,58 +87,6 @@ async function hashFile(
       'Check that the file exists and that you may read it.',
     );
   }
-}
-
-/** The tools (bench, sample generator, verifiers): never loaded by the data step, so not part of its key. */
-const TOOLS = path.join('scripts', 'tools');
-
-/**
- * The versions of the installed packages the data step runs with (not those only the tests and tools use):
- * from npm's record of what it installed (node_modules/.package-lock.json), else from the project's lock file.
- */
-async function installedVersions(root: string): Promise<string> {
-  for (const file of [path.join(root, 'node_modules', '.package-lock.json'), path.join(root, 'package-lock.json')]) {
-    const text = await fs.readFile(file, 'utf8').catch(() => null);
-    if (text === null) continue;
-    const { packages = {} } = JSON.parse(text) as { packages?: Record<string, { version?: string; dev?: boolean }> };
-    return Object.entries(packages)
-      .filter(([where, found]) => where !== '' && !found.dev)
-      .map(([where, found]) => `${where}@${found.version ?? '?'}`)
-      .sort()
-      .join('\n');
-  }
-  return 'no lock file';
-}
-
-const codeKeys = new Map<string, Promise<string>>();
-
-/**
- * What the artifact depends on besides the inputs: the data step's code (scripts/ but the tools), the installed
- * packages' versions and Node's. Worked out once per process: the code that runs is the code loaded at start,
- * whatever is edited meanwhile.
- */
-export function codeKey(root = PROJECT_ROOT): Promise<string> {
-  let key = codeKeys.get(root);
-  if (!key) {
-    key = (async () => {
-      const hash = createHash('sha256');
-      const buffer = Buffer.alloc(1 << 20);
-      hash.update(`node=${process.version}\n`);
-      const code = (await fs.readdir(path.join(root, 'scripts'), { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-        .map((e) => path.join(e.parentPath, e.name))
-        .filter((file) => !`${path.relative(root, file)}${path.sep}`.startsWith(`${TOOLS}${path.sep}`))
-        .sort();
-      for (const file of code) {
-        hash.update(`code:${path.relative(root, file)}\n`);
-        await hashFile(hash, buffer, file);
-      }
-      hash.update(`packages:\n${await installedVersions(root)}\n`);
-      return hash.digest('hex');
-    })();
-    codeKeys.set(root, key);
-  }
-  return key;
 }
 
 /** The cache key: `codeKey`, then every input file's relative path and content. */
