@@ -314,7 +314,7 @@ describe('recognising a warehouse table', () => {
     expect(named(['id', 'name', '_fivetran_synced'])).toBe('greenhouse tag');
   });
 
-  it('knows every table of the newer Greenhouse connector, as its seeds have them', () => {
+  it("knows every table of the public seeds: the newer Greenhouse connector, Lever's panels", () => {
     const fivetran = ['_fivetran_deleted', '_fivetran_synced'];
     const seeds: Record<string, string[]> = {
       // The columns of a stage (id, job_id, name, active, sort_order) and one of its own: never a stage.
@@ -334,6 +334,12 @@ describe('recognising a warehouse table', () => {
     }
     const use = (name: string) => VENDORS.find((v) => v.id === 'greenhouse')!.tables.find((t) => t.name === name)!.use;
     expect(['candidate_tag_link', 'note', 'referrer'].map(use)).toEqual(['people', 'people', 'people']);
+    // Lever's older connector: interview panels, not needed (interviews carry their opportunity and times).
+    expect(named(['id', 'canceled_at', 'created_at', 'end', 'feedback_reminder', 'note', 'stage_id', 'start'])).toBe(
+      'lever panel',
+    );
+    expect(named(['application_id', 'panel_id', '_fivetran_synced'])).toBe('lever panel_application');
+    expect(named(['interview_id', 'panel_id', '_fivetran_synced'])).toBe('lever panel_interview');
     // The stage table itself is still the stage table.
     expect(named(['id', 'job_id', 'name', 'active', 'sort_order', ...fivetran])).toBe('greenhouse job_stage');
   });

@@ -204,6 +204,15 @@ export const LEVER_TABLES: readonly WarehouseTable[] = [
   t('posting_interview', 'not needed', ['posting_id', 'interview_id'], []),
   t('interview_feedback', 'not needed', ['interview_id', 'feedback_form_id'], []),
   t('requisition_offer', 'not needed', ['requisition_id', 'offer_id'], []),
+  // The older connector's interview panels: interviews carry their opportunity and times themselves.
+  t(
+    'panel',
+    'not needed',
+    ['id', 'stage_id', 'start', 'feedback_reminder'],
+    ['canceled_at', 'created_at', 'creator_id', 'end', 'external_url', 'externally_managed', 'note', 'timezone'],
+  ),
+  t('panel_application', 'not needed', ['application_id', 'panel_id'], []),
+  t('panel_interview', 'not needed', ['interview_id', 'panel_id'], []),
   t(
     'feedback_form_field',
     'not needed',
