@@ -51,16 +51,32 @@ const KEPT = 8;
 const PER_METRIC = 2;
 export const OTHER_GROUPS = 'other groups';
 
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const upToOne = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const percent = (rate: number) => `${upToOne.format(rate * 100)}%`;
-const pp = (fraction: number, signed = true) => {
-  const v = Math.round(fraction * 1000) / 10;
-  const text = oneDecimal.format(Math.abs(v));
-  return signed ? `${v > 0 ? '+' : v < 0 ? '−' : '±'}${text}` : text;
+/**
+ * A change of a rate in tenths of a percentage point, rounded half away from zero from its value to 0.01 pp
+ * (the artifact's precision), so that −0.0395 is −4.0 pp whatever its floating-point form. The pages round a
+ * change the same way (`formatChange` in src/lib/format.ts), so a sentence and a table never differ.
+ */
+export function tenthsOfPoint(fraction: number): number {
+  const hundredths = Math.round(Math.abs(fraction) * 10_000);
+  const tenths = Math.floor((hundredths + 5) / 10);
+  return tenths === 0 ? 0 : Math.sign(fraction) * tenths;
+}
+/** Tenths of a point as written: `+1.5`, `−0.3`, `±0.0`. */
+const ppOfTenths = (tenths: number) =>
+  `${tenths > 0 ? '+' : tenths < 0 ? '−' : '±'}${upToOne.format(Math.abs(tenths) / 10)}`;
+const pp = (fraction: number) => ppOfTenths(tenthsOfPoint(fraction));
+const round4 = (x: number) => {
+  const r = Math.round(x * 10_000) / 10_000;
+  return r === 0 ? 0 : r;
 };
-const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+/**
+ * How far a published change of a rate may lie from its counts' own: each rate is rounded to 4 places
+ * (±0.00005), and so is their difference.
+ */
+const ROUNDING_OF_A_CHANGE = 0.00015 + 1e-12;
 
 /** A value in its unit, as the pages write it. */
 export function valueText(value: number, unit: 'count' | 'days' | 'hours' | 'rate'): string {
@@ -287,6 +303,14 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
     if (shown.length < 2) return null;
     const d = decompose(pool.before.denominator + pool.after.denominator > 0 ? [...shown, pool] : shown);
     if (d === null || d.change === 0) return null;
+    // One total: the change the movement states, from the published rates (each rounded to 0.01 pp), which
+    // can differ from the counts' own change by up to 0.015 pp (−23.36 against −23.35, written −23.4 and
+    // −23.3). The parts are scaled to it, so the sentence, the table and the movement give one figure.
+    // Further apart, the counts are not the published figure's and explain nothing.
+    const published = comparisonOf(metric, scope, month)?.changeVsPrevious ?? null;
+    if (published === null || Math.sign(published) !== Math.sign(d.change)) return null;
+    if (Math.abs(published - d.change) > ROUNDING_OF_A_CHANGE) return null;
+    const k = published / d.change;
     const groupsOut = d.groups
       .map((g) => ({
         group: g.group,
@@ -294,25 +318,20 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
         rateAfter: g.rateAfter === null ? null : round4(g.rateAfter),
         shareBefore: round4(g.shareBefore),
         shareAfter: round4(g.shareAfter),
-        rateEffect: round4(g.rateEffect),
-        mixEffect: round4(g.mixEffect),
+        rateEffect: round4(g.rateEffect * k),
+        mixEffect: round4(g.mixEffect * k),
       }))
       .sort((x, y) => Math.abs(y.rateEffect + y.mixEffect) - Math.abs(x.rateEffect + x.mixEffect));
-    const explanation = {
+    const rateEffect = round4(d.rateEffect * k);
+    const explanation: Explanation = {
       dimension,
-      change: round4(d.change),
-      rateEffect: round4(d.rateEffect),
-      mixEffect: round4(d.mixEffect),
+      change: published,
+      rateEffect,
+      mixEffect: round4(published - rateEffect),
       groups: groupsOut,
       sentence: '',
     };
-    // From the unrounded parts, as the movement's own sentence: rounding twice could write −23.3 under −23.4.
-    explanation.sentence = explanationSentence(title(metric), DENOMINATOR[metric], {
-      ...explanation,
-      change: d.change,
-      rateEffect: d.rateEffect,
-      mixEffect: d.mixEffect,
-    });
+    explanation.sentence = explanationSentence(title(metric), DENOMINATOR[metric], explanation);
     return explanation;
   };
 
@@ -393,7 +412,8 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
         .map((x) => {
           const name = (x.series.scope as { department: string }).department;
           const g = byDepartment?.groups.find((g) => g.group === name);
-          return { scope: x.series.scope, contribution: g ? g.rateEffect : null };
+          // Its whole part, rate and mix: a department that grew slower counts, not only one that slowed.
+          return { scope: x.series.scope, contribution: g ? round4(g.rateEffect + g.mixEffect) : null };
         });
       picked.push(movementOf(company, month, { drivenBy, sharedBy, explanation, score: company.score }));
     }
@@ -520,7 +540,7 @@ function movementSentence(title: string, unit: 'count' | 'days' | 'hours' | 'rat
   const by =
     unit === 'rate' ? `${pp(m.change)} pp` : `${m.change > 0 ? '+' : '−'}${valueText(Math.abs(m.change), unit)}`;
   let s = `${title} ${verb} from ${valueText(m.before, unit)} to ${valueText(m.after, unit)} ${scopeWords(m.scope)} (${by})`;
-  // The departments that drove it: the two whose own change weighs most (their rate part), else the first two.
+  // The departments that drove it: the two whose part weighs most (rate and mix), else the first two.
   const drivers = [...m.drivenBy]
     .filter((d) => d.contribution === null || Math.sign(d.contribution) === Math.sign(m.change))
     .sort((x, y) => Math.abs(y.contribution ?? 0) - Math.abs(x.contribution ?? 0))
@@ -549,9 +569,10 @@ function movementSentence(title: string, unit: 'count' | 'days' | 'hours' | 'rat
 
 /** "−9.3 pp: −7.3 pp from the groups' own rates (most: Engineering, 80% → 70%), −2.0 pp from the mix (…)". */
 export function explanationSentence(title: string, noun: string, e: Omit<Explanation, 'sentence'>): string {
-  // Rounded so that the two parts written add up to the total written.
-  const total = Math.round(e.change * 1000) / 1000;
-  const ratePart = Math.round(e.rateEffect * 1000) / 1000;
+  // In tenths of a point, so that the two parts written add up to the total written (the table's total row
+  // is written the same way: `explanationTotals` in src/lib/retro.ts).
+  const total = tenthsOfPoint(e.change);
+  const ratePart = tenthsOfPoint(e.rateEffect);
   const mixPart = total - ratePart;
   const named = e.groups.filter((g) => g.group !== OTHER_GROUPS);
   const byRate = [...named].sort((x, y) => Math.abs(y.rateEffect) - Math.abs(x.rateEffect))[0];
@@ -567,10 +588,9 @@ export function explanationSentence(title: string, noun: string, e: Omit<Explana
       ? ` (most: ${byMix.group}, ${percent(byMix.shareBefore)} → ${percent(byMix.shareAfter)} of ${noun})`
       : '';
   const across = e.dimension === 'department' ? 'departments' : 'stages';
-  const negligible = (x: number) => Math.abs(x) < 0.0005;
   return (
-    `${title}: ${pp(total)} pp, of which ${pp(ratePart)} pp because the ${across} themselves changed` +
-    `${negligible(ratePart) ? '' : rateWhy} and ${pp(mixPart)} pp because the volume moved between ${across}` +
-    `${negligible(mixPart) ? '' : mixWhy}.`
+    `${title}: ${ppOfTenths(total)} pp, of which ${ppOfTenths(ratePart)} pp because the ${across} themselves changed` +
+    `${ratePart === 0 ? '' : rateWhy} and ${ppOfTenths(mixPart)} pp because the volume moved between ${across}` +
+    `${mixPart === 0 ? '' : mixWhy}.`
   );
 }

@@ -101,16 +101,29 @@ export function formatN(figure: Figure, minGroupSize: number): string {
 
 const MINUS = '\u2212';
 
+/**
+ * A change of a rate in tenths of a percentage point, half away from zero from its 0.01 pp: −0.0395 is
+ * −4.0 pp whatever its floating-point form, as the data step writes it in sentences (`tenthsOfPoint` in
+ * scripts/metrics/movements.ts; tests/site/format.test.ts holds the two together).
+ */
+export function tenthsOfPoint(fraction: number): number {
+  const hundredths = Math.round(Math.abs(fraction) * 10_000);
+  const tenths = Math.floor((hundredths + 5) / 10);
+  return tenths === 0 ? 0 : Math.sign(fraction) * tenths;
+}
+
 /** A signed change in the metric's unit: `+3.2 days`, `−18 pp`, `+4`, `±0`. */
 export function formatChange(change: number, unit: Unit): string {
+  if (unit === 'rate') {
+    const tenths = tenthsOfPoint(change);
+    const sign = tenths === 0 ? '±' : tenths > 0 ? '+' : MINUS;
+    return `${sign}${oneDecimal.format(Math.abs(tenths) / 10)} pp`;
+  }
   const size = Math.abs(change);
   // A change that rounds to nothing reads ±0, never −0 or +0.
-  const shown = unit === 'rate' ? size * 100 : size;
-  const zero = (Number.isInteger(shown) && unit !== 'rate' ? shown : Math.round(shown * 10) / 10) === 0;
+  const zero = (Number.isInteger(size) ? size : Math.round(size * 10) / 10) === 0;
   const sign = zero ? '±' : change > 0 ? '+' : MINUS;
   switch (unit) {
-    case 'rate':
-      return `${sign}${oneDecimal.format(size * 100)} pp`;
     case 'days':
       return `${sign}${oneDecimal.format(size)} ${size === 1 ? 'day' : 'days'}`;
     case 'hours':

@@ -13,7 +13,7 @@ import type {
   Target,
 } from '../../scripts/schema/aggregates.ts';
 import type { TableModel } from './chartModel.ts';
-import { formatCount, formatFigure, formatValue, monthLabel, type Unit } from './format.ts';
+import { formatCount, formatFigure, formatValue, monthLabel, tenthsOfPoint, type Unit } from './format.ts';
 import { href } from './href.ts';
 import type { Site } from './site.ts';
 import { METRIC_GROUPS } from './site.ts';
@@ -109,7 +109,41 @@ export interface ExplanationBar {
   group: string;
   rate: number;
   mix: number;
+  /** The parts as the table writes them, in tenths of a point: each column adds up to its total. */
+  rateTenths: number;
+  mixTenths: number;
   detail: string;
+}
+
+/**
+ * The total row of an explanation in tenths of a point: the change (the movement's own, as published), its
+ * rate part rounded, and the mix part as the rest, so that the row adds up as written (as the sentence does).
+ */
+export function explanationTotals(e: Explanation): { change: number; rate: number; mix: number } {
+  const change = tenthsOfPoint(e.change);
+  const rate = tenthsOfPoint(e.rateEffect);
+  return { change, rate, mix: change - rate };
+}
+
+/**
+ * Values in tenths rounded to whole tenths that add up to `total`: each to its nearest, then the ones rounded
+ * furthest the other way take the difference a tenth at a time (the largest-remainder method), so a value
+ * ends on one of its two neighbouring tenths.
+ */
+export function apportion(values: readonly number[], total: number): number[] {
+  const out = values.map((v) => Math.round(v));
+  let left = total - out.reduce((s, x) => s + x, 0);
+  const step = Math.sign(left);
+  // Adding: those rounded down most first; taking away: those rounded up most first.
+  // Rests compared to a millionth of a tenth, so that 74.6 and 23.6 tie whatever their floating-point forms.
+  const order = values
+    .map((v, i) => ({ i, rest: Math.round((v - out[i]!) * 1e6) }))
+    .sort((x, y) => step * (y.rest - x.rest) || x.i - y.i);
+  for (let k = 0; left !== 0 && order.length > 0; k = (k + 1) % order.length) {
+    out[order[k]!.i]! += step;
+    left -= step;
+  }
+  return out.map((x) => (x === 0 ? 0 : x));
 }
 
 /** The label of the pooled groups (`OTHER_GROUPS` in scripts/metrics/movements.ts) on the page. */
@@ -117,17 +151,29 @@ const OTHER_GROUPS = 'other groups';
 
 /**
  * Every group of the explanation, the named ones biggest first and the pool of small or hidden ones last
- * (as "other departments" or "other stages"): the rows add up to the change the sentence gives.
+ * (as "other departments" or "other stages"): the rows add up to the change the sentence gives, as written.
  */
 export function explanationBars(e: Explanation): ExplanationBar[] {
   const pct = (x: number | null) => (x === null ? '–' : `${formatValue(x, 'rate')}`);
   const pooled = e.dimension === 'department' ? 'other departments' : 'other stages';
   const named = e.groups.filter((g) => g.group !== OTHER_GROUPS);
   const pool = e.groups.filter((g) => g.group === OTHER_GROUPS);
-  return [...named, ...pool].map((g) => ({
+  const rows = [...named, ...pool];
+  const totals = explanationTotals(e);
+  const rateTenths = apportion(
+    rows.map((g) => g.rateEffect * 1000),
+    totals.rate,
+  );
+  const mixTenths = apportion(
+    rows.map((g) => g.mixEffect * 1000),
+    totals.mix,
+  );
+  return rows.map((g, i) => ({
     group: g.group === OTHER_GROUPS ? pooled : g.group,
     rate: g.rateEffect * 100,
     mix: g.mixEffect * 100,
+    rateTenths: rateTenths[i]!,
+    mixTenths: mixTenths[i]!,
     detail:
       g.group === OTHER_GROUPS
         ? `the ${pooled} together: too small or hidden to show one by one`

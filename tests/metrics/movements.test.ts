@@ -106,6 +106,65 @@ describe('movements (data step)', () => {
   });
 });
 
+/**
+ * A second company, where the change the movement states (from the published rates) is not the counts' own,
+ * and the department that drove the fall did it through the mix:
+ *   Ops:     January 40 slots, 38 on time → February 40, 28 (95% → 70%)
+ *   Support: January 80 slots, 80 on time → February 40, 34 (100% → 85%)
+ *   Legal:   January 36 slots,  2 on time → February 36,  2 (5.6%, unchanged; too few on time to show)
+ *   company: 120 / 156 = 76.92% → 64 / 116 = 55.17%. Published, each rounded to 0.01 pp: 0.7692 → 0.5517, a
+ *     change of −21.75 pp, written −21.8 (half away from zero); the counts' own change is −21.7507 pp.
+ *   Rate parts (Δr × mean share): Ops −0.25 × (40/156 + 40/116)/2 = −7.52 pp, Support −0.15 × (80/156 +
+ *     40/116)/2 = −6.43 pp. Mix parts, R̄ = (76.92 + 55.17)/2 = 66.05%: Ops (40/116 − 40/156) × (82.5% − R̄) =
+ *     +1.45 pp, Support (40/116 − 80/156) × (92.5% − R̄) = −4.44 pp. Whole parts: Support −10.88 pp, Ops −6.06 pp:
+ *     Support drove more of it, though Ops's own rate fell further.
+ */
+const second = (() => {
+  const hms = { Ops: 'Oda ZQXHM6', Support: 'Sue ZQXHM7', Legal: 'Lee ZQXHM8' } as const;
+  const parts = [
+    slots('Ops', hms.Ops, '2025-01', 40, 38),
+    slots('Ops', hms.Ops, '2025-02', 40, 28),
+    slots('Support', hms.Support, '2025-01', 80, 80),
+    slots('Support', hms.Support, '2025-02', 40, 34),
+    slots('Legal', hms.Legal, '2025-01', 36, 2),
+    slots('Legal', hms.Legal, '2025-02', 36, 2),
+  ];
+  const a2 = aggregate(
+    {
+      requisitions: Object.entries(hms).map(([department, hm]) =>
+        req({ id: `${department}-${hm}`, department, hiringManager: hm, opened: '2024-12-01T00:00:00Z' }),
+      ),
+      applications: parts.flatMap((p) => p.applications),
+      interviews: parts.flatMap((p) => p.interviews),
+    },
+    { asOf: '2025-02-28' },
+  );
+  return a2.movements.items.find(
+    (m) => m.month === '2025-02' && m.metric === 'feedbackOnTimeRate' && m.scope.kind === 'all',
+  )!;
+})();
+
+describe('a movement and its explanation give one change', () => {
+  it('takes the total from the published rates and scales the parts to it', () => {
+    expect(second.change).toBe(-0.2175);
+    const e = second.explanation!;
+    expect(e.change).toBe(second.change);
+    expect(e.rateEffect + e.mixEffect).toBeCloseTo(-0.2175, 10);
+    // −21.75 pp is −21.8 pp everywhere (it used to be −21.7 in the movement, −21.8 in its explanation).
+    expect(second.sentence).toContain('(−21.8 pp)');
+    // Rate parts −7.52 − 6.43 = −13.95 pp (to 0.01 pp, as kept), written −14; the mix is the rest: −7.8.
+    expect(e.sentence).toContain('Feedback on-time rate: −21.8 pp, of which −14 pp');
+    expect(e.sentence).toContain('and −7.8 pp because the volume moved');
+  });
+
+  it('names first the department with the largest whole part, rate and mix: Support, not Ops', () => {
+    const byName = new Map(second.drivenBy.map((d) => [(d.scope as { department: string }).department, d]));
+    expect(byName.get('Support')!.contribution).toBeCloseTo(-0.1088, 3);
+    expect(byName.get('Ops')!.contribution).toBeCloseTo(-0.0606, 3);
+    expect(second.sentence).toContain('driven by Support (−10.9 of the −21.8 pp) and Ops (−6.1 of the −21.8 pp)');
+  });
+});
+
 describe('the ranking score', () => {
   const figure = (value: number, n: number) => ({ value, n, suppressed: false });
   const comparison = (previous: [number, number], current: [number, number]) => ({

@@ -1,7 +1,7 @@
 /** The decomposition table under a movement: every group, the pooled ones last, adding up to the change. */
 import { describe, expect, it } from 'vitest';
 import type { Explanation } from '../../scripts/schema/aggregates.ts';
-import { explanationBars } from '../../src/lib/retro.ts';
+import { apportion, explanationBars, explanationTotals } from '../../src/lib/retro.ts';
 
 const group = (group: string, rateEffect: number, mixEffect: number) => ({
   group,
@@ -46,6 +46,28 @@ describe('explanation rows', () => {
     const sum = bars.reduce((s, b) => s + b.rate + b.mix, 0);
     expect(sum).toBeCloseTo(-16.23, 6);
     expect(bars.reduce((s, b) => s + b.rate, 0)).toBeCloseTo(-15.3, 6);
+  });
+
+  it('writes rows that add up to the total row, which adds up to the change, each within a tenth of its part', () => {
+    const bars = explanationBars(explanation);
+    // −16.23 pp is −16.2; the rate parts, −15.3; the mix, the rest: −0.9 (−0.93 rounded alone).
+    expect(explanationTotals(explanation)).toEqual({ change: -162, rate: -153, mix: -9 });
+    expect(bars.reduce((s, b) => s + b.rateTenths, 0)).toBe(-153);
+    expect(bars.reduce((s, b) => s + b.mixTenths, 0)).toBe(-9);
+    for (const b of bars) {
+      expect(Math.abs(b.rateTenths - b.rate * 10)).toBeLessThan(1);
+      expect(Math.abs(b.mixTenths - b.mix * 10)).toBeLessThan(1);
+    }
+    // Rounded alone the rates add up to −15.4 (−7.5, −2.7, −2.4, −1.3, −0.4, −0.2, −0.9); the tenth goes to the
+    // first of those rounded furthest down, by 0.04 pp: Engineering (−7.46) → −7.4.
+    expect(bars.map((b) => b.rateTenths)).toEqual([-74, -27, -24, -13, -4, -2, -9]);
+  });
+
+  it('apportions by the largest remainder: 3 × 0.33 is 0.3 + 0.3 + 0.4 for a total of 1', () => {
+    expect(apportion([3.3, 3.3, 3.4], 10)).toEqual([3, 3, 4]);
+    expect(apportion([-3.3, -3.3, -3.4], -10)).toEqual([-3, -3, -4]);
+    expect(apportion([0.6, 0.6, -0.2], 0)).toEqual([0, 0, 0]);
+    expect(apportion([0.6, 0.7, -0.3], 1)).toEqual([0, 1, 0]);
   });
 
   it('names the pool of stages "other stages"', () => {

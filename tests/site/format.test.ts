@@ -8,7 +8,9 @@ import {
   formatValue,
   monthLabel,
   monthShort,
+  tenthsOfPoint,
 } from '../../src/lib/format.ts';
+import { tenthsOfPoint as sentenceTenths } from '../../scripts/metrics/movements.ts';
 
 describe('formatting figures', () => {
   it('writes a suppressed figure as <minGroupSize, never as a number', () => {
@@ -29,6 +31,22 @@ describe('formatting figures', () => {
     // A change that rounds away has no sign: a decomposition row of −0.0003 is ±0 pp, not −0 pp.
     expect(formatChange(-0.0003, 'rate')).toBe('±0 pp');
     expect(formatChange(0.04, 'hours')).toBe('±0 h');
+  });
+
+  it('rounds a change of a rate half away from zero from its 0.01 pp, whatever its floating-point form', () => {
+    // 0.0295 × 100 is 2.9499…; 0.0185 × 100 is 1.8499…: both used to be written one tenth short.
+    expect(formatChange(0.0295, 'rate')).toBe('+3 pp');
+    expect(formatChange(-0.0185, 'rate')).toBe('−1.9 pp');
+    expect(formatChange(-0.0395, 'rate')).toBe('−4 pp');
+    expect(formatChange(0.0004, 'rate')).toBe('±0 pp');
+    expect(formatChange(-0.0005, 'rate')).toBe('−0.1 pp');
+  });
+
+  it("rounds a change as the data step's sentences do, so a movement and its table give one figure", () => {
+    for (let k = -30_000; k <= 30_000; k++) {
+      const change = k / 10_000;
+      if (tenthsOfPoint(change) !== sentenceTenths(change)) expect.fail(`${change} is rounded two ways`);
+    }
   });
 
   it('writes days and hours with one decimal at most, with their unit', () => {
