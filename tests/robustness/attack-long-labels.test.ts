@@ -1,0 +1,85 @@
+/**
+ * Data never breaks the build (issue 18, item 8), with labels that are long rather than many: 60 departments,
+ * 60 hiring managers and 120 job titles of 4,000 characters each (a requisition's labels are published as
+ * written; an export that pastes a description into the title column gives the same). Lists are capped at 50
+ * entries, but a label's length is not bounded anywhere: the build stopped with the page-budget message ("a
+ * fault of the dashboard", "looks like a bug"): time-to-fill/index.html 3.2 MB, the retrospective pages 1.4–
+ * 2.5 MB, feedback/index.html 1 MB; at 600 characters, time-to-fill/index.html was 607 KB. Open defect (the
+ * pages under src/pages/ and the figure builders in src/lib/figures/, helper owning the site), kept here until
+ * labels are shortened on pages (the full text in the CSV) or the build stops with a message about the data.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_BUDGET_BYTES } from '../../scripts/build.ts';
+import { runScriptAsync } from './site.ts';
+
+const BUG = /page-weight budget|looks like a bug|this is a bug|fault of the dashboard/i;
+
+let work: string;
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'attack-long-labels-'));
+});
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** A seeded label of `length` letters and spaces, distinct by its number. */
+function label(random: () => number, what: string, k: number, length: number): string {
+  let text = `${what} ${String(k).padStart(3, '0')} `;
+  while (text.length < length) text += 'abcdefghij '[Math.floor(random() * 11)];
+  return text;
+}
+
+function writeExports(dir: string, length: number) {
+  let seed = 5;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const departments = Array.from({ length: 60 }, (_, k) => label(random, 'Department', k, length));
+  const managers = Array.from({ length: 60 }, (_, k) => label(random, 'Manager', k, length));
+  fs.mkdirSync(dir, { recursive: true });
+  const requisitions = ['requisition_id,job_title,department,hiring_manager,recruiter,opened_at,filled_at,status'];
+  for (let r = 0; r < 120; r++) {
+    const title = label(random, 'Title', r, length);
+    const filled = `2025-02-${10 + (r % 10)}`;
+    requisitions.push(
+      `R${r},${title},${departments[r % 60]},${managers[r % 60]},Rec ${r % 3},2025-01-0${1 + (r % 5)},${filled},filled`,
+    );
+  }
+  const applications = ['application_id,candidate_id,job_id,applied_at,source,status,rejected_at,rejection_reason'];
+  const interviews = ['interview_id,application_id,stage,interviewer,interview_at,feedback_submitted_at'];
+  for (let i = 0; i < 6000; i++) {
+    const day = String(1 + (i % 27)).padStart(2, '0');
+    const month = `2025-0${1 + Math.floor(i / 2000)}`;
+    const next = String(2 + (i % 27)).padStart(2, '0');
+    applications.push(`A${i},C${i},R${i % 120},${month}-${day},LinkedIn,rejected,${month}-${next},Role filled`);
+    interviews.push(`I${i},A${i},Screen,Int ${i % 4},${month}-${day}T10:00:00Z,${month}-${day}T15:00:00Z`);
+  }
+  fs.writeFileSync(path.join(dir, 'requisitions.csv'), requisitions.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'applications.csv'), applications.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'interviews.csv'), interviews.join('\n') + '\n');
+}
+
+describe('60 departments, hiring managers and job titles of 4,000 characters each', () => {
+  // Defect: a label's length is not bounded on pages (see the header).
+  it.fails(
+    'every page within the budget, or a message about the data, never about a bug',
+    async () => {
+      const data = path.join(work, 'data');
+      writeExports(data, 4000);
+      const site = path.join(work, 'site');
+      const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', site], {
+        CACHE_DIR: path.join(work, 'cache'),
+      });
+      const log = result.stderr + result.stdout;
+      expect(log).not.toMatch(BUG);
+      expect(result.status, log.slice(-2000)).toBe(0);
+      const pages = fs
+        .readdirSync(site, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.html'))
+        .map((e) => fs.statSync(path.join(e.parentPath, e.name)).size);
+      expect(Math.max(...pages)).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    },
+    900_000,
+  );
+});
