@@ -38,6 +38,12 @@ const DAY = 86_400_000;
 
 const pairKey = (hiringManager: string, recruiter: string) => `${hiringManager}\u0000${recruiter}`;
 
+/** One partnership's screens and reasons, by month. */
+interface Pair {
+  screened: Map<string, { screened: number; forward: number }>;
+  reasons: Map<string, Map<string, number>>;
+}
+
 export function ownersSection(
   ctx: Context,
   months: readonly string[],
@@ -54,18 +60,34 @@ export function ownersSection(
     return label(a ? ctx.requisitionOfJob(a.jobId)?.recruiter : null);
   };
 
-  // The hiring manager's stages: their screen and every stage after it.
+  // The hiring manager's stages: their screen and every stage after it (decided once per stage spelling).
   const managerScreens = order.stages.filter(SCREEN_MATCHERS.hiringManagerScreen).map(order.indexOf);
   const recruiterScreens = new Set(order.stages.filter(SCREEN_MATCHERS.recruiterScreen).map(order.indexOf));
   const firstManagerScreen = managerScreens.length ? Math.min(...managerScreens) : Infinity;
-  const ownedByManager = (stage: string) => {
-    const i = order.indexOf(stage);
-    return i >= 0 && i >= firstManagerScreen;
+  const owned = new Map<string, boolean>();
+  const ownedByManager = (stage: string): boolean => {
+    let mine = owned.get(stage);
+    if (mine === undefined) {
+      const i = order.indexOf(stage);
+      owned.set(stage, (mine = i >= 0 && i >= firstManagerScreen));
+    }
+    return mine;
+  };
+
+  // Per partnership, by hiring manager then recruiter (names as the seats give them), by month. Maps keyed by
+  // the names themselves: a key string built per journey, slot or rejection cost more than the counting.
+  const pairs = new Map<string, Map<string, Pair>>();
+  const pairOf = (hiringManager: string, recruiter: string): Pair => {
+    let byRecruiter = pairs.get(hiringManager);
+    if (!byRecruiter) pairs.set(hiringManager, (byRecruiter = new Map()));
+    let pair = byRecruiter.get(recruiter);
+    if (!pair) byRecruiter.set(recruiter, (pair = { screened: new Map(), reasons: new Map() }));
+    return pair;
   };
 
   // Screened by the recruiter in a month → taken forward, per pair and month.
-  const screened = new Map<string, { screened: number; forward: number }>();
   const indexOfSpelling = journeys.spellings.map((spelling) => order.indexOf(spelling));
+  const recruiterScreenSpelling = indexOfSpelling.map((index) => recruiterScreens.has(index));
   for (let j = 0; j < journeys.size; j++) {
     const row = journeys.row[j]!;
     const hm = ctx.hiringManagerAt(row);
@@ -73,22 +95,25 @@ export function ownersSection(
     let entered = Infinity;
     let furthest = -1;
     for (let i = journeys.start[j]!; i < journeys.start[j + 1]!; i++) {
-      const index = indexOfSpelling[journeys.spelling[i]!]!;
-      if (recruiterScreens.has(index)) entered = Math.min(entered, journeys.entered[i]!);
-      furthest = Math.max(furthest, index);
+      const spelling = journeys.spelling[i]!;
+      if (recruiterScreenSpelling[spelling]) entered = Math.min(entered, journeys.entered[i]!);
+      furthest = Math.max(furthest, indexOfSpelling[spelling]!);
     }
     if (entered === Infinity) continue;
     const a = journeys.applications[j]!;
     const hired = a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
-    const key = `${ctx.monthOf(entered)}\u0000${pairKey(hm, recruiterOfRow(row))}`;
-    let s = screened.get(key);
-    if (!s) screened.set(key, (s = { screened: 0, forward: 0 }));
+    const byMonth = pairOf(hm, recruiterOfRow(row)).screened;
+    const month = ctx.monthOf(entered);
+    let s = byMonth.get(month);
+    if (!s) byMonth.set(month, (s = { screened: 0, forward: 0 }));
     s.screened++;
     if (hired || furthest >= firstManagerScreen) s.forward++;
   }
 
-  // The hiring manager's own slots: per month, and what they owe now.
-  const own = new Map<string, { settled: number; onTime: number }>();
+  // The hiring manager's own slots: per month (by the slots' own codes, month × hiring manager), and what
+  // they owe now.
+  const managers = slots.hiringManagers.length;
+  const own = new Map<number, { settled: number; onTime: number }>();
   const owed = new Map<string, { slots: number; oldest: number }>();
   const owedByInterviewer = new Map<string, { slots: number; oldest: number }>();
   const showInterviewers = ctx.config.privacy.showInterviewers;
@@ -103,48 +128,76 @@ export function ownersSection(
       w.oldest = Math.max(w.oldest, (end - slots.due[i]!) / DAY);
     }
     if (!(flags & SLOT.byHiringManager)) continue;
-    const hm = slots.hiringManagers[slots.hiringManager[i]!]!;
-    const key = `${slots.months[slots.month[i]!]!}\u0000${hm}`;
+    const key = slots.month[i]! * managers + slots.hiringManager[i]!;
     let o = own.get(key);
     if (!o) own.set(key, (o = { settled: 0, onTime: 0 }));
     if (flags & SLOT.slaSettled) o.settled++;
     if (flags & SLOT.onTime) o.onTime++;
     if (!(flags & SLOT.submitted) && slots.due[i]! < end) {
+      const hm = slots.hiringManagers[slots.hiringManager[i]!]!;
       let w = owed.get(hm);
       if (!w) owed.set(hm, (w = { slots: 0, oldest: 0 }));
       w.slots++;
       w.oldest = Math.max(w.oldest, (end - slots.due[i]!) / DAY);
     }
   }
+  const slotMonth = new Map(slots.months.map((month, code) => [month, code]));
+  const slotManager = new Map(slots.hiringManagers.map((hm, code) => [hm, code]));
+  const ownIn = (month: string, hiringManager: string) => {
+    const monthCode = slotMonth.get(month);
+    const managerCode = slotManager.get(hiringManager);
+    return monthCode === undefined || managerCode === undefined
+      ? undefined
+      : own.get(monthCode * managers + managerCode);
+  };
 
   // Rejections at the hiring manager's stages, per pair and month, by category.
-  const reasons = new Map<string, Map<string, number>>();
   for (const r of rejections) {
     if (r.hiringManager === NONE || !ownedByManager(r.stage)) continue;
-    const key = `${r.month}\u0000${pairKey(r.hiringManager, recruiterOfRow(r.application))}`;
-    let byCategory = reasons.get(key);
-    if (!byCategory) reasons.set(key, (byCategory = new Map()));
+    const byMonth = pairOf(r.hiringManager, recruiterOfRow(r.application)).reasons;
+    let byCategory = byMonth.get(r.month);
+    if (!byCategory) byMonth.set(r.month, (byCategory = new Map()));
     byCategory.set(r.category, (byCategory.get(r.category) ?? 0) + 1);
   }
 
+  // The months a month's reasons may pool over, itself first: worked out once per month, not per partnership.
+  const poolMonths = new Map<string, string[]>();
+  const poolOf = (month: string): string[] => {
+    let list = poolMonths.get(month);
+    if (!list) {
+      list = [];
+      for (let k = 0; k < REASON_POOL_MONTHS; k++) {
+        const at = addMonths(month, -k);
+        if (months.length && at < months[0]!) break;
+        list.push(at);
+      }
+      poolMonths.set(month, list);
+    }
+    return list;
+  };
+
   const partnerships: Owners['partnerships'] = [];
+  // Each seat's partnership key, made once rather than once per month.
+  const seatKeys = requisitions.map((r) => pairKey(r.hiringManager, r.recruiter));
   for (const month of months) {
     const first = dayNumberOfDate(`${month}-01`);
     const last = month === ctx.asOf.month ? ctx.asOf.day : lastDayOfMonth(month);
-    const pairs = new Map<string, RequisitionFact[]>();
-    for (const r of requisitions) {
+    const seatsOf = new Map<string, RequisitionFact[]>();
+    for (let q = 0; q < requisitions.length; q++) {
+      const r = requisitions[q]!;
       if (r.hiringManager === NONE) continue;
       const active = r.openedDay <= last && r.endDay > first;
       if (!active) continue;
-      const key = pairKey(r.hiringManager, r.recruiter);
-      let list = pairs.get(key);
-      if (!list) pairs.set(key, (list = []));
+      const key = seatKeys[q]!;
+      let list = seatsOf.get(key);
+      if (!list) seatsOf.set(key, (list = []));
       list.push(r);
     }
-    for (const [key, seats] of [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const [hiringManager, recruiter] = key.split('\u0000') as [string, string];
-      const mine = own.get(`${month}\u0000${hiringManager}`);
-      const s = screened.get(`${month}\u0000${key}`);
+    for (const [, seats] of [...seatsOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const { hiringManager, recruiter } = seats[0]!;
+      const mine = ownIn(month, hiringManager);
+      const pair = pairs.get(hiringManager)?.get(recruiter);
+      const s = pair?.screened.get(month);
       partnerships.push({
         month,
         hiringManager,
@@ -154,7 +207,7 @@ export function ownersSection(
         seatsFilled: seats.filter((r) => r.filledDay !== null && r.filledDay >= first && r.filledDay <= last).length,
         feedbackOnTime: suppressFigure(figure(rate(mine?.onTime ?? 0, mine?.settled ?? 0), mine?.settled ?? 0), m),
         screenedTakenForward: suppressFigure(figure(rate(s?.forward ?? 0, s?.screened ?? 0), s?.screened ?? 0), m),
-        reasons: pooledReasons(month, key),
+        reasons: pooledReasons(month, pair?.reasons),
       });
     }
   }
@@ -178,14 +231,15 @@ export function ownersSection(
     reasonPoolMonths: REASON_POOL_MONTHS,
   };
 
-  function pooledReasons(month: string, key: string): Owners['partnerships'][number]['reasons'] {
+  function pooledReasons(
+    month: string,
+    byMonth: Pair['reasons'] | undefined,
+  ): Owners['partnerships'][number]['reasons'] {
     const counts = new Map<string, number>();
     let total = 0;
     let from = month;
-    for (let k = 0; k < REASON_POOL_MONTHS; k++) {
-      const at = addMonths(month, -k);
-      if (months.length && at < months[0]!) break;
-      for (const [category, n] of reasons.get(`${at}\u0000${key}`) ?? []) {
+    for (const at of poolOf(month)) {
+      for (const [category, n] of byMonth?.get(at) ?? []) {
         counts.set(category, (counts.get(category) ?? 0) + n);
         total += n;
       }
