@@ -334,6 +334,14 @@ describe('recognising a header', () => {
     );
   });
 
+  it('a file with several application columns is said to be closest to applications, not to a table it shares one with', () => {
+    // One row per candidate, as a public hand-made export has it: four application columns, one requisition column.
+    const header = ['candidate_id', 'department', 'source', 'apply_date', 'final_stage', 'hired', 'rejection_reason'];
+    expect(what(recognise(header, 'x.csv', defaults))).toBe(
+      'not recognised: closest table applications (canonical template), which needs application_id, job_id, applied_at',
+    );
+  });
+
   it('an applications export that lacks a column says so, even with the candidate’s name beside it', () => {
     const header = ['application_id', 'candidate_name', 'candidate_email', 'job_id', 'status', 'rejected_at'];
     expect(what(recognise(header, 'x.csv', defaults))).toBe(

@@ -438,12 +438,19 @@ export function recognise(header: readonly string[], _file: string, config: Conf
     };
   }
 
-  // The closest: fewest required columns missing, then most columns present. With no column in common with
-  // any table there is no closest one: the snippet is for applications, the table every build needs.
+  // The closest: most columns present less those missing, then fewest missing. (Fewest missing alone named
+  // requisitions, for one column in common, for a candidates-per-row export with four application columns.)
+  // With no column in common with any table there is no closest one: the snippet is for applications, the
+  // table every build needs.
   const known = attempts.some((a) => a.score > 0);
   let closest = attempts.find((a) => a.match.entity === 'applications')!;
+  const margin = (a: Attempt) => a.score - a.lacking;
   for (const a of known ? attempts : []) {
-    if (a.lacking < closest.lacking || (a.lacking === closest.lacking && a.score > closest.score)) {
+    if (
+      margin(a) > margin(closest) ||
+      (margin(a) === margin(closest) &&
+        (a.lacking < closest.lacking || (a.lacking === closest.lacking && a.score > closest.score)))
+    ) {
       closest = a;
     }
   }
