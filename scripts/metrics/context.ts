@@ -153,7 +153,7 @@ export function buildContext(tables: CanonicalTables, config: Config): Context {
  * starts where the last one ended: exports list an application's interviews and events together, and often
  * the applications in the same order. In any other order, a map.
  */
-function applicationFinder(applications: readonly Application[]): {
+export function applicationFinder(applications: readonly Application[]): {
   find: (applicationId: string) => number;
   rowOfId: (row: number) => number;
 } {

@@ -17,6 +17,7 @@
  */
 import { UserError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { applicationFinder } from '../metrics/context.ts';
 import { DEFAULT_REASONS, reasonKey, reasonLookup } from '../metrics/reasons.ts';
 import type { Aggregates } from '../schema/aggregates.ts';
 import type { CanonicalTables, Entity } from '../schema/canonical.ts';
@@ -180,6 +181,11 @@ class Recurrence {
   recurs(value: string): boolean {
     return this.seen.get(value) === true;
   }
+
+  /** Whether adding `value` may still change anything: it is given, and not yet known to recur. */
+  open(value: string | null | undefined): value is string {
+    return value !== null && value !== undefined && this.seen.get(value) !== true;
+  }
 }
 
 /** How often one column's values were replaced: rows, and distinct values. */
@@ -216,9 +222,7 @@ export function applyLabelRule(tables: CanonicalTables, quality: Quality, config
   const ownDepartments = new Recurrence(threshold);
   const ownTitles = new Recurrence(threshold);
   const { applications, interviews, stageEvents } = tables;
-  const candidates = new Map<string, number>();
   for (const a of applications) {
-    if (a.candidateKey !== null) candidates.set(a.applicationId, a.candidateKey);
     const person = a.candidateKey ?? a.applicationId;
     stages.add(a.currentStage, person);
     reasonsGiven.add(a.rejectionReason, a.candidateKey ?? NO_CANDIDATE_ID);
@@ -226,14 +230,32 @@ export function applyLabelRule(tables: CanonicalTables, quality: Quality, config
     ownDepartments.add(a.department, person);
     ownTitles.add(a.jobTitle, person);
   }
-  const personOf = (application: string): number | string => candidates.get(application) ?? application;
-  for (let i = 0; i < interviews.length; i++) stages.add(interviews.stage[i], personOf(interviews.applicationId[i]!));
-  for (let i = 0; i < stageEvents.length; i++) {
-    const application = stageEvents.applicationId[i]!;
-    stages.add(stageEvents.stage[i], personOf(application));
-    reasonsGiven.add(stageEvents.reason[i], candidates.get(application) ?? NO_CANDIDATE_ID);
+  // An interview's or event's value counts for its application's candidate. Most rows hold a value already
+  // known to recur: their candidate is not looked up (a map of every application id, probed for every row,
+  // cost more than the rest of the rule).
+  let finder: ReturnType<typeof applicationFinder> | null = null;
+  const candidateOf = (application: string): number | null => {
+    finder ??= applicationFinder(applications);
+    const row = finder.find(application);
+    return row < 0 ? null : applications[row]!.candidateKey;
+  };
+  for (let i = 0; i < interviews.length; i++) {
+    const stage = interviews.stage[i];
+    if (stages.open(stage)) {
+      const application = interviews.applicationId[i]!;
+      stages.add(stage, candidateOf(application) ?? application);
+    }
   }
-  candidates.clear();
+  for (let i = 0; i < stageEvents.length; i++) {
+    const stage = stageEvents.stage[i];
+    const reason = stageEvents.reason[i];
+    if (stages.open(stage)) {
+      const application = stageEvents.applicationId[i]!;
+      stages.add(stage, candidateOf(application) ?? application);
+    }
+    if (reasonsGiven.open(reason))
+      reasonsGiven.add(reason, candidateOf(stageEvents.applicationId[i]!) ?? NO_CANDIDATE_ID);
+  }
 
   const replaced: Replaced[] = [];
   /** A reader of one column: the value if it may be published, else its stand-in (and counted). */
