@@ -142,12 +142,21 @@ describe('reading', () => {
     }
     await writeFile(join(dir, 'README.md'), 'not a csv');
     const result = await ingest(dir, await loadConfig(dir), memoryLogger());
-    expect(result.quality.files.map((f) => f.path)).toEqual([
+    expect(result.quality.files.filter((f) => f.entity !== null).map((f) => f.path)).toEqual([
       '2025-01/applications.csv',
       '2025-01/interviews.csv',
       '2025-02/applications.csv',
       '2025-02/interviews.csv',
     ]);
+    // What is not read is listed, by name only (the folders are not walked).
+    expect(
+      Object.fromEntries(result.quality.files.filter((f) => f.entity === null).map((f) => [f.path, f.skipped])),
+    ).toEqual({
+      '.git/': 'a hidden or tooling folder, not read',
+      '2025-01/._applications.csv': 'a hidden file (its name starts with a dot), not read',
+      'node_modules/': 'a hidden or tooling folder, not read',
+      'README.md': 'not a CSV file',
+    });
   });
 });
 
