@@ -18,8 +18,10 @@
  *   least 1; any other hidden or never published count at least 0.
  *
  * Each hidden count's feasible range is then narrowed by interval propagation over every relation, to a fixed
- * point (sound: it never excludes the true value; the relations are checked against the unsuppressed figures
- * first). A hidden count whose true value is a small group is protected when its range still holds every
+ * point, and by exact elimination (`exact`): the relations solved together over the hidden cells, component by
+ * component, in reduced row-echelon form over the integers, whose equations narrow the ranges again with the
+ * bounds — what an attacker who combines relations finds (x + y, x + z and y + z all shown give x). Both are
+ * sound: they never exclude the true value; the relations are checked against the unsuppressed figures first. A hidden count whose true value is a small group is protected when its range still holds every
  * value from 1 to minGroupSize − 1: the attacker cannot tell it from any other small count. For each one that
  * is not, the audit names a shown cell to hide beside it (the smallest positive part of a relation it is in,
  * never that relation's largest part; a figure the pages lead with only where nothing else around will do),
@@ -61,6 +63,11 @@ export interface AuditResult {
   inconsistent: string[];
   /** Relations that did not hold on the unsuppressed figures: a bug in this model. */
   broken: string[];
+  /**
+   * Components exact elimination could not solve (coefficients beyond exact doubles; none on real data):
+   * their hidden small counts are listed as unprotected.
+   */
+  unsolved: number;
 }
 
 /** Half the last decimal of a published rate (four decimals). */
@@ -918,8 +925,241 @@ function propagate(layout: Layout, round: Round): void {
   }
 }
 
-/** Audits `published` (suppressed) against `draft` (the same artifact before suppression). */
-export function auditDisclosure(published: Aggregates, draft: Aggregates, m: number): AuditResult {
+/** Σ coefficient · cell = rhs over the cells still open, exact in integers (`eliminate`). */
+interface Equation {
+  terms: Map<number, number>;
+  rhs: number;
+}
+
+const gcd = (a: number, b: number): number => {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
+
+/** Divides an equation by the common factor of its coefficients (and right-hand side). */
+function normalise(e: Equation): void {
+  let g = Math.abs(e.rhs);
+  for (const c of e.terms.values()) g = gcd(g, c);
+  if (g <= 1) return;
+  for (const [k, c] of e.terms) e.terms.set(k, c / g);
+  e.rhs /= g;
+}
+
+/**
+ * e := a·e − b·pivot, where pivot's coefficient of v is a·g and e's is b·g: v leaves e. `gained` and `lost`
+ * hear of the cells that enter or leave e. Throws when a coefficient outgrows exact doubles.
+ */
+function subtract(
+  e: Equation,
+  pivot: Equation,
+  v: number,
+  gained?: (cell: number) => void,
+  lost?: (cell: number) => void,
+): void {
+  const p = pivot.terms.get(v)!;
+  const q = e.terms.get(v)!;
+  const g = gcd(p, q);
+  const a = p / g;
+  const b = q / g;
+  if (a !== 1) for (const [k, c] of e.terms) e.terms.set(k, c * a);
+  e.rhs = e.rhs * a - b * pivot.rhs;
+  if (!Number.isSafeInteger(e.rhs)) throw new RangeError('coefficients too large');
+  for (const [k, c] of pivot.terms) {
+    const before = e.terms.get(k);
+    const next = (before ?? 0) - b * c;
+    if (!Number.isSafeInteger(next)) throw new RangeError('coefficients too large');
+    if (next === 0) {
+      e.terms.delete(k);
+      if (before !== undefined) lost?.(k);
+    } else {
+      e.terms.set(k, next);
+      if (before === undefined) gained?.(k);
+    }
+  }
+  normalise(e);
+}
+
+/**
+ * Reduced row-echelon form of one component's equations: each pivot cell is in its own equation only. A
+ * cell whose equation holds no other cell is determined; the others are the combinations an attacker
+ * bounds next.
+ */
+function reducedEchelon(equations: Equation[]): Equation[] {
+  // Short equations first, and pivots on cells in few equations: less fill-in (Markowitz's rule, roughly).
+  const uses = new Map<number, number>();
+  for (const e of equations) for (const k of e.terms.keys()) uses.set(k, (uses.get(k) ?? 0) + 1);
+  equations = [...equations].sort((x, y) => x.terms.size - y.terms.size);
+  const pivots = new Map<number, Equation>();
+  // For each cell that is no pivot (yet), the pivot equations that hold it.
+  const holders = new Map<number, Set<Equation>>();
+  const hold = (e: Equation) => (k: number) => {
+    const set = holders.get(k);
+    if (set) set.add(e);
+    else holders.set(k, new Set([e]));
+  };
+  const release = (e: Equation) => (k: number) => holders.get(k)?.delete(e);
+  for (const e of equations) {
+    // Forward: take every pivot out (a pivot equation holds no other pivot, so this ends).
+    for (;;) {
+      let hit = -1;
+      for (const k of e.terms.keys())
+        if (pivots.has(k)) {
+          hit = k;
+          break;
+        }
+      if (hit < 0) break;
+      subtract(e, pivots.get(hit)!, hit);
+    }
+    if (e.terms.size === 0) continue;
+    normalise(e);
+    // The pivot: of the cells of coefficient ±1 (coefficients stay small), the one in fewest equations.
+    let v = -1;
+    for (const [k, c] of e.terms) if ((c === 1 || c === -1) && (v < 0 || uses.get(k)! < uses.get(v)!)) v = k;
+    if (v < 0) v = e.terms.keys().next().value!;
+    // Backward: take v out of every earlier pivot equation.
+    for (const other of holders.get(v) ?? []) subtract(other, e, v, hold(other), release(other));
+    holders.delete(v);
+    for (const k of e.terms.keys()) if (k !== v) hold(e)(k);
+    pivots.set(v, e);
+  }
+  return [...pivots.values()];
+}
+
+/**
+ * Exact linear algebra over the cells interval propagation leaves open, the attack relation-by-relation
+ * propagation misses (x + y, x + z and y + z all shown give x, y and z). The relations are written over the
+ * open cells (the fixed ones moved to the right-hand side) and split into connected components; each that
+ * holds a cell `judged` is brought to reduced row-echelon form over the integers (exact: no rounding). Returns
+ * the equations, for `bound` with the cells' bounds, and the components whose coefficients outgrew exact
+ * doubles (`unsolved`: their hidden small counts are reported as unprotected, `unsure`, as the audit cannot
+ * vouch for them).
+ */
+function eliminate(
+  layout: Layout,
+  round: Round,
+  judged: (c: number) => boolean,
+): { rows: Equation[]; unsolved: number; unsure: Set<number> } {
+  const { relStart, relCells, relSigns } = layout;
+  const { lo, hi } = round;
+  const cells = lo.length;
+  const parent = new Int32Array(cells);
+  for (let c = 0; c < cells; c++) parent[c] = c;
+  const find = (c: number) => {
+    while (parent[c] !== c) c = parent[c] = parent[parent[c]!]!;
+    return c;
+  };
+  const equations: Equation[] = [];
+  for (let r = 0; r + 1 < relStart.length; r++) {
+    const terms = new Map<number, number>();
+    let rhs = 0;
+    let first = -1;
+    for (let k = relStart[r]!; k < relStart[r + 1]!; k++) {
+      const c = relCells[k]!;
+      const s = relSigns[k]!;
+      if (lo[c] === hi[c]) rhs -= s * lo[c]!;
+      else {
+        const next = (terms.get(c) ?? 0) + s;
+        if (next === 0) terms.delete(c);
+        else terms.set(c, next);
+        if (first < 0) first = c;
+        else parent[find(c)] = find(first);
+      }
+    }
+    // One open cell is propagation's; none says nothing.
+    if (terms.size >= 2) equations.push({ terms, rhs });
+  }
+  const components = new Map<number, Equation[]>();
+  for (const e of equations) {
+    const root = find(e.terms.keys().next().value!);
+    const list = components.get(root);
+    if (list) list.push(e);
+    else components.set(root, [e]);
+  }
+  const wanted = new Map<number, number[]>();
+  for (let c = 0; c < cells; c++)
+    if (lo[c]! < hi[c]! && judged(c)) {
+      const root = find(c);
+      const list = wanted.get(root);
+      if (list) list.push(c);
+      else wanted.set(root, [c]);
+    }
+  const rows: Equation[] = [];
+  let unsolved = 0;
+  const unsure = new Set<number>();
+  for (const [root, list] of components) {
+    const targets = wanted.get(root);
+    if (!targets) continue;
+    try {
+      rows.push(...reducedEchelon(list));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      unsolved++;
+      for (const c of targets) unsure.add(c);
+    }
+  }
+  return { rows, unsolved, unsure };
+}
+
+/** Interval propagation over equations with coefficients, to a fixed point; returns the cells narrowed. */
+function bound(rows: Equation[], lo: Float64Array, hi: Float64Array): number {
+  const moved = new Set<number>();
+  for (let pass = 0; pass < 100; pass++) {
+    let changed = false;
+    for (const { terms, rhs } of rows) {
+      // Σ c·x over the row: its least and greatest (infinite parts counted apart).
+      let minSum = 0;
+      let maxSum = 0;
+      let minInf = 0;
+      let maxInf = 0;
+      for (const [k, c] of terms) {
+        const a = c > 0 ? c * lo[k]! : c * hi[k]!;
+        const b = c > 0 ? c * hi[k]! : c * lo[k]!;
+        if (a === -Infinity) minInf++;
+        else minSum += a;
+        if (b === Infinity) maxInf++;
+        else maxSum += b;
+      }
+      for (const [k, c] of terms) {
+        const a = c > 0 ? c * lo[k]! : c * hi[k]!;
+        const b = c > 0 ? c * hi[k]! : c * lo[k]!;
+        // The others' sum lies in [othersMin, othersMax]; c·x = rhs − others.
+        const othersMin = minInf - (a === -Infinity ? 1 : 0) > 0 ? -Infinity : minSum - (a === -Infinity ? 0 : a);
+        const othersMax = maxInf - (b === Infinity ? 1 : 0) > 0 ? Infinity : maxSum - (b === Infinity ? 0 : b);
+        const x1 = (rhs - othersMax) / c;
+        const x2 = (rhs - othersMin) / c;
+        const newLo = Math.ceil((c > 0 ? x1 : x2) - 1e-9);
+        const newHi = Math.floor((c > 0 ? x2 : x1) + 1e-9);
+        if (newLo > lo[k]!) {
+          lo[k] = newLo;
+          changed = true;
+          moved.add(k);
+        }
+        if (newHi < hi[k]!) {
+          hi[k] = newHi;
+          changed = true;
+          moved.add(k);
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return moved.size;
+}
+
+/**
+ * Audits `published` (suppressed) against `draft` (the same artifact before suppression). `exact: false`
+ * leaves exact elimination out (interval propagation only): cheaper rounds while those still pin counts.
+ * `stubborn`: cells (`unprotected` ids) a round's remedies left pinned; each now gets a cell hidden at every
+ * depth around it, not only the nearest.
+ */
+export function auditDisclosure(
+  published: Aggregates,
+  draft: Aggregates,
+  m: number,
+  options: { exact?: boolean; stubborn?: ReadonlySet<string> } = {},
+): AuditResult {
   const layout = layoutOf(draft);
   const round = readRound(layout, published, m);
   const { ids, truth, flags } = layout;
@@ -929,6 +1169,17 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
     if (truth[c]! < lo[c]! || truth[c]! > hi[c]!)
       broken.push(`${readableId(ids[c]!)}: ${truth[c]} outside its published bounds`);
   propagate(layout, round);
+  // Combinations of relations next (exact elimination), and propagation again over what they narrowed.
+  // Only components holding a hidden small count are solved: the others pin nothing that is judged.
+  let unsolved = 0;
+  let unsure = new Set<number>();
+  if (options.exact !== false) {
+    const judged = (c: number) =>
+      kind[c] !== SHOWN && kind[c] !== DERIVED && truth[c]! >= 1 && truth[c]! <= m - 1 && !(flags[c]! & ROW_FIELD);
+    const found = eliminate(layout, round, judged);
+    ({ unsolved, unsure } = found);
+    for (let pass = 0; pass < 8 && bound(found.rows, lo, hi) > 0; pass++) propagate(layout, round);
+  }
 
   // A trailing-3 count whose months are all published (shown, or given by a shown rate) is theirs summed:
   // hidden or not, it hides nothing.
@@ -950,13 +1201,15 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
     if (kind[c] === SMALL) hiddenSmall++;
     else if (kind[c] === COMPLEMENT) hiddenOther++;
     const small = kind[c] !== SHOWN && kind[c] !== DERIVED && truth[c]! >= 1 && truth[c]! <= m - 1;
-    if (!small || lo[c] !== hi[c]) continue;
+    if (!small || (lo[c] !== hi[c] && !unsure.has(c))) continue;
     if (flags[c]! & ROW_FIELD) rowFieldsPinned++;
     else unprotected.push(c);
   }
   const remedies = new Set<string>();
   const offers = new Map<number, Offer>();
-  for (const c of unprotected) for (const remedy of remediesFor(layout, round, m, c, offers)) remedies.add(remedy);
+  for (const c of unprotected)
+    for (const remedy of remediesFor(layout, round, m, c, offers, options.stubborn?.has(readableId(ids[c]!)) ?? false))
+      remedies.add(remedy);
   return {
     cells: ids.length,
     relations: layout.relStart.length - 1 + round.ratioNum.length,
@@ -967,6 +1220,7 @@ export function auditDisclosure(published: Aggregates, draft: Aggregates, m: num
     remedies: [...remedies],
     inconsistent: [...new Set([...round.inconsistent].map((c) => readableId(ids[c]!)))],
     broken,
+    unsolved,
   };
 }
 
@@ -1037,7 +1291,14 @@ function offerOf(layout: Layout, round: Round, r: number): Offer {
  * largest part; and a small count pinned between its parts' lower bounds and its own "fewer than" is
  * published as hidden only. One cell per relation at once, so that few rounds are needed.
  */
-function remediesFor(layout: Layout, round: Round, m: number, start: number, offers: Map<number, Offer>): string[] {
+function remediesFor(
+  layout: Layout,
+  round: Round,
+  m: number,
+  start: number,
+  offers: Map<number, Offer>,
+  stubborn: boolean,
+): string[] {
   const { cellRelStart, cellRels, truth, hideAsNames } = layout;
   const name = (c: number) => hideAsNames[round.hideAs[c]!]!;
   // Relations with thousands of parts (every reason of a month) are met by many pinned cells: each is read once.
@@ -1062,8 +1323,10 @@ function remediesFor(layout: Layout, round: Round, m: number, start: number, off
   // The smallest figure the pages lead with met at any depth: the last resort.
   let lastResort = -1;
   let lastResortTotal = -1;
+  // A cell still pinned after a round of this (elimination combines relations further out): every depth's.
+  const found: string[] = [];
   for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-    const found: string[] = [];
+    if (!stubborn) found.length = 0;
     let costly = -1;
     for (const c of frontier) {
       for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) {
@@ -1072,11 +1335,11 @@ function remediesFor(layout: Layout, round: Round, m: number, start: number, off
         if (o.costly >= 0 && (costly < 0 || truth[o.costly]! < truth[costly]!)) costly = o.costly;
       }
     }
-    if (found.length > 0) return [...found, ...relabel];
+    if (found.length > 0 && !stubborn) return [...found, ...relabel];
     // A figure the pages lead with (a month's total, a department's feedback, a share a headline repeats):
     // one, only where nothing else around will do, and only a small one (under twice minGroupSize): the
     // months of departments of normal size keep their headlines, and what stays pinned is reported.
-    if (costly >= 0 && truth[costly]! < 2 * m) return [name(costly), ...relabel];
+    if (costly >= 0 && truth[costly]! < 2 * m && found.length === 0) return [name(costly), ...relabel];
     if (costly >= 0 && (lastResort < 0 || truth[costly]! < truth[lastResort]!)) lastResort = costly;
     for (const c of frontier)
       for (let k = cellRelStart[c]!; k < cellRelStart[c + 1]!; k++) {
@@ -1095,6 +1358,7 @@ function remediesFor(layout: Layout, round: Round, m: number, start: number, off
     }
     frontier = next;
   }
+  if (found.length > 0) return [...found, ...relabel];
   // Nothing else around will do: a headline figure goes rather than a count that can be worked out.
   // The total of a bar first (the company's month), rather than one of its parts (a department's).
   if (lastResortTotal >= 0) return [name(lastResortTotal), ...relabel];

@@ -30,8 +30,9 @@
  *
  * 3. The audit (`audit.ts`) attacks what steps 1 and 2 publish, as a whole; every hidden count it pins gets
  *    more cells hidden (`force`, by `cellId`), and steps 1–3 run again until it pins nothing
- *    (`protectAggregates`). Hidden figures carry `complementary: true` where "fewer than minGroupSize" is not
- *    what the page may say: a complement (its own n may be large), or a small figure that mark would give away.
+ *    (`protectAggregates`): by interval propagation first, then by exact elimination besides. Hidden figures
+ *    carry `complementary: true` where "fewer than minGroupSize" is not what the page may say: a complement
+ *    (its own n may be large), or a small figure that mark would give away.
  *
  * What stays open is in SECURITY.md ("Disclosure control").
  */
@@ -819,6 +820,10 @@ export function protectAggregates(
   minGroupSize: number,
 ): { aggregates: Aggregates; report: DisclosureReport } {
   const force = new Set<string>();
+  // Exact elimination costs a few times a round of interval propagation: it joins once propagation pins nothing.
+  let exact = false;
+  // Counts the last round found pinned: still pinned after their remedies, they get wider ones (`stubborn`).
+  let pinned = new Set<string>();
   for (let round = 1; ; round++) {
     const published = suppressOnce(a, minGroupSize, force);
     if (minGroupSize <= 1)
@@ -834,7 +839,12 @@ export function protectAggregates(
           unprotected: 0,
         },
       };
-    const audit = auditDisclosure(published, a, minGroupSize);
+    let audit = auditDisclosure(published, a, minGroupSize, { exact, stubborn: exact ? pinned : undefined });
+    if (!exact && audit.unprotected.length === 0) {
+      exact = true;
+      audit = auditDisclosure(published, a, minGroupSize, { exact });
+    }
+    pinned = new Set(audit.unprotected.map((u) => u.id));
     const more = audit.remedies.filter((id) => !force.has(id));
     if (audit.unprotected.length === 0 || more.length === 0 || round >= MAX_ROUNDS) {
       return {

@@ -1,17 +1,14 @@
 /**
- * The disclosure attack SECURITY.md leaves out, run on the sample (issue 19): exact linear algebra. The
- * relations of the tables attacker (`tests/robustness/disclosure.ts`, each checked on the unsuppressed figures)
- * are solved together (`attack-linear.ts`: reduced row-echelon form over the integers, then interval
- * propagation over the combined rows with the bounds a hidden count has). Interval propagation relation by
- * relation, which the build's audit runs, pins none of these; combining relations does.
+ * The disclosure attack of exact linear algebra, run on the sample (issue 19). The relations of the tables
+ * attacker (`tests/robustness/disclosure.ts`, each checked on the unsuppressed figures) are solved together
+ * (`attack-linear.ts`: reduced row-echelon form over the integers, then interval propagation over the combined
+ * rows with the bounds a hidden count has), which pins what relation-by-relation propagation cannot (x + y,
+ * x + z and y + z all shown give x, y and z).
  *
- * Open defect (scripts/metrics/audit.ts): on the sample, 37 hidden small counts (true value 1–4), nearly all
- * reason-level rejection rows (`rejections.byMonth`), are pinned this way, every one to its true value. The
- * audit would need the same elimination (or a linear program per hidden cell) before it says nothing is pinned.
- *
- * The same on another export of the sample's shape (the sample generator with seed 7): the build's own audit
- * pinned 59 there before its fix and pins none now (kept as a regression test); exact linear algebra still pins
- * 55 hidden small counts (open, as above).
+ * The build's audit (scripts/metrics/audit.ts) now runs the same elimination: before it did, this attack
+ * pinned 37 hidden small counts on the sample (nearly all reason-level rejection rows, `rejections.byMonth`),
+ * and 55 on another export of the sample's shape (the sample generator with seed 7); it pins none now, and a
+ * planted weakness shows it still finds what it should.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -94,8 +91,8 @@ describe('exact linear algebra over everything the sample publishes', () => {
     expect(pinned.sort()).toEqual(['x = 2', 'y = 3', 'z = 2']);
   });
 
-  // Defect: the build's audit propagates intervals relation by relation only (see the header).
-  it.fails('pins no hidden small count', () => {
+  // 37 before the audit solved relations together (see the header).
+  it('pins no hidden small count', () => {
     const pinned = pinnedByAlgebra(buildModel(shown, truth, m)).filter((p) => p.value < m);
     expect(pinned.map((p) => `${p.cell.section} ${p.cell.row} = ${p.value}`)).toEqual([]);
   });
@@ -127,8 +124,8 @@ describe('another export of the sample’s shape (seed 7)', () => {
     expect(pinnedByAlgebra(model).filter((p) => p.value !== p.cell.truth)).toEqual([]);
   });
 
-  // Defect: as on the sample (see the header); 55 hidden small counts when this was written.
-  it.fails('exact linear algebra pins no hidden small count', () => {
+  // 55 before the audit solved relations together (see the header).
+  it('exact linear algebra pins no hidden small count', () => {
     const pinned = pinnedByAlgebra(buildModel(other, otherTruth, m)).filter((p) => p.value < m);
     expect(pinned.map((p) => `${p.cell.section} ${p.cell.row} = ${p.value}`)).toEqual([]);
   });

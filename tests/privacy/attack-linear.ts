@@ -27,8 +27,11 @@ function normalise(row: Row): Row {
   return row;
 }
 
-/** a·row − b·pivotRow, eliminating `v` (row's coefficient of v is b·p, the pivot's a·p). */
-function eliminate(row: Row, pivot: Row, v: number): void {
+/**
+ * a·row − b·pivotRow, eliminating `v` (row's coefficient of v is b·p, the pivot's a·p); `gained` and `lost`
+ * hear of the variables that enter or leave the row.
+ */
+function eliminate(row: Row, pivot: Row, v: number, gained?: (k: number) => void, lost?: (k: number) => void): void {
   const a = pivot.terms.get(v)!;
   const b = row.terms.get(v)!;
   const g = gcd(a, b);
@@ -37,10 +40,16 @@ function eliminate(row: Row, pivot: Row, v: number): void {
   for (const [k, c] of row.terms) row.terms.set(k, c * ra);
   row.rhs *= ra;
   for (const [k, c] of pivot.terms) {
-    const next = (row.terms.get(k) ?? 0) - rb * c;
+    const before = row.terms.get(k);
+    const next = (before ?? 0) - rb * c;
     if (!Number.isSafeInteger(next)) throw new Error('coefficients too large');
-    if (next === 0) row.terms.delete(k);
-    else row.terms.set(k, next);
+    if (next === 0) {
+      row.terms.delete(k);
+      if (before !== undefined) lost?.(k);
+    } else {
+      row.terms.set(k, next);
+      if (before === undefined) gained?.(k);
+    }
   }
   row.rhs -= rb * pivot.rhs;
   normalise(row);
@@ -56,6 +65,14 @@ export function echelon(model: Model): { rows: Row[]; unknowns: Cell[] } {
       unknowns.push(cell);
     }
   const pivots = new Map<number, Row>();
+  // For each variable, the pivot rows that hold it besides its own (found without reading every row).
+  const holders = new Map<number, Set<Row>>();
+  const hold = (row: Row) => (k: number) => {
+    const set = holders.get(k);
+    if (set) set.add(row);
+    else holders.set(k, new Set([row]));
+  };
+  const release = (row: Row) => (k: number) => holders.get(k)?.delete(row);
   for (const r of model.relations) {
     const row: Row = { terms: new Map(), rhs: 0 };
     const add = (id: string, sign: number) => {
@@ -83,7 +100,9 @@ export function echelon(model: Model): { rows: Row[]; unknowns: Cell[] } {
     const v = row.terms.keys().next().value!;
     normalise(row);
     // Keep the echelon reduced: remove v from every earlier pivot row.
-    for (const other of pivots.values()) if (other.terms.has(v)) eliminate(other, row, v);
+    for (const other of holders.get(v) ?? []) eliminate(other, row, v, hold(other), release(other));
+    holders.delete(v);
+    for (const k of row.terms.keys()) if (k !== v) hold(row)(k);
     pivots.set(v, row);
   }
   return { rows: [...pivots.values()], unknowns };
