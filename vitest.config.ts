@@ -8,7 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * Test files that run a site build of their own, found by what they run (so a new one is not missed): they run
  * beside each other, except those whose team notes show an image file, which build alone
- * (tests/helpers/site-build-turn.ts says why).
+ * (tests/helpers/site-build-turn.ts says why): found by an image file written into `retros/` on one line.
  */
 const ROOT_DIR = fileURLToPath(new URL('.', import.meta.url));
 const TESTS = path.join(ROOT_DIR, 'tests');
