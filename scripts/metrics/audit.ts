@@ -1102,6 +1102,19 @@ function eliminate(
   return { rows, unsolved, unsure };
 }
 
+/**
+ * One component's equations (Σ coefficient · cell = rhs, integers) solved together, then the cells' bounds
+ * `lo` and `hi` narrowed by them; returns the cells narrowed. Throws a RangeError when coefficients outgrow
+ * exact doubles. The audit's elimination, exported to be tested on its own.
+ */
+export function narrowTogether(
+  equations: { terms: Map<number, number>; rhs: number }[],
+  lo: Float64Array,
+  hi: Float64Array,
+): number {
+  return bound(reducedEchelon(equations.map((e) => ({ terms: new Map(e.terms), rhs: e.rhs }))), lo, hi);
+}
+
 /** Interval propagation over equations with coefficients, to a fixed point; returns the cells narrowed. */
 function bound(rows: Equation[], lo: Float64Array, hi: Float64Array): number {
   const moved = new Set<number>();

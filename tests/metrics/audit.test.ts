@@ -3,7 +3,7 @@
  * them: what one round shows must not carry over into the audit of another.
  */
 import { describe, expect, it } from 'vitest';
-import { auditDisclosure } from '../../scripts/metrics/audit.ts';
+import { auditDisclosure, narrowTogether } from '../../scripts/metrics/audit.ts';
 import { aggregate, app, interview, req } from './helpers.ts';
 
 /** `n` rejections in March on requisition `job`. */
@@ -109,5 +109,54 @@ describe('the disclosure audit over the partnership cards and the company beside
     expect(card(published, 'Hana Moreau')).toMatchObject({ n: null, suppressed: true, complementary: true });
     expect(published.partnershipCompany![0]!.unspecifiedReasonShare).toMatchObject({ n: 23, suppressed: false });
     expect(auditDisclosure(published, truth, 5).unprotected).toEqual([]);
+  });
+});
+
+describe('exact elimination in the audit', () => {
+  // x + y = 5, x + z = 4, y + z = 5 with each of x, y, z hidden as "fewer than 5" (1 … 4): each sum alone
+  // leaves every cell anywhere in 1 … 4; together they give 2x = 4, so x = 2, y = 3, z = 2.
+  const triangle = () => [
+    {
+      terms: new Map([
+        [0, 1],
+        [1, 1],
+      ]),
+      rhs: 5,
+    },
+    {
+      terms: new Map([
+        [0, 1],
+        [2, 1],
+      ]),
+      rhs: 4,
+    },
+    {
+      terms: new Map([
+        [1, 1],
+        [2, 1],
+      ]),
+      rhs: 5,
+    },
+  ];
+
+  it('pins what no single relation gives away', () => {
+    const lo = Float64Array.of(1, 1, 1);
+    const hi = Float64Array.of(4, 4, 4);
+    expect(narrowTogether(triangle(), lo, hi)).toBe(3);
+    expect([...lo]).toEqual([2, 3, 2]);
+    expect([...hi]).toEqual([2, 3, 2]);
+  });
+
+  it('leaves a cell open where the relations let it move, and narrows it with the bounds', () => {
+    // x + y = 5 and y + z = 5 only: x = z, y = 5 − x; with y at most 4, x and z are at least 1, at most 4.
+    const lo = Float64Array.of(1, 1, 1);
+    const hi = Float64Array.of(4, 4, 4);
+    const [xy, , yz] = triangle();
+    expect(narrowTogether([xy!, yz!], lo, hi)).toBe(0);
+    // The same with y known to be at least 3 (a shown rate, say): x and z are then at most 2.
+    lo[1] = 3;
+    narrowTogether([xy!, yz!], lo, hi);
+    expect([...lo]).toEqual([1, 3, 1]);
+    expect([...hi]).toEqual([2, 4, 2]);
   });
 });

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { auditDisclosure } from '../../scripts/metrics/audit.ts';
 import { adversarialExport } from '../fixtures/disclosure/adversarial.ts';
 import { aggregate } from '../metrics/helpers.ts';
+import { echelon, propagate } from '../privacy/attack-linear.ts';
+import { attack, buildModel } from './disclosure.ts';
 import { hiddenHereShownThere } from './published.ts';
 
 describe('disclosure control on an adversarial export', () => {
@@ -33,6 +35,19 @@ describe('disclosure control on an adversarial export', () => {
     const audit = auditDisclosure(published, truth, 5);
     expect(audit.unprotected).toEqual([]);
     expect(published.disclosure!.unprotected).toBe(0);
+  });
+
+  it('exact linear algebra over its tables pins no hidden small count either', () => {
+    // The attack of tests/privacy/attack-disclosure.test.ts (relations solved together, then bounded); counts
+    // inside a hidden feedback row other than its slots are not protected one by one (SECURITY.md).
+    const model = buildModel(published, truth, 5);
+    expect(model.broken).toEqual([]);
+    attack(model);
+    const { rows, unknowns } = echelon(model);
+    const pinned = propagate(rows, unknowns).filter(
+      (p) => !/^feedback\.byMonth\.(?!slots$)/.test(p.cell.section) && p.value < 5,
+    );
+    expect(pinned.map((p) => `${p.cell.section} ${p.cell.row}`)).toEqual([]);
   });
 
   it('nothing is hidden in one output and shown in another', () => {
