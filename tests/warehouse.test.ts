@@ -113,6 +113,13 @@ describe('what a dump holds that is not hiring history', () => {
       'a table about people (Greenhouse warehouse table candidate): never read',
     );
     expect(file('job_post.csv').skipped).toBe('not needed (Greenhouse warehouse table job_post)');
+    // A table a dump always holds and the dashboard does not use is listed, not warned about; one about people is.
+    const log = memoryLogger();
+    await ingest(join(dir, 'greenhouse'), config, log);
+    expect(log.lines).toContain('job_post.csv: skipped — not needed (Greenhouse warehouse table job_post)');
+    expect(log.lines).toContain(
+      'warning: candidate.csv: skipped — a table about people (Greenhouse warehouse table candidate): never read',
+    );
     expect(file('job.csv').skippedRows).toEqual([
       { why: 'deleted in the ATS (_fivetran_deleted)', rows: 1 },
       { why: 'drafts without openings (status draft): no seat yet', rows: 1 },
