@@ -335,12 +335,19 @@ describe('recognising a warehouse table', () => {
       candidate_tag_link: ['candidate_id', 'index', 'tag_name'],
       note: ['id', 'candidate_id', 'application_id', 'user_id', 'body', 'email_from', 'email_to', 'subject'],
       referrer: ['id', 'name', 'user_id', 'created_at', 'updated_at'],
+      // The classic connector's (fivetran/dbt_greenhouse_source's test data).
+      application_qna: ['application_id', 'index', 'answer', 'question'],
     };
     for (const [name, header] of Object.entries(seeds)) {
       expect(named([...header, ...fivetran, 'created_at']), name).toBe(`greenhouse ${name}`);
     }
     const use = (name: string) => VENDORS.find((v) => v.id === 'greenhouse')!.tables.find((t) => t.name === name)!.use;
-    expect(['candidate_tag_link', 'note', 'referrer'].map(use)).toEqual(['people', 'people', 'people']);
+    expect(['candidate_tag_link', 'note', 'referrer', 'application_qna'].map(use)).toEqual([
+      'people',
+      'people',
+      'people',
+      'people',
+    ]);
     // Lever's older connector: interview panels, not needed (interviews carry their opportunity and times).
     expect(named(['id', 'canceled_at', 'created_at', 'end', 'feedback_reminder', 'note', 'stage_id', 'start'])).toBe(
       'lever panel',
@@ -355,6 +362,7 @@ describe('recognising a warehouse table', () => {
     const contact = ['candidate_id', 'index', 'type', 'value', '_fivetran_synced'];
     expect(named(contact, 'phone_number.csv')).toBe('greenhouse phone_number');
     expect(named(contact, 'email_address.csv')).toBe('greenhouse email_address');
+    expect(named(contact, 'website_address.csv')).toBe('greenhouse website_address');
   });
 });
 

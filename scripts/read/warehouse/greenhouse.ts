@@ -350,6 +350,9 @@ export const GREENHOUSE_TABLES: readonly WarehouseTable[] = [
   t('email_address', PEOPLE, ['candidate_id', 'value', 'type'], ['index'], { aliases: ['candidate_email_address'] }),
   t('phone_number', PEOPLE, ['candidate_id', 'value', 'type'], ['index'], { aliases: ['candidate_phone_number'] }),
   t('social_media_address', PEOPLE, ['candidate_id', 'value'], ['index']),
+  t('website_address', PEOPLE, ['candidate_id', 'value', 'type'], ['index']),
+  // A candidate's answers to the application's questions.
+  t('application_qna', PEOPLE, ['application_id', 'question', 'answer'], ['index']),
   t('attachment', PEOPLE, ['candidate_id', 'filename', 'url'], ['index', 'type']),
   t('activity', PEOPLE, ['candidate_id', 'body', 'subject'], ['created_at', 'id', 'user_id']),
   t(
