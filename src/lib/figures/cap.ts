@@ -32,10 +32,20 @@ export function capList<T>(
 
 /**
  * What a capped list says below it: `shown` names what is shown ("departments with the most fills"), `csv` is
- * the export that holds every item (`time-to-fill`).
+ * the export that holds every item (`time-to-fill`), `limit` how many are shown.
  */
-export const moreNote = (more: number, shown: string, csv: string): string =>
-  `Showing the ${formatCount(PAGE_LIST_LIMIT)} ${shown}; ${formatCount(more)} more are in ${csv.replace(/\.csv$/, '')}.csv, with all the others.`;
+export const moreNote = (more: number, shown: string, csv: string, limit = PAGE_LIST_LIMIT): string =>
+  `Showing the ${formatCount(limit)} ${shown}; ${formatCount(more)} more are in ${csv.replace(/\.csv$/, '')}.csv, with all the others.`;
+
+/**
+ * The table row that stands for the stages a capped per-stage list leaves out: it names how many and where they
+ * are, never a figure (their sum is published nowhere else, so a hidden stage's count could be worked out from it).
+ */
+export function otherStagesRow(more: number, csv: string, width: number): string[] {
+  const row = [`Other stages (${formatCount(more)})`, `in ${csv.replace(/\.csv$/, '')}.csv`];
+  while (row.length < width) row.push('');
+  return row.slice(0, Math.max(width, 1));
+}
 
 /** A table cut to its first `PAGE_LIST_LIMIT` rows (or the largest, with `size`), saying where the rest are. */
 export function capTable(table: TableModel, shown: string, csv: string, size?: (row: string[]) => number): TableModel {

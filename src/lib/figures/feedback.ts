@@ -18,7 +18,7 @@ import {
 } from '../format.ts';
 import type { Site } from '../site.ts';
 import { RECOMMENDATIONS } from './colors.ts';
-import { capList, moreNote } from './cap.ts';
+import { capList, moreNote, otherStagesRow } from './cap.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
 
 type FeedbackRow = Site['a']['feedback']['byMonth'][number];
@@ -190,7 +190,11 @@ export function feedbackHoursByStage(
     ...site.a.stages.filter((s) => rows.some((r) => r.stage === s)),
     ...rows.map((r) => r.stage).filter((s) => !site.a.stages.includes(s)),
   ];
-  const sorted = [...new Set(order)].map((s) => rows.find((r) => r.stage === s)!);
+  // With thousands of stages, those with the most feedback slots are shown, in pipeline order.
+  const { shown: sorted, more } = capList(
+    [...new Set(order)].map((s) => rows.find((r) => r.stage === s)!),
+    (r) => r.slots ?? 0,
+  );
   const bars: Bar[] = sorted
     .filter((r) => !r.suppressed && r.median_hours !== null)
     .map((r) => ({
@@ -207,7 +211,10 @@ export function feedbackHoursByStage(
       sorted.reduce((s, r) => s + (r.submitted ?? 0), 0),
       'submitted feedback slot',
     )} of ${monthLabel(month)} (shown stages).`,
-    notes: suppressedNote(sorted, 'stage', site, 'feedback slots'),
+    notes: [
+      ...suppressedNote(sorted, 'stage', site, 'feedback slots'),
+      ...(more ? [moreNote(more, 'stages with the most feedback slots', 'feedback-by-month-with-totals')] : []),
+    ],
     svg: barChart(
       {
         bars,
@@ -227,14 +234,17 @@ export function feedbackHoursByStage(
         { label: 'p90 hours', numeric: true },
         { label: 'On time %', numeric: true },
       ],
-      rows: sorted.map((r) => [
-        r.stage,
-        count(site, r.slots, r),
-        count(site, r.submitted, r),
-        hours(site, r.median_hours, r),
-        hours(site, r.p90_hours, r),
-        rate(site, r.on_time_rate, r),
-      ]),
+      rows: [
+        ...sorted.map((r) => [
+          r.stage,
+          count(site, r.slots, r),
+          count(site, r.submitted, r),
+          hours(site, r.median_hours, r),
+          hours(site, r.p90_hours, r),
+          rate(site, r.on_time_rate, r),
+        ]),
+        ...(more ? [otherStagesRow(more, 'feedback-by-month-with-totals', 6)] : []),
+      ],
     },
     csv: 'feedback-by-month-with-totals',
     definitionId: 'hoursToFeedback',

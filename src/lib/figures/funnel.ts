@@ -2,10 +2,11 @@
 import { ALL } from '../../../scripts/schema/aggregates.ts';
 import { barChart, type Bar } from '../../charts/barChart.ts';
 import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineChart.ts';
-import { seriesColor } from '../../charts/theme.ts';
+import { SERIES_COUNT, seriesColor } from '../../charts/theme.ts';
 import { chartIds, type ChartModel } from '../chartModel.ts';
 import { COMPLEMENT_MARK, formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
+import { capList, moreNote, otherStagesRow } from './cap.ts';
 import { coverageNotes, periodLabel, suppressedNote } from './common.ts';
 
 type FunnelRow = NonNullable<Site['a']['funnel']>[number];
@@ -52,9 +53,11 @@ export function funnelStages(site: Site, department: string, id = 'funnel-stages
   const settled = settledCohort(site, department);
   if (!settled) return null;
   const m = site.minGroupSize;
-  const rows = rowsFor(site, department)
+  const every = rowsFor(site, department)
     .filter((r) => r.cohort === settled.cohort)
     .sort((a, b) => a.stage_index - b.stage_index);
+  // An ATS with a pipeline per job has thousands of stages: the most reached are shown, in pipeline order.
+  const { shown: rows, more } = capList(every, (r) => r.reached ?? 0);
   const bars: Bar[] = rows
     .filter((r) => !r.suppressed && r.reached !== null)
     .map((r) => ({
@@ -63,7 +66,7 @@ export function funnelStages(site: Site, department: string, id = 'funnel-stages
       text: formatCount(r.reached!),
       title: `${r.stage}: ${plural(r.reached!, 'application')} reached${r.pass_through !== null ? `, ${formatNumber(r.pass_through, 'rate')} went on` : ''}`,
     }));
-  const first = rows[0]?.reached ?? 0;
+  const first = every[0]?.reached ?? 0;
   return {
     id,
     title: `Applications reaching each stage, ${monthLabel(settled.cohort)} cohort`,
@@ -72,6 +75,7 @@ export function funnelStages(site: Site, department: string, id = 'funnel-stages
     notes: [
       ...suppressedNote(rows, 'stage', site, 'applications'),
       ...passThroughNote(rows, lastStageIndex(rowsFor(site, department))),
+      ...(more ? [moreNote(more, 'stages reached by the most applications', 'funnel')] : []),
       ...coverageNotes(site, 'funnel'),
     ],
     svg: barChart({ bars, unit: 'count', xLabel: 'Applications' }, chartIds(id)),
@@ -83,12 +87,15 @@ export function funnelStages(site: Site, department: string, id = 'funnel-stages
         { label: 'Went on to the next stage', numeric: true },
         { label: 'Median days in stage', numeric: true },
       ],
-      rows: rows.map((r) => [
-        r.stage,
-        formatCell(r.reached, 'count', r, m),
-        passThroughCell(r, lastStageIndex(rows), m),
-        formatCell(r.median_days_in_stage, 'days', r, m),
-      ]),
+      rows: [
+        ...rows.map((r) => [
+          r.stage,
+          formatCell(r.reached, 'count', r, m),
+          passThroughCell(r, lastStageIndex(every), m),
+          formatCell(r.median_days_in_stage, 'days', r, m),
+        ]),
+        ...(more ? [otherStagesRow(more, 'funnel', 4)] : []),
+      ],
     },
     csv: 'funnel',
     definitionId: 'funnel',
@@ -104,17 +111,20 @@ export function passThroughTrend(site: Site, department: string, id = 'funnel-pa
   const stages = [
     ...new Map(rows.sort((a, b) => a.stage_index - b.stage_index).map((r) => [r.stage, r.stage_index])).keys(),
   ];
-  const passing = stages.slice(0, -1);
+  const reached = new Map<string, number>();
+  for (const r of rows) reached.set(r.stage, (reached.get(r.stage) ?? 0) + (r.suppressed ? 0 : (r.reached ?? 0)));
+  // One line per stage, each its own colour: with more stages, those reached by the most (in pipeline order).
+  const { shown: passing, more } = capList(stages.slice(0, -1), (s) => reached.get(s) ?? 0, SERIES_COUNT);
   const last = lastStageIndex(rows);
+  const drawn = new Set(passing);
+  const shownRows = rows.filter((r) => drawn.has(r.stage));
   const series: LineSeries[] = passing.map((s, i) => ({ name: `${s} → next`, color: seriesColor(i) }));
-  const points: LinePoint[] = rows
-    .filter((r) => passing.includes(r.stage))
-    .map((r) => ({
-      month: r.cohort,
-      series: `${r.stage} → next`,
-      value: r.suppressed ? null : r.pass_through,
-      title: `${monthShort(r.cohort)} cohort, ${r.stage}: ${passThroughCell(r, last, m)} went on${r.open ? ' (cohort still open)' : ''}`,
-    }));
+  const points: LinePoint[] = shownRows.map((r) => ({
+    month: r.cohort,
+    series: `${r.stage} → next`,
+    value: r.suppressed ? null : r.pass_through,
+    title: `${monthShort(r.cohort)} cohort, ${r.stage}: ${passThroughCell(r, last, m)} went on${r.open ? ' (cohort still open)' : ''}`,
+  }));
   const openCohorts = cohorts.filter((c) => rows.some((r) => r.cohort === c && r.open));
   return {
     id,
@@ -125,13 +135,9 @@ export function passThroughTrend(site: Site, department: string, id = 'funnel-pa
       ...(openCohorts.length
         ? [`Still open (younger than 90 days, figures will move): ${openCohorts.map(monthShort).join(', ')}.`]
         : []),
-      ...suppressedNote(
-        rows.filter((r) => passing.includes(r.stage)),
-        'cohort stage',
-        site,
-        'applications',
-      ),
-      ...passThroughNote(rows, last),
+      ...suppressedNote(shownRows, 'cohort stage', site, 'applications'),
+      ...passThroughNote(shownRows, last),
+      ...(more ? [moreNote(more, 'stages reached by the most applications', 'funnel', SERIES_COUNT)] : []),
     ],
     svg: lineChart(
       { points, series, months: cohorts, unit: 'rate', yLabel: 'Went on to the next stage' },
@@ -144,7 +150,7 @@ export function passThroughTrend(site: Site, department: string, id = 'funnel-pa
       rows: cohorts.map((c) => [
         `${monthLabel(c)}${openCohorts.includes(c) ? ' (open)' : ''}`,
         ...passing.map((s) => {
-          const r = rows.find((x) => x.cohort === c && x.stage === s);
+          const r = shownRows.find((x) => x.cohort === c && x.stage === s);
           return r ? passThroughCell(r, last, m) : '–';
         }),
       ]),

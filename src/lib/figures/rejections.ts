@@ -180,11 +180,15 @@ export function stageMix(
   id = 'rejections-by-stage',
 ): ChartModel {
   const rows = site.a.rejections.byStage.filter((r) => r.department === department && months.includes(r.month));
-  const stages = [
-    ...site.a.stages.filter((s) => rows.some((r) => r.key === s)),
-    ...[...new Set(rows.map((r) => r.key))].filter((s) => !site.a.stages.includes(s)),
-  ];
-  return mix(site, {
+  const rejections = new Map<string, number>();
+  for (const r of rows) rejections.set(r.key, (rejections.get(r.key) ?? 0) + (r.rejections ?? 0));
+  const known = new Set(site.a.stages);
+  // With thousands of stages, those with the most rejections are shown, in pipeline order; the bars end short.
+  const { shown: stages, more } = capList(
+    [...site.a.stages.filter((s) => rejections.has(s)), ...[...rejections.keys()].filter((s) => !known.has(s))],
+    (s) => rejections.get(s)!,
+  );
+  const chart = mix(site, {
     id,
     title: 'At which stage, by month',
     description: `Share of rejections and withdrawals ${inDepartment(department)} at each stage of the process, by month, ${periodLabel(months)}.`,
@@ -197,6 +201,12 @@ export function stageMix(
     caption: `Rejections by stage and month ${inDepartment(department)} (count and share)`,
     groupHeader: 'Month',
   });
+  if (more) {
+    chart.notes.push(
+      `${moreNote(more, 'stages with the most rejections', 'rejection-stages-by-month')} Their parts are left out of the bars, which then end short of 100%.`,
+    );
+  }
+  return chart;
 }
 
 /** The raw reasons of one month, most frequent first. */
