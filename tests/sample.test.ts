@@ -5,6 +5,8 @@ import { median } from 'd3-array';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { generateSample } from '../scripts/tools/sample/generate.ts';
+import { exportLayout } from '../scripts/tools/export-layout.ts';
+import { ENTITIES, FIELDS, templateColumns, type Field } from '../scripts/schema/canonical.ts';
 
 const SAMPLE_DIR = fileURLToPath(new URL('../data/sample/', import.meta.url));
 const HOUR = 3_600_000;
@@ -199,5 +201,49 @@ describe('the shipped sample (data/sample)', () => {
         problems.push(`${i.interview_id} feedback`);
     }
     expect(problems.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('the generators’ exports (scripts/tools/export-layout.ts)', () => {
+  it('have the field tables’ columns, and put each cell under its own field’s column', () => {
+    for (const entity of ENTITIES) {
+      const layout = exportLayout(entity);
+      expect(layout.columns).toEqual(templateColumns(entity));
+      // Each field's cell alone: it lands in that field's column, wherever the field sits in the table.
+      for (const field of FIELDS[entity] as readonly Field[]) {
+        const row = layout.row({ [field.key]: 'here' } as Record<string, string>);
+        expect(row.indexOf('here'), field.key).toBe(layout.columns.indexOf(field.column));
+        expect(
+          row.filter((cell) => cell !== ''),
+          field.key,
+        ).toEqual(['here']);
+      }
+    }
+  });
+
+  it('place the columns outside the template after their field, leave fields out, and refuse unknown cells', () => {
+    const layout = exportLayout('stage_events', {
+      leaveOut: ['reason'],
+      extra: { applicationId: ['candidate_name'], end: ['notes'] },
+    });
+    expect(layout.columns).toEqual(['application_id', 'candidate_name', 'stage', 'entered_at', 'exited_at', 'notes']);
+    expect(layout.row({ notes: 'n', stage: 's', candidate_name: 'c' })).toEqual(['', 'c', 's', '', '', 'n']);
+    expect(() => layout.row({ reason: 'left out' })).toThrow(/"reason" is not a column/);
+  });
+
+  it('are the sample’s columns: the template, with the candidate’s details and notes the reader drops', () => {
+    const header = (name: string) => Papa.parse<string[]>(sample.get(name)!.split('\n')[0]!).data[0];
+    expect(header('requisitions.csv')).toEqual(templateColumns('requisitions'));
+    expect(header('interviews.csv')).toEqual(templateColumns('interviews'));
+    expect(header('stage_events.csv')).toEqual(templateColumns('stage_events'));
+    expect(header('applications.csv')).toEqual([
+      'application_id',
+      'candidate_id',
+      'candidate_name',
+      'candidate_email',
+      'candidate_phone',
+      ...templateColumns('applications').filter((c) => !['application_id', 'candidate_id', 'job_title'].includes(c)),
+      'notes',
+    ]);
   });
 });

@@ -8,8 +8,8 @@
  * only, no clock, no locale). `tests/sample.test.ts` checks that data/sample is exactly what this produces.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { MINUTE } from './calendar.ts';
 import { staffCompany } from './company.ts';
 import { receiveApplications, type Application } from './journey.ts';
@@ -127,18 +127,16 @@ function writeSample(outDir: string, seed: number): void {
 }
 
 /** `--out DIR` (default data/sample) and `--seed N` (default DEFAULT_SEED; the shipped sample uses the default). */
-function parseArgs(args: readonly string[]): { outDir: string; seed: number } {
-  const valueOf = (flag: string): string | undefined => {
-    const at = args.indexOf(flag);
-    if (at === -1) return undefined;
-    const value = args[at + 1];
-    if (value === undefined || value.startsWith('--'))
-      fail(`${flag} needs a value, e.g. ${flag} ${flag === '--out' ? 'data/sample' : '42'}`);
-    return value;
-  };
-  const seed = Number(valueOf('--seed') ?? DEFAULT_SEED);
+function parseCommandLine(args: string[]): { outDir: string; seed: number } {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { out: { type: 'string' }, seed: { type: 'string' } }, strict: true }));
+  } catch (error) {
+    fail(`${(error as Error).message}: the options are --out DIR and --seed N`);
+  }
+  const seed = Number(values.seed ?? DEFAULT_SEED);
   if (!Number.isSafeInteger(seed)) fail('--seed must be a whole number');
-  return { outDir: valueOf('--out') ?? 'data/sample', seed };
+  return { outDir: values.out ?? 'data/sample', seed };
 }
 
 function fail(message: string): never {
@@ -146,8 +144,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const invokedAsScript = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedAsScript) {
-  const { outDir, seed } = parseArgs(process.argv.slice(2));
+if (import.meta.main) {
+  const { outDir, seed } = parseCommandLine(process.argv.slice(2));
   writeSample(outDir, seed);
 }

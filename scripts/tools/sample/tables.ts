@@ -4,17 +4,30 @@
  * `YYYY-MM-DDTHH:MM:SSZ` (UTC).
  */
 import Papa from 'papaparse';
-import { templateColumns } from '../../schema/canonical.ts';
+import { exportLayout, type ExportLayout } from '../export-layout.ts';
+import type { Entity } from '../../schema/canonical.ts';
 import { isoDate, isoDateTime } from './calendar.ts';
 import { STAGES, type Application, type FeedbackSlot } from './journey.ts';
 import type { Job } from './requisitions.ts';
 
 type Cell = string | number | undefined;
 
-function toCsv(fields: readonly string[], rows: readonly (readonly Cell[])[]): string {
+function toCsv(layout: ExportLayout<Entity, string>, rows: readonly (readonly Cell[])[]): string {
   const data = rows.map((row) => row.map((cell) => (cell === undefined ? '' : String(cell))));
-  return `${Papa.unparse({ fields: [...fields], data }, { newline: '\n' })}\n`;
+  return `${Papa.unparse({ fields: [...layout.columns], data }, { newline: '\n' })}\n`;
 }
+
+const REQUISITIONS = exportLayout('requisitions');
+/**
+ * Applications as an ATS exports them: the candidate's name and contact details after their id and a notes
+ * column at the end (the reader drops them all), and no job title (the requisition's is used).
+ */
+const APPLICATIONS = exportLayout('applications', {
+  leaveOut: ['jobTitle'],
+  extra: { candidateKey: ['candidate_name', 'candidate_email', 'candidate_phone'], end: ['notes'] },
+});
+const INTERVIEWS = exportLayout('interviews');
+const STAGE_EVENTS = exportLayout('stage_events');
 
 const date = (instant: number | undefined) => (instant === undefined ? '' : isoDate(instant));
 const dateTime = (instant: number | undefined) => (instant === undefined ? '' : isoDateTime(instant));
@@ -23,20 +36,22 @@ export function requisitionsCsv(jobs: readonly Job[]): { csv: string; rows: numb
   const seats = jobs
     .flatMap((job) => job.seats)
     .sort((a, b) => (a.requisitionId < b.requisitionId ? -1 : a.requisitionId > b.requisitionId ? 1 : 0));
-  const rows = seats.map((seat) => [
-    seat.requisitionId,
-    seat.job.jobId,
-    seat.job.title,
-    seat.job.team.department.name,
-    seat.job.location,
-    seat.job.hiringManager,
-    seat.job.recruiter,
-    date(seat.openedOn),
-    date(seat.hiredAt),
-    date(seat.closedOn),
-    seat.status,
-  ]);
-  return { csv: toCsv(templateColumns('requisitions'), rows), rows: rows.length };
+  const rows = seats.map((seat) =>
+    REQUISITIONS.row<Cell>({
+      requisitionId: seat.requisitionId,
+      jobId: seat.job.jobId,
+      jobTitle: seat.job.title,
+      department: seat.job.team.department.name,
+      location: seat.job.location,
+      hiringManager: seat.job.hiringManager,
+      recruiter: seat.job.recruiter,
+      openedAt: date(seat.openedOn),
+      filledAt: date(seat.hiredAt),
+      closedAt: date(seat.closedOn),
+      status: seat.status,
+    }),
+  );
+  return { csv: toCsv(REQUISITIONS, rows), rows: rows.length };
 }
 
 export interface CandidateColumns {
@@ -52,44 +67,26 @@ export function applicationsCsv(
 ): { csv: string; rows: number } {
   const rows = applications.map((application) => {
     const candidate = candidates.get(application.candidateId);
-    return [
-      application.applicationId,
-      application.candidateId,
-      candidate?.name,
-      candidate?.email,
-      candidate?.phone,
-      application.job.jobId,
-      application.job.team.department.name,
-      dateTime(application.appliedAt),
-      application.source,
-      application.currentStage,
-      application.status,
-      dateTime(application.rejectedAt),
-      application.rejectionReason,
-      application.rejectedBy,
-      dateTime(application.hiredAt),
-      application.notes,
-    ];
+    return APPLICATIONS.row<Cell>({
+      applicationId: application.applicationId,
+      candidateKey: application.candidateId,
+      candidate_name: candidate?.name,
+      candidate_email: candidate?.email,
+      candidate_phone: candidate?.phone,
+      jobId: application.job.jobId,
+      department: application.job.team.department.name,
+      appliedAt: dateTime(application.appliedAt),
+      source: application.source,
+      currentStage: application.currentStage,
+      status: application.status,
+      rejectedAt: dateTime(application.rejectedAt),
+      rejectionReason: application.rejectionReason,
+      rejectedBy: application.rejectedBy,
+      hiredAt: dateTime(application.hiredAt),
+      notes: application.notes,
+    });
   });
-  const fields = [
-    'application_id',
-    'candidate_id',
-    'candidate_name',
-    'candidate_email',
-    'candidate_phone',
-    'job_id',
-    'department',
-    'applied_at',
-    'source',
-    'current_stage',
-    'status',
-    'rejected_at',
-    'rejection_reason',
-    'rejected_by',
-    'hired_at',
-    'notes',
-  ];
-  return { csv: toCsv(fields, rows), rows: rows.length };
+  return { csv: toCsv(APPLICATIONS, rows), rows: rows.length };
 }
 
 /** One row per feedback slot, numbered in the order the interviews took place. */
@@ -99,17 +96,19 @@ export function interviewsCsv(applications: readonly Application[]): { csv: stri
   );
   // Stable sort: slots at the same time keep application order, then panel order.
   slots.sort((a, b) => a.slot.startsAt - b.slot.startsAt);
-  const rows = slots.map(({ application, slot }, i) => [
-    `INT-${String(i + 1).padStart(6, '0')}`,
-    application.applicationId,
-    slot.stage,
-    slot.interviewer,
-    dateTime(slot.startsAt),
-    dateTime(slot.endsAt),
-    dateTime(slot.submittedAt),
-    slot.recommendation,
-  ]);
-  return { csv: toCsv(templateColumns('interviews'), rows), rows: rows.length };
+  const rows = slots.map(({ application, slot }, i) =>
+    INTERVIEWS.row<Cell>({
+      interviewId: `INT-${String(i + 1).padStart(6, '0')}`,
+      applicationId: application.applicationId,
+      stage: slot.stage,
+      interviewer: slot.interviewer,
+      interviewAt: dateTime(slot.startsAt),
+      interviewEndAt: dateTime(slot.endsAt),
+      feedbackSubmittedAt: dateTime(slot.submittedAt),
+      recommendation: slot.recommendation,
+    }),
+  );
+  return { csv: toCsv(INTERVIEWS, rows), rows: rows.length };
 }
 
 export function stageEventsCsv(applications: readonly Application[]): { csv: string; rows: number } {
@@ -117,13 +116,14 @@ export function stageEventsCsv(applications: readonly Application[]): { csv: str
     [...application.visits]
       .sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage))
       // No drop reason: the sample's outcomes are in its applications (the reason column stays empty).
-      .map((visit) => [
-        application.applicationId,
-        visit.stage,
-        dateTime(visit.enteredAt),
-        dateTime(visit.exitedAt),
-        '',
-      ]),
+      .map((visit) =>
+        STAGE_EVENTS.row<Cell>({
+          applicationId: application.applicationId,
+          stage: visit.stage,
+          enteredAt: dateTime(visit.enteredAt),
+          exitedAt: dateTime(visit.exitedAt),
+        }),
+      ),
   );
-  return { csv: toCsv(templateColumns('stage_events'), rows), rows: rows.length };
+  return { csv: toCsv(STAGE_EVENTS, rows), rows: rows.length };
 }
