@@ -11,7 +11,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { serveSite, type SiteServer } from '../helpers/server.ts';
 import { crawl, type CrawlResult } from '../helpers/crawl.ts';
 import { ROOT } from '../helpers/run.ts';
-import { activeContent, allElements, pagesOf } from '../robustness/site.ts';
+import { activeContent, allElements, filesBelow, pagesOf } from '../robustness/site.ts';
 
 const builds = inject('builds');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -118,15 +118,65 @@ describe('the sample site in a real browser', () => {
     expect(chartless).toEqual([]);
   });
 
+  // Dark differs from light only in colours (the static test below proves it of the CSS that ships), so the
+  // layout checks load every page kind in light, and dark is looked at on the pages people open first.
+  it('dark mode changes colours only: its rules set colour properties the light theme has', () => {
+    const shipped = filesBelow(builds.sample)
+      .filter((file) => /\.(css|html)$/.test(file))
+      .map((file) => fs.readFileSync(file, 'utf8'));
+    const light = new Map<string, string>();
+    const dark: string[] = [];
+    for (const text of shipped) {
+      let outside = '';
+      let from = 0;
+      let at = text.indexOf('prefers-color-scheme');
+      while (at >= 0) {
+        // The rule's block: from its `{` to the matching `}`.
+        const open = text.indexOf('{', at);
+        let depth = 0;
+        let end = open;
+        do {
+          if (text[end] === '{') depth++;
+          else if (text[end] === '}') depth--;
+          end++;
+        } while (depth > 0 && end < text.length);
+        dark.push(text.slice(open + 1, end - 1));
+        outside += text.slice(from, at);
+        from = end;
+        at = text.indexOf('prefers-color-scheme', end);
+      }
+      outside += text.slice(from);
+      for (const [, body] of outside.matchAll(/:root\s*\{([^}]*)\}/g))
+        for (const [, name, value] of body!.matchAll(/(--[\w-]+)\s*:\s*([^;]+)/g)) light.set(name!, value!.trim());
+    }
+    expect(dark.length).toBeGreaterThan(0);
+    const colour = /^(#[0-9a-f]{3,8}|rgba?\([\d.,\s%]+\))$/i;
+    const notColour: string[] = [];
+    for (const block of dark) {
+      const rules = [...block.matchAll(/([^{}]+)\{([^{}]*)\}/g)];
+      expect(rules.length, block).toBeGreaterThan(0);
+      for (const [, selector, body] of rules) {
+        if (selector!.trim() !== ':root') notColour.push(`selector ${selector!.trim()}`);
+        for (const declaration of body!.split(';').filter((d) => d.trim())) {
+          const [name, ...rest] = declaration.split(':');
+          const value = rest.join(':').trim();
+          if (!light.has(name!.trim()) || !colour.test(light.get(name!.trim())!) || !colour.test(value))
+            notColour.push(declaration.trim());
+        }
+      }
+    }
+    expect(notColour).toEqual([]);
+  });
+
   it('renders light, dark and print at 1280 and 360 px without horizontal overflow', { timeout: 600_000 }, async () => {
     const overflowing: string[] = [];
     const retro = site.pages.find((p) => /\/retro\/\d{4}-\d{2}\/$/.test(p))!;
-    const targets = pageKinds(site.pages);
+    const overview = new URL('/', retro).href;
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const width of [1280, 360]) {
         const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
         const page = await context.newPage();
-        for (const url of targets) {
+        for (const url of colorScheme === 'light' ? pageKinds(site.pages) : [retro, overview]) {
           await page.goto(url);
           const { scrollWidth, clientWidth } = await page.evaluate(() => ({
             scrollWidth: document.documentElement.scrollWidth,
@@ -145,7 +195,7 @@ describe('the sample site in a real browser', () => {
         }
         await page.goto(retro);
         await page.screenshot({ path: path.join(SHOTS, `retro-${colorScheme}-${width}.png`), fullPage: true });
-        await page.goto(new URL('/', retro).href);
+        await page.goto(overview);
         await page.screenshot({ path: path.join(SHOTS, `overview-${colorScheme}-${width}.png`), fullPage: true });
         if (colorScheme === 'dark') {
           // No white boxes in dark mode: the page and every chart sit on a dark background.
