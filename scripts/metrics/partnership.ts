@@ -76,7 +76,8 @@ export function partnershipSection(
   order: StageOrder,
 ): { cards: Partnership[]; company: CompanyFigures[] } {
   const wide = { fromMonth: addMonths(window.toMonth, -(WIDENED_MONTHS - 1)), toMonth: window.toMonth };
-  const args = [ctx, hiringManagers, requisitions, slots, rejections, journeys, order] as const;
+  const screened = screensOf(ctx, journeys, order);
+  const args = [ctx, hiringManagers, requisitions, slots, rejections, screened, order] as const;
   const narrow = cardsOver(window, ...args);
   const widened = cardsOver(wide, ...args);
   const wideOf = new Map(widened.cards.map((c) => [c.hiringManager, c]));
@@ -94,20 +95,17 @@ function cardsOver(
   requisitions: readonly RequisitionFact[],
   slots: Slots,
   rejections: readonly RejectionFact[],
-  journeys: Journeys,
+  screened: Screened,
   order: StageOrder,
 ): { cards: Partnership[]; company: CompanyFigures } {
   const { fromMonth, toMonth } = window;
   const fromDay = dayNumberOfDate(`${fromMonth}-01`);
   const toDay = Math.min(lastDayOfMonth(toMonth), ctx.asOf.day);
   const inWindow = (month: string) => month >= fromMonth && month <= toMonth;
-  const inWindowInstant = (t: number) => inWindow(ctx.monthOf(t));
 
-  // Stage positions of the two screens; a later stage is any stage after the hiring manager's screen.
-  const recruiterScreens = order.stages.filter(SCREEN_MATCHERS.recruiterScreen).map(order.indexOf);
+  // Stage positions of the hiring manager's screens: the stages they own start at the first.
   const managerScreens = order.stages.filter(SCREEN_MATCHERS.hiringManagerScreen).map(order.indexOf);
   const firstManagerScreen = managerScreens.length ? Math.min(...managerScreens) : Infinity;
-  const lastManagerScreen = managerScreens.length ? Math.max(...managerScreens) : Infinity;
 
   interface Screens {
     /**
@@ -121,38 +119,23 @@ function cardsOver(
     passedManager: number;
   }
   const screens = new Map<string, Screens>();
-  const indexOfSpelling = journeys.spellings.map((spelling) => order.indexOf(spelling));
-  const isRecruiterScreen = order.stages.map((_, index) => recruiterScreens.includes(index));
-  const isManagerScreen = order.stages.map((_, index) => managerScreens.includes(index));
-  const hired = (a: Application) => a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
-  for (let j = 0; j < journeys.size; j++) {
-    const row = journeys.row[j]!;
-    const hm = ctx.hiringManagerAt(row);
-    if (hm === NONE) continue;
+  for (let k = 0; k < screened.size; k++) {
+    const hm = screened.hiringManager[k]!;
     let s = screens.get(hm);
     if (!s)
       screens.set(
         hm,
         (s = { recruiterScreened: new Set(), reachedManager: 0, managerScreened: new Set(), passedManager: 0 }),
       );
-    let recruiterEntered = Infinity;
-    let managerEntered = Infinity;
-    let furthest = -1;
-    for (let i = journeys.start[j]!; i < journeys.start[j + 1]!; i++) {
-      const index = indexOfSpelling[journeys.spelling[i]!]!;
-      const entered = journeys.entered[i]!;
-      if (isRecruiterScreen[index]) recruiterEntered = Math.min(recruiterEntered, entered);
-      if (isManagerScreen[index]) managerEntered = Math.min(managerEntered, entered);
-      furthest = Math.max(furthest, index);
+    const recruiterMonth = screened.recruiterMonth[k]!;
+    if (recruiterMonth !== null && inWindow(recruiterMonth)) {
+      s.recruiterScreened.add(screened.application[k]!);
+      if (screened.reachedManager[k]) s.reachedManager++;
     }
-    // The application itself is read only for the journeys counted: reading every one cost more than the rest.
-    if (recruiterEntered !== Infinity && inWindowInstant(recruiterEntered)) {
-      s.recruiterScreened.add(ctx.rowOfId(row));
-      if (hired(journeys.applications[j]!) || furthest >= firstManagerScreen) s.reachedManager++;
-    }
-    if (managerEntered !== Infinity && inWindowInstant(managerEntered)) {
-      s.managerScreened.add(ctx.rowOfId(row));
-      if (hired(journeys.applications[j]!) || furthest > lastManagerScreen) s.passedManager++;
+    const managerMonth = screened.managerMonth[k]!;
+    if (managerMonth !== null && inWindow(managerMonth)) {
+      s.managerScreened.add(screened.application[k]!);
+      if (screened.passedManager[k]) s.passedManager++;
     }
   }
 
@@ -160,8 +143,15 @@ function cardsOver(
   const ownSlotsOf = ownSlotsByHiringManager(slots, inWindow);
   // The hiring manager's stages: their screen and later; every stage when no screen of theirs is recognised. A
   // rejection whose stage is not known is not taken away from them.
-  const owned = (stage: string) =>
-    !managerScreens.length || stage === NONE || order.indexOf(stage) < 0 || order.indexOf(stage) >= firstManagerScreen;
+  const ownedStage = new Map<string, boolean>();
+  const owned = (stage: string) => {
+    let mine = ownedStage.get(stage);
+    if (mine === undefined) {
+      const i = order.indexOf(stage);
+      ownedStage.set(stage, (mine = !managerScreens.length || stage === NONE || i < 0 || i >= firstManagerScreen));
+    }
+    return mine;
+  };
   const rejectionsOf = group(
     rejections.filter((r) => inWindow(r.month) && owned(r.stage)),
     (r) => r.hiringManager,
@@ -182,11 +172,10 @@ function cardsOver(
     const theirRejections = rejectionsOf.get(hiringManager) ?? [];
     const vague = theirRejections.filter(isVague).length;
     const s = screens.get(hiringManager);
-    const applications = new Set([
-      ...(s?.recruiterScreened ?? []),
-      ...(s?.managerScreened ?? []),
-      ...theirRejections.map((r) => r.application),
-    ]);
+    const applications = enoughApplications(
+      [s?.recruiterScreened ?? [], s?.managerScreened ?? [], theirRejections.map((r) => r.application)],
+      floor,
+    );
 
     cards.push({
       hiringManager,
@@ -208,7 +197,7 @@ function cardsOver(
         s?.recruiterScreened.size ?? 0,
       ),
       unspecifiedReasonShare: figure(rate(vague, theirRejections.length), theirRejections.length),
-      enoughData: own.slots >= floor && applications.size >= floor,
+      enoughData: own.slots >= floor && applications,
       widened: false,
     });
   }
@@ -254,4 +243,80 @@ function cardsOver(
     ),
   };
   return { cards: sortBy(cards, (c) => c.hiringManager), company };
+}
+
+/**
+ * Per journey with a hiring manager that entered either screen, once for both windows: its application (as
+ * `ctx.rowOfId`), its hiring manager, the month it entered the recruiter's screen and the hiring manager's
+ * (null: never), and whether it went on from each.
+ */
+interface Screened {
+  size: number;
+  application: number[];
+  hiringManager: string[];
+  recruiterMonth: (string | null)[];
+  managerMonth: (string | null)[];
+  reachedManager: boolean[];
+  passedManager: boolean[];
+}
+
+function screensOf(ctx: Context, journeys: Journeys, order: StageOrder): Screened {
+  // Stage positions of the two screens; a later stage is any stage after the hiring manager's screen.
+  const recruiterScreens = order.stages.filter(SCREEN_MATCHERS.recruiterScreen).map(order.indexOf);
+  const managerScreens = order.stages.filter(SCREEN_MATCHERS.hiringManagerScreen).map(order.indexOf);
+  const firstManagerScreen = managerScreens.length ? Math.min(...managerScreens) : Infinity;
+  const lastManagerScreen = managerScreens.length ? Math.max(...managerScreens) : Infinity;
+  const indexOfSpelling = journeys.spellings.map((spelling) => order.indexOf(spelling));
+  const isRecruiterScreen = indexOfSpelling.map((index) => recruiterScreens.includes(index));
+  const isManagerScreen = indexOfSpelling.map((index) => managerScreens.includes(index));
+  const hired = (a: Application) => a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
+  const screened: Screened = {
+    size: 0,
+    application: [],
+    hiringManager: [],
+    recruiterMonth: [],
+    managerMonth: [],
+    reachedManager: [],
+    passedManager: [],
+  };
+  for (let j = 0; j < journeys.size; j++) {
+    const row = journeys.row[j]!;
+    const hm = ctx.hiringManagerAt(row);
+    if (hm === NONE) continue;
+    let recruiterEntered = Infinity;
+    let managerEntered = Infinity;
+    let furthest = -1;
+    for (let i = journeys.start[j]!; i < journeys.start[j + 1]!; i++) {
+      const spelling = journeys.spelling[i]!;
+      const entered = journeys.entered[i]!;
+      if (isRecruiterScreen[spelling]) recruiterEntered = Math.min(recruiterEntered, entered);
+      if (isManagerScreen[spelling]) managerEntered = Math.min(managerEntered, entered);
+      furthest = Math.max(furthest, indexOfSpelling[spelling]!);
+    }
+    const recruiter = recruiterEntered !== Infinity;
+    const manager = managerEntered !== Infinity;
+    if (!recruiter && !manager) continue;
+    // The application itself is read only for the journeys counted: reading every one cost more than the rest.
+    const wasHired = hired(journeys.applications[j]!);
+    screened.application.push(ctx.rowOfId(row));
+    screened.hiringManager.push(hm);
+    screened.recruiterMonth.push(recruiter ? ctx.monthOf(recruiterEntered) : null);
+    screened.managerMonth.push(manager ? ctx.monthOf(managerEntered) : null);
+    screened.reachedManager.push(wasHired || furthest >= firstManagerScreen);
+    screened.passedManager.push(wasHired || furthest > lastManagerScreen);
+    screened.size++;
+  }
+  return screened;
+}
+
+/** Whether the lists hold at least `floor` different applications between them. */
+function enoughApplications(lists: Iterable<number>[], floor: number): boolean {
+  const all = new Set<number>();
+  for (const list of lists) {
+    for (const application of list) {
+      all.add(application);
+      if (all.size >= floor) return true;
+    }
+  }
+  return false;
 }
