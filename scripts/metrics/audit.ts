@@ -146,6 +146,11 @@ interface Layout {
   /** Cells known to be 0 (the seats without a hiring manager, when the data has none). */
   zero: Int32Array;
   broken: string[];
+  /**
+   * Each component's reduced equations as the last audit of this draft solved them, by the equations they
+   * came from: a round re-solves only the components its hiding changed.
+   */
+  solved: Map<string, Equation[]>;
 }
 
 const BAR_PART = 1;
@@ -354,6 +359,7 @@ class LayoutBuilder {
       ops: Int32Array.from(this.ops),
       zero: Int32Array.from(this.zero),
       broken: [...this.broken, ...wrong],
+      solved: new Map(),
     };
   }
 }
@@ -1088,17 +1094,22 @@ function eliminate(
   const rows: Equation[] = [];
   let unsolved = 0;
   const unsure = new Set<number>();
+  const solved = new Map<string, Equation[]>();
   for (const [root, list] of components) {
     const targets = wanted.get(root);
     if (!targets) continue;
+    const key = list.map((e) => `${[...e.terms].join(' ')}=${e.rhs}`).join(';');
     try {
-      rows.push(...reducedEchelon(list));
+      const reduced = layout.solved.get(key) ?? reducedEchelon(list);
+      solved.set(key, reduced);
+      rows.push(...reduced);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       unsolved++;
       for (const c of targets) unsure.add(c);
     }
   }
+  layout.solved = solved;
   return { rows, unsolved, unsure };
 }
 
