@@ -205,6 +205,33 @@ describe('reading a dump', () => {
     }
   });
 
+  it('does not count the openings of a job the dump lacks (deleted in the ATS) as seats without a title', async () => {
+    const small = await mkdtemp(join(tmpdir(), 'warehouse-no-job-'));
+    try {
+      await writeGreenhouse(small, generateHistory(3, 40));
+      const rows = async (file: string) => (await readFile(join(small, file), 'utf8')).trimEnd().split('\n');
+      const openings = await rows('job_opening.csv');
+      const jobColumn = openings[0]!.split(',').indexOf('job_id');
+      const gone = openings[1]!.split(',')[jobColumn]!;
+      const seats = openings.slice(1).filter((line) => line.split(',')[jobColumn] === gone).length;
+      const jobs = await rows('job.csv');
+      const idColumn = jobs[0]!.split(',').indexOf('id');
+      await writeFile(
+        join(small, 'job.csv'),
+        jobs.filter((line) => line.split(',')[idColumn] !== gone).join('\n') + '\n',
+      );
+      const result = await ingest(small, config, memoryLogger());
+      expect(result.quality.files.find((f) => f.path === 'job_opening.csv')!.skippedRows).toContainEqual({
+        why: 'of jobs deleted in the ATS or not in job',
+        rows: seats,
+      });
+      expect(result.quality.ledger.filter((e) => e.column === 'job.name')).toEqual([]);
+      expect(result.tables.requisitions.some((r) => r.jobId === gone)).toBe(false);
+    } finally {
+      await rm(small, { recursive: true, force: true });
+    }
+  });
+
   it('reads a dump beside template exports of the same rows: each row is used once, the others merged', async () => {
     const small = await mkdtemp(join(tmpdir(), 'warehouse-beside-'));
     try {
