@@ -1,15 +1,28 @@
-/** `npm run dev -- [--data DIR]`: the data step once, then Astro's dev server for working on pages. */
-import { PROJECT_ROOT, parseCli, runMain } from './cli.ts';
+/**
+ * `npm run dev -- [--data DIR] [--base /path]`: the data step once, then Astro's dev server for working on
+ * pages. Each runs as the build runs it, in a process of its own with its runtime settings (runtime.ts): the
+ * data step's memory is returned before the server starts, and the server runs as the site build does.
+ */
+import { parseCli, runMain } from './cli.ts';
 import { runDataStepApart } from './data-process.ts';
+import { runChild } from './runtime.ts';
+import { AlreadyReported } from './errors.ts';
 
 if (import.meta.main)
   await runMain(async () => {
     const options = parseCli(process.argv.slice(2));
-    // In a process of its own (data-process.ts): the dev server lives on, and need not keep what the step grew.
     const artifactPath = await runDataStepApart(options);
-    process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    process.env.DASHBOARD_AGGREGATES = artifactPath;
-    process.env.DASHBOARD_DATA_DIR = options.dataDir;
-    const { dev } = await import('astro');
-    await dev({ root: PROJECT_ROOT, base: options.base });
+    const { code, signal } = await runChild('site build', [
+      '--dev',
+      '--artifact',
+      artifactPath,
+      '--data',
+      options.dataDir,
+      '--base',
+      options.base,
+    ]);
+    // Ctrl-C (or a polite kill) ends the server: this process ends as it would have.
+    if (signal === 'SIGINT' || signal === 'SIGTERM' || code === 130 || code === 143)
+      process.exit(signal === 'SIGTERM' || code === 143 ? 143 : 130);
+    if (code !== 0) throw new AlreadyReported(code ?? 2, `the dev server exited with ${signal ?? `code ${code}`}`);
   });

@@ -1,8 +1,9 @@
 /**
- * The runtime settings, in one place. `npm run data`, `build` and `dev` run the data step, and `build` the site,
- * each in a Node process of its own started from here, with that process's Node options and allocator
- * variables: the commands themselves (package.json) are plain `node scripts/x.ts`. A setting is here only if
- * `npm run bench` shows it pays; what each one buys is in docs/performance.md.
+ * The runtime settings, in one place. `npm run data`, `build` and `dev` run the data step, and `build` and `dev`
+ * the site (`dev` as Astro's dev server), each in a Node process of its own started from here, with that
+ * process's Node options and allocator variables: the commands themselves (package.json) are plain
+ * `node scripts/x.ts`. A setting is here only if `npm run bench` shows it pays; what each one buys is in
+ * docs/performance.md.
  *
  * A process of its own also means each returns to the system what its heap grew to when it ends: run in one
  * process, the build peaked at the data step's and Astro's peaks added up.
