@@ -12,9 +12,11 @@
  *   events (the funnel) once read. Hire events stay, as the funnel's last step.
  * - **`exited_at` from the next event**, when no stage-events file has an `exited_at` column: a stage is left
  *   when the application's next stage is entered.
- * - **`filled_at` from hires**, when no requisitions file has a `filled_at` column: per job, the seats that are
- *   not cancelled, in order of opening, take the job's hires in order of hire date: the n-th hire fills the n-th
- *   seat, and the last seat is filled by the job's last hire (one seat with several hires: the last one).
+ * - **`filled_at` from the close or from hires**, when no requisitions file has a `filled_at` column: a seat
+ *   whose status says filled (an Ashby `Filled` opening) was filled at its `closed_at` (the reader dates it);
+ *   the other seats of a job that are not cancelled, in order of opening, take the job's hires in order of
+ *   hire date: the n-th hire fills the n-th seat, and the last seat is filled by the job's last hire (one seat
+ *   with several hires: the last one).
  *
  * Every derivation is counted, logged and listed in the artifact's data-quality section.
  */
@@ -294,8 +296,10 @@ export function deriveFromEvents(
     );
   }
 
-  // ---- filled_at from hires
+  // ---- filled_at from a close whose status says filled (the reader dated those fills), then from hires
   if (!read.requisitions.includes('filled_at')) {
+    const byClose = tables.requisitions.filter((r) => r.filledAt !== null).length;
+    add('requisitions', 'filled_at', byClose, FILLED_WHEN_CLOSED);
     add('requisitions', 'filled_at', fillFromHires(tables.requisitions, tables.applications, day), FILL_RULE);
   }
 
@@ -364,6 +368,8 @@ function eventsByApplication(
 
 const UNKNOWN_OUTCOME =
   'nothing: their outcome is unknown (no status column, no rejected_at or hired_at, no outcome stage event), so they count as still in process';
+
+const FILLED_WHEN_CLOSED = 'their closed_at, as their status says filled (no requisitions file has a filled_at column)';
 
 const FILL_RULE =
   'their job’s hires: seats not cancelled, in order of opening, take the hires in order of hire date (the n-th hire fills the n-th seat; the last seat, the last hire)';
