@@ -416,7 +416,11 @@ export function recognise(header: readonly string[], _file: string, config: Conf
       },
     };
   }
-  const columnsHere = shownNames ? ` Its columns: ${quoteList(names)}.` : '';
+  // Listed only when one of them is a column the dashboard knows: that first row is a header then. One that
+  // shares no name with any table may be a candidate's row (a file saved without its header) or a report's
+  // title above the header, and is not shown.
+  const known = attempts.some((a) => a.score > 0);
+  const columnsHere = shownNames && known ? ` Its columns: ${quoteList(names)}.` : '';
 
   if (weak) {
     const { entity, dialect } = weak.match;
@@ -442,7 +446,6 @@ export function recognise(header: readonly string[], _file: string, config: Conf
   // requisitions, for one column in common, for a candidates-per-row export with four application columns.)
   // With no column in common with any table there is no closest one: the snippet is for applications, the
   // table every build needs.
-  const known = attempts.some((a) => a.score > 0);
   let closest = attempts.find((a) => a.match.entity === 'applications')!;
   const margin = (a: Attempt) => a.score - a.lacking;
   for (const a of known ? attempts : []) {
