@@ -147,8 +147,8 @@ export const namesAPerson = (header: string): boolean => {
 
 /**
  * Text as a reader sees it, for spotting contact details in any spelling: NFKC (full-width `＠` and digits,
- * ligatures), every script's decimal digits as ASCII (Arabic-Indic `٠٦`, Devanagari…), every dash and minus as
- * `-`, every space as one space, and invisible characters (zero-width space, soft hyphen) removed, since they
+ * ligatures), every script's decimal digits as ASCII (Arabic-Indic `٠٦`, Devanagari…), every dash and minus (and
+ * the `ー` a Japanese keyboard types for one) as `-`, middle dots (`·`, `・`) as `.`, every space as one space, and invisible characters (zero-width space, soft hyphen) removed, since they
  * only serve to split a number or an address where a reader does not see a split.
  */
 export function contactSpelling(text: string): string {
@@ -156,8 +156,8 @@ export function contactSpelling(text: string): string {
     .normalize('NFKC')
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/\p{Nd}/gu, asciiDigit)
-    .replace(/[\p{Pd}\u2212\u2043]/gu, '-')
-    .replace(/[\u3002\uff61\u2024]/gu, '.')
+    .replace(/[\p{Pd}\u2212\u2043\u30fc]/gu, '-')
+    .replace(/[\u3002\uff61\u2024\u00b7\u2027\u2219\u22c5\u30fb]/gu, '.')
     .replace(/\s+/gu, ' ');
 }
 
@@ -176,6 +176,17 @@ function asciiDigit(digit: string): string {
 
 /** local@domain.tld: at least one dot after the `@`, no spaces or brackets. */
 const EMAIL = /[^\s@<>()[\]{}"',;:]+@[^\s@<>()[\]{}"',;:.]+(?:\.[^\s@<>()[\]{}"',;:.]+)+/u;
+/** Mail providers whose name is enough without the top-level domain (`jane@gmail`, `jane (at) gmx`). */
+const PROVIDER =
+  '(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|aol|gmx|protonmail|proton|yandex|laposte|wanadoo|libero)';
+/**
+ * An address without its top-level domain: at a provider's name, or with a `first.last` local part
+ * (`jane.doe@acme`). Not any `word@word`: `Data@Scale` is a team's name.
+ */
+const EMAIL_NO_TLD = new RegExp(
+  `(?:[^\\s@<>()[\\]{}"',;:]+@${PROVIDER}|(?<![\\p{L}\\p{N}._-])[\\p{L}\\p{N}]+(?:[._][\\p{L}\\p{N}]+)+@[\\p{L}\\p{N}-]+)(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 /**
  * `(at)`, `[at]`, `{at}`, `<at>`, `[@]` and the same for `dot` and `.`, with or without spaces; spaces around an
  * `@` or a dot.
@@ -185,6 +196,8 @@ const BRACKETED_DOT = /\s*[([{<]\s*(?:dot|\.)\s*[)\]}>]\s*/giu;
 const SPACED_AT = /\s*@[\s@]*/gu;
 /** `jane at example dot com`: "at" between words, then at least one " dot " before a word. */
 const WORDED = /([^\s@]+) at ([^\s@]+(?: dot [^\s@]+)+)/giu;
+/** `jane at gmail`: "at" before a mail provider's name. */
+const WORDED_PROVIDER = new RegExp(`([\\p{L}\\p{N}._%+-]+) at (${PROVIDER})(?![\\p{L}\\p{N}])`, 'giu');
 /** `jane at example.com`: "at" after an address-like word, then a domain ending in a top-level domain. */
 const WORDED_DOMAIN = /([\p{L}\p{N}._%+-]+) at ((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?![\p{L}\p{N}])/giu;
 /** The at sign of a link or a web page: `%40` (`mailto:jane%40x.com`), `&#64;`, `&#x40;`, `&commat;`. */
@@ -198,6 +211,7 @@ function emailSpelling(text: string): string {
     .replace(BRACKETED_DOT, '.')
     .replace(WORDED, (_all, local: string, domain: string) => `${local}@${domain.replace(/ dot /giu, '.')}`)
     .replace(WORDED_DOMAIN, '$1@$2')
+    .replace(WORDED_PROVIDER, '$1@$2')
     .replace(SPACED_AT, '@')
     .replace(/@([^\s@]+(?: ?\. ?[^\s@.]+)+)/gu, (_all, domain: string) => `@${domain.replace(/ /g, '')}`);
 }
@@ -221,8 +235,12 @@ const NOT_PHONE = [
   /(?:[$€£¥]|\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK)) ?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?(?![.,]?\d)/gi,
   /(?<![\d.,])\d{1,3}(?:[. ]\d{3})+(?:,\d+)? ?(?:[$€£¥]|(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|k)\b)/gi,
 ];
-/** A run of digits and phone punctuation (spaces, dots, dashes, slashes, parentheses, a leading +). */
-const PHONE_RUN = /\+?\(?\d[\d ()./-]*\d/g;
+/**
+ * A run of digits and phone punctuation (spaces, dots, dashes, slashes, parentheses, a leading +; and the
+ * underscores, bars and commas people also group digits with: `612_345_678`, `555|0100|9999`,
+ * `06,12,34,56,78`). A comma only when a digit follows it: `1–3, 3–7, 7–30` is a list, not a number.
+ */
+const PHONE_RUN = /\+?\(?\d(?:[\d ()./_|-]|,(?=\d))*\d/g;
 
 /**
  * Whether a free-text value holds contact details: an e-mail address in any of its usual spellings
@@ -237,10 +255,12 @@ export function contactDetailsIn(raw: string): ContactDetails | null {
   // Most values have no @, no "at" and few digits: those are decided without normalising.
   if (!MAYBE_EMAIL.test(raw) && countDigits(raw) < 7) return null;
   const text = contactSpelling(raw);
-  if (EMAIL.test(emailSpelling(text))) return 'e-mail address';
+  const spelled = emailSpelling(text);
+  if (EMAIL.test(spelled) || EMAIL_NO_TLD.test(spelled)) return 'e-mail address';
   if (countDigits(text) < 7) return null;
   let rest = text;
-  for (const pattern of NOT_PHONE) rest = rest.replace(pattern, '|');
+  // Set aside with a mark that no phone run crosses (`|` may separate a phone number's groups).
+  for (const pattern of NOT_PHONE) rest = rest.replace(pattern, '#');
   for (const run of rest.matchAll(PHONE_RUN)) {
     // Glued to a letter (`REQ-2025-0042`, `A12345678`), the digits are an identifier, not a number to call —
     // unless the word says it is one (`Tel0612345678`, `Mob.0612…`).
@@ -253,9 +273,9 @@ export function contactDetailsIn(raw: string): ContactDetails | null {
 
 /** Any sign of an e-mail address: an at sign of any width or encoded, or the word "at" (spelled-out forms). */
 const MAYBE_EMAIL = /[@\uff20\ufe6b]|\bat\b|%40|&#|&commat;/iu;
-/** A word that says the digits after it are a phone number, even glued to them. */
+/** A word or link that says the digits after it are a phone number, even glued to them (`wa.me/1555…`). */
 const PHONE_WORD =
-  /(?:^|[^\p{L}])(?:tel|tél|phone|ph|mob|mobile|cell|handy|fon|telefon|telefono|teléfono|gsm|fax)[-_/.:]?$/iu;
+  /(?:^|[^\p{L}])(?:tel|tél|phone|ph|mob|mobile|cell|handy|fon|telefon|telefono|teléfono|gsm|fax|wa\.me)[-_/.:=]?$/iu;
 
 /**
  * Digits of any script, and the digit-like numbers NFKC turns into digits (superscript `⁰⁶`, circled `⑥`):

@@ -169,8 +169,10 @@ export function writeHostileLabels(dir: string, config: Record<string, unknown> 
       hire: false,
     });
   }
-  // Ordinary applications, with more stage events than the planted ones (a table mostly set aside stops the build).
-  for (let k = 0; k < 30; k++) {
+  // Ordinary applications, with more stage events (seven each) than the planted ones (a table mostly set aside
+  // stops the build), however many spellings are planted.
+  const ordinary = Math.max(30, Math.ceil((CONTACT_SPELLINGS.length * PER_VALUE) / 7) + 5);
+  for (let k = 0; k < ordinary; k++) {
     const id = application(k % 2 ? 'J-ENG' : 'J-SAL', { stage: k % 3 ? 'Onsite' : 'Screen' });
     for (const [i, stage] of ['Applied', 'Screen', 'Interview', 'Onsite', 'Offer', 'Decision', 'Closed'].entries()) {
       events.push([id, stage, `2025-01-${String(10 + i).padStart(2, '0')}T09:00:00Z`, '']);

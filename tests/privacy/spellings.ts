@@ -19,6 +19,11 @@ export const CONTACT_SPELLINGS: ReadonlyArray<readonly [string, 'e-mail address'
   ['zqx.jane＠example.com', 'e-mail address'], // full-width at sign
   ['ｚｑｘ．ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'e-mail address'], // all full-width
   ['zqx.jane\u200b@example.com', 'e-mail address'], // a zero-width space
+  ['zqx@gmail', 'e-mail address'], // no top-level domain
+  ['zqx.jane(at)gmail', 'e-mail address'],
+  ['zqx.jane [at] hotmail', 'e-mail address'],
+  ['zqx.jane at gmx', 'e-mail address'],
+  ['zqx.jane.doe@acme', 'e-mail address'], // first.last at a company, no top-level domain
   ['06 12 34 56 78', 'phone number'],
   ['06.12.34.56.78', 'phone number'], // French
   ['06-12-34-56-78', 'phone number'],
@@ -44,6 +49,12 @@ export const CONTACT_SPELLINGS: ReadonlyArray<readonly [string, 'e-mail address'
   ['06\u00a012\u00a034\u00a056\u00a078', 'phone number'], // non-breaking spaces
   ['Call her back on 06.12.34.56.78 after 5', 'phone number'],
   ['Tel: 0470 12 34 56', 'phone number'],
+  ['06,12,34,56,78', 'phone number'], // commas
+  ['555,010,2345', 'phone number'],
+  ['612_345_678', 'phone number'], // underscores
+  ['06_12_34_56_78', 'phone number'],
+  ['555|0100|9999', 'phone number'], // bars
+  ['Mobile 06 | 12 | 34 | 56 | 78', 'phone number'],
 ];
 
 /** Texts with digits, at signs or "at" that are labels, not contact details. */
@@ -74,4 +85,19 @@ export const NOT_CONTACTS: readonly string[] = [
   'Referral',
   'Senior Engineer (L5)',
   'Level 3 of 5, 4 years',
+  '2019-2023',
+  'REQ-1234',
+  'REQ_1234_5678',
+  '120,000',
+  'Salary 120,000',
+  '120,000-150,000',
+  '120,000 | 150,000',
+  'FY2024|FY2025',
+  'Rounds 1, 2, 3',
+  'Data@Scale',
+  'Infra @ web',
+  'Moved to a job at Google',
+  'Stage 2|3',
+  'Under 1 day, 1–3, 3–7, 7–30 and 30 or more days', // a list of ranges
+  '0–30, 31–60, 61–90, 91–180',
 ];
