@@ -8,7 +8,8 @@
  * interval propagation — the audit's own attack — pins 354 hidden small counts of the sample (true value 1–4:
  * 233 reason-level rejection rows before the audit's elimination, with rejected-by, category and stage rows,
  * feedback slots and hiring managers' headlines), every one to its true value; without the relation it pins
- * none. On an Ashby-shaped export the team had not seen it pinned 134.
+ * none; with it but without the pages' "<5" on the hiring managers' cells (from the CSVs alone), 350. On an
+ * Ashby-shaped export the team had not seen it pinned 134.
  *
  * Open defect in scripts/metrics/audit.ts: it relates hiring managers to the company (`All`) only, not to the
  * departments they hire for.
