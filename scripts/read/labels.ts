@@ -22,6 +22,7 @@ import { DEFAULT_REASONS, reasonKey, reasonLookup } from '../metrics/reasons.ts'
 import type { Aggregates } from '../schema/aggregates.ts';
 import type { CanonicalTables, Entity } from '../schema/canonical.ts';
 import type { Config } from '../schema/config.ts';
+import { NO_APPLICATION, NO_REQUISITION } from './checks.ts';
 import { formatCount, matchKey, RARE_TEXT } from './values.ts';
 
 type Quality = Aggregates['quality'];
@@ -203,7 +204,7 @@ interface Replaced {
  * quoted. Stops the build when a table is mostly quarantined for one column (a column mapped by mistake).
  */
 export function applyLabelRule(tables: CanonicalTables, quality: Quality, config: Config, log: Logger): Quality {
-  stopWhenMostlyQuarantined(quality);
+  stopWhenMostlyQuarantined(quality, log);
   const threshold = labelThreshold(config);
   const reasons = reasonLookup(config.reasons);
   const knownStages = new Set([...KNOWN_STAGES, ...(config.stageOrder ?? [])].map(labelKey));
@@ -372,27 +373,69 @@ function rareEnumValues(unmapped: readonly Unmapped[], threshold: number): Unmap
 /** Problems a setting fixes and the build announces with that setting (`dateOrder`): not a mapping mistake. */
 const DATE_PROBLEM = /date/i;
 
+/** A row set aside because the row it points to is not there: the table it points to, by that problem. */
+const POINTS_TO = new Map<string, Entity>([
+  [NO_REQUISITION, 'requisitions'],
+  [NO_APPLICATION, 'applications'],
+]);
+
 /**
  * A table whose rows were mostly quarantined, most of them for one column, is a column mapped by mistake (a
  * status column that holds candidate names): stop with one message naming the column, never its values,
  * rather than build a dashboard of almost nothing. Date problems are left to their own warning (`dateOrder`).
+ *
+ * Rows set aside because the row they point to was set aside (an interview of an application quarantined for
+ * its date) are not their key column's fault: as many as the table pointed to lost, in share, twice over
+ * (applications differ in how many interviews they have), are put down to that table and named with its
+ * leading problem; only the rest can blame the key column.
  */
-function stopWhenMostlyQuarantined(quality: Quality): void {
+function stopWhenMostlyQuarantined(quality: Quality, log: Logger): void {
+  const entities = new Map(quality.entities.map((e) => [e.entity, e]));
   for (const e of quality.entities) {
     if (e.read < 10 || e.quarantined * 2 <= e.read) continue;
     const byColumn = new Map<string, number>();
+    const cascades = new Map<Entity, { column: string; rows: number }>();
     for (const entry of quality.ledger) {
       if (entry.entity !== e.entity || entry.action !== 'quarantined' || DATE_PROBLEM.test(entry.problem)) continue;
-      byColumn.set(entry.column, (byColumn.get(entry.column) ?? 0) + 1);
+      const target = POINTS_TO.get(entry.problem);
+      if (target === undefined) byColumn.set(entry.column, (byColumn.get(entry.column) ?? 0) + 1);
+      else {
+        const cascade = cascades.get(target) ?? { column: entry.column, rows: 0 };
+        cascade.rows++;
+        cascades.set(target, cascade);
+      }
     }
+    let ownFault = e.quarantined;
+    for (const [target, { column, rows }] of cascades) {
+      const lost = entities.get(target);
+      const share = lost && lost.read > 0 ? Math.min(1, (2 * lost.quarantined) / lost.read) : 0;
+      const excused = Math.min(rows, Math.ceil(share * e.read));
+      if (excused < rows) byColumn.set(column, (byColumn.get(column) ?? 0) + rows - excused);
+      if (excused === 0) continue;
+      ownFault -= excused;
+      log.warn(
+        `${e.entity}: ${plural(excused, 'row')} set aside because the ${target.replace(/s$/, '')} they point to was set aside too, and back once it is read; ${leadingProblem(quality, target)}`,
+      );
+    }
+    if (ownFault * 2 <= e.read) continue;
     const [column, rows] = [...byColumn].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-    if (column === '' || rows * 2 <= e.quarantined) continue;
+    if (column === '' || rows * 2 <= ownFault) continue;
     throw new UserError(
       `${formatCount(e.quarantined)} of ${formatCount(e.read)} ${e.entity} rows were set aside, ${formatCount(rows)} of them for this column`,
       { column },
       `Check that the column read as "${column}" is the right one ("columns" in dashboard.config.json): its values do not fit it (they are not quoted here: they may be people's details).`,
     );
   }
+}
+
+/** Why most of a table's rows were set aside, by its problem text (a category that holds no cell value). */
+function leadingProblem(quality: Quality, entity: Entity): string {
+  const byProblem = new Map<string, number>();
+  for (const entry of quality.ledger)
+    if (entry.entity === entity && entry.action === 'quarantined')
+      byProblem.set(entry.problem, (byProblem.get(entry.problem) ?? 0) + 1);
+  const [problem, rows] = [...byProblem].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return `${entity} set aside most often for: ${problem} (${plural(rows, 'row')})`;
 }
 
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
