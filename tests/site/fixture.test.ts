@@ -18,7 +18,7 @@ import {
   outstandingFeedback,
   recommendationMix,
 } from '../../src/lib/figures/feedback.ts';
-import { funnelStages, passThroughTrend } from '../../src/lib/figures/funnel.ts';
+import { funnelStages, passThroughPanels } from '../../src/lib/figures/funnel.ts';
 import { headlineTrend } from '../../src/lib/figures/headlines.ts';
 import { partnershipDaysToFill, partnershipTable, TOO_LITTLE } from '../../src/lib/figures/partnerships.ts';
 import {
@@ -143,7 +143,7 @@ describe('every figure of every page', () => {
     ['stageMix(all)', stageMix(site, ALL)],
     ['topReasons', topReasons(site, month, ALL)],
     ['funnelStages', funnelStages(site, ALL)],
-    ['passThroughTrend', passThroughTrend(site, ALL)],
+    ...passThroughPanels(site, ALL).map((c, i): [string, ChartModel | null] => [`passThroughPanels[${i}]`, c]),
     ['partnershipDaysToFill', partnershipDaysToFill(site)],
     ...METRIC_IDS.map((m): [string, ChartModel | null] => [
       `headlineTrend(${m})`,

@@ -1,8 +1,8 @@
 /** Funnel figures (only when the exports hold stage events): reached per stage, pass-through by cohort. */
 import { ALL } from '../../../scripts/schema/aggregates.ts';
 import { barChart, type Bar } from '../../charts/barChart.ts';
-import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineChart.ts';
-import { SERIES_COUNT, seriesColor } from '../../charts/theme.ts';
+import { lineChart, type LinePoint } from '../../charts/lineChart.ts';
+import { ACCENT, SERIES_COUNT } from '../../charts/theme.ts';
 import { chartIds, type ChartModel } from '../chartModel.ts';
 import { COMPLEMENT_MARK, formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
@@ -102,60 +102,80 @@ export function funnelStages(site: Site, department: string, id = 'funnel-stages
   };
 }
 
-/** Pass-through of each stage, by cohort (month of application). */
-export function passThroughTrend(site: Site, department: string, id = 'funnel-pass-through'): ChartModel | null {
+/**
+ * Pass-through of each stage, by cohort (month of application): a small chart per stage, each on its own
+ * axis (four lines in one chart crossed each other at every month, and a stage going on 10% of the time sat
+ * flat under those going on 50%). Open cohorts are in the tables, not on the lines: a cohort younger than
+ * 90 days has not had time to go on, and its line fell to 0% at the end.
+ */
+export function passThroughPanels(site: Site, department: string, id = 'funnel-pass-through'): ChartModel[] {
   const rows = rowsFor(site, department);
-  if (!rows.length) return null;
+  if (!rows.length) return [];
   const m = site.minGroupSize;
   const cohorts = [...new Set(rows.map((r) => r.cohort))].sort();
   const stages = [
-    ...new Map(rows.sort((a, b) => a.stage_index - b.stage_index).map((r) => [r.stage, r.stage_index])).keys(),
+    ...new Map([...rows].sort((a, b) => a.stage_index - b.stage_index).map((r) => [r.stage, r.stage_index])).keys(),
   ];
   const reached = new Map<string, number>();
   for (const r of rows) reached.set(r.stage, (reached.get(r.stage) ?? 0) + (r.suppressed ? 0 : (r.reached ?? 0)));
-  // One line per stage, each its own colour: with more stages, those reached by the most (in pipeline order).
+  // With more stages, those reached by the most (in pipeline order): a panel each.
   const { shown: passing, more } = capList(stages.slice(0, -1), (s) => reached.get(s) ?? 0, SERIES_COUNT);
   const last = lastStageIndex(rows);
-  const drawn = new Set(passing);
-  const shownRows = rows.filter((r) => drawn.has(r.stage));
-  const series: LineSeries[] = passing.map((s, i) => ({ name: `${s} → next`, color: seriesColor(i) }));
-  const points: LinePoint[] = shownRows.map((r) => ({
-    month: r.cohort,
-    series: `${r.stage} → next`,
-    value: r.suppressed ? null : r.pass_through,
-    title: `${monthShort(r.cohort)} cohort, ${r.stage}: ${passThroughCell(r, last, m)} went on${r.open ? ' (cohort still open)' : ''}`,
-  }));
   const openCohorts = cohorts.filter((c) => rows.some((r) => r.cohort === c && r.open));
-  return {
-    id,
-    title: 'Pass-through by stage, by cohort',
-    description: `Share of the applications that reached a stage and went on to the next one, by month of application ${inDepartment(department)}, ${periodLabel(cohorts)}.`,
-    basis: `Each cohort rests on the applications that reached each stage (in the table).`,
-    notes: [
-      ...(openCohorts.length
-        ? [`Still open (younger than 90 days, figures will move): ${openCohorts.map(monthShort).join(', ')}.`]
-        : []),
-      ...suppressedNote(shownRows, 'cohort stage', site, 'applications'),
-      ...passThroughNote(shownRows, last),
-      ...(more ? [moreNote(more, 'stages reached by the most applications', 'funnel', SERIES_COUNT)] : []),
-    ],
-    svg: lineChart(
-      { points, series, months: cohorts, unit: 'rate', yLabel: 'Went on to the next stage' },
-      chartIds(id),
-    ),
-    legend: series.map((s) => ({ name: s.name, color: s.color! })),
-    table: {
-      caption: `Pass-through by stage and cohort ${inDepartment(department)}`,
-      columns: [{ label: 'Cohort' }, ...passing.map((s) => ({ label: s, numeric: true }))],
-      rows: cohorts.map((c) => [
-        `${monthLabel(c)}${openCohorts.includes(c) ? ' (open)' : ''}`,
-        ...passing.map((s) => {
-          const r = shownRows.find((x) => x.cohort === c && x.stage === s);
-          return r ? passThroughCell(r, last, m) : '–';
+  const settled = cohorts.filter((c) => !openCohorts.includes(c));
+  return passing.map((stage, i) => {
+    const ofStage = rows.filter((r) => r.stage === stage);
+    const points: LinePoint[] = ofStage.map((r) => ({
+      month: r.cohort,
+      series: stage,
+      value: r.suppressed || r.open ? null : r.pass_through,
+      title: `${monthShort(r.cohort)} cohort, ${stage}: ${passThroughCell(r, last, m)} went on`,
+    }));
+    const shownN = ofStage.filter((r) => !r.open && !r.suppressed).map((r) => r.reached ?? 0);
+    return {
+      id: `${id}-${i + 1}`,
+      title: `${stage} → next stage`,
+      description: `Share of the applications ${inDepartment(department)} that reached ${stage} and went on to the next stage, by month of application, ${periodLabel(settled.length ? settled : cohorts)}.`,
+      basis: shownN.length
+        ? `Each cohort rests on the applications that reached the stage: ${formatCount(Math.min(...shownN))} to ${formatCount(Math.max(...shownN))}.`
+        : 'No settled cohort to show.',
+      notes: [
+        ...(openCohorts.length
+          ? [
+              `Open cohorts (younger than 90 days) are in the table, not on the line: ${openCohorts.map(monthShort).join(', ')}.`,
+            ]
+          : []),
+        ...suppressedNote(ofStage, 'cohort', site, 'applications'),
+        ...passThroughNote(ofStage, last),
+        ...(i === passing.length - 1 && more
+          ? [moreNote(more, 'stages reached by the most applications', 'funnel', SERIES_COUNT)]
+          : []),
+      ],
+      svg: lineChart(
+        {
+          points,
+          series: [{ name: stage, color: ACCENT }],
+          months: cohorts,
+          unit: 'rate',
+          yLabel: 'Went on',
+          compact: true,
+        },
+        chartIds(`${id}-${i + 1}`),
+      ),
+      table: {
+        caption: `${stage}: pass-through by cohort ${inDepartment(department)}`,
+        columns: [{ label: 'Cohort' }, { label: 'Reached', numeric: true }, { label: 'Went on', numeric: true }],
+        rows: cohorts.map((c) => {
+          const r = ofStage.find((x) => x.cohort === c);
+          return [
+            `${monthLabel(c)}${openCohorts.includes(c) ? ' (open)' : ''}`,
+            r ? formatCell(r.reached, 'count', r, m) : '–',
+            r ? passThroughCell(r, last, m) : '–',
+          ];
         }),
-      ]),
-    },
-    csv: 'funnel',
-    definitionId: 'passThrough',
-  };
+      },
+      csv: 'funnel',
+      definitionId: 'passThrough',
+    };
+  });
 }

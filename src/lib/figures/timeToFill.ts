@@ -22,6 +22,9 @@ export function fillTrend(site: Site, department: string, id = 'fill-trend'): Ch
     .filter((r) => r.department === department)
     .sort((a, b) => a.month.localeCompare(b.month));
   const reference = department === ALL ? [] : site.a.timeToFill.byMonth.filter((r) => r.department === ALL);
+  // The slowest tenth of one to three fills is one of those fills: p75 and p90 need the evidence minimum.
+  const minimumFills = site.a.movements.minimumMedianN;
+  const tail = (r: { filled: number }, value: number | null) => (r.filled < minimumFills ? null : value);
   const points: LinePoint[] = [];
   for (const r of rows) {
     points.push({
@@ -33,10 +36,11 @@ export function fillTrend(site: Site, department: string, id = 'fill-trend'): Ch
     points.push({
       month: r.month,
       series: '90th percentile',
-      value: r.p90_days,
+      value: tail(r, r.p90_days),
       title: `${monthShort(r.month)}: p90 ${days(site, r.p90_days)} days (n=${r.filled})`,
     });
   }
+  const thin = rows.filter((r) => r.filled > 0 && r.filled < minimumFills).length;
   for (const r of reference) {
     points.push({
       month: r.month,
@@ -61,6 +65,11 @@ export function fillTrend(site: Site, department: string, id = 'fill-trend'): Ch
     ),
     notes: [
       ...(empty ? [`${empty} month${empty === 1 ? '' : 's'} with no fill: a gap in the lines.`] : []),
+      ...(thin
+        ? [
+            `${thin} month${thin === 1 ? '' : 's'} with fewer than ${minimumFills} fills: no 90th percentile there (with so few, it is one of the fills).`,
+          ]
+        : []),
       ...coverageNotes(site, 'timeToFill'),
     ],
     svg: lineChart({ points, series, months: site.a.months, unit: 'days', yLabel: 'Days to fill' }, chartIds(id)),
@@ -78,9 +87,10 @@ export function fillTrend(site: Site, department: string, id = 'fill-trend'): Ch
         monthLabel(r.month),
         formatCount(r.filled),
         days(site, r.median_days),
-        days(site, r.p75_days),
-        days(site, r.p90_days),
+        days(site, tail(r, r.p75_days)),
+        days(site, tail(r, r.p90_days)),
       ]),
+      note: `p75 and p90 are shown on at least ${minimumFills} fills (the CSV has them all).`,
     },
     csv: 'time-to-fill-by-month',
     definitionId: 'daysToFill',
@@ -162,10 +172,12 @@ export function fillByPerson(
   const who = role === 'hiringManager' ? 'hiring manager' : 'recruiter';
   const { shown: rows, more } = capList(everyone, (r) => r.filled + r.open);
   const shown = rows.filter((r) => r.median_days !== null);
+  const minimumFills = site.a.movements.minimumMedianN;
+  const tail = (r: { filled: number }, value: number | null) => (r.filled < minimumFills ? null : value);
   return {
     id,
     title: `Days to fill by ${who}`,
-    description: `Median days to fill of each ${who}'s requisitions over ${periodLabel(site.a.months)} (dot); the grey line runs on to the 90th percentile (the slowest tenth of their fills). Listed alphabetically, not ranked.`,
+    description: `Median days to fill of each ${who}'s requisitions over ${periodLabel(site.a.months)} (dot); the grey line runs on to the 90th percentile (the slowest tenth of their fills), drawn on at least ${minimumFills} fills. Listed alphabetically, not ranked.`,
     basis: `Rests on ${plural(
       shown.reduce((s, r) => s + r.filled, 0),
       'filled requisition',
@@ -182,8 +194,8 @@ export function fillByPerson(
           label: r.person,
           value: r.median_days!,
           low: r.median_days,
-          high: r.p90_days,
-          title: `${r.person}: median ${formatNumber(r.median_days!, 'days')} days, p90 ${days(site, r.p90_days)} (n=${r.filled})`,
+          high: tail(r, r.p90_days),
+          title: `${r.person}: median ${formatNumber(r.median_days!, 'days')} days, p90 ${days(site, tail(r, r.p90_days))} (n=${r.filled})`,
         })),
         unit: 'days',
         xLabel: 'Days to fill',
@@ -205,9 +217,10 @@ export function fillByPerson(
         formatCount(r.filled),
         formatCount(r.open),
         days(site, r.median_days),
-        days(site, r.p75_days),
-        days(site, r.p90_days),
+        days(site, tail(r, r.p75_days)),
+        days(site, tail(r, r.p90_days)),
       ]),
+      note: `p75 and p90 are shown on at least ${minimumFills} fills (the CSV has them all).`,
     },
     csv: 'time-to-fill-by-person',
     definitionId: 'daysToFill',
