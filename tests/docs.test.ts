@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,7 +95,12 @@ describe('every command and flag the documentation mentions exists', () => {
   /** The options a script declares to `parseArgs` (`'skip-site': { type: 'boolean' }`), in every command's files. */
   const declaredOptions = (): Set<string> => {
     const declared = new Set<string>();
-    const files = new Set(Object.values(scripts).flatMap((command) => command.match(/scripts\/[\w/.-]+\.ts/g) ?? []));
+    // The commands' files, and the processes scripts/runtime.ts starts for them (the data step, the site).
+    const files = new Set(
+      [...Object.values(scripts), read('scripts/runtime.ts')].flatMap(
+        (text) => text.match(/scripts\/[\w/.-]+\.ts/g) ?? [],
+      ),
+    );
     for (const file of files) {
       if (!fs.existsSync(path.join(PROJECT_ROOT, file))) continue;
       for (const [, name] of read(file).matchAll(/['"]?([a-z][\w-]*)['"]?\s*:\s*\{\s*type:\s*'(?:string|boolean)'/g))
@@ -114,8 +120,15 @@ describe('every command and flag the documentation mentions exists', () => {
       }
     });
 
+  /** V8's own options, which scripts/runtime.ts may give a process (`node --v8-options` lists them). */
+  const v8Options = new Set(
+    execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' })
+      .match(/^\s+--[a-z][\w-]*/gm)
+      ?.map((o) => o.trim()),
+  );
+
   const known = (flag: string, declared: Set<string>): boolean =>
-    acceptedByCli(flag) || declared.has(flag) || process.allowedNodeEnvironmentFlags.has(flag);
+    acceptedByCli(flag) || declared.has(flag) || process.allowedNodeEnvironmentFlags.has(flag) || v8Options.has(flag);
 
   it('each `--flag` is accepted by the command line, a script or Node', () => {
     const declared = declaredOptions();
