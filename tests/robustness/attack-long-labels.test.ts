@@ -7,6 +7,11 @@
  * 2.5 MB, feedback/index.html 1 MB; at 600 characters, time-to-fill/index.html was 607 KB. Open defect (the
  * pages under src/pages/ and the figure builders in src/lib/figures/, helper owning the site), kept here until
  * labels are shortened on pages (the full text in the CSV) or the build stops with a message about the data.
+ *
+ * The same with a candidate table's labels, each recurring on 50 candidates (so each is a label): 60 rejection
+ * reasons of 5,000 characters, 60 sources of 3,000 and 8 stages of 2,000 (issue 18 named the 60 reasons): the
+ * data-quality page reached 924 KB (its unmapped reasons, each with the config that maps it) and each month's
+ * retrospective 647 KB.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -60,6 +65,38 @@ function writeExports(dir: string, length: number) {
   fs.writeFileSync(path.join(dir, 'interviews.csv'), interviews.join('\n') + '\n');
 }
 
+/** 3,000 rejected applications whose reasons, sources and stages are long labels, each on 50 candidates. */
+function writeLongCandidateLabels(dir: string) {
+  let seed = 10;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const reasons = Array.from({ length: 60 }, (_, k) => label(random, 'Reason', k, 5000));
+  const sources = Array.from({ length: 60 }, (_, k) => label(random, 'Source', k, 3000));
+  const stages = Array.from({ length: 8 }, (_, k) => label(random, 'Stage', k, 2000));
+  fs.mkdirSync(dir, { recursive: true });
+  const requisitions = ['requisition_id,job_title,department,hiring_manager,recruiter,opened_at,status'];
+  for (let r = 0; r < 20; r++)
+    requisitions.push(`R${r},Engineer,Dept ${r % 3},HM ${r % 4},Rec ${r % 2},2025-01-01,open`);
+  const applications = [
+    'application_id,candidate_id,job_id,applied_at,source,current_stage,status,rejected_at,rejection_reason',
+  ];
+  const interviews = ['interview_id,application_id,stage,interviewer,interview_at,feedback_submitted_at'];
+  const events = ['application_id,stage,entered_at'];
+  for (let i = 0; i < 3000; i++) {
+    const month = `2025-0${1 + (i % 3)}`;
+    const day = String(1 + (i % 27)).padStart(2, '0');
+    const next = String(2 + (i % 27)).padStart(2, '0');
+    applications.push(
+      `A${i},C${i},R${i % 20},${month}-${day},${sources[i % 60]},${stages[i % 8]},rejected,${month}-${next},${reasons[i % 60]}`,
+    );
+    interviews.push(`I${i},A${i},${stages[i % 8]},Int ${i % 4},${month}-${day}T10:00:00Z,${month}-${day}T15:00:00Z`);
+    for (let s = 0; s <= i % 8; s++) events.push(`A${i},${stages[s]},${month}-${day}T${10 + s}:00:00Z`);
+  }
+  fs.writeFileSync(path.join(dir, 'requisitions.csv'), requisitions.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'applications.csv'), applications.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'interviews.csv'), interviews.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'stage_events.csv'), events.join('\n') + '\n');
+}
+
 describe('60 departments, hiring managers and job titles of 4,000 characters each', () => {
   // Defect: a label's length is not bounded on pages (see the header).
   it.fails(
@@ -79,6 +116,25 @@ describe('60 departments, hiring managers and job titles of 4,000 characters eac
         .filter((e) => e.isFile() && e.name.endsWith('.html'))
         .map((e) => fs.statSync(path.join(e.parentPath, e.name)).size);
       expect(Math.max(...pages)).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    },
+    900_000,
+  );
+});
+
+describe('rejection reasons, sources and stages of thousands of characters, each a label', () => {
+  // Defect: a label's length is not bounded on pages (see the header).
+  it.fails(
+    'every page within the budget, or a message about the data, never about a bug',
+    async () => {
+      const data = path.join(work, 'candidate-labels');
+      writeLongCandidateLabels(data);
+      const site = path.join(work, 'candidate-labels-site');
+      const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', site], {
+        CACHE_DIR: path.join(work, 'candidate-labels-cache'),
+      });
+      const log = result.stderr + result.stdout;
+      expect(log).not.toMatch(BUG);
+      expect(result.status, log.slice(-2000)).toBe(0);
     },
     900_000,
   );
