@@ -262,10 +262,10 @@ export function contactDetailsIn(raw: string): ContactDetails | null {
   // Set aside with a mark that no phone run crosses (`|` may separate a phone number's groups).
   for (const pattern of NOT_PHONE) rest = rest.replace(pattern, '#');
   for (const run of rest.matchAll(PHONE_RUN)) {
-    // Glued to a letter (`REQ-2025-0042`, `A12345678`), the digits are an identifier, not a number to call —
-    // unless the word says it is one (`Tel0612345678`, `Mob.0612…`).
+    // Glued to a letter (`REQ-2025-0042`, `A12345678`, `id=12345678`), the digits are an identifier, not a
+    // number to call — unless the word says it is one (`Tel0612345678`, `Mob.0612…`, `phone=0612…`).
     const before = rest.slice(Math.max(0, run.index - 2), run.index);
-    if (/\p{L}[-_/]?$/u.test(before) && !PHONE_WORD.test(rest.slice(0, run.index))) continue;
+    if (/\p{L}[-_/=]?$/u.test(before) && !PHONE_WORD.test(rest.slice(0, run.index))) continue;
     if (countDigits(run[0]) >= 7) return 'phone number';
   }
   return null;

@@ -55,6 +55,9 @@ export const CONTACT_SPELLINGS: ReadonlyArray<readonly [string, 'e-mail address'
   ['06_12_34_56_78', 'phone number'],
   ['555|0100|9999', 'phone number'], // bars
   ['Mobile 06 | 12 | 34 | 56 | 78', 'phone number'],
+  ['tel=0612345678', 'phone number'], // a query string or a key=value note: the key says it is a number to call
+  ['phone=+33612345678', 'phone number'],
+  ['Tel=06.12.34.56.78', 'phone number'],
 ];
 
 /** Texts with digits, at signs or "at" that are labels, not contact details. */
@@ -100,4 +103,6 @@ export const NOT_CONTACTS: readonly string[] = [
   'Stage 2|3',
   'Under 1 day, 1–3, 3–7, 7–30 and 30 or more days', // a list of ranges
   '0–30, 31–60, 61–90, 91–180',
+  'id=12345678', // an identifier after a key and `=`, as in a link's query string
+  'ats?job=20250131&ref=7654321',
 ];
