@@ -16,6 +16,7 @@ import { CONFIG_FILE, loadConfig } from './read/config.ts';
 import { listCsvFiles, listDataFiles } from './read/files.ts';
 import { checkNeededTables, ingest } from './read/ingest.ts';
 import { applyLabelRule } from './read/labels.ts';
+import { boundLabels } from './read/long-labels.ts';
 import { disclosureSummary } from './metrics/audit.ts';
 import { aggregatesOfFacts, metricFacts } from './metrics/index.ts';
 import { UserError } from './errors.ts';
@@ -257,13 +258,15 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   const { tables } = ingested;
   // Published text is a label: text too rare to be one is replaced here, before any figure or output sees it.
   const quality = applyLabelRule(tables, ingested.quality, config, recording);
+  // A label is bounded in length here, once, for every page and CSV (the config's names for labels alike).
+  const labelled = boundLabels(tables, config, recording);
   quality.warnings = warnings;
   // Seconds at a million applications, with nothing else to show: said, so that the step does not look stuck.
   const computing = performance.now();
   log.progress('Computing the metrics…');
   // The tables are handed over: the interviews and stage events are let go of once their facts are computed.
-  const facts = metricFacts(tables, config, true);
-  const aggregates = aggregatesOfFacts(facts, { quality, config, sample });
+  const facts = metricFacts(tables, labelled, true);
+  const aggregates = aggregatesOfFacts(facts, { quality, config: labelled, sample });
   log.progress(`Metrics computed in ${((performance.now() - computing) / 1000).toFixed(1)} s`, true);
   const audited = disclosureSummary(aggregates.disclosure);
   if (audited) log.info(audited);
