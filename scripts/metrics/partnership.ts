@@ -26,6 +26,7 @@ import { NONE, type Context } from './context.ts';
 import { emptySummary, ownSlotsByHiringManager, type Slots } from './feedback.ts';
 import type { Journeys, StageOrder } from './funnel.ts';
 import type { RejectionFact } from './rejections.ts';
+import { column } from './columns.ts';
 import { distinctSorted, quantiles, rate, sortBy } from './stats.ts';
 import { suppressFigure } from './suppression.ts';
 import { isOpenAtEndOf, type RequisitionFact } from './timeToFill.ts';
@@ -270,14 +271,16 @@ function screensOf(ctx: Context, journeys: Journeys, order: StageOrder): Screene
   const isRecruiterScreen = indexOfSpelling.map((index) => recruiterScreens.includes(index));
   const isManagerScreen = indexOfSpelling.map((index) => managerScreens.includes(index));
   const hired = (a: Application) => a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
+  // Columns made at their largest and cut to size at the end: grown by push, they were most of the work here.
+  const n = journeys.size;
   const screened: Screened = {
     size: 0,
-    application: [],
-    hiringManager: [],
-    recruiterMonth: [],
-    managerMonth: [],
-    reachedManager: [],
-    passedManager: [],
+    application: column(n, 0),
+    hiringManager: new Array<string>(n).fill(NONE),
+    recruiterMonth: new Array<string | null>(n).fill(null),
+    managerMonth: new Array<string | null>(n).fill(null),
+    reachedManager: new Array<boolean>(n).fill(false),
+    passedManager: new Array<boolean>(n).fill(false),
   };
   for (let j = 0; j < journeys.size; j++) {
     const row = journeys.row[j]!;
@@ -298,14 +301,23 @@ function screensOf(ctx: Context, journeys: Journeys, order: StageOrder): Screene
     if (!recruiter && !manager) continue;
     // The application itself is read only for the journeys counted: reading every one cost more than the rest.
     const wasHired = hired(journeys.applications[j]!);
-    screened.application.push(ctx.rowOfId(row));
-    screened.hiringManager.push(hm);
-    screened.recruiterMonth.push(recruiter ? ctx.monthOf(recruiterEntered) : null);
-    screened.managerMonth.push(manager ? ctx.monthOf(managerEntered) : null);
-    screened.reachedManager.push(wasHired || furthest >= firstManagerScreen);
-    screened.passedManager.push(wasHired || furthest > lastManagerScreen);
-    screened.size++;
+    const k = screened.size++;
+    screened.application[k] = ctx.rowOfId(row);
+    screened.hiringManager[k] = hm;
+    if (recruiter) screened.recruiterMonth[k] = ctx.monthOf(recruiterEntered);
+    if (manager) screened.managerMonth[k] = ctx.monthOf(managerEntered);
+    screened.reachedManager[k] = wasHired || furthest >= firstManagerScreen;
+    screened.passedManager[k] = wasHired || furthest > lastManagerScreen;
   }
+  for (const values of [
+    screened.application,
+    screened.hiringManager,
+    screened.recruiterMonth,
+    screened.managerMonth,
+    screened.reachedManager,
+    screened.passedManager,
+  ])
+    values.length = screened.size;
   return screened;
 }
 
