@@ -204,7 +204,7 @@ export function feedbackHoursByStage(
   const bars: Bar[] = sorted
     .filter((r) => !r.suppressed && r.on_time_rate !== null)
     .map((r) => ({
-      label: r.median_hours === null ? r.stage : `${r.stage} (median ${formatNumber(r.median_hours, 'hours')} h)`,
+      label: r.median_hours === null ? r.stage : `${r.stage} (${formatNumber(r.median_hours, 'hours')} h)`,
       value: r.on_time_rate!,
       text: formatNumber(r.on_time_rate!, 'rate'),
       title: `${r.stage}: ${formatNumber(r.on_time_rate!, 'rate')} on time; median ${hours(site, r.median_hours, false)} h, p90 ${hours(site, r.p90_hours, false)} h (n=${formatCount(r.slots ?? 0)} slots)`,
@@ -216,7 +216,7 @@ export function feedbackHoursByStage(
   return {
     id,
     title: `Feedback on time by stage, ${monthLabel(month)}`,
-    description: `Share of each interview stage's feedback slots ${inDepartment(department)}, ${monthLabel(month)}, submitted within the ${sla}-hour deadline, with the stage's median hours to feedback beside its name${reference ? `; the dashed line is the rate of all stages, ${reference.label.slice(4)}` : ''}. A median well inside the deadline can hide a slow tail that misses it.`,
+    description: `Share of each interview stage's feedback slots ${inDepartment(department)}, ${monthLabel(month)}, submitted within the ${sla}-hour deadline, with the stage's median hours to feedback in brackets${reference ? `; the dashed line is the rate of all stages, ${reference.label.slice(4)}` : ''}. A median well inside the deadline can hide a slow tail that misses it.`,
     basis: `Rests on the ${plural(
       sorted.reduce((s, r) => s + (r.slots ?? 0), 0),
       'feedback slot',

@@ -135,15 +135,13 @@ export function passThroughPanels(site: Site, department: string, id = 'funnel-p
     return {
       id: `${id}-${i + 1}`,
       title: `${stage} → next stage`,
-      description: `Share of the applications ${inDepartment(department)} that reached ${stage} and went on to the next stage, by month of application, ${periodLabel(settled.length ? settled : cohorts)}.`,
+      description: `Of the applications ${inDepartment(department)} that reached ${stage}, the share that went on, by cohort, ${periodLabel(settled.length ? settled : cohorts)}.`,
       basis: shownN.length
-        ? `Each cohort rests on the applications that reached the stage: ${formatCount(Math.min(...shownN))} to ${formatCount(Math.max(...shownN))}.`
+        ? `Each cohort rests on ${formatCount(Math.min(...shownN))} to ${formatCount(Math.max(...shownN))} applications.`
         : 'No settled cohort to show.',
       notes: [
         ...(openCohorts.length
-          ? [
-              `Open cohorts (younger than 90 days) are in the table, not on the line: ${openCohorts.map(monthShort).join(', ')}.`,
-            ]
+          ? [`Open cohorts (under 90 days old), in the table only: ${openCohorts.map(monthShort).join(', ')}.`]
           : []),
         ...suppressedNote(ofStage, 'cohort', site, 'applications'),
         ...passThroughNote(ofStage, last),
