@@ -50,6 +50,10 @@ describe('recognition', () => {
       entityOf(['id', 'createdAt', 'status', 'job.id', 'currentInterviewStage.title', 'archiveReason.reasonType']),
     ).toBe('applications (ashby)');
     expect(entityOf(['id', 'job.shortcode', 'stage', 'disqualified', 'created_at'])).toBe('applications (workable)');
+    // Workable's jobs: keyed by the shortcode their candidates name, not by `id`.
+    expect(entityOf(['id', 'title', 'shortcode', 'code', 'state', 'department', 'created_at'])).toBe(
+      'requisitions (workable)',
+    );
     expect(entityOf(['application_id', 'stage', 'entered_at'])).toBe('stage_events (canonical)');
     expect(entityOf(['Name', 'Email'])).toBe('none');
   });

@@ -1,15 +1,12 @@
 /**
  * A Workable export tried as a new user would (issue 17): the candidates of Workable's API (`job.shortcode`,
  * `disqualified`, `disqualification_reason`, …) beside its jobs (`id`, `title`, `shortcode`, `code`, `state`,
- * `department`, `created_at`, …). The candidates are read as Workable applications; the jobs are skipped ("its
- * only columns in common with requisitions are common names"), and the config the build prints to read them maps
- * `requisition_id` to `id`. Following it, every application is set aside ("job_id matches no requisition"),
- * since Workable's candidates name their job by its shortcode: the build stops, and the user is left to find
- * `"job_id": "shortcode"` alone. Open defects, until Workable's jobs are a dialect of their own (the Workable
- * dialect in scripts/read/dialects/ has applications only) or the printed config joins:
- *
- * - Workable's jobs are not recognised with no config;
- * - the config printed for them (scripts/read/recognise.ts) does not build.
+ * `department`, `created_at`, …). The jobs used to be skipped ("its only columns in common with requisitions
+ * are common names"), and the config printed for them keyed requisitions by `id`, while Workable's candidates
+ * name their job by its shortcode: following it set every application aside and stopped the build. Workable's
+ * jobs are now a table of the Workable dialect, keyed by the shortcode, their `state` read as Workable defines
+ * it (published and closed — a job used internally — are open; archived ended; a draft is not stated), and
+ * their fills derived from their hires, as the jobs carry no fill date.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +24,8 @@ function writeWorkable(dir: string) {
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const iso = (day: number) => new Date(Date.UTC(2025, 0, 1 + day, 9)).toISOString();
   const jobs = [['id', 'title', 'full_title', 'shortcode', 'code', 'state', 'department', 'url', 'created_at']];
+  const states = ['published', 'closed', 'archived', 'draft'];
+  const unfilled: Record<string, string> = {};
   const candidates = [
     [
       'id',
@@ -44,11 +43,13 @@ function writeWorkable(dir: string) {
     ],
   ];
   let n = 0;
-  for (let j = 0; j < 20; j++) {
+  // 20 jobs with a hire each, then one job of each state without candidates.
+  for (let j = 0; j < 24; j++) {
     const shortcode = Math.floor(random() * 0xffffff)
       .toString(16)
       .toUpperCase()
       .padStart(6, '0');
+    const state = states[j % 4]!;
     const department = j % 2 ? 'Ops' : 'R&D';
     jobs.push([
       `${100 + j}`,
@@ -56,11 +57,15 @@ function writeWorkable(dir: string) {
       'Engineer - Athens',
       shortcode,
       `JC${j}`,
-      'published',
+      state,
       department,
       `https://x.example/j/${shortcode}`,
       iso(j * 10),
     ]);
+    if (j >= 20) {
+      unfilled[state] = shortcode;
+      continue;
+    }
     for (let p = 0; p < 8; p++) {
       n++;
       const out = p < 6;
@@ -83,11 +88,12 @@ function writeWorkable(dir: string) {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'jobs.csv'), csv(jobs));
   fs.writeFileSync(path.join(dir, 'candidates.csv'), csv(candidates));
+  return unfilled;
 }
 
 async function dataStep(name: string, config?: unknown) {
   const data = path.join(work, name);
-  writeWorkable(data);
+  const unfilled = writeWorkable(data);
   if (config) fs.writeFileSync(path.join(data, 'dashboard.config.json'), JSON.stringify(config));
   const log = memoryLogger();
   try {
@@ -97,9 +103,9 @@ async function dataStep(name: string, config?: unknown) {
       sample: false,
       log,
     });
-    return { aggregates, lines: log.lines.join('\n'), error: null };
+    return { aggregates, unfilled, lines: log.lines.join('\n'), error: null };
   } catch (error) {
-    return { aggregates: null, lines: log.lines.join('\n'), error: String(error) };
+    return { aggregates: null, unfilled, lines: log.lines.join('\n'), error: String(error) };
   }
 }
 
@@ -117,20 +123,25 @@ describe('Workable’s jobs beside its candidates', () => {
     expect(lines).not.toMatch(/ZQX/i);
   });
 
-  // Defect: Workable's jobs are not recognised (see the header).
-  it.fails('are read as requisitions with no config', async () => {
-    const { lines, aggregates } = await dataStep('no-config');
-    expect(lines).toMatch(/jobs\.csv: read as requisitions/);
+  it('are read as Workable requisitions with no config, and every candidate joins its job by shortcode', async () => {
+    const { lines, aggregates, error } = await dataStep('no-config');
+    expect(error).toBeNull();
+    expect(lines).toMatch(/jobs\.csv: read as requisitions \(Workable\)/);
+    expect(aggregates?.quality.entities.find((e) => e.entity === 'requisitions')?.used).toBe(24);
     expect(aggregates?.quality.entities.find((e) => e.entity === 'applications')?.used).toBe(160);
   });
 
-  // Defect: the printed config maps the job's id, while the candidates name its shortcode (see the header).
-  it.fails('the config the build prints for them builds, every application used', async () => {
-    const { lines } = await dataStep('printed');
-    const hint = /jobs\.csv: skipped[\s\S]*?dashboard\.config\.json: (\{.*?\}\}\})/.exec(lines);
-    expect(hint).not.toBeNull();
-    const { aggregates, error } = await dataStep('following', JSON.parse(hint![1]!));
-    expect(error).toBeNull();
-    expect(aggregates?.quality.entities.find((e) => e.entity === 'applications')?.used).toBe(160);
+  it('each job is filled by its hire, 40 days after it was created, whatever its state', async () => {
+    const { lines, aggregates } = await dataStep('fills');
+    expect(lines).toMatch(/derived filled_at of 20 requisitions/);
+    const fills = aggregates!.timeToFill.fills;
+    expect(fills).toHaveLength(20);
+    expect(new Set(fills.map((f) => f.days_to_fill))).toEqual(new Set([40]));
+  });
+
+  it('a job without a hire is open when published, closed (internal) or a draft, and not when archived', async () => {
+    const { aggregates, unfilled } = await dataStep('states');
+    const open = new Set(aggregates!.timeToFill.open.map((r) => r.requisition_id));
+    expect(open).toEqual(new Set([unfilled.published, unfilled.closed, unfilled.draft]));
   });
 });

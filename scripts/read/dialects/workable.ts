@@ -1,12 +1,19 @@
 /**
  * Workable candidates (one per candidate per job), from NangoHQ/integration-templates:
- * integrations/workable/syncs/jobs-candidates.md and help.workable.com.
+ * integrations/workable/syncs/jobs-candidates.md and help.workable.com; Workable jobs from its API reference
+ * (workable.readme.io/reference/jobs).
  *
  * Verified: `id, job{shortcode,title}, stage, disqualified, disqualification_reason, hired_at, created_at`, and
  * the default disqualification reasons. [unverified]: `disqualified_at` (without it a rejection has no date:
  * map `rejected_at` to the column that has one, e.g. `updated_at`, in the config), and who initiated each
  * default reason (Workable groups them under "Candidate rejected" / "Candidate withdrew" without saying which
  * is which; the split below is our reading of the names — override it in `reasons`).
+ *
+ * Jobs, verified: `id, title, full_title, shortcode, code, state, department, location{location_str}, created_at`;
+ * `state` ∈ draft | published | closed | archived, where closed is "a job used internally or confidentially"
+ * (still hiring, not advertised). Candidates name their job by `job.shortcode`, so the shortcode is the
+ * requisition's id (one seat per job: Workable's jobs carry no openings). No fill or close date: fills come from
+ * the job's hires (derive.ts), and an archived job without a hire ended unfilled, undated.
  */
 import type { Dialect } from './types.ts';
 
@@ -46,6 +53,20 @@ export const workable: Dialect = {
         'Rejected offer': 'candidate',
         'Could not be contacted': null,
       },
+    },
+    {
+      entity: 'requisitions',
+      columns: {
+        // Not `id`: no candidate column carries the job's id, and keyed by it no application would join.
+        requisition_id: ['shortcode'],
+        job_title: ['title', 'full_title'],
+        department: ['department'],
+        location: ['location.location_str', 'location_str', 'location.city'],
+        opened_at: ['created_at'],
+        status: ['state'],
+      },
+      // A draft is being written: its seat is not stated open or closed (Lever's drafts alike).
+      values: { requisition_status: { published: 'open', closed: 'open', archived: 'closed', draft: null } },
     },
   ],
 };
