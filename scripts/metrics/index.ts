@@ -25,7 +25,7 @@ import {
 } from './funnel.ts';
 import { absentFigures, withoutAbsent } from './absent.ts';
 import { buildHeadlines, withChanges } from './headlines.ts';
-import { partnershipSection, partnershipWindow } from './partnership.ts';
+import { partnershipSection, partnershipWindow, screensOf } from './partnership.ts';
 import { movementsSection, targetsOf } from './movements.ts';
 import { ownersSection } from './owners.ts';
 import { sourcesSection } from './sources.ts';
@@ -140,6 +140,8 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     ...(hasStageEvents ? [coverageOf('funnel', fromEvents.journeys.size, fromEvents.excluded)] : []),
   ];
 
+  // Who entered the two screens, and when: read from the journeys once, for the cards and the owners.
+  const screened = screensOf(ctx, journeys, order);
   const partnership = partnershipSection(
     ctx,
     window,
@@ -147,7 +149,7 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     requisitions.facts,
     slots.facts,
     rejections.facts,
-    journeys,
+    screened,
     order,
   );
   const draft: Aggregates = {
@@ -186,7 +188,7 @@ export function aggregatesOfFacts(facts: Facts, input: Omit<ComputeInput, 'table
     targets: targetsOf(config),
     movements: { minimumRateN: 0, minimumMedianN: 0, items: [] },
     ...sourcesSection(ctx, months, journeys, order, slots.facts, rejections.facts),
-    owners: ownersSection(ctx, months, requisitions.facts, slots.facts, rejections.facts, journeys, order),
+    owners: ownersSection(ctx, months, requisitions.facts, slots.facts, rejections.facts, screened, order),
     coverage,
     absent: [],
     quality: {

@@ -23,8 +23,8 @@ import { addMonths, dayNumberOfDate } from '../time.ts';
 import { lastDayOfMonth } from './asOf.ts';
 import { label, NONE, type Context } from './context.ts';
 import { SLOT, type Slots } from './feedback.ts';
-import type { Journeys, StageOrder } from './funnel.ts';
-import { SCREEN_MATCHERS } from './partnership.ts';
+import type { StageOrder } from './funnel.ts';
+import { SCREEN_MATCHERS, type Screened } from './partnership.ts';
 import type { RejectionFact } from './rejections.ts';
 import { distinctSorted, rate, roundTo } from './stats.ts';
 import { isSmallGroup, suppressFigure } from './suppression.ts';
@@ -50,7 +50,7 @@ export function ownersSection(
   requisitions: readonly RequisitionFact[],
   slots: Slots,
   rejections: readonly RejectionFact[],
-  journeys: Journeys,
+  screened: Screened,
   order: StageOrder,
 ): Owners {
   const m = ctx.minGroupSize;
@@ -62,7 +62,6 @@ export function ownersSection(
 
   // The hiring manager's stages: their screen and every stage after it (decided once per stage spelling).
   const managerScreens = order.stages.filter(SCREEN_MATCHERS.hiringManagerScreen).map(order.indexOf);
-  const recruiterScreens = new Set(order.stages.filter(SCREEN_MATCHERS.recruiterScreen).map(order.indexOf));
   const firstManagerScreen = managerScreens.length ? Math.min(...managerScreens) : Infinity;
   const owned = new Map<string, boolean>();
   const ownedByManager = (stage: string): boolean => {
@@ -85,29 +84,16 @@ export function ownersSection(
     return pair;
   };
 
-  // Screened by the recruiter in a month → taken forward, per pair and month.
-  const indexOfSpelling = journeys.spellings.map((spelling) => order.indexOf(spelling));
-  const recruiterScreenSpelling = indexOfSpelling.map((index) => recruiterScreens.has(index));
-  for (let j = 0; j < journeys.size; j++) {
-    const row = journeys.row[j]!;
-    const hm = ctx.hiringManagerAt(row);
-    if (hm === NONE) continue;
-    let entered = Infinity;
-    let furthest = -1;
-    for (let i = journeys.start[j]!; i < journeys.start[j + 1]!; i++) {
-      const spelling = journeys.spelling[i]!;
-      if (recruiterScreenSpelling[spelling]) entered = Math.min(entered, journeys.entered[i]!);
-      furthest = Math.max(furthest, indexOfSpelling[spelling]!);
-    }
-    if (entered === Infinity) continue;
-    const a = journeys.applications[j]!;
-    const hired = a.status === 'hired' && (a.hiredAt === null || ctx.happened(a.hiredAt));
-    const byMonth = pairOf(hm, recruiterOfRow(row)).screened;
-    const month = ctx.monthOf(entered);
+  // Screened by the recruiter in a month → taken forward (reached the hiring manager's screen or later, or
+  // hired), per pair and month: the journeys as the partnership cards read them.
+  for (let k = 0; k < screened.size; k++) {
+    const month = screened.recruiterMonth[k]!;
+    if (month === null) continue;
+    const byMonth = pairOf(screened.hiringManager[k]!, recruiterOfRow(screened.row[k]!)).screened;
     let s = byMonth.get(month);
     if (!s) byMonth.set(month, (s = { screened: 0, forward: 0 }));
     s.screened++;
-    if (hired || furthest >= firstManagerScreen) s.forward++;
+    if (screened.reachedManager[k]) s.forward++;
   }
 
   // The hiring manager's own slots: per month (by the slots' own codes, month × hiring manager), and what

@@ -73,11 +73,10 @@ export function partnershipSection(
   requisitions: readonly RequisitionFact[],
   slots: Slots,
   rejections: readonly RejectionFact[],
-  journeys: Journeys,
+  screened: Screened,
   order: StageOrder,
 ): { cards: Partnership[]; company: CompanyFigures[] } {
   const wide = { fromMonth: addMonths(window.toMonth, -(WIDENED_MONTHS - 1)), toMonth: window.toMonth };
-  const screened = screensOf(ctx, journeys, order);
   const args = [ctx, hiringManagers, requisitions, slots, rejections, screened, order] as const;
   const narrow = cardsOver(window, ...args);
   const widened = cardsOver(wide, ...args);
@@ -247,12 +246,13 @@ function cardsOver(
 }
 
 /**
- * Per journey with a hiring manager that entered either screen, once for both windows: its application (as
- * `ctx.rowOfId`), its hiring manager, the month it entered the recruiter's screen and the hiring manager's
- * (null: never), and whether it went on from each.
+ * Per journey with a hiring manager that entered either screen, once for both windows and the owners section:
+ * its application's row and that row's `ctx.rowOfId`, its hiring manager, the month it entered the recruiter's
+ * screen and the hiring manager's (null: never), and whether it went on from each.
  */
-interface Screened {
+export interface Screened {
   size: number;
+  row: number[];
   application: number[];
   hiringManager: string[];
   recruiterMonth: (string | null)[];
@@ -261,7 +261,7 @@ interface Screened {
   passedManager: boolean[];
 }
 
-function screensOf(ctx: Context, journeys: Journeys, order: StageOrder): Screened {
+export function screensOf(ctx: Context, journeys: Journeys, order: StageOrder): Screened {
   // Stage positions of the two screens; a later stage is any stage after the hiring manager's screen.
   const recruiterScreens = order.stages.filter(SCREEN_MATCHERS.recruiterScreen).map(order.indexOf);
   const managerScreens = order.stages.filter(SCREEN_MATCHERS.hiringManagerScreen).map(order.indexOf);
@@ -275,6 +275,7 @@ function screensOf(ctx: Context, journeys: Journeys, order: StageOrder): Screene
   const n = journeys.size;
   const screened: Screened = {
     size: 0,
+    row: column(n, 0),
     application: column(n, 0),
     hiringManager: new Array<string>(n).fill(NONE),
     recruiterMonth: new Array<string | null>(n).fill(null),
@@ -302,6 +303,7 @@ function screensOf(ctx: Context, journeys: Journeys, order: StageOrder): Screene
     // The application itself is read only for the journeys counted: reading every one cost more than the rest.
     const wasHired = hired(journeys.applications[j]!);
     const k = screened.size++;
+    screened.row[k] = row;
     screened.application[k] = ctx.rowOfId(row);
     screened.hiringManager[k] = hm;
     if (recruiter) screened.recruiterMonth[k] = ctx.monthOf(recruiterEntered);
@@ -310,6 +312,7 @@ function screensOf(ctx: Context, journeys: Journeys, order: StageOrder): Screene
     screened.passedManager[k] = wasHired || furthest > lastManagerScreen;
   }
   for (const values of [
+    screened.row,
     screened.application,
     screened.hiringManager,
     screened.recruiterMonth,
