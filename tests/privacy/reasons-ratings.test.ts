@@ -52,6 +52,73 @@ describe('reason matching', () => {
     expect(defaults(typed)).toEqual({ category: 'other', known: false });
   });
 
+  // Reasons of real exports that fell into "other" (issue 17): each with its category and who it says ended it.
+  it.each([
+    ['Skills mismatch', 'skills', 'company'],
+    ['Skill set mismatch', 'skills', 'company'],
+    ['Skills not aligned', 'skills', 'company'],
+    ['Insufficient skills', 'skills', 'company'],
+    ['Lack of skills', 'skills', 'company'],
+    ['Unqualified', 'skills', 'company'],
+    ['Failed assessment', 'skills', 'company'],
+    ['Failed interview', 'skills', 'company'],
+    ['Did not pass interview', 'skills', 'company'],
+    ['Communication skills', 'skills', 'company'],
+    ['Compensation misaligned', 'compensation', undefined],
+    ['Compensation misalignment', 'compensation', undefined],
+    ['Compensation not aligned', 'compensation', undefined],
+    ['Salary misaligned', 'compensation', undefined],
+    ['Salary mismatch', 'compensation', undefined],
+    ['Salary expectations not aligned', 'compensation', undefined],
+    ['Salary too high', 'compensation', undefined],
+    ['Salary too low', 'compensation', 'candidate'],
+    ['Offer too low', 'compensation', 'candidate'],
+    ['Relocation', 'logistics', undefined],
+    ['Not willing to relocate', 'logistics', undefined],
+    ['Unwilling to relocate', 'logistics', undefined],
+    ['Commute', 'logistics', undefined],
+    ['Commute too long', 'logistics', undefined],
+    ['Remote only', 'logistics', undefined],
+    ['Wants remote', 'logistics', undefined],
+    ['Position cancelled', 'position filled', 'company'],
+    ['Position canceled', 'position filled', 'company'], // one letter from "cancelled"
+    ['Position on hold', 'position filled', 'company'],
+    ['Role cancelled', 'position filled', 'company'],
+    ['Job cancelled', 'position filled', 'company'],
+    ['Hiring freeze', 'position filled', 'company'],
+    ['Took another job', 'candidate withdrew', 'candidate'],
+    ['Took another position', 'candidate withdrew', 'candidate'],
+    ['Accepted another position', 'candidate withdrew', 'candidate'],
+    ['Accepted a better offer', 'candidate withdrew', 'candidate'],
+    ['Counter offer', 'candidate withdrew', 'candidate'],
+    ['Counter-offer', 'candidate withdrew', 'candidate'],
+    ['Accepted counter offer', 'candidate withdrew', 'candidate'],
+    ['Stayed with current employer', 'candidate withdrew', 'candidate'],
+    ['Personal reasons', 'candidate withdrew', 'candidate'],
+    ['Failed background check', 'other', 'company'],
+    ['Failed reference check', 'other', 'company'],
+  ])('%j is known: %s, ended by %s', (reason, category, rejectedBy) => {
+    expect(defaults(reason)).toEqual({ category, ...(rejectedBy ? { rejectedBy } : {}), known: true });
+  });
+
+  // Greenhouse's default rejection reasons (its help centre's table), each in its reason type: "We rejected
+  // them" is the company, "They rejected us" the candidate, except "Other", which is in both.
+  it.each([
+    ['Duplicate', 'other', 'company'],
+    ['Lacking skill(s)/qualification(s)', 'skills', 'company'],
+    ['Not a cultural fit', 'values', 'company'],
+    ['Other (add notes below)', 'other', 'company'],
+    ['Preferred another candidate', 'position filled', 'company'],
+    ['Spam', 'other', 'company'],
+    ["Didn't like offer", 'compensation', 'candidate'],
+    ['Other', 'other', undefined],
+    ["Wasn't available", 'logistics', 'candidate'],
+    ["Wasn't interested", 'candidate withdrew', 'candidate'],
+    ['None specified', 'unspecified', undefined],
+  ])('Greenhouse default %j is %s, ended by %s', (reason, category, rejectedBy) => {
+    expect(defaults(reason)).toEqual({ category, ...(rejectedBy ? { rejectedBy } : {}), known: true });
+  });
+
   it('does not guess between two known reasons equally close', () => {
     // "Salary" and "Salory" are 1 away from "salary"; with both configured, "Salury" is 1 from each.
     const lookup = reasonLookup({ Salory: { category: 'logistics' } });
