@@ -616,8 +616,46 @@ function layOut(draft: Aggregates): Layout {
       S('headlines: company = its hiring managers', tableIdOf(count, month, ALL).id, [...parts, none]);
     }
   }
+  // A department = Σ its hiring managers + its seats without one, where the requisition lists (published, never
+  // suppressed) show each of its hiring managers hiring for it alone: an attacker can read that off them.
+  const departmentsOf = new Map<string, Set<string>>();
+  for (const r of [...draft.timeToFill.fills, ...draft.timeToFill.open]) {
+    if (!r.hiring_manager || !r.department) continue;
+    (departmentsOf.get(r.hiring_manager) ?? departmentsOf.set(r.hiring_manager, new Set()).get(r.hiring_manager)!).add(
+      r.department,
+    );
+  }
+  const departmentRests: number[] = [];
+  const managerScopes = new Map(
+    managers.flatMap((s) => (s.scope.kind === 'hiringManager' ? [[s.scope.hiringManager, s.scope] as const] : [])),
+  );
+  for (const department of draft.departments) {
+    const own = [...departmentsOf].filter(([, ds]) => ds.has(department)).map(([name]) => name);
+    if (own.length === 0 || own.some((name) => departmentsOf.get(name)!.size > 1 || !managerScopes.has(name))) continue;
+    for (const count of Object.keys(HIDDEN_WITH)) {
+      for (const month of monthList) {
+        const total = tableIdOf(count, month, department).id;
+        const totalCell = L.byId.get(total);
+        if (totalCell === undefined) continue;
+        const parts = own.map((name) => scopeIds(managerScopes.get(name)!, count, month).id);
+        // A hiring manager with no figure that month is published as 0 by the others' (as a window's month).
+        const known = parts.filter((id) => L.byId.has(id));
+        if (known.length === 0) continue;
+        const rest = L.truth[totalCell]! - known.reduce((sum, id) => sum + L.truth[L.byId.get(id)!]!, 0);
+        // Counted under a department's hiring manager but not in it (a requisition the lists leave out): the
+        // relation does not hold, and an attacker using it would be misled, not helped.
+        if (rest < 0) continue;
+        const none = `without a hiring manager\u0001${count}\u0001${month}\u0001${department}`;
+        const c = L.derived(none, rest);
+        L.op(OP.derived, c);
+        departmentRests.push(c);
+        S('headlines: a department = its hiring managers', total, [...known, none]);
+      }
+    }
+  }
   // An attacker who assumes every seat has a hiring manager is right when it is so: model it exactly then.
   if (unassigned.every((c) => L.truth[c] === 0)) L.zero.push(...unassigned);
+  if (departmentRests.every((c) => L.truth[c] === 0)) L.zero.push(...departmentRests);
 
   // ---- partnerships: each card's and the company's figures over a window have their n published (a hidden
   // small one is a hidden count), and a rate × its n is a count. The company's n over a window is its hiring

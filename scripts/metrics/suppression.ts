@@ -584,6 +584,7 @@ function suppressHeadlines(
   m: number,
   tableState: (count: HeadlineCount, department: string, month: string) => State,
   force: ReadonlySet<string>,
+  departmentOf: ReadonlyMap<string, string>,
 ): HeadlineSeries[] {
   const bySeries = new Map(series.map((s) => [key(s.metric, scopeKey(s.scope)), s]));
   // The scopes the audit asked something of (most have nothing forced: their ids need not be written out).
@@ -604,6 +605,9 @@ function suppressHeadlines(
     const n = countSeries?.months[i]?.current.n ?? null;
     const forced = scopeForced && force.has(cellId.headline(scope, month, count));
     if (isSmallGroup(n, m)) return forced;
+    // A part of its one department's count: hidden where that count is (the parts would add it back up).
+    const only = departmentOf.get(scope.hiringManager);
+    if (n !== 0 && only !== undefined && tableState(count, only, month) !== null) return true;
     return n !== 0 && forced ? true : null;
   };
   return series.map((s) => {
@@ -645,6 +649,21 @@ function suppressHeadlines(
       }),
     };
   });
+}
+
+/**
+ * The department each hiring manager hires for alone, as the published requisition lists show it: their counts
+ * are parts of that department's (the audit writes the relation down), so an attacker adds them up.
+ */
+export function soleDepartments(a: Aggregates): Map<string, string> {
+  const departmentsOf = new Map<string, Set<string>>();
+  for (const r of [...a.timeToFill.fills, ...a.timeToFill.open]) {
+    if (!r.hiring_manager || !r.department) continue;
+    const ds =
+      departmentsOf.get(r.hiring_manager) ?? departmentsOf.set(r.hiring_manager, new Set()).get(r.hiring_manager)!;
+    ds.add(r.department);
+  }
+  return new Map([...departmentsOf].flatMap(([name, ds]) => (ds.size === 1 ? [[name, [...ds][0]!] as const] : [])));
 }
 
 // ---- the whole artifact ---------------------------------------------------------------------------------
@@ -735,7 +754,7 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
 
   return {
     ...a,
-    headlines: suppressHeadlines(a.headlines, m, tableState, force),
+    headlines: suppressHeadlines(a.headlines, m, tableState, force, soleDepartments(a)),
     timeToFill: {
       ...a.timeToFill,
       timeToHireByMonth: a.timeToFill.timeToHireByMonth.map((r, i) =>
