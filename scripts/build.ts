@@ -14,7 +14,7 @@ import { runDataStepApart } from './data-process.ts';
 import { runChild } from './runtime.ts';
 import { isAlive } from './processes.ts';
 import { AlreadyReported, UserError } from './errors.ts';
-import { contactDetailsIn, formatCount } from './read/values.ts';
+import { aContactDetail, contactDetailsIn, formatCount } from './read/values.ts';
 import { checkOutFolder, markAsBuilt, swapInto } from './out-folder.ts';
 import { teamNoteFiles } from './read/files.ts';
 
@@ -114,7 +114,7 @@ export async function warnAboutNotes(dataDir: string, log: Logger): Promise<stri
       const what = contactDetailsIn(line);
       if (what)
         warnings.push(
-          `retros/${name}, line ${i + 1}: looks like ${what === 'e-mail address' ? 'an e-mail address' : 'a phone number'}; notes are published on the site as written`,
+          `retros/${name}, line ${i + 1}: looks like ${aContactDetail(what)}; notes are published on the site as written`,
         );
     });
   }

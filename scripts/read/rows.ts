@@ -37,6 +37,7 @@ import { allSynonyms, type ValueSynonyms } from './dialects/index.ts';
 import type { EnumKind, Giver } from './ledger.ts';
 import type { ColumnRef, Match } from './recognise.ts';
 import {
+  aContactDetail,
   contactDetailsIn,
   enumReader,
   hiddenValue,
@@ -325,8 +326,10 @@ function textCells(match: Match, sink: RowSink) {
     sink.hidden(column, hidden.what, person);
     if (person) return hiddenPerson(hidden.n);
     if (!required) return null;
-    const what = hidden.what === 'e-mail address' ? 'an e-mail address' : 'a phone number';
-    sink.reject(match.columns[column]!.name, `looks like ${what}, not a ${column.replace(/_/g, ' ')}: hidden`);
+    sink.reject(
+      match.columns[column]!.name,
+      `looks like ${aContactDetail(hidden.what)}, not a ${column.replace(/_/g, ' ')}: hidden`,
+    );
     return undefined;
   };
   return {

@@ -124,12 +124,17 @@ export function interner(limit = 50_000, guard = false): (raw: string | undefine
  * Why a text cell was hidden: it held an e-mail address or a phone number, or it was the same as a cell of its
  * row that names the candidate (`personal value`: a name or contact column dropped at read time).
  */
-export type ContactDetails = 'e-mail address' | 'phone number' | 'personal value';
+export type ContactDetails = 'e-mail address' | 'phone number' | 'profile link' | 'personal value';
+
+/** The contact detail with its article, for messages: "an e-mail address". */
+export function aContactDetail(what: ContactDetails): string {
+  return what === 'e-mail address' ? 'an e-mail address' : what === 'personal value' ? 'a personal value' : `a ${what}`;
+}
 
 /** How a hidden value is described on the data-quality page and in the log: never with the value. */
 export function hiddenBecause(what: ContactDetails): string {
   if (what === 'personal value') return "the same as the candidate's name or contact details in its row";
-  return `looked like ${what === 'e-mail address' ? 'an e-mail address' : 'a phone number'}`;
+  return `looked like ${aContactDetail(what)}`;
 }
 
 /**
@@ -156,7 +161,7 @@ export function contactSpelling(text: string): string {
     .normalize('NFKC')
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/\p{Nd}/gu, asciiDigit)
-    .replace(/[\p{Pd}\u2212\u2043\u30fc]/gu, '-')
+    .replace(/[\p{Pd}\u2212\u2043\u30fc~]/gu, '-')
     .replace(/[\u3002\uff61\u2024\u00b7\u2027\u2219\u22c5\u30fb]/gu, '.')
     .replace(/\s+/gu, ' ');
 }
@@ -252,11 +257,12 @@ const PHONE_RUN = /\+?\(?\d(?:[\d ()./_|-]|,(?=\d))*\d/g;
  * link. Names cannot be told from other text and are not looked for.
  */
 export function contactDetailsIn(raw: string): ContactDetails | null {
-  // Most values have no @, no "at" and few digits: those are decided without normalising.
-  if (!MAYBE_EMAIL.test(raw) && countDigits(raw) < 7) return null;
+  // Most values have no @, no "at", no profile link and few digits: those are decided without normalising.
+  if (!MAYBE_EMAIL.test(raw) && !MAYBE_PROFILE.test(raw) && countDigits(raw) < 7) return null;
   const text = contactSpelling(raw);
   const spelled = emailSpelling(text);
   if (EMAIL.test(spelled) || EMAIL_NO_TLD.test(spelled)) return 'e-mail address';
+  if (PROFILE_LINK.test(text)) return 'profile link';
   if (countDigits(text) < 7) return null;
   let rest = text;
   // Set aside with a mark that no phone run crosses (`|` may separate a phone number's groups).
@@ -275,7 +281,14 @@ export function contactDetailsIn(raw: string): ContactDetails | null {
 const MAYBE_EMAIL = /[@\uff20\ufe6b]|\bat\b|%40|&#|&commat;/iu;
 /** A word or link that says the digits after it are a phone number, even glued to them (`wa.me/1555…`). */
 const PHONE_WORD =
-  /(?:^|[^\p{L}])(?:tel|tél|phone|ph|mob|mobile|cell|handy|fon|telefon|telefono|teléfono|gsm|fax|wa\.me)[-_/.:=]?$/iu;
+  /(?:^|[^\p{L}])(?:tel|tél|phone|ph|mob|mobile|cell|handy|fon|telefon|telefono|teléfono|gsm|fax|wa\.me|t\.me|signal\.me\/#p)[-_/.:=]?$/iu;
+/**
+ * A link to one person's profile, which names them (`linkedin.com/in/jane-doe`, `xing.com/profile/Jane_Doe`):
+ * a company page (`linkedin.com/company/…`) or a job board's name is not one.
+ */
+const PROFILE_LINK =
+  /linkedin\.[a-z.]+\/(?:in|pub)\/|xing\.com\/profile\/|github\.com\/(?!orgs\/)[\w-]+\/?(?:$|[\s?#])/iu;
+const MAYBE_PROFILE = /linkedin|xing|github/iu;
 
 /**
  * Digits of any script, and the digit-like numbers NFKC turns into digits (superscript `⁰⁶`, circled `⑥`):
@@ -297,15 +310,16 @@ function countDigits(text: string): number {
  * readable export starts with in practice, and which `hiddenValue` checks exactly).
  */
 export function hiddenMarker(what: ContactDetails, n: number): string {
-  return `\u0000${what === 'e-mail address' ? 'e' : 'p'}${n}`;
+  return `\u0000${what === 'e-mail address' ? 'e' : what === 'profile link' ? 'l' : 'p'}${n}`;
 }
 
 /** What a hidden marker stands for, or null for an ordinary value. Cheap for ordinary values. */
 export function hiddenValue(value: string): { what: ContactDetails; n: number } | null {
   if (value.charCodeAt(0) !== 0) return null;
-  const match = /^\u0000([ep])(\d+)$/.exec(value);
+  const match = /^\u0000([epl])(\d+)$/.exec(value);
   if (!match) return null;
-  return { what: match[1] === 'e' ? 'e-mail address' : 'phone number', n: Number(match[2]) };
+  const what = match[1] === 'e' ? 'e-mail address' : match[1] === 'l' ? 'profile link' : 'phone number';
+  return { what, n: Number(match[2]) };
 }
 
 /**
