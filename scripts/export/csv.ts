@@ -315,10 +315,16 @@ export const EXPORTS: readonly CsvExport[] = [
     name: 'time-to-hire-by-month.csv',
     title: 'Time to hire by hire month and department',
     columns: ['month', 'department', 'hires', 'median_days', 'p90_days', 'suppressed', 'empty_reason'],
-    rows: (a) =>
-      a.timeToFill.timeToHireByMonth.map(
-        withReason([[['median_days', 'p90_days'], 'no hires in the month', (r) => r.hires === 0]]),
-      ),
+    rows: (a) => {
+      // Without hired_at the hires are not known: empty, never "0 hires, no hires in the month".
+      const absent = absentReason(a, 'timeToHire');
+      return a.timeToFill.timeToHireByMonth.map(
+        withReason([
+          ...(absent ? [[['hires', 'median_days', 'p90_days'], absent, () => true] as const] : []),
+          [['median_days', 'p90_days'], 'no hires in the month', (r) => r.hires === 0],
+        ]),
+      );
+    },
   },
   {
     name: 'rejection-categories-by-month.csv',
@@ -549,13 +555,19 @@ export const EXPORTS: readonly CsvExport[] = [
       'hires',
       'suppressed',
       ...SOURCE_FIELDS.map((f) => `${f}_suppressed`),
+      // Added at the end: why a count is empty although not hidden (hires without a hired_at column).
+      'empty_reason',
     ],
-    rows: (a) =>
-      (a.sources ?? []).map((r) => ({
+    rows: (a) => {
+      const absent = absentReason(a, 'hires');
+      return (a.sources ?? []).map((r) => ({
         ...cellFlags<typeof r>(SOURCE_FIELDS)(r),
         // A share of the row's own applications: shown only where both counts are.
         advanced_rate: r.advanced !== null && r.applications ? r.advanced / r.applications : null,
-      })),
+        empty_reason:
+          absent && r.hires === null && !r.suppressed && !(r.hidden ?? []).includes('hires') ? `hires: ${absent}` : '',
+      }));
+    },
   },
   {
     name: 'offers-by-quarter.csv',

@@ -338,7 +338,7 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
     columns: {
       month: month('the hire'),
       department: department(true),
-      hires: count('applications', 'hires in the month (the n of the quantiles)', hidden),
+      hires: count('applications', 'hires in the month (the n of the quantiles)', hiddenOrExplained),
       median_days: days('median calendar days from application to hire', hiddenOrExplained),
       p90_days: days('90th percentile of the same', hiddenOrExplained),
       suppressed: suppressed('the row'),
@@ -646,11 +646,15 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
         hiddenBy: 'advanced_suppressed',
         empty: 'when either count is hidden, or there are no applications',
       }),
-      hires: count('hires', 'hires made in the month from this source', { hiddenBy: 'hires_suppressed' }),
+      hires: count('hires', 'hires made in the month from this source', {
+        hiddenBy: 'hires_suppressed',
+        explainedBy: 'empty_reason',
+      }),
       suppressed: suppressed('the row (its applications are fewer than the minimum group size)'),
       applications_suppressed: cellFlag('applications', 'as a complement'),
       advanced_suppressed: cellFlag('advanced', 'when small or as a complement'),
       hires_suppressed: cellFlag('hires', 'when small or as a complement'),
+      empty_reason: emptyReason,
     },
   },
   'offers-by-quarter.csv': {

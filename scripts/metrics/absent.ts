@@ -1,44 +1,80 @@
 /**
  * Absent is not zero: a figure whose input column is in no file of the export is "not in your export", never
  * 0 %. An interviews export without `feedback_submitted_at` would otherwise read as "nothing submitted, every
- * slot overdue". The figures are blanked in the draft (value null), before suppression, and listed in the
- * artifact's `absent`, so that every page, chart and CSV says why they are empty.
+ * slot overdue", one without `hired_at` as "no hires", one without `rejected_at` as "no rejections". The figures
+ * are blanked in the draft (value null), before suppression, and listed in the artifact's `absent`, so that
+ * every page, chart and CSV says why they are empty.
  *
- * A table with no file at all is not "absent columns": its figures simply have no rows.
+ * A table with no file at all lacks every column: its figures are absent as well (with no requisitions file,
+ * "requisitions filled" is not known to be 0), named by the column that makes a file that table.
+ *
+ * This module is the one place that knows which figure needs which column: `NEEDS` lists, per input column,
+ * every figure id (headline metric, definition, or section) that reads it; `withoutAbsent` blanks each of them
+ * wherever the artifact holds it.
  */
 import type { AbsentFigure, Aggregates, Figure } from '../schema/aggregates.ts';
 import type { Entity } from '../schema/canonical.ts';
 import type { Context } from './context.ts';
 
-/** Which figures (metric and definition ids) need which template column. */
+/** The figures about requisitions: none without a requisitions file. */
+const REQUISITION_FIGURES = [
+  'requisitionsFilled',
+  'medianDaysToFill',
+  'openRequisitions',
+  'daysToFill',
+  'daysOpen',
+  'aging',
+] as const;
+/** The figures about feedback slots: none without an interviews file. */
+const FEEDBACK_FIGURES = [
+  'feedbackSubmissionRate',
+  'feedbackOnTimeRate',
+  'medianHoursToFeedback',
+  'hoursToFeedback',
+  'onTime',
+  'submissionRate',
+  'outstandingFeedback',
+  'hiringManagerFeedback',
+] as const;
+/** The figures about rejections and withdrawals: each is counted in the month of its date. */
+const REJECTION_FIGURES = [
+  'rejections',
+  'withdrawalShare',
+  'unspecifiedReasonShare',
+  'rejectionCategory',
+  'rejectedBy',
+  'rejectionStage',
+] as const;
+
+/**
+ * Which figures (metric, definition and section ids) need which template column. A figure that needs several
+ * is listed under each; the first rule that holds names the column (a table's own key column first: without a
+ * requisitions file, the column to add is not `filled_at`).
+ * `hires`: a month's hires (the sources' hires, time to hire's counts).
+ */
 export const NEEDS: ReadonlyArray<{ entity: Entity; needs: string; figures: readonly string[] }> = [
-  {
-    entity: 'interviews',
-    needs: 'feedback_submitted_at',
-    figures: [
-      'feedbackSubmissionRate',
-      'feedbackOnTimeRate',
-      'medianHoursToFeedback',
-      'hoursToFeedback',
-      'onTime',
-      'submissionRate',
-      'outstandingFeedback',
-      'hiringManagerFeedback',
-    ],
-  },
-  { entity: 'applications', needs: 'rejection_reason', figures: ['unspecifiedReasonShare', 'rejectionCategory'] },
-  { entity: 'applications', needs: 'hired_at', figures: ['medianDaysToHire', 'timeToHire'] },
+  { entity: 'requisitions', needs: 'opened_at', figures: REQUISITION_FIGURES },
   { entity: 'requisitions', needs: 'filled_at', figures: ['requisitionsFilled', 'medianDaysToFill', 'daysToFill'] },
+  { entity: 'interviews', needs: 'interview_at', figures: ['feedbackSlots', ...FEEDBACK_FIGURES] },
+  { entity: 'interviews', needs: 'feedback_submitted_at', figures: FEEDBACK_FIGURES },
+  { entity: 'applications', needs: 'rejected_at', figures: REJECTION_FIGURES },
+  { entity: 'applications', needs: 'rejection_reason', figures: ['unspecifiedReasonShare', 'rejectionCategory'] },
+  { entity: 'applications', needs: 'hired_at', figures: ['medianDaysToHire', 'timeToHire', 'hires'] },
 ];
 
-/** The figures the export cannot give: their column is in none of the files of a table that has files. */
+/**
+ * The figures the export cannot give: their column is in none of the files of its table (or the table has no
+ * file). Each figure once, with the first column it lacks.
+ */
 export function absentFigures(ctx: Context): AbsentFigure[] {
-  const absent: AbsentFigure[] = [];
+  const absent = new Map<string, AbsentFigure>();
   for (const rule of NEEDS) {
-    if (!ctx.hasFile(rule.entity) || ctx.hasColumn(rule.entity, rule.needs)) continue;
-    for (const figure of rule.figures) absent.push({ figure, entity: rule.entity, needs: rule.needs });
+    if (ctx.hasFile(rule.entity) && ctx.hasColumn(rule.entity, rule.needs)) continue;
+    for (const figure of rule.figures) {
+      if (!absent.has(figure)) absent.set(figure, { figure, entity: rule.entity, needs: rule.needs });
+    }
   }
-  return absent;
+  return [...absent.values()];
 }
 
 const NOTHING: Figure = { value: null, n: null, suppressed: false };
@@ -94,8 +130,43 @@ export function withoutAbsent(draft: Aggregates, absent: readonly AbsentFigure[]
         owedFeedback: [],
       }
     : draft.owners;
-  const rejections = gone.has('rejectionCategory') ? { ...draft.rejections, byCategory: [] } : draft.rejections;
-  return { ...draft, headlines, feedback, partnerships, owners, rejections, absent: [...absent] };
+  // Without rejection dates no rejection has a month: the sections' tables are empty, not rows of 0.
+  const rejections = gone.has('rejections')
+    ? { ...draft.rejections, byMonth: [], byCategory: [], byRejectedBy: [], byStage: [] }
+    : gone.has('rejectionCategory')
+      ? { ...draft.rejections, byCategory: [] }
+      : draft.rejections;
+  const timeToFill = {
+    ...draft.timeToFill,
+    // Filled 0 in every month is what a missing fill date would read as: no rows instead.
+    ...(gone.has('daysToFill') ? { fills: [], byMonth: [] } : {}),
+    ...(gone.has('daysOpen') ? { open: [], aging: [] } : {}),
+    ...(gone.has('daysToFill') || gone.has('daysOpen') ? { byPerson: [] } : {}),
+    ...(gone.has('timeToHire')
+      ? {
+          timeToHireByMonth: draft.timeToFill.timeToHireByMonth.map((r) => ({
+            ...r,
+            hires: null,
+            median_days: null,
+            p90_days: null,
+          })),
+        }
+      : {}),
+  };
+  // A source's hires in the month: empty, not 0, beside its applications (which the export does give).
+  const sources =
+    gone.has('hires') && draft.sources ? draft.sources.map((r) => ({ ...r, hires: null })) : draft.sources;
+  return {
+    ...draft,
+    headlines,
+    feedback,
+    partnerships,
+    owners,
+    rejections,
+    timeToFill,
+    sources,
+    absent: [...absent],
+  };
 }
 
 /** `fields` of `row` that it has, as nulls (a field another version of the schema lacks is left out). */

@@ -6,6 +6,7 @@
 import type { Aggregates } from '../../../scripts/schema/aggregates.ts';
 import { barChart, type Bar } from '../../charts/barChart.ts';
 import { seriesColor } from '../../charts/theme.ts';
+import { absentFigure, absentText } from '../absent.ts';
 import { chartIds, type ChartModel } from '../chartModel.ts';
 import { formatCount, formatValue, hiddenMark, monthLabel, plural } from '../format.ts';
 import type { Site } from '../site.ts';
@@ -50,6 +51,8 @@ export function sourcesOfMonth(site: Site, month: string, id = 'retro-sources'):
       color: seriesColor(0),
     }));
   const total = bars.reduce((s, b) => s + b.value, 0);
+  // Without hired_at the month's hires are not known: "–" and why, never a count hidden as small.
+  const noHires = absentFigure(site.a, 'hires');
   const advancedShare = (r: NonNullable<Aggregates['sources']>[number]) =>
     r.advanced !== null && r.applications ? formatValue(r.advanced / r.applications, 'rate') : '–';
   return {
@@ -74,8 +77,9 @@ export function sourcesOfMonth(site: Site, month: string, id = 'retro-sources'):
           countCell(r, 'applications', r.applications, site),
           countCell(r, 'advanced', r.advanced, site),
           advancedShare(r),
-          countCell(r, 'hires', r.hires, site),
+          noHires ? '–' : countCell(r, 'hires', r.hires, site),
         ]),
+        ...(noHires ? { note: `Hires in the month shown as –: ${absentText(noHires)}.` } : {}),
       },
       'sources (most applications first)',
       'sources-by-month',
