@@ -841,8 +841,11 @@ export function protectAggregates(
   const force = new Set<string>();
   // Exact elimination costs a few times a round of interval propagation: it joins once propagation pins nothing.
   let exact = false;
-  // Counts the last round found pinned: still pinned after their remedies, they get wider ones (`stubborn`).
+  // Counts the last round found pinned: still pinned after their remedies, they get wider ones (`stubborn`) —
+  // in propagation's rounds too once a round pinned no fewer than the one before (one remedy a round, around a
+  // department's hiring managers, stalled it).
   let pinned = new Set<string>();
+  let stalled = false;
   for (let round = 1; ; round++) {
     const published = suppressOnce(a, minGroupSize, force);
     if (minGroupSize <= 1)
@@ -858,11 +861,15 @@ export function protectAggregates(
           unprotected: 0,
         },
       };
-    let audit = auditDisclosure(published, a, minGroupSize, { exact, stubborn: exact ? pinned : undefined });
+    let audit = auditDisclosure(published, a, minGroupSize, {
+      exact,
+      stubborn: exact || stalled ? pinned : undefined,
+    });
     if (!exact && audit.unprotected.length === 0) {
       exact = true;
       audit = auditDisclosure(published, a, minGroupSize, { exact });
     }
+    stalled = !exact && pinned.size > 0 && audit.unprotected.length >= pinned.size;
     pinned = new Set(audit.unprotected.map((u) => u.id));
     const more = audit.remedies.filter((id) => !force.has(id));
     if (audit.unprotected.length === 0 || more.length === 0 || round >= MAX_ROUNDS) {
