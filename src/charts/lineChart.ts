@@ -84,6 +84,11 @@ export function lineChartSpec(input: LineChartInput, variant: Variant): Plot.Plo
         text: () => label,
         dy: -7,
         fontSize: 11,
+        // A halo in the page's colour keeps the label legible where a line runs under it.
+        stroke: 'var(--bg)',
+        strokeWidth: 4,
+        paintOrder: 'stroke',
+        fill: 'currentColor',
       }),
     );
   }
