@@ -1,32 +1,30 @@
 /**
  * The team's retrospective notes (`retros/YYYY-MM.md` in the data folder) are their own Markdown, rendered at
- * build time. Markdown allows raw HTML, and Astro's renderer passes it through: a `<script>`, an `onerror=` or
- * a `javascript:` link in a note would reach the shared page. So notes are rendered with one extra Markdown
- * pass (`safeNotes`) that
+ * build time by markdown-it with raw HTML turned off, so a `<script>`, an `onerror=` or an `<iframe>` in a note
+ * is shown as text, never run. On top of that, `safeNotes` below
  *
- * - turns every piece of raw HTML into visible text (`<script>alert(1)</script>` is shown, not run);
- * - keeps only http(s), mailto and relative URLs in links and images (others become plain text);
+ * - keeps only http(s), mailto and relative URLs in links (others become their text; a reference definition's
+ *   becomes `#`) and in images;
  * - keeps an image only when it is a file inside `retros/` (after following symbolic links): an image from
  *   another site would be fetched by every reader's browser (a tracking pixel), and `../../photo.png` would
  *   copy a file from outside the data folder into the site. Others become their alt text, with a warning;
  * - moves headings two levels down (a note's `#` becomes an h3 under the page's "Team notes" h2).
  *
- * It is applied by `safeMarkdownGlob`, the `glob` loader with its Markdown render function swapped for one
- * whose processor runs `safeNotes` first, so `render(entry)` gives safe HTML with no `set:html` of our own.
+ * `teamNotesLoader` stores each note's HTML through Astro's content loader API, so `render(entry)` gives it
+ * with no `set:html` of our own. A kept image goes through Astro's image pipeline as in Astro's own Markdown: the
+ * `<img>` carries the placeholder Astro replaces with the processed image (a content-hashed file in `_astro/`),
+ * and the entry lists the image among its `imagePaths` (tests/robustness/inputs.test.ts checks the built page).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { satteri } from '@astrojs/markdown-satteri';
-import { glob } from 'astro/loaders';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import MarkdownIt from 'markdown-it';
+import type { MarkdownItOptions, StateCore, Token } from 'markdown-it';
 import { noteTasks } from './noteTasks.ts';
 import { isInside, realPathInsideSync, teamNoteFiles } from '../../scripts/read/files.ts';
 
 export { NOTE_FILE, teamNoteFiles, type TeamNoteFiles } from '../../scripts/read/files.ts';
-
-type PluginList = NonNullable<NonNullable<Parameters<typeof satteri>[0]>['mdastPlugins']>;
-type Plugin = Extract<PluginList[number], { name: string }>;
 
 /** The data folder (`DASHBOARD_DATA_DIR`, default `data/sample`). */
 export const dataFolder = (): string => path.resolve(process.env.DASHBOARD_DATA_DIR || 'data/sample');
@@ -127,114 +125,157 @@ export function isSafeUrl(url: string): boolean {
   return !scheme || ['http', 'https', 'mailto'].includes(scheme[1]!);
 }
 
-const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+/** What the rules below share while one note is rendered. */
+type NoteEnv = {
+  /** The note's file, for its images' paths and for messages. */
+  fileURL: URL | undefined;
+  /** The images kept, as written (decoded): Astro imports each from beside the note. */
+  imagePaths: string[];
+  /** Reference definitions' real URLs, by the marker their `href` was swapped for (see `markReferences`). */
+  referenceUrls: Map<string, string>;
+  /** How many times each image was written so far. */
+  imageIndex: Map<string, number>;
+  /** markdown-it's own: the note's reference definitions, by label. */
+  references?: Record<string, { href: string; title: string }>;
+};
 
-/** The Markdown pass described above. */
-export const safeNotes = {
-  name: 'dashboard-safe-notes',
-  html(node, ctx) {
-    const parent = ctx.parent(node);
-    const text = { type: 'text' as const, value: node.value };
-    ctx.replaceNode(node, parent && FLOW_PARENTS.has(parent.type) ? { type: 'paragraph', children: [text] } : text);
-  },
-  link(node, ctx) {
-    if (!isSafeUrl(node.url)) ctx.replaceNode(node, { type: 'text', value: ctx.textContent(node) || node.url });
-  },
-  image(node, ctx) {
-    if (!isSafeUrl(node.url)) {
-      ctx.replaceNode(node, { type: 'text', value: node.alt ?? '' });
-      return;
-    }
-    const refusal = imageRefusal(node.url, ctx.fileURL);
-    if (refusal) {
-      warnAboutNote(`${noteName(ctx.fileURL)}: ${refusal}`);
-      ctx.replaceNode(node, { type: 'text', value: node.alt ?? '' });
-    }
-  },
-  // `![alt][ref]` takes its address from a definition elsewhere in the note, unchecked here: its alt text.
-  imageReference(node, ctx) {
-    warnAboutNote(`${noteName(ctx.fileURL)}: an image written as a reference (![…][…]) is not shown: write ![…](file)`);
-    ctx.replaceNode(node, { type: 'text', value: node.alt ?? '' });
-  },
-  definition(node, ctx) {
-    if (!isSafeUrl(node.url)) ctx.setProperty(node, 'url', '#');
-  },
-  heading(node, ctx) {
-    ctx.setProperty(node, 'depth', Math.min(6, node.depth + 2) as 1 | 2 | 3 | 4 | 5 | 6);
-  },
-} satisfies Plugin;
-
-/** The Markdown processor for notes: Astro's own (Sätteri), with `safeNotes` first. */
-export const notesProcessor = satteri({ mdastPlugins: [safeNotes, noteTasks] });
-
-/** What Astro passes a loader besides the documented context: the render machinery per file extension. */
-interface EntryType {
-  getRenderFunction?: (config: AstroConfigLike) => Promise<RenderFunction | undefined>;
-  [key: string]: unknown;
-}
-type AstroConfigLike = { markdown: Record<string, unknown> } & Record<string, unknown>;
-type RenderFunction = (entry: unknown) => Promise<unknown>;
-type InternalLoaderContext = LoaderContext & { entryTypes?: Map<string, EntryType> };
-
-const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkdn', '.mkd', '.mdwn'];
+/** A token's attribute as text ('' without it). */
+const attribute = (token: Token, name: string): string => String(token.attrGet(name) ?? '');
 
 /**
- * `glob()` whose Markdown entries are rendered by `notesProcessor`. Fails closed: if Astro ever stops passing
- * the render machinery this relies on, or an entry reaches the store rendered by anything else, the build
- * stops instead of publishing unsafe HTML.
+ * A reference (`[text][r]`, `![alt][r]`) is resolved by markdown-it while it reads the text, and the link or
+ * image it gives looks like an inline one. Swapping each definition's URL for an unguessable marker first lets
+ * `safeNotes` tell them apart: a link keeps a safe definition's URL (an unsafe one becomes `#`), an image is refused.
  */
-export function safeMarkdownGlob(options: Parameters<typeof glob>[0]): Loader {
+function markReferences(state: StateCore): void {
+  const env = state.env as NoteEnv;
+  const nonce = crypto.randomUUID();
+  let n = 0;
+  for (const reference of Object.values(env.references ?? {})) {
+    const marker = `dashboard-reference-${nonce}-${n++}`;
+    env.referenceUrls.set(marker, reference.href);
+    reference.href = marker;
+  }
+}
+
+/** The Markdown pass described at the top: links, images and headings of the note, once it is read. */
+function safeNotes(state: StateCore): void {
+  const env = state.env as NoteEnv;
+  const refuseImage = (image: Token, why: string | null): Token => {
+    if (why) warnAboutNote(`${noteName(env.fileURL)}: ${why}`);
+    const text = new state.Token('text', '', 0);
+    text.content = state.md.renderer.renderInlineAsText(image.children ?? [], state.md.options, env);
+    return text;
+  };
+  for (const token of state.tokens) {
+    if (token.type === 'heading_open' || token.type === 'heading_close')
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 2)}`;
+    if (token.type !== 'inline' || !token.children) continue;
+    const kept: Token[] = [];
+    const links: boolean[] = []; // for each open link, whether it is kept
+    for (const child of token.children) {
+      if (child.type === 'link_open') {
+        const href = attribute(child, 'href');
+        const referenced = env.referenceUrls.get(href);
+        if (referenced !== undefined) child.attrSet('href', isSafeUrl(referenced) ? referenced : '#');
+        // A bare address is a link only after a space, a bracket or the start of a line, as in GitHub's
+        // Markdown: `<iframe src=https://…>` shown as text stays text.
+        const before = kept.at(-1);
+        const glued = child.markup === 'linkify' && before?.type === 'text' && /[^\s*_~(]$/.test(before.content);
+        const keep = !glued && (referenced !== undefined || isSafeUrl(href));
+        links.push(keep);
+        if (keep) kept.push(child);
+      } else if (child.type === 'link_close') {
+        if (links.pop() !== false) kept.push(child);
+      } else if (child.type === 'image') {
+        const src = attribute(child, 'src');
+        if (env.referenceUrls.has(src)) {
+          kept.push(refuseImage(child, 'an image written as a reference (![…][…]) is not shown: write ![…](file)'));
+        } else if (!isSafeUrl(src)) {
+          kept.push(refuseImage(child, null));
+        } else {
+          const refusal = imageRefusal(src, env.fileURL);
+          if (refusal) kept.push(refuseImage(child, refusal));
+          else {
+            env.imagePaths.push(decodeURI(src));
+            kept.push(child);
+          }
+        }
+      } else kept.push(child);
+    }
+    token.children = kept;
+  }
+}
+
+/**
+ * A kept image, written as Astro's own Markdown writes one: its attributes in `__ASTRO_IMAGE_`, which Astro
+ * replaces with the processed image's (src in `_astro/`, width, height). `index` tells repeats of one file apart.
+ */
+function astroImage(image: Token, options: Required<MarkdownItOptions>, env: NoteEnv): string {
+  const src = decodeURI(attribute(image, 'src'));
+  const index = env.imageIndex.get(src) ?? 0;
+  env.imageIndex.set(src, index + 1);
+  const title = attribute(image, 'title');
+  const properties = {
+    alt: markdown.renderer.renderInlineAsText(image.children ?? [], options, env),
+    ...(title ? { title } : {}),
+    src,
+    index,
+  };
+  return `<img __ASTRO_IMAGE_="${markdown.utils.escapeHtml(JSON.stringify(properties))}">`;
+}
+
+/** Notes' Markdown: CommonMark with tables, strikethrough and bare links; raw HTML is shown as text. */
+const markdown = new MarkdownIt('default', { html: false, linkify: true });
+// Every address is checked by `safeNotes`, which keeps a refused link's text (markdown-it's own check would
+// leave `[text](javascript:…)` written out, and a refused reference definition as a line of text).
+markdown.validateLink = () => true;
+markdown.core.ruler.after('block', 'dashboard-references', markReferences);
+markdown.core.ruler.push('dashboard-safe-notes', safeNotes);
+markdown.core.ruler.push('dashboard-note-tasks', noteTasks);
+markdown.renderer.rules.image = (tokens, at, options, env) => astroImage(tokens[at]!, options, env as NoteEnv);
+
+/** A note's front matter (`---` … `---` at the top, as Astro allowed): not shown, and nothing in it is used. */
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** A note as safe HTML, and the images in it that Astro is to publish (paths as written, from the note). */
+export function renderNote(source: string, fileURL?: URL): { html: string; imagePaths: string[] } {
+  const env: NoteEnv = { fileURL, imagePaths: [], referenceUrls: new Map(), imageIndex: new Map() };
+  const html = markdown.render(source.replace(FRONT_MATTER, ''), env);
+  return { html, imagePaths: [...new Set(env.imagePaths)] };
+}
+
+/**
+ * The notes collection: each note `teamNoteFiles` allows, rendered by `renderNote` and stored with its body (the
+ * agreed actions are read from it) and its images. A note that is a link to a file outside the data folder is
+ * never read.
+ */
+export function teamNotesLoader(): Loader {
   return {
-    name: 'dashboard-safe-markdown-glob',
-    async load(context: LoaderContext) {
-      const { entryTypes } = context as InternalLoaderContext;
-      const markdown = entryTypes?.get('.md');
-      if (!entryTypes || !markdown?.getRenderFunction) {
-        throw new Error(
-          'Retrospective notes: this Astro version renders Markdown in a way the dashboard does not know; refusing to render notes unsafely.',
-        );
-      }
-      const ours = new WeakSet<object>();
-      const safeEntryTypes = new Map(entryTypes);
-      for (const [ext, entryType] of entryTypes) {
-        if (!MARKDOWN_EXTENSIONS.includes(ext) || !entryType.getRenderFunction) continue;
-        const original = entryType.getRenderFunction.bind(entryType);
-        safeEntryTypes.set(ext, {
-          ...entryType,
-          async getRenderFunction(config: AstroConfigLike) {
-            const render = await original({ ...config, markdown: { ...config.markdown, processor: notesProcessor } });
-            if (!render) return undefined;
-            return async (entry: unknown) => {
-              const result = await render(entry);
-              if (result && typeof result === 'object') ours.add(result);
-              return result;
-            };
-          },
+    name: 'dashboard-team-notes',
+    async load({ store, config, parseData, generateDigest }) {
+      // Rendered again at every build: an entry kept from an earlier build was not necessarily rendered so.
+      store.clear();
+      const { folder, notes } = teamNoteFiles(dataFolder());
+      if (!folder) return;
+      const root = fileURLToPath(config.root);
+      for (const note of notes) {
+        const body = readFileSync(note.path, 'utf8');
+        // Named and resolved where it is listed, in retros/, as its images are checked (`imageRefusal`).
+        const file = path.join(folder, note.name);
+        const { html, imagePaths } = renderNote(body, pathToFileURL(file));
+        const id = note.name.replace(/\.md$/, '');
+        const filePath = path.relative(root, file).split(path.sep).join('/');
+        store.set({
+          id,
+          data: await parseData({ id, data: {}, filePath }),
+          body,
+          filePath,
+          digest: generateDigest(body),
+          rendered: { html, metadata: { imagePaths } },
+          assetImports: imagePaths,
         });
       }
-      const store = context.store;
-      // Re-render every build: an entry cached by an earlier build was not necessarily rendered safely.
-      store.clear();
-      const guardedStore = new Proxy(store, {
-        get(target, property, receiver) {
-          if (property === 'set') {
-            return (entry: Parameters<typeof store.set>[0]) => {
-              if (entry.rendered && !ours.has(entry.rendered)) {
-                throw new Error(`Retrospective note ${entry.id} was not rendered by the safe Markdown processor.`);
-              }
-              return target.set(entry);
-            };
-          }
-          const value = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
-      // Only the notes `teamNoteFiles` allows, by name (they match the collection's pattern): a note that is a
-      // link to a file outside the data folder is never read.
-      const notes = teamNoteFiles(dataFolder()).notes.map((note) => note.name);
-      if (notes.length === 0) return;
-      const inner = glob({ ...options, pattern: notes });
-      return inner.load({ ...context, store: guardedStore, entryTypes: safeEntryTypes } as InternalLoaderContext);
     },
   };
 }

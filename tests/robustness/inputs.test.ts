@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../scripts/errors.ts';
 import { loadConfig } from '../../scripts/read/config.ts';
 import { listCsvFiles, teamNoteFiles } from '../../scripts/read/files.ts';
-import { notesProcessor } from '../../src/lib/notes.ts';
+import { renderNote } from '../../src/lib/notes.ts';
 import { ROOT } from '../helpers/run.ts';
 import { filesBelow, runScriptAsync } from './site.ts';
 
@@ -157,9 +157,7 @@ describe('images in notes', () => {
       return true;
     });
     try {
-      const renderer = await notesProcessor.createRenderer({ syntaxHighlight: false } as never);
-      const { code } = await renderer.render(markdown, { frontmatter: {}, fileURL: note } as never);
-      return { html: code, warnings };
+      return { html: renderNote(markdown, note).html, warnings };
     } finally {
       write.mockRestore();
     }

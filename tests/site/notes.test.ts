@@ -1,11 +1,9 @@
 /** Retrospective notes are the team's own Markdown: raw HTML in them is shown as text, never run. */
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, notesProcessor } from '../../src/lib/notes.ts';
+import { isSafeUrl, renderNote as render } from '../../src/lib/notes.ts';
 
 async function renderNote(markdown: string): Promise<string> {
-  const renderer = await notesProcessor.createRenderer({ syntaxHighlight: false } as never);
-  const { code } = await renderer.render(markdown, { frontmatter: {} } as never);
-  return code;
+  return render(markdown).html;
 }
 
 describe('isSafeUrl', () => {
@@ -64,6 +62,16 @@ describe('notes rendering', () => {
     );
     expect(html).not.toMatch(/javascript:/i);
     expect(html).toContain('click');
+  });
+
+  it('shows task items as Open:/Done: words, leaves front matter out, and links only bare addresses that stand apart', async () => {
+    const html = await renderNote(
+      '---\ntitle: March\n---\n## Actions\n\n- [ ] Chase scorecards\n- [x] Fix the reasons\n\nsee https://a.example and src=https://b.example',
+    );
+    expect(html).not.toMatch(/title|<input|<hr/);
+    expect(html).toContain('<li><strong>Open:</strong> Chase scorecards</li>');
+    expect(html).toContain('<li><strong>Done:</strong> Fix the reasons</li>');
+    expect(html).toContain('see <a href="https://a.example">https://a.example</a> and src=https://b.example');
   });
 
   it('moves headings two levels down, under the page headings', async () => {
