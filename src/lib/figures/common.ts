@@ -76,10 +76,3 @@ export function coverageBasis(site: Site, section: Coverage['section'], noun: st
     ? `The section rests on ${plural(coverage.included, noun.replace(/s$/, ''), noun)} in total.`
     : undefined;
 }
-
-/** A chart id fragment from any text: lower-case letters, digits and dashes. */
-export const idPart = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'x';
