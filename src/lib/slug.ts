@@ -3,6 +3,7 @@
  * (`Álvaro Núñez` and `Alvaro Nunez`, `R&D` and `R D`) must still get two pages, so slugs are assigned for a
  * whole list of names at once; the result does not depend on the order of the list.
  */
+import { hashText } from '../../scripts/read/key-index.ts';
 
 /** Lower-case ASCII words joined by `-`; accents are folded (`Núñez` → `nunez`). May be empty. */
 export function slugify(text: string): string {
@@ -16,15 +17,8 @@ export function slugify(text: string): string {
     .replace(/-+$/g, '');
 }
 
-/** FNV-1a, base 36: a short, stable tag for names that have no ASCII letters at all. */
-function tag(text: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of text) {
-    hash ^= char.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
+/** A short, stable tag for names that have no ASCII letters at all: the data step's FNV-1a, base 36. */
+const tag = (text: string): string => (hashText(text) >>> 0).toString(36);
 
 /** The slug of each name: unique within `names`, stable whatever the order of `names`. */
 export function slugs(names: readonly string[]): Map<string, string> {
