@@ -99,23 +99,27 @@ export function withoutAbsent(draft: Aggregates, absent: readonly AbsentFigure[]
       : s,
   );
   const noSubmissions = gone.has('feedbackSubmissionRate');
-  const feedback = noSubmissions
-    ? {
-        byMonth: draft.feedback.byMonth.map((r) => ({
-          ...r,
-          ...nulls(r, ['submitted', 'on_time', 'submission_rate', 'on_time_rate', 'median_hours', 'p90_hours']),
-          ...nulls(r, ['sla_settled']),
-        })),
-        byPerson: draft.feedback.byPerson.map((r) => ({
-          ...r,
-          submitted: null,
-          sla_settled: null,
-          on_time_rate: null,
-          median_hours: null,
-        })),
-        outstanding: [],
-      }
-    : draft.feedback;
+  // Without an interviews file there are no slots either: no rows, rather than months of 0 slots.
+  const noSlots = gone.has('feedbackSlots');
+  const feedback = noSlots
+    ? { byMonth: [], byPerson: [], outstanding: [] }
+    : noSubmissions
+      ? {
+          byMonth: draft.feedback.byMonth.map((r) => ({
+            ...r,
+            ...nulls(r, ['submitted', 'on_time', 'submission_rate', 'on_time_rate', 'median_hours', 'p90_hours']),
+            ...nulls(r, ['sla_settled']),
+          })),
+          byPerson: draft.feedback.byPerson.map((r) => ({
+            ...r,
+            submitted: null,
+            sla_settled: null,
+            on_time_rate: null,
+            median_hours: null,
+          })),
+          outstanding: [],
+        }
+      : draft.feedback;
   const partnerships = draft.partnerships.map((p) => ({
     ...p,
     ...(noSubmissions ? { feedbackOnTimeRate: NOTHING, medianHoursToFeedback: NOTHING } : {}),
@@ -165,6 +169,7 @@ export function withoutAbsent(draft: Aggregates, absent: readonly AbsentFigure[]
     rejections,
     timeToFill,
     sources,
+    ...(noSlots ? { recommendations: [] } : {}),
     absent: [...absent],
   };
 }

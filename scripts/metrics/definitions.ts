@@ -179,7 +179,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
       id: 'notInExport',
       title: 'Not in your export',
       unit: 'none',
-      text: 'A figure whose input column is in no file of its table (feedback rates and hours without feedback_submitted_at, reason shares without rejection_reason, fills without filled_at or hires, time to hire without hired_at) is shown as "not in your export", naming the column it needs, and left empty in the CSV downloads — never as 0. A column present but empty in some rows is in the export: those rows count as not submitted, not filled or unspecified.',
+      text: 'A figure whose input column is in no file of its table (feedback rates and hours without feedback_submitted_at, rejections and their shares without rejected_at, reason shares without rejection_reason, fills without filled_at or hires, hires and time to hire without hired_at) is shown as "not in your export", naming the column it needs, and left empty in the CSV downloads, with the reason in empty_reason — never as 0. A table with no file lacks all of its columns: without a requisitions file, requisitions filled and open are not in your export (nor feedback without an interviews file). A column present but empty in some rows is in the export: those rows count as not submitted, not filled or unspecified.',
     }),
     concept({
       id: 'rejectionStage',
