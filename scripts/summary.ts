@@ -2,9 +2,8 @@
  * What the data step tells the user when it is done, after the reader's own `read = used + duplicates +
  * quarantined` line per table: the data's time span and anything left to map.
  */
+import { formatCount as n } from './format.ts';
 import type { Aggregates } from './schema/aggregates.ts';
-
-const n = (value: number) => value.toLocaleString('en-US');
 
 /** `withLedger`: also the per-table ledger (when the aggregates were reused, the reader did not print it). */
 export function summaryLines(aggregates: Aggregates, withLedger = false): string[] {

@@ -41,6 +41,9 @@ export function dateOfDayNumber(dayNumber: number): string {
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
+/** The quarter of a `YYYY-MM` month: `2026-11` → `2026-Q4`. */
+export const quarterOf = (month: string): string => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+
 /** Day number of a `YYYY-MM-DD` string. */
 export function dayNumberOfDate(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

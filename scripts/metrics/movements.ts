@@ -34,6 +34,7 @@ import type {
 } from '../schema/aggregates.ts';
 import type { Config } from '../schema/config.ts';
 import { TARGET_METRICS } from '../schema/config.ts';
+import { formatCount, formatOneDecimal, formatPercent } from '../format.ts';
 import { addMonths, monthLabel } from '../time.ts';
 import { NONE } from './context.ts';
 import { decompose, type GroupCounts } from './decompose.ts';
@@ -51,9 +52,6 @@ const KEPT = 8;
 const PER_METRIC = 2;
 export const OTHER_GROUPS = 'other groups';
 
-const upToOne = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const percent = (rate: number) => `${upToOne.format(rate * 100)}%`;
 /**
  * A change of a rate in tenths of a percentage point, rounded half away from zero from its value to 0.01 pp
  * (the artifact's precision), so that −0.0395 is −4.0 pp whatever its floating-point form. The pages round a
@@ -66,7 +64,7 @@ export function tenthsOfPoint(fraction: number): number {
 }
 /** Tenths of a point as written: `+1.5`, `−0.3`, `±0.0`. */
 const ppOfTenths = (tenths: number) =>
-  `${tenths > 0 ? '+' : tenths < 0 ? '−' : '±'}${upToOne.format(Math.abs(tenths) / 10)}`;
+  `${tenths > 0 ? '+' : tenths < 0 ? '−' : '±'}${formatOneDecimal(Math.abs(tenths) / 10)}`;
 const pp = (fraction: number) => ppOfTenths(tenthsOfPoint(fraction));
 const round4 = (x: number) => {
   const r = Math.round(x * 10_000) / 10_000;
@@ -80,10 +78,10 @@ const ROUNDING_OF_A_CHANGE = 0.00015 + 1e-12;
 
 /** A value in its unit, as the pages write it. */
 export function valueText(value: number, unit: 'count' | 'days' | 'hours' | 'rate'): string {
-  if (unit === 'rate') return percent(value);
-  if (unit === 'days') return `${upToOne.format(value)} ${value === 1 ? 'day' : 'days'}`;
-  if (unit === 'hours') return `${upToOne.format(value)} h`;
-  return Number.isInteger(value) ? integer.format(value) : upToOne.format(value);
+  if (unit === 'rate') return formatPercent(value);
+  if (unit === 'days') return `${formatOneDecimal(value)} ${value === 1 ? 'day' : 'days'}`;
+  if (unit === 'hours') return `${formatOneDecimal(value)} h`;
+  return Number.isInteger(value) ? formatCount(value) : formatOneDecimal(value);
 }
 
 /** `≤ 45 days`, `≥ 90%`. */
@@ -498,10 +496,8 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
       const c = comparisonOf(metric, scope, month);
       if (!c || c.current.value === null || c.current.suppressed) continue;
       const before =
-        c.previous.value !== null && !c.previous.suppressed
-          ? ` (${previous}: ${integer.format(c.previous.value)})`
-          : '';
-      parts.push(`${integer.format(c.current.value)} ${c.current.value === 1 ? one : many}${before}`);
+        c.previous.value !== null && !c.previous.suppressed ? ` (${previous}: ${formatCount(c.previous.value)})` : '';
+      parts.push(`${formatCount(c.current.value)} ${c.current.value === 1 ? one : many}${before}`);
     }
     return parts.length ? `Volume in ${monthLabel(month)}: ${parts.join(', ')}.` : '';
   }
@@ -581,11 +577,11 @@ export function explanationSentence(title: string, noun: string, e: Omit<Explana
   // negative part reads as "more volume in a slower group".
   const rateWhy =
     byRate && byRate.rateBefore !== null && byRate.rateAfter !== null && byRate.rateEffect !== 0
-      ? ` (most: ${byRate.group}, ${percent(byRate.rateBefore)} → ${percent(byRate.rateAfter)})`
+      ? ` (most: ${byRate.group}, ${formatPercent(byRate.rateBefore)} → ${formatPercent(byRate.rateAfter)})`
       : '';
   const mixWhy =
     byMix && byMix.mixEffect !== 0
-      ? ` (most: ${byMix.group}, ${percent(byMix.shareBefore)} → ${percent(byMix.shareAfter)} of ${noun})`
+      ? ` (most: ${byMix.group}, ${formatPercent(byMix.shareBefore)} → ${formatPercent(byMix.shareAfter)} of ${noun})`
       : '';
   const across = e.dimension === 'department' ? 'departments' : 'stages';
   return (

@@ -17,16 +17,13 @@
  */
 import { RECOMMENDATIONS } from '../schema/canonical.ts';
 import type { OfferDecline, OfferRow, RecommendationMix, SourceRow } from '../schema/aggregates.ts';
-import { addMonths } from '../time.ts';
+import { addMonths, quarterOf } from '../time.ts';
 import { label, NONE, type Context } from './context.ts';
 import { SLOT, type Slots } from './feedback.ts';
 import type { Journeys, StageOrder } from './funnel.ts';
 import type { RejectionFact } from './rejections.ts';
 import { compareStrings } from './stats.ts';
 import { complementaryHide, isSmallGroup, type Relation } from './suppression.ts';
-
-/** `2026-Q4` of `2026-11`. */
-export const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
 
 /** A stage that is an offer: "Offer", "Offer extended", "Offer sent"… */
 export const isOfferStage = (stage: string) => /\boffer\b/i.test(stage);

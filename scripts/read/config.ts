@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../errors.ts';
+import { formatCount } from '../format.ts';
 import { TEMPLATE, type Entity } from '../schema/canonical.ts';
 import { configSchema, type Config } from '../schema/config.ts';
 import { realPathInside } from './files.ts';
@@ -86,7 +87,7 @@ export function parseConfig(text: string): Config {
 
 /** Text from the file as a message may quote it: long keys and values are cut. */
 const clip = (text: string, max = 80): string =>
-  text.length <= max ? text : `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
+  text.length <= max ? text : `${text.slice(0, max)}… (${formatCount(text.length)} characters)`;
 
 const pathOf = (path: readonly PropertyKey[]): string =>
   clip(

@@ -4,14 +4,12 @@
  * percentage points (pp).
  */
 import type { Definition, Figure } from '../../scripts/schema/aggregates.ts';
+import { formatCount, formatOneDecimal } from '../../scripts/format.ts';
 import { MONTH_NAMES, monthLabel } from '../../scripts/time.ts';
 
 export type Unit = Definition['unit'];
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
-
-export { monthLabel };
+export { formatCount, monthLabel };
 
 /** `2025-03` → `Mar 2025`. */
 export function monthShort(month: string): string {
@@ -25,22 +23,17 @@ export function dateLabel(date: string): string {
   return `${Number(d)} ${MONTH_NAMES[Number(m) - 1] ?? m} ${year}`;
 }
 
-/** A count with thousands separators: `12,345`. */
-export function formatCount(value: number): string {
-  return integer.format(value);
-}
-
 /** A value in its unit, without the unit's name: `42.5`, `82%`, `1,204`. */
 export function formatNumber(value: number, unit: Unit): string {
   switch (unit) {
     case 'rate':
-      return `${oneDecimal.format(value * 100)}%`;
+      return `${formatOneDecimal(value * 100)}%`;
     case 'count':
     case 'none':
-      return Number.isInteger(value) ? integer.format(value) : oneDecimal.format(value);
+      return Number.isInteger(value) ? formatCount(value) : formatOneDecimal(value);
     case 'days':
     case 'hours':
-      return oneDecimal.format(value);
+      return formatOneDecimal(value);
   }
 }
 
@@ -117,7 +110,7 @@ export function formatChange(change: number, unit: Unit): string {
   if (unit === 'rate') {
     const tenths = tenthsOfPoint(change);
     const sign = tenths === 0 ? '±' : tenths > 0 ? '+' : MINUS;
-    return `${sign}${oneDecimal.format(Math.abs(tenths) / 10)} pp`;
+    return `${sign}${formatOneDecimal(Math.abs(tenths) / 10)} pp`;
   }
   const size = Math.abs(change);
   // A change that rounds to nothing reads ±0, never −0 or +0.
@@ -125,12 +118,12 @@ export function formatChange(change: number, unit: Unit): string {
   const sign = zero ? '±' : change > 0 ? '+' : MINUS;
   switch (unit) {
     case 'days':
-      return `${sign}${oneDecimal.format(size)} ${size === 1 ? 'day' : 'days'}`;
+      return `${sign}${formatOneDecimal(size)} ${size === 1 ? 'day' : 'days'}`;
     case 'hours':
-      return `${sign}${oneDecimal.format(size)} h`;
+      return `${sign}${formatOneDecimal(size)} h`;
     case 'count':
     case 'none':
-      return `${sign}${Number.isInteger(size) ? integer.format(size) : oneDecimal.format(size)}`;
+      return `${sign}${Number.isInteger(size) ? formatCount(size) : formatOneDecimal(size)}`;
   }
 }
 

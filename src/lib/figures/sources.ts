@@ -4,6 +4,7 @@
  * hiring manager's own recommendations. Null where the export has nothing to tell them.
  */
 import type { Aggregates } from '../../../scripts/schema/aggregates.ts';
+import { quarterOf } from '../../../scripts/time.ts';
 import { barChart, type Bar } from '../../charts/barChart.ts';
 import { seriesColor } from '../../charts/theme.ts';
 import { absentFigure, absentText } from '../absent.ts';
@@ -29,8 +30,6 @@ const hiddenNote = (count: number, what: string) =>
       ]
     : [];
 
-/** `2026-Q4` of a month. */
-export const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
 /** `Q4 2026`. */
 const quarterLabel = (quarter: string) => `${quarter.slice(5)} ${quarter.slice(0, 4)}`;
 
