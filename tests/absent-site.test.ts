@@ -61,6 +61,7 @@ const CASES = {
     absent: {
       opened_at: ['requisitionsFilled', 'medianDaysToFill', 'openRequisitions', 'daysToFill', 'daysOpen', 'aging'],
       feedback_submitted_at: FEEDBACK,
+      recommendation: ['recommendations'],
       rejected_at: [
         'rejections',
         'withdrawalShare',
@@ -76,7 +77,7 @@ const CASES = {
     files: { 'requisitions.csv': requisitions, 'applications.csv': applications('rejections') },
     absent: {
       filled_at: ['requisitionsFilled', 'medianDaysToFill', 'daysToFill'],
-      interview_at: ['feedbackSlots', ...FEEDBACK],
+      interview_at: ['feedbackSlots', ...FEEDBACK, 'recommendations'],
       hired_at: ['medianDaysToHire', 'timeToHire', 'hires'],
     },
   },
@@ -154,6 +155,11 @@ const ELSEWHERE: Record<string, (out: string, needs: string) => string> = {
   onTime: (out) => text(out, 'feedback/index.html'),
   // A hiring manager's own feedback: no row to chart without slots or hiring managers; the callout says why.
   hiringManagerFeedback: (out) => text(out, 'feedback/index.html'),
+  // The scorecards' mix: its chart's table on the feedback page (the chart is defined with the slots).
+  recommendations: (out) => {
+    const page = text(out, 'feedback/index.html');
+    return page.slice(page.indexOf('Recommendations by month'), page.indexOf('Feedback still missing'));
+  },
   // A month's hires by source: the retrospective's sources table.
   hires: (out) => text(out, 'retro/2025-02/index.html'),
 };
@@ -243,8 +249,13 @@ describe.each(Object.keys(CASES) as Case[])('an export lacking columns (%s)', (n
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) {
         expect(r.submitted).toBe('');
+        expect(r.strong_yes).toBe('');
         expect(r.empty_reason).toContain('not in your export — needs feedback_submitted_at');
+        expect(r.empty_reason).toContain(
+          'strong_yes, yes, no, strong_no, no_decision: not in your export — needs recommendation',
+        );
       }
+      expect(csv(out, 'recommendations-by-hiring-manager.csv')).toEqual([]);
     }
   });
 });

@@ -205,11 +205,17 @@ function cellFlags<R extends { suppressed: boolean; hidden?: string[] }>(fields:
   });
 }
 type FeedbackRow = Aggregates['feedback']['byMonth'][number];
-const feedbackRow = (r: FeedbackRow) =>
-  cellFlags<FeedbackRow>(['median_hours', 'p90_hours'])({
-    ...r,
-    empty_reason: emptyReason<FeedbackRow>(r, FEEDBACK_EMPTY),
-  } as FeedbackRow);
+const RECOMMENDATION_MIX = ['strong_yes', 'yes', 'no', 'strong_no', 'no_decision'];
+const feedbackRow = (a: Aggregates) => {
+  // Without a recommendation column the mix is empty, never five zeros.
+  const noMix = absentReason(a, 'recommendations');
+  const rules = noMix ? [[RECOMMENDATION_MIX, noMix, () => true] as const, ...FEEDBACK_EMPTY] : FEEDBACK_EMPTY;
+  return (r: FeedbackRow) =>
+    cellFlags<FeedbackRow>(['median_hours', 'p90_hours'])({
+      ...r,
+      empty_reason: emptyReason<FeedbackRow>(r, rules),
+    } as FeedbackRow);
+};
 const shareRow = cellFlags<Aggregates['rejections']['byCategory'][number]>(['share']);
 const SHARE_COLUMNS = ['rejections', 'share', 'suppressed', 'share_suppressed'] as const;
 
@@ -302,7 +308,7 @@ export const EXPORTS: readonly CsvExport[] = [
     name: 'feedback-by-month.csv',
     title: 'Interview feedback by interview month, department and stage',
     columns: FEEDBACK_COLUMNS,
-    rows: (a) => a.feedback.byMonth.filter(notRollup).map(feedbackRow),
+    rows: (a) => a.feedback.byMonth.filter(notRollup).map(feedbackRow(a)),
   },
   {
     name: 'data-quality.csv',
@@ -488,7 +494,7 @@ export const EXPORTS: readonly CsvExport[] = [
     title: 'Interview feedback by month, department and stage, with the totals over departments and stages',
     // The same columns as feedback-by-month.csv: the two files differ only by the rows of totals.
     columns: FEEDBACK_COLUMNS,
-    rows: (a) => a.feedback.byMonth.map(feedbackRow),
+    rows: (a) => a.feedback.byMonth.map(feedbackRow(a)),
   },
   {
     name: 'feedback-outstanding.csv',

@@ -50,13 +50,14 @@ const REJECTION_FIGURES = [
  * Which figures (metric, definition and section ids) need which template column. A figure that needs several
  * is listed under each; the first rule that holds names the column (a table's own key column first: without a
  * requisitions file, the column to add is not `filled_at`).
- * `hires`: a month's hires (the sources' hires, time to hire's counts).
+ * `hires`: a month's hires (the sources' hires, time to hire's counts); `recommendations`: the scorecards' mix.
  */
 export const NEEDS: ReadonlyArray<{ entity: Entity; needs: string; figures: readonly string[] }> = [
   { entity: 'requisitions', needs: 'opened_at', figures: REQUISITION_FIGURES },
   { entity: 'requisitions', needs: 'filled_at', figures: ['requisitionsFilled', 'medianDaysToFill', 'daysToFill'] },
-  { entity: 'interviews', needs: 'interview_at', figures: ['feedbackSlots', ...FEEDBACK_FIGURES] },
+  { entity: 'interviews', needs: 'interview_at', figures: ['feedbackSlots', ...FEEDBACK_FIGURES, 'recommendations'] },
   { entity: 'interviews', needs: 'feedback_submitted_at', figures: FEEDBACK_FIGURES },
+  { entity: 'interviews', needs: 'recommendation', figures: ['recommendations'] },
   { entity: 'applications', needs: 'rejected_at', figures: REJECTION_FIGURES },
   { entity: 'applications', needs: 'rejection_reason', figures: ['unspecifiedReasonShare', 'rejectionCategory'] },
   { entity: 'applications', needs: 'hired_at', figures: ['medianDaysToHire', 'timeToHire', 'hires'] },
@@ -101,16 +102,21 @@ export function withoutAbsent(draft: Aggregates, absent: readonly AbsentFigure[]
   const noSubmissions = gone.has('feedbackSubmissionRate');
   // Without an interviews file there are no slots either: no rows, rather than months of 0 slots.
   const noSlots = gone.has('feedbackSlots');
+  const mix = ['strong_yes', 'yes', 'no', 'strong_no', 'no_decision'];
+  const withoutMix =
+    gone.has('recommendations') && !noSlots
+      ? { ...draft.feedback, byMonth: draft.feedback.byMonth.map((r) => ({ ...r, ...nulls(r, mix) })) }
+      : draft.feedback;
   const feedback = noSlots
     ? { byMonth: [], byPerson: [], outstanding: [] }
     : noSubmissions
       ? {
-          byMonth: draft.feedback.byMonth.map((r) => ({
+          byMonth: withoutMix.byMonth.map((r) => ({
             ...r,
             ...nulls(r, ['submitted', 'on_time', 'submission_rate', 'on_time_rate', 'median_hours', 'p90_hours']),
             ...nulls(r, ['sla_settled']),
           })),
-          byPerson: draft.feedback.byPerson.map((r) => ({
+          byPerson: withoutMix.byPerson.map((r) => ({
             ...r,
             submitted: null,
             sla_settled: null,
@@ -119,7 +125,7 @@ export function withoutAbsent(draft: Aggregates, absent: readonly AbsentFigure[]
           })),
           outstanding: [],
         }
-      : draft.feedback;
+      : withoutMix;
   const partnerships = draft.partnerships.map((p) => ({
     ...p,
     ...(noSubmissions ? { feedbackOnTimeRate: NOTHING, medianHoursToFeedback: NOTHING } : {}),
@@ -169,7 +175,8 @@ export function withoutAbsent(draft: Aggregates, absent: readonly AbsentFigure[]
     rejections,
     timeToFill,
     sources,
-    ...(noSlots ? { recommendations: [] } : {}),
+    // Without a recommendation column every scorecard would read as none of them: empty, not 0.
+    ...(gone.has('recommendations') ? { recommendations: [] } : {}),
     absent: [...absent],
   };
 }

@@ -5,6 +5,7 @@ import { dotPlot } from '../../charts/dotPlot.ts';
 import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineChart.ts';
 import { stackedBar, type StackPart } from '../../charts/stackedBar.ts';
 import { ACCENT, seriesColor } from '../../charts/theme.ts';
+import { absentFigure, absentText } from '../absent.ts';
 import { chartIds, type ChartModel } from '../chartModel.ts';
 import {
   formatCell,
@@ -255,11 +256,13 @@ export function feedbackHoursByStage(
 
 /** The recommendations interviewers gave, by month (counts). */
 export function recommendationMix(site: Site, department: string, id = 'feedback-recommendations'): ChartModel {
+  // Without a recommendation column the mix is not known: "–" and why, never months of zeros.
+  const noMix = absentFigure(site.a, 'recommendations');
   const recent = new Set(site.a.months.slice(-12));
   const rows = rowsFor(site, department).filter((r) => recent.has(r.month));
   const groups = rows.map((r) => monthShort(r.month));
   const parts: StackPart[] = rows.flatMap((r) =>
-    r.suppressed
+    r.suppressed || noMix
       ? []
       : RECOMMENDATIONS.map((rec) => ({
           group: monthShort(r.month),
@@ -291,7 +294,11 @@ export function recommendationMix(site: Site, department: string, id = 'feedback
     table: {
       caption: `Recommendations by month ${inDepartment(department)}`,
       columns: [{ label: 'Month' }, ...RECOMMENDATIONS.map((r) => ({ label: r.label, numeric: true }))],
-      rows: rows.map((r) => [monthLabel(r.month), ...RECOMMENDATIONS.map((rec) => count(site, r[rec.key], r))]),
+      rows: rows.map((r) => [
+        monthLabel(r.month),
+        ...RECOMMENDATIONS.map((rec) => (noMix ? '–' : count(site, r[rec.key], r))),
+      ]),
+      ...(noMix ? { note: `Figures shown as –: ${absentText(noMix)}.` } : {}),
     },
     csv: 'feedback-by-month-with-totals',
     definitionId: 'feedbackSlots',
