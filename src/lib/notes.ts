@@ -225,8 +225,11 @@ function astroImage(image: Token, options: Required<MarkdownItOptions>, env: Not
   return `<img __ASTRO_IMAGE_="${markdown.utils.escapeHtml(JSON.stringify(properties))}">`;
 }
 
-/** Notes' Markdown: CommonMark with tables, strikethrough and bare links; raw HTML is shown as text. */
-const markdown = new MarkdownIt('default', { html: false, linkify: true });
+/**
+ * Notes' Markdown: CommonMark with tables, strikethrough and bare links; raw HTML is shown as text. Typographic
+ * quotes and dashes, as Astro's Markdown wrote them (`August's` → `August’s`).
+ */
+const markdown = new MarkdownIt('default', { html: false, linkify: true, typographer: true });
 // Every address is checked by `safeNotes`, which keeps a refused link's text (markdown-it's own check would
 // leave `[text](javascript:…)` written out, and a refused reference definition as a line of text).
 markdown.validateLink = () => true;
