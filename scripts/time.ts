@@ -44,9 +44,14 @@ export function dateOfDayNumber(dayNumber: number): string {
 /** The quarter of a `YYYY-MM` month: `2026-11` → `2026-Q4`. */
 export const quarterOf = (month: string): string => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
 
+/** Year, month (1–12) and day of a `YYYY-MM-DD` string. */
+export function dateParts(date: string): [year: number, month: number, day: number] {
+  return date.split('-').map(Number) as [number, number, number];
+}
+
 /** Day number of a `YYYY-MM-DD` string. */
 export function dayNumberOfDate(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = dateParts(date);
   return Date.UTC(y, m - 1, d) / DAY;
 }
 

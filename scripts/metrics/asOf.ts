@@ -9,7 +9,7 @@
  */
 import type { CanonicalTables, Instant } from '../schema/canonical.ts';
 import type { Config } from '../schema/config.ts';
-import { addMonths, dateOfDayNumber, dayNumberOfDate, type Calendar } from '../time.ts';
+import { addMonths, dateOfDayNumber, dateParts, dayNumberOfDate, type Calendar } from '../time.ts';
 
 export interface AsOf {
   /** `YYYY-MM-DD`. */
@@ -80,8 +80,7 @@ export function resolveAsOf(tables: CanonicalTables, config: Config, cal: Calend
   }
   const date = dateOfDayNumber(day);
   const next = dateOfDayNumber(day + 1);
-  const [y, m, d] = next.split('-').map(Number) as [number, number, number];
-  return { date, day, end: cal.fromLocal(y, m, d), month: date.slice(0, 7), source };
+  return { date, day, end: cal.fromLocal(...dateParts(next)), month: date.slice(0, 7), source };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { APPLICATION_STATUSES, RECOMMENDATIONS, REJECTED_BY, REQUISITION_STATUSES, TEMPLATE } from './canonical.ts';
+import { dateParts } from '../time.ts';
 
 export const REASON_CATEGORIES = [
   'skills',
@@ -31,7 +32,7 @@ const isTimeZone = (tz: string): boolean => {
 
 /** `YYYY-MM-DD` that exists (`2025-02-30` does not). */
 const isCalendarDate = (date: string): boolean => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = dateParts(date);
   const parsed = new Date(Date.UTC(y, m - 1, d));
   return parsed.getUTCFullYear() === y && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d;
 };
