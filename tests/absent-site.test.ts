@@ -232,6 +232,19 @@ describe.each(Object.keys(CASES) as Case[])('an export lacking columns (%s)', (n
     );
   });
 
+  it("partnerships.csv: a hiring manager's seats filled are empty without filled_at, not 0", () => {
+    const { out } = built[name];
+    const rows = csv(out, 'partnerships.csv');
+    // No requisitions file: no hiring manager to have a partnership.
+    expect(rows.length).toBe(name === 'tables' ? 1 : 0);
+    for (const r of rows) {
+      expect(r.requisitions_filled).toBe('');
+      expect(r.empty_reason).toMatch(
+        /(^|; )requisitions_filled, median_days_to_fill: not in your export — needs filled_at(;|$)/,
+      );
+    }
+  });
+
   it('a table of a missing column has no rows of 0 in the CSV', () => {
     const { out } = built[name];
     const absent = Object.values(CASES[name].absent).flat() as string[];

@@ -402,6 +402,12 @@ export const EXPORTS: readonly CsvExport[] = [
         };
         // The empty figures' columns by reason, so a row without data says it once.
         const reasons = new Map<string, string[]>();
+        // Without filled_at the seats filled are not known (the artifact's count is 0): empty, with why.
+        const noFills = absentReason(a, 'requisitionsFilled');
+        if (noFills) {
+          row.requisitions_filled = null;
+          reasons.set(noFills, ['requisitions_filled']);
+        }
         for (const [field, column] of PARTNERSHIP_FIGURES) {
           const f = p[field];
           row[column] = f.value;

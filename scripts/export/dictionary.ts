@@ -613,7 +613,7 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
       from_month: { type: 'month', text: 'the first month of the window' },
       to_month: { type: 'month', text: 'the last month of the window' },
       requisitions_open: count('requisitions', 'their requisitions open at the end of the window'),
-      requisitions_filled: count('requisitions', 'their requisitions filled in the window'),
+      requisitions_filled: count('requisitions', 'their requisitions filled in the window', explained),
       ...PARTNERSHIP_FIGURES,
       enough_data: {
         type: 'boolean',
