@@ -32,6 +32,7 @@
  * out once per draft with integer cell ids (`Layout`); each round of `protectAggregates` then only reads what
  * the published artifact shows, in the same order, into typed arrays of bounds, and propagates.
  */
+import { formatCount } from '../format.ts';
 import { ALL, type Aggregates, type Figure, type MetricId, type Scope } from '../schema/aggregates.ts';
 import { cellId, readableId, type DisclosureReport, type HeadlineCount } from './suppression.ts';
 
@@ -1430,7 +1431,7 @@ function remediesFor(
 /** The build's line about the audit (`npm run build`, `npm run data`); null when suppression is off. */
 export function disclosureSummary(report: DisclosureReport | undefined): string | null {
   if (!report) return null;
-  const count = (n: number) => n.toLocaleString('en-US');
+  const count = formatCount;
   const verdict =
     report.unprotected === 0
       ? 'no hidden count can be worked out from what is published'
