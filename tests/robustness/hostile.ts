@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { templateColumns } from '../../scripts/schema/canonical.ts';
+import { shortLabel } from '../../scripts/read/long-labels.ts';
 
 export const PAYLOADS = {
   script: '<script>alert(1)</script>',
@@ -43,8 +44,8 @@ export type Field = (typeof FIELDS)[number];
 /** The value of one field in the exports. */
 export const valueOf = (payload: PayloadName, field: Field): string => `${PAYLOADS[payload]} ${field}`;
 
-/** What the reader keeps of it (cells are trimmed). */
-export const shownValueOf = (payload: PayloadName, field: Field): string => valueOf(payload, field).trim();
+/** What the reader keeps of it: cells are trimmed, and a label longer than `LABEL_LIMIT` is shortened. */
+export const shownValueOf = (payload: PayloadName, field: Field): string => shortLabel(valueOf(payload, field).trim());
 
 export const TITLE = '<script>alert("title")</script> & Co';
 /**
