@@ -97,42 +97,34 @@ function writeLongCandidateLabels(dir: string) {
 }
 
 describe('60 departments, hiring managers and job titles of 4,000 characters each', () => {
-  it(
-    'every page within the budget, or a message about the data, never about a bug',
-    async () => {
-      const data = path.join(work, 'data');
-      writeExports(data, 4000);
-      const site = path.join(work, 'site');
-      const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', site], {
-        CACHE_DIR: path.join(work, 'cache'),
-      });
-      const log = result.stderr + result.stdout;
-      expect(log).not.toMatch(BUG);
-      expect(result.status, log.slice(-2000)).toBe(0);
-      const pages = fs
-        .readdirSync(site, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile() && e.name.endsWith('.html'))
-        .map((e) => fs.statSync(path.join(e.parentPath, e.name)).size);
-      expect(Math.max(...pages)).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
-    },
-    900_000,
-  );
+  it('every page within the budget, or a message about the data, never about a bug', async () => {
+    const data = path.join(work, 'data');
+    writeExports(data, 4000);
+    const site = path.join(work, 'site');
+    const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', site], {
+      CACHE_DIR: path.join(work, 'cache'),
+    });
+    const log = result.stderr + result.stdout;
+    expect(log).not.toMatch(BUG);
+    expect(result.status, log.slice(-2000)).toBe(0);
+    const pages = fs
+      .readdirSync(site, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.html'))
+      .map((e) => fs.statSync(path.join(e.parentPath, e.name)).size);
+    expect(Math.max(...pages)).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+  }, 900_000);
 });
 
 describe('rejection reasons, sources and stages of thousands of characters, each a label', () => {
-  it(
-    'every page within the budget, or a message about the data, never about a bug',
-    async () => {
-      const data = path.join(work, 'candidate-labels');
-      writeLongCandidateLabels(data);
-      const site = path.join(work, 'candidate-labels-site');
-      const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', site], {
-        CACHE_DIR: path.join(work, 'candidate-labels-cache'),
-      });
-      const log = result.stderr + result.stdout;
-      expect(log).not.toMatch(BUG);
-      expect(result.status, log.slice(-2000)).toBe(0);
-    },
-    900_000,
-  );
+  it('every page within the budget, or a message about the data, never about a bug', async () => {
+    const data = path.join(work, 'candidate-labels');
+    writeLongCandidateLabels(data);
+    const site = path.join(work, 'candidate-labels-site');
+    const result = await runScriptAsync('scripts/build.ts', ['--data', data, '--out', site], {
+      CACHE_DIR: path.join(work, 'candidate-labels-cache'),
+    });
+    const log = result.stderr + result.stdout;
+    expect(log).not.toMatch(BUG);
+    expect(result.status, log.slice(-2000)).toBe(0);
+  }, 900_000);
 });
