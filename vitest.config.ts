@@ -6,52 +6,34 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Test files that run a site build of their own, found by what they run (so a new one is not missed): they run
- * beside each other, except those whose team notes show an image file, which build alone
- * (tests/helpers/site-build-turn.ts says why): found by an image file written into `retros/` on one line.
+ * Test files that run a site build of their own, found by what they run (so a new one is not missed): they take
+ * turns (tests/helpers/site-build-turn.ts), as two site builds at once can publish each other's team notes.
  */
-const ROOT_DIR = fileURLToPath(new URL('.', import.meta.url));
-const TESTS = path.join(ROOT_DIR, 'tests');
-const testFiles = fs
+const TESTS = fileURLToPath(new URL('tests/', import.meta.url));
+const SITE_BUILDING = fs
   .readdirSync(TESTS, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.test.ts') && !file.startsWith(`e2e${path.sep}`))
-  .map((file) => ({
-    name: `tests/${file.split(path.sep).join('/')}`,
-    text: fs.readFileSync(path.join(TESTS, file), 'utf8'),
-  }));
-const SITE_BUILDING = testFiles.filter(({ text }) => /['"]scripts\/build\.ts['"]\s*[,)]|astro\/bin\/astro/.test(text));
-const imageInNotes = (text: string) => /['"]retros['"][^\n]*\.(png|jpe?g|gif|webp|avif|svg)['"]/i.test(text);
-const BUILDING_ALONE = SITE_BUILDING.filter(({ text }) => imageInNotes(text)).map(({ name }) => name);
-const BUILDING_BESIDE = SITE_BUILDING.filter(({ text }) => !imageInNotes(text)).map(({ name }) => name);
+  .filter((file) =>
+    /['"]scripts\/build\.ts['"]\s*[,)]|astro\/bin\/astro/.test(fs.readFileSync(path.join(TESTS, file), 'utf8')),
+  )
+  .map((file) => `tests/${file.split(path.sep).join('/')}`);
 
 /**
- * Files that take long without building a site (each tens of seconds on a 2-core machine), started with the site
- * builds. When Vitest has timings of an earlier run (not in a fresh clone), it starts the longest first itself.
+ * The order files start in: Vitest's, with the files that build a site spread out among the others, so that while
+ * one worker builds, the other has other files to run instead of waiting for its turn.
  */
-const LONG = [
-  'tests/robustness/fuzz.test.ts',
-  'tests/privacy/attack-disclosure.test.ts',
-  'tests/robustness/enormous-record.test.ts',
-];
-
-/**
- * The order files start in: the longest first, so that both cores stay busy to the end: the site builds and the
- * LONG files, then the e2e files (their builds, started first of all, are done by then), then the others; the
- * files that build alone last, when no other build is left to wait for.
- */
-class LongestFirst extends BaseSequencer {
+class SpreadSiteBuilds extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    // Vitest's order: larger files first, or longer ones when it has timings; but project by project.
     const sorted = await super.sort(files);
-    const took = (file: TestSpecification) => this.ctx.cache.getTestSpecificationResult(file)?.duration;
-    if (files.every((file) => took(file) !== undefined)) return sorted.sort((a, b) => took(b)! - took(a)!);
-    const rank = (file: TestSpecification) => {
-      const name = path.relative(ROOT_DIR, file.moduleId).split(path.sep).join('/');
-      if (file.project.name === 'site builds alone') return 3;
-      if (file.project.name === 'site builds' || LONG.includes(name)) return 0;
-      return file.project.name === 'e2e' ? 1 : 2;
-    };
-    return sorted.sort((a, b) => rank(a) - rank(b));
+    const building = sorted.filter((file) => file.project.name === 'site builds');
+    const others = sorted.filter((file) => file.project.name !== 'site builds');
+    const every = Math.max(1, Math.floor(others.length / (building.length + 1)));
+    const order: TestSpecification[] = [];
+    others.forEach((file, i) => {
+      if (i % every === 0 && building.length) order.push(building.shift()!);
+      order.push(file);
+    });
+    return [...order, ...building];
   }
 }
 
@@ -63,7 +45,7 @@ export default defineConfig({
     // Plot's half-pixel offset depends on whether a global `it` exists: keep globals off so that charts
     // rendered in tests match the build.
     globals: false,
-    sequence: { sequencer: LongestFirst },
+    sequence: { sequencer: SpreadSiteBuilds },
     testTimeout: 120_000,
     hookTimeout: 600_000,
     projects: [
@@ -72,36 +54,21 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', '**/node_modules/**', ...BUILDING_BESIDE, ...BUILDING_ALONE],
+          exclude: ['tests/e2e/**', '**/node_modules/**', ...SITE_BUILDING],
         },
       },
       {
         extends: true,
-        test: {
-          name: 'site builds',
-          include: BUILDING_BESIDE,
-          setupFiles: ['tests/helpers/site-build-setup.ts'],
-          provide: { siteBuildAlone: false },
-        },
+        test: { name: 'site builds', include: SITE_BUILDING, setupFiles: ['tests/helpers/site-build-turn.ts'] },
       },
       {
-        extends: true,
-        test: {
-          name: 'site builds alone',
-          include: BUILDING_ALONE,
-          setupFiles: ['tests/helpers/site-build-setup.ts'],
-          provide: { siteBuildAlone: true },
-        },
-      },
-      {
-        // Tests over real builds (CLI, dist/, a real browser). The builds run once, in the background from the
-        // start; each e2e file waits for them.
+        // Tests over real builds (CLI, dist/, a real browser). The builds run once, one after the other, before
+        // any test file.
         extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/builds.setup.ts'],
-          setupFiles: ['tests/e2e/wait-for-builds.ts'],
         },
       },
     ],

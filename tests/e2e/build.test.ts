@@ -14,7 +14,6 @@ import { METRIC_IDS } from '../../scripts/schema/aggregates.ts';
 import { formatCount, formatValue } from '../../src/lib/format.ts';
 import { readWithPapa, readWithPython, recomputeFromCsvs, records } from '../helpers/exports.ts';
 import { ROOT, runScript } from '../helpers/run.ts';
-import { TIMINGS, type BuildTiming } from './builds.setup.ts';
 
 const builds = inject('builds');
 const SMALL = path.join(ROOT, 'tests/fixtures/build/small');
@@ -62,28 +61,6 @@ describe('npm run build on a small export folder', () => {
     for (const file of filesBelow(builds.custom)) expect(fs.readFileSync(file, 'utf8')).not.toContain(line);
     expect(fs.existsSync(path.join(builds.custom, 'retro', '2025-02', 'index.html'))).toBe(true);
     expect(fs.readFileSync(`${builds.custom}.log`, 'utf8')).not.toMatch(/retros|does not exist or is empty/);
-  });
-
-  it('two builds at once (the custom exports while the sample site is built) each publish only their own notes', () => {
-    // builds.setup.ts starts the custom build once the sample's has started on its site, so that both run Astro
-    // at once; the test files that build sites run beside each other on that (tests/helpers/site-build-turn.ts).
-    const timings = JSON.parse(fs.readFileSync(path.join(builds.work, TIMINGS), 'utf8')) as Record<
-      'custom' | 'sample',
-      BuildTiming
-    >;
-    expect(timings.custom.siteStarted).toBeGreaterThan(timings.sample.siteStarted);
-    expect(timings.custom.siteStarted).toBeLessThan(timings.sample.ended);
-    const notes = ['2026-09', '2026-10'].map((month) => {
-      const note = fs.readFileSync(path.join(ROOT, 'data/sample/retros', `${month}.md`), 'utf8');
-      // The longest run of plain words: Markdown and typography leave it as written.
-      const runs = note.match(/[A-Za-z][A-Za-z ]{30,}[A-Za-z]/g) ?? [''];
-      return { month, line: runs.reduce((a, b) => (b.length > a.length ? b : a)) };
-    });
-    for (const { month, line } of notes) {
-      expect(line.length).toBeGreaterThan(30);
-      expect(fs.readFileSync(path.join(builds.sample, 'retro', month, 'index.html'), 'utf8')).toContain(line);
-      for (const file of filesBelow(builds.custom)) expect(fs.readFileSync(file, 'utf8')).not.toContain(line);
-    }
   });
 
   it('writes an overview page with a chart, robots.txt and the CSV exports', () => {

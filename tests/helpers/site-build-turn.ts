@@ -1,29 +1,22 @@
 /**
- * Site builds run at once, except a build whose team notes show an image file: it runs alone.
- *
- * Each build keeps Astro's cache and prerendered chunks in a work folder of its own (scripts/build.ts), which
- * made builds at once safe (tests/e2e/build.test.ts builds two at once and checks each publishes only its own
- * notes). One file is still shared: Astro writes the imports of the notes' images to `.astro/content-assets.mjs`
- * at the project's root and bundles whatever that file holds when it gets to it, so a build beside one with
- * images could publish the other's image, or lose its own.
- *
- * The turns are files in a folder of the system's temporary folder, one per checkout: a build beside others
- * writes `shared-<pid>-<n>`; a build alone makes the folder `alone` (mkdir is atomic) and waits until no
- * `shared-` file is left. Each side writes its own mark before it looks at the other's, so one of two that
- * start together always sees the other. A mark whose process is gone is removed.
+ * Set-up file of the test files that build a site of their own (vitest.config.ts): they run beside the other
+ * files, but one at a time, each holding a lock from its start to its end. Astro keeps its content store (the team
+ * notes) in one cache folder per checkout and bundles whatever store is there when it gets to it, so two site
+ * builds at once can publish each other's notes. The lock is a folder (mkdir is atomic) holding the pid of the
+ * worker that took it; a lock whose worker is gone, or done with that file, is taken over.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { ROOT } from './run.ts';
 
-const TURNS = path.join(
+const LOCK = path.join(
   os.tmpdir(),
   `hiring-retro-site-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`,
 );
-const ALONE = path.join(TURNS, 'alone');
-const ALONE_OWNER = path.join(ALONE, 'pid');
+const OWNER = path.join(LOCK, 'pid');
 
 function alive(pid: number): boolean {
   try {
@@ -34,81 +27,28 @@ function alive(pid: number): boolean {
   }
 }
 
-const pause = () => new Promise((resolve) => setTimeout(resolve, 200));
-
-/** Whether a build holds the alone turn now (a turn left by a process that is gone is removed). */
-function aloneTaken(): boolean {
+/** Takes the lock if it is free, or held by a worker that is gone; true when this worker holds it now. */
+function tryLock(): boolean {
+  try {
+    fs.mkdirSync(LOCK);
+    fs.writeFileSync(OWNER, String(process.pid));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
   let owner: number;
   try {
-    owner = Number(fs.readFileSync(ALONE_OWNER, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const made = fs.statSync(ALONE, { throwIfNoEntry: false });
-    if (!made) return false;
-    // Made a moment ago and its pid not yet written, or never written by a process killed in between.
-    if (Date.now() - made.mtimeMs > 10_000) fs.rmSync(ALONE, { recursive: true, force: true });
-    return true;
+    owner = Number(fs.readFileSync(OWNER, 'utf8'));
+  } catch {
+    // Taken a moment ago and its pid not yet written, or never written by a worker killed in between.
+    const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 10_000) fs.rmSync(LOCK, { recursive: true, force: true });
+    return false;
   }
-  if (alive(owner)) return true;
-  fs.rmSync(ALONE, { recursive: true, force: true });
+  // A worker runs one file at a time: a lock it holds itself is left from a file that ended without its afterAll.
+  if (owner === process.pid || !alive(owner)) fs.rmSync(LOCK, { recursive: true, force: true });
   return false;
 }
 
-/** The `shared-` marks of builds running now (marks of processes that are gone are removed). */
-function sharedMarks(): string[] {
-  return fs
-    .readdirSync(TURNS)
-    .filter((name) => name.startsWith('shared-'))
-    .filter((name) => {
-      if (alive(Number(name.split('-')[1]))) return true;
-      fs.rmSync(path.join(TURNS, name), { force: true });
-      return false;
-    });
-}
-
-/** The turns this process holds (for a test worker: left from a file that ended without its afterAll). */
-export function leftByThisProcess(): string[] {
-  fs.mkdirSync(TURNS, { recursive: true });
-  const own = fs
-    .readdirSync(TURNS)
-    .filter((name) => name.startsWith(`shared-${process.pid}-`))
-    .map((name) => path.join(TURNS, name));
-  let aloneOwner = '';
-  try {
-    aloneOwner = fs.readFileSync(ALONE_OWNER, 'utf8');
-  } catch {
-    // No build holds the alone turn (or its pid is not written yet: then it is another process's).
-  }
-  return aloneOwner === String(process.pid) ? [...own, ALONE] : own;
-}
-
-let marks = 0;
-
-/** Waits for a turn to build beside other builds; returns its release. */
-export async function buildBesideOthers(): Promise<() => void> {
-  fs.mkdirSync(TURNS, { recursive: true });
-  const mark = path.join(TURNS, `shared-${process.pid}-${++marks}`);
-  for (;;) {
-    fs.writeFileSync(mark, '');
-    if (!aloneTaken()) return () => fs.rmSync(mark, { force: true });
-    fs.rmSync(mark, { force: true });
-    while (aloneTaken()) await pause();
-  }
-}
-
-/** Waits until no other build runs and keeps the others waiting; returns its release. */
-export async function buildAlone(): Promise<() => void> {
-  fs.mkdirSync(TURNS, { recursive: true });
-  for (;;) {
-    try {
-      fs.mkdirSync(ALONE);
-      fs.writeFileSync(ALONE_OWNER, String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    while (aloneTaken()) await pause();
-  }
-  while (sharedMarks().length) await pause();
-  return () => fs.rmSync(ALONE, { recursive: true, force: true });
-}
+while (!tryLock()) await new Promise((resolve) => setTimeout(resolve, 250));
+afterAll(() => fs.rmSync(LOCK, { recursive: true, force: true }));

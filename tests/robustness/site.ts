@@ -16,16 +16,8 @@ export interface RunResult {
   stderr: string;
 }
 
-/**
- * Runs one of the project's commands as a user does (the pinned Node), without blocking; `onStderr` hears what it
- * says as it says it.
- */
-export function runScriptAsync(
-  script: string,
-  args: string[],
-  env: Record<string, string> = {},
-  onStderr?: (chunk: string) => void,
-): Promise<RunResult> {
+/** Runs one of the project's commands as a user does (the pinned Node), without blocking. */
+export function runScriptAsync(script: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, [path.join(ROOT, script), ...args], {
       cwd: ROOT,
@@ -35,10 +27,7 @@ export function runScriptAsync(
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      onStderr?.(chunk.toString());
-    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
