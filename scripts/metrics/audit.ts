@@ -655,8 +655,9 @@ function layOut(draft: Aggregates): Layout {
     }
   }
   // An attacker who assumes every seat has a hiring manager is right when it is so: model it exactly then.
-  if (unassigned.every((c) => L.truth[c] === 0)) L.zero.push(...unassigned);
-  if (departmentRests.every((c) => L.truth[c] === 0)) L.zero.push(...departmentRests);
+  // One push per cell: thousands of departments as spread arguments overflow the call stack.
+  if (unassigned.every((c) => L.truth[c] === 0)) for (const c of unassigned) L.zero.push(c);
+  if (departmentRests.every((c) => L.truth[c] === 0)) for (const c of departmentRests) L.zero.push(c);
 
   // ---- partnerships: each card's and the company's figures over a window have their n published (a hidden
   // small one is a hidden count), and a rate × its n is a count. The company's n over a window is its hiring
@@ -1141,7 +1142,7 @@ function eliminate(
     try {
       const reduced = layout.solved.get(key) ?? reducedEchelon(list);
       solved.set(key, reduced);
-      rows.push(...reduced);
+      for (const row of reduced) rows.push(row);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       unsolved++;

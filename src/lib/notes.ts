@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import MarkdownIt from 'markdown-it';
+import { JSON_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { MarkdownItOptions, StateCore, Token } from 'markdown-it';
 import { noteTasks } from './noteTasks.ts';
 import { isInside, realPathInsideSync, teamNoteFiles } from '../../scripts/read/files.ts';
@@ -238,8 +239,17 @@ markdown.core.ruler.push('dashboard-safe-notes', safeNotes);
 markdown.core.ruler.push('dashboard-note-tasks', noteTasks);
 markdown.renderer.rules.image = (tokens, at, options, env) => astroImage(tokens[at]!, options, env as NoteEnv);
 
-/** A note's front matter (`---` … `---` at the top, as Astro allowed): not shown, and nothing in it is used. */
+/** A note's front matter (`---` … `---` at the top, as Astro allowed): not shown; checked by the schema. */
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** A note's front matter as data (YAML, as Astro reads it), or `{}` when it has none. */
+function frontMatterOf(source: string): Record<string, unknown> {
+  const block = FRONT_MATTER.exec(source)?.[0];
+  if (!block) return {};
+  const yaml = block.replace(/^\uFEFF?---[ \t]*\r?\n?/, '').replace(/---[ \t]*(?:\r?\n)?$/, '');
+  const data = loadYaml(yaml, { schema: JSON_SCHEMA });
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
 
 /** A note as safe HTML, and the images in it that Astro is to publish (paths as written, from the note). */
 export function renderNote(source: string, fileURL?: URL): { html: string; imagePaths: string[] } {
@@ -271,7 +281,9 @@ export function teamNotesLoader(): Loader {
         const filePath = path.relative(root, file).split(path.sep).join('/');
         store.set({
           id,
-          data: await parseData({ id, data: {}, filePath }),
+          // The front matter is checked against the collection's schema, so a wrong one stops the build naming
+          // the note, as Astro's own Markdown loader did.
+          data: await parseData({ id, data: frontMatterOf(body), filePath }),
           body,
           filePath,
           digest: generateDigest(body),
