@@ -21,18 +21,7 @@ import { recognise, type Recognition } from '../scripts/read/recognise.ts';
 import { artifactPathIn } from '../scripts/cache-files.ts';
 import { ALL } from '../scripts/schema/aggregates.ts';
 import { ROOT } from './helpers/run.ts';
-
-/** mulberry32: a small seeded generator, so that every run writes the same folder. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './fixtures/random.ts';
 
 const csv = (rows: Array<Array<string | number>>): string => rows.map((r) => r.join(',')).join('\n') + '\n';
 const day = (n: number): string => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
