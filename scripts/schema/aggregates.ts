@@ -14,7 +14,8 @@
  *   applications or slots, or (then also `complementary: true`, a key present only when true) it was hidden
  *   beside such a figure so that the small one cannot be worked out from what is shown, or it is a small one
  *   whose "fewer than" would itself give it away (see `scripts/metrics/suppression.ts`); either way its
- *   counts and values are null;
+ *   counts and values are null, but for a count of hires, which is published however small (the n of a
+ *   hidden days-to-hire figure stays);
  * - `'All'` in a department or stage column is the rollup over every value (computed from the rows, not
  *   from other figures: medians do not add up).
  */
@@ -152,11 +153,14 @@ export const agingBucketSchema = z.object({
 export const timeToHireByMonthSchema = z.object({
   month,
   department: z.string(),
+  /** A hire count is published, however small (a hire fills a seat the requisition lists show). */
   hires: count.nullable(),
   median_days: days.nullable(),
   p90_days: days.nullable(),
   suppressed: z.boolean(),
   complementary,
+  /** `median_days` and `p90_days` over fewer than `privacy.minGroupSize` hires: hidden, their hires shown. */
+  hidden,
 });
 
 // ---- feedback -----------------------------------------------------------------------------------------
