@@ -18,16 +18,16 @@ import { ENTITIES, type Entity } from '../../schema/canonical.ts';
 import type { Stores } from '../checks.ts';
 import { readCsv, type CsvStats } from '../csv.ts';
 import { ledgerTarget } from '../export-file.ts';
+import { droppedColumnsShown } from '../dropped-columns.ts';
 import type { CsvFile } from '../files.ts';
 import type { Ledger } from '../ledger.ts';
 import { recognise, type Match } from '../recognise.ts';
 import { rowReader, type ReadContext } from '../rows.ts';
-import { contactDetailsIn, formatCount } from '../values.ts';
-import { greenhouseWarehouse } from './greenhouse.ts';
-import { leverWarehouse } from './lever.ts';
+import { formatCount } from '../values.ts';
 import { recogniseTable, Skipped, DumpTable, type CsvRecord, type Vendor, type WarehouseTable } from './tables.ts';
+import { VENDORS } from './vendors.ts';
 
-export const VENDORS: readonly Vendor[] = [greenhouseWarehouse, leverWarehouse];
+export { VENDORS };
 
 type FileSummary = Aggregates['quality']['files'][number];
 
@@ -268,13 +268,13 @@ async function readClaimed(byVendor: Map<Vendor, Claimed[]>, target: WarehouseTa
         delimiter: stats.delimiter,
         bytes: stats.bytes,
         rows: stats.records,
+        // Named only when known vocabulary, as every other file's: a custom field's header can be a person's name.
         droppedColumns: table
-          ? table.header
-              .map((name) => name.trim())
-              .filter((name) => name !== '' && !table.used.has(name.toLowerCase()))
-              .map((name) =>
-                contactDetailsIn(name) === null ? name : '(a column whose name looks like contact details)',
-              )
+          ? droppedColumnsShown(
+              table.header
+                .map((name) => name.trim())
+                .filter((name) => name !== '' && !table.used.has(name.toLowerCase())),
+            )
           : [],
         readAs: !table
           ? null
