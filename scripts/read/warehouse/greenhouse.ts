@@ -17,10 +17,13 @@
  * - prospects (`prospect` true: no application to a job yet) and converted prospects are not applications.
  */
 import type { Entity } from '../../schema/canonical.ts';
+import type { Config } from '../../schema/config.ts';
 import { readBoolean } from '../values.ts';
 import {
+  byTime,
   table,
   utcInstant,
+  warehouseTimes,
   type CsvRecord,
   type Dump,
   type DumpTable,
@@ -512,10 +515,7 @@ function firstOf(table: DumpTable | undefined, key: string, id: string, names: M
   return map;
 }
 
-const byTime = (table: DumpTable, column: string) => (a: CsvRecord, b: CsvRecord) =>
-  Date.parse(utcInstant(table.cell(a, column))) - Date.parse(utcInstant(table.cell(b, column)));
-
-function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
+function joinGreenhouse(dump: Dump, skipped: Skipped, config: Config): Joined {
   const rows: Record<Entity, JoinedRow[]> = { requisitions: [], applications: [], interviews: [], stage_events: [] };
   const get = (name: string) => dump.get(name);
 
@@ -656,8 +656,9 @@ function joinGreenhouse(dump: Dump, skipped: Skipped): Joined {
   const detail = get('rejection_detail');
   const detailOf = detail?.index('application_id') ?? new Map<string, CsvRecord>();
   const history = get('application_history');
+  const times = warehouseTimes(config);
   const historyOf = history?.group('application_id') ?? new Map<string, CsvRecord[]>();
-  for (const entries of historyOf.values()) entries.sort(byTime(history!, 'updated_at'));
+  for (const entries of historyOf.values()) entries.sort(byTime(times, history!, 'updated_at'));
   /** Applications not read, and why: their interviews and history are not read either. */
   const notRead = new Map<string, string>();
   for (const record of application.rows()) {

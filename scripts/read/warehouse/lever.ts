@@ -25,9 +25,11 @@ import type { Entity } from '../../schema/canonical.ts';
 import type { Config } from '../../schema/config.ts';
 import { matchKey } from '../values.ts';
 import {
-  plusMinutes,
+  byInstant,
+  byTime,
   table,
   utcInstant,
+  warehouseTimes,
   type CsvRecord,
   type Dump,
   type DumpTable,
@@ -337,12 +339,10 @@ function lookup(table: DumpTable | undefined, key: string, value: (r: CsvRecord)
   return map;
 }
 
-const byTime = (table: DumpTable, column: string) => (a: CsvRecord, b: CsvRecord) =>
-  Date.parse(utcInstant(table.cell(a, column))) - Date.parse(utcInstant(table.cell(b, column)));
-
 function joinLever(dump: Dump, skipped: Skipped, config: Config): Joined {
   const rows: Record<Entity, JoinedRow[]> = { requisitions: [], applications: [], interviews: [], stage_events: [] };
   const get = (name: string) => dump.get(name);
+  const times = warehouseTimes(config);
 
   const user = get('user');
   const userName = lookup(user, 'id', (r) => user!.cell(r, 'name'));
@@ -374,7 +374,7 @@ function joinLever(dump: Dump, skipped: Skipped, config: Config): Joined {
   // Applications (opportunities), and the hires archived against each requisition.
   const opportunity = get('opportunity')!;
   const notRead = new Map<string, string>();
-  const hiresOf = new Map<string, Array<{ at: string; postingId: string }>>();
+  const hiresOf = new Map<string, Array<{ at: string; time: number; postingId: string }>>();
   for (const record of opportunity.rows()) {
     const id = opportunity.cell(record, 'id');
     const applied = applicationOf.get(id);
@@ -392,7 +392,7 @@ function joinLever(dump: Dump, skipped: Skipped, config: Config): Joined {
     if (archivedAt !== '') status = matchKey(reason) === 'hired' || requisitionId !== '' ? 'hired' : 'rejected';
     if (status === 'hired' && requisitionId !== '') {
       const hires = hiresOf.get(requisitionId) ?? [];
-      hires.push({ at: archivedAt, postingId });
+      hires.push({ at: archivedAt, time: times.of(archivedAt), postingId });
       hiresOf.set(requisitionId, hires);
     }
     rows.applications.push({
@@ -444,7 +444,7 @@ function joinLever(dump: Dump, skipped: Skipped, config: Config): Joined {
       const headcount = Number(requisition.cell(record, 'headcount_total'));
       // 'unlimited', empty or 0: one seat (a requisition exists to be filled at least once).
       const seats = Number.isInteger(headcount) && headcount > 1 ? headcount : 1;
-      const hires = (hiresOf.get(id) ?? []).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      const hires = (hiresOf.get(id) ?? []).sort((a, b) => byInstant(a.time, b.time));
       const code = requisition.cell(record, 'requisition_code') || id;
       for (let k = 0; k < seats; k++) {
         const hire = hires[k];
@@ -471,10 +471,10 @@ function joinLever(dump: Dump, skipped: Skipped, config: Config): Joined {
   const managerOfPosting = new Map<string, { at: number; id: string }>();
   for (const record of application.rows()) {
     const postingId = application.cell(record, 'posting_id');
-    const at = Date.parse(utcInstant(application.cell(record, 'created_at')));
+    const at = times.of(application.cell(record, 'created_at'));
     const manager = application.cell(record, 'posting_hiring_manager_id');
     const known = managerOfPosting.get(postingId);
-    if (manager !== '' && (!known || at > known.at)) managerOfPosting.set(postingId, { at, id: manager });
+    if (manager !== '' && (!known || byInstant(at, known.at) > 0)) managerOfPosting.set(postingId, { at, id: manager });
   }
   for (const record of posting.rows()) {
     const id = posting.cell(record, 'id');
@@ -508,7 +508,7 @@ function joinLever(dump: Dump, skipped: Skipped, config: Config): Joined {
         skipped.add('opportunity_stage_history', `of opportunities not read: ${why}`, entries.length);
         continue;
       }
-      entries.sort(byTime(history, 'updated_at'));
+      entries.sort(byTime(times, history, 'updated_at'));
       entries.forEach((entry, k) => {
         const next = entries[k + 1];
         rows.stage_events.push({
@@ -566,7 +566,7 @@ function joinLever(dump: Dump, skipped: Skipped, config: Config): Joined {
       const forms = formsOf.get(`${interviewId}\u0000${userId}`) ?? [];
       const completed = forms
         .filter((f) => form!.cell(f, 'completed_at') !== '')
-        .sort(byTime(form!, 'completed_at'))
+        .sort(byTime(times, form!, 'completed_at'))
         .pop();
       const score = completed ? form!.cell(completed, 'score_system_value') : '';
       const start = interview.cell(found, 'date');
@@ -579,7 +579,7 @@ function joinLever(dump: Dump, skipped: Skipped, config: Config): Joined {
           stage: stageName.get(interview.cell(found, 'stage_id')) ?? '',
           interviewer: userName.get(userId) ?? '',
           interview_at: utcInstant(start),
-          interview_end_at: plusMinutes(start, interview.cell(found, 'duration')),
+          interview_end_at: times.plusMinutes(start, interview.cell(found, 'duration')),
           feedback_submitted_at: completed ? utcInstant(form!.cell(completed, 'completed_at')) : '',
           recommendation: score.toLowerCase() === 'null' ? '' : score,
         },

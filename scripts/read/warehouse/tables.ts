@@ -8,6 +8,7 @@
  */
 import type { Entity } from '../../schema/canonical.ts';
 import type { Config } from '../../schema/config.ts';
+import { dateReader } from '../dates.ts';
 import { readBoolean } from '../values.ts';
 
 /** What the dashboard does with a table: join it into template rows, skip it, or never read it (people). */
@@ -249,10 +250,42 @@ export function utcInstant(text: string): string {
   return m ? `${m[1]}T${m[2]}Z` : text;
 }
 
-/** `start` plus `minutes`, as an ISO instant; '' when either is unreadable. */
-export function plusMinutes(start: string, minutes: string): string {
-  const at = Date.parse(utcInstant(start));
-  const n = Number(minutes);
-  if (Number.isNaN(at) || minutes === '' || !Number.isFinite(n) || n < 0) return '';
-  return new Date(at + n * 60_000).toISOString();
+/** A warehouse timestamp's instant (NaN when it cannot be read), and the order the joins sort records in. */
+export interface Times {
+  /** Read as the cell a join hands on will be: `utcInstant`, then the data step's date reader. */
+  of(text: string): number;
+  /** `start` plus `minutes`, as an ISO instant; '' when either is unreadable. */
+  plusMinutes(start: string, minutes: string): string;
+}
+
+export function warehouseTimes(config: Pick<Config, 'timezone' | 'dateOrder'>): Times {
+  const dates = dateReader({ timezone: config.timezone, dateOrder: config.dateOrder });
+  const of = (text: string): number => {
+    const trimmed = text.trim();
+    return trimmed === '' ? NaN : dates.read(utcInstant(trimmed));
+  };
+  return {
+    of,
+    plusMinutes(start, minutes) {
+      const at = of(start);
+      const n = Number(minutes);
+      if (Number.isNaN(at) || minutes === '' || !Number.isFinite(n) || n < 0) return '';
+      return new Date(at + n * 60_000).toISOString();
+    },
+  };
+}
+
+/**
+ * Earlier first, and a time that cannot be read after every readable one, in every join: so each dated record
+ * keeps the place its date gives it (the k-th dated hire fills seat k), whatever the rows' order in the file.
+ */
+export function byInstant(a: number, b: number): number {
+  const unreadA = Number.isNaN(a);
+  const unreadB = Number.isNaN(b);
+  return unreadA || unreadB ? Number(unreadA) - Number(unreadB) : a - b;
+}
+
+/** Records by the instant in `column`, as `byInstant` orders them. */
+export function byTime(times: Times, table: DumpTable, column: string): (a: CsvRecord, b: CsvRecord) => number {
+  return (a, b) => byInstant(times.of(table.cell(a, column)), times.of(table.cell(b, column)));
 }
