@@ -174,7 +174,7 @@ const COUNT_OF: Partial<Record<MetricId, { n: string; numerator?: string }>> = {
   unspecifiedReasonShare: { n: 'rejections', numerator: 'unspecified' },
 };
 /** A headline's count of the company or a department: the tables' cell of the same figure. */
-function tableIdOf(count: string, month: string, department: string): { id: string; hideAs: string } {
+function tableIdOf(count: string, month: string, department: string): { id: string; hideAs: string | null } {
   const row = { month, department, stage: ALL };
   const feedback = (field: string) => ({ id: `${cellId.feedback(row)}#${field}`, hideAs: cellId.feedback(row) });
   switch (count) {
@@ -189,7 +189,8 @@ function tableIdOf(count: string, month: string, department: string): { id: stri
     case 'onTime':
       return feedback('on_time');
     case 'hires':
-      return { id: cellId.hires(row), hideAs: cellId.hires(row) };
+      // Published however small, never hidden: no remedy may pick it.
+      return { id: cellId.hires(row), hideAs: null };
     case 'rejections':
       return { id: cellId.rejectionTotal(month, department), hideAs: cellId.rejectionTotal(month, department) };
     case 'byCandidate': {
@@ -502,8 +503,7 @@ function layOut(draft: Aggregates): Layout {
 
   // ---- hires and the funnel: All = Σ departments
   draft.timeToFill.timeToHireByMonth.forEach((r, i) => {
-    const id = cellId.hires(r);
-    L.op(OP.hires, L.publish(id, r.hires ?? 0, id), -1, i);
+    L.op(OP.hires, L.publish(cellId.hires(r), r.hires ?? 0, null), -1, i);
   });
   for (const rows of groupBy(draft.timeToFill.timeToHireByMonth, (r) =>
     r.department === ALL ? null : r.month,
@@ -528,7 +528,7 @@ function layOut(draft: Aggregates): Layout {
     scope.kind === 'hiringManager'
       ? {
           id: `${cellId.headline(scope, month, HIDDEN_WITH[count]!)}#${count}`,
-          hideAs: cellId.headline(scope, month, HIDDEN_WITH[count]!),
+          hideAs: count === 'hires' ? null : cellId.headline(scope, month, HIDDEN_WITH[count]!),
         }
       : tableIdOf(count, month, scope.kind === 'all' ? ALL : scope.department);
   const trailingIds = new Set<string>();
@@ -573,7 +573,7 @@ function layOut(draft: Aggregates): Layout {
         const hideAs = cellId.trailing3(s.scope, t.month, s.metric);
         const id = `${hideAs}#${counts.n}`;
         const window = [i - 3, i - 2, i - 1].map((j) => scopeIds(s.scope, counts.n, monthList[j]!).id);
-        L.op(OP.trailing, L.publish(id, t.trailing3.n, hideAs), -1, si, i);
+        L.op(OP.trailing, L.publish(id, t.trailing3.n, counts.n === 'hires' ? null : hideAs), -1, si, i);
         if (!trailingIds.has(id)) {
           trailingIds.add(id);
           // Months of the window with no figure at all (n 0) are published as 0 by the others' n.
@@ -833,7 +833,8 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
       case OP.headlineN: {
         const c = headlines[row]!.months[aux >> 1]!;
         const f = aux & 1 ? c.previous : c.current;
-        if (!f.suppressed) {
+        // A hidden days-to-hire figure keeps its n (hires are published however small).
+        if (!f.suppressed || f.n !== null) {
           publish(a, f.n, HIDDEN);
           if (round.hideAs[a] === -1) round.hideAs[a] = ops[o + 5]!;
         } else if (b === 1) publish(a, null, f.complementary ? COMPLEMENT : SMALL);
@@ -849,7 +850,7 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
       }
       case OP.trailing: {
         const t = headlines[row]!.months[aux]!.trailing3;
-        publish(a, t.suppressed ? null : t.n, HIDDEN);
+        publish(a, t.n, HIDDEN);
         break;
       }
       case OP.zero:

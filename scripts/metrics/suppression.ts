@@ -6,7 +6,9 @@
  *    partnership view's candidate figures, the candidate headlines) that rests on n applications or feedback
  *    slots with 0 < n < minGroupSize is suppressed: its counts and values become null and `suppressed` true.
  *    n = 0 is not suppressed (there is nobody to protect; the figure simply has no value). Requisition
- *    figures describe seats, not people, and are left alone. minGroupSize 1 turns every step off.
+ *    figures describe seats, not people, and are left alone; so is a count of hires, however small (a hire
+ *    fills a seat the requisition lists show, one row per seat): only the days to hire over fewer than
+ *    minGroupSize hires are hidden, the hires beside them shown. minGroupSize 1 turns every step off.
  *
  * 2. Complementary suppression. Where figures add up to a total that is shown too, one hidden figure is the
  *    total minus the others. So for every such sum ("relation": total = Σ parts): when exactly one of its
@@ -19,10 +21,10 @@
  *    Relations: rejections (company = Σ departments; a month × department = Σ categories = Σ rejected-by =
  *    Σ stages = Σ reason rows; categories, rejected-by values and stages = Σ their reason rows; `All` rows =
  *    Σ departments' and Σ stages'), feedback rows (`All` = Σ stages', Σ departments'), outstanding feedback,
- *    hires and funnel (`All` = Σ departments'), interviewers (when shown).
+ *    the funnel (`All` = Σ departments'), interviewers (when shown).
  *
  *    Fewer overlapping figures, besides: a headline of the company or a department is its table's cell (the
- *    month's feedback row, rejection total, hires row; the shares with their "candidate" and "unspecified"
+ *    month's feedback row, rejection total; the shares with their "candidate" and "unspecified"
  *    rows), hidden with it and as the next month's "previous"; a trailing-3 figure is hidden whenever one of
  *    its months is; a share is hidden where its month's total is; median and p90 hours over fewer than
  *    minGroupSize submitted slots are hidden in a shown row (`hidden` lists them); a pass-through is hidden
@@ -611,6 +613,7 @@ function suppressHeadlines(
     return n !== 0 && forced ? true : null;
   };
   return series.map((s) => {
+    if (s.metric === 'medianDaysToHire') return daysToHire(s, m);
     const counts = HEADLINE_COUNTS[s.metric];
     if (!METRICS[s.metric].candidate || !counts) return s;
     const months = s.months;
@@ -649,6 +652,41 @@ function suppressHeadlines(
       }),
     };
   });
+}
+
+/**
+ * Days to hire: its n, a count of hires, is published however small (the seats they fill are listed, row by
+ * row); the days over fewer than minGroupSize hires are those hires' own, hidden. A trailing-3 value is hidden
+ * too where one of its months' is (its n, the three months' hires added up, stays).
+ */
+function daysToHire(s: HeadlineSeries, m: number): HeadlineSeries {
+  const daysOnly = (f: Figure): Figure => (isSmallGroup(f.n, m) ? { value: null, n: f.n, suppressed: true } : f);
+  return {
+    ...s,
+    months: s.months.map((c, i) => {
+      const window = [i - 3, i - 2, i - 1].some((j) => j >= 0 && isSmallGroup(s.months[j]!.current.n, m));
+      const trailing3 = daysOnly(c.trailing3);
+      return {
+        ...c,
+        current: daysOnly(c.current),
+        previous: daysOnly(c.previous),
+        trailing3:
+          window && !trailing3.suppressed && trailing3.value !== null
+            ? { value: null, n: trailing3.n, suppressed: true }
+            : trailing3,
+      };
+    }),
+  };
+}
+
+/** A time-to-hire row: its hires shown, however few; the days over fewer than minGroupSize hires hidden. */
+function hireRow<T extends { hires: number | null; median_days: number | null; p90_days: number | null }>(
+  r: T,
+  m: number,
+): T {
+  return isSmallGroup(r.hires, m)
+    ? { ...r, median_days: null, p90_days: null, hidden: ['median_days', 'p90_days'] }
+    : r;
 }
 
 /**
@@ -698,13 +736,6 @@ function layOutSections(a: Aggregates, m: number) {
       m,
       cellId.outstanding,
     ),
-    hires: acrossDepartments(
-      a.timeToFill.timeToHireByMonth,
-      (x) => x.hires,
-      (x) => x.month,
-      m,
-      cellId.hires,
-    ),
     people,
     personCells,
     funnel: a.funnel === null ? null : funnelCells(a.funnel, m),
@@ -724,8 +755,8 @@ function sectionsOf(a: Aggregates, m: number): ReturnType<typeof layOutSections>
 export function suppressOnce(a: Aggregates, minGroupSize: number, force: ReadonlySet<string> = new Set()): Aggregates {
   if (minGroupSize <= 1) return a;
   const m = minGroupSize;
-  const { rejections, feedback, outstanding, hires, people, personCells, funnel } = sectionsOf(a, m);
-  for (const section of [rejections, feedback, outstanding, hires, funnel]) section?.cells.run(force);
+  const { rejections, feedback, outstanding, people, personCells, funnel } = sectionsOf(a, m);
+  for (const section of [rejections, feedback, outstanding, funnel]) section?.cells.run(force);
   people.run(force);
 
   const tableState = (count: HeadlineCount, department: string, month: string): State => {
@@ -734,7 +765,8 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
       case 'slots':
         return feedback.cells.state(feedback.rows.byKey.get(key(month, department, ALL)));
       case 'hires':
-        return hires.cells.state(hires.rows.byKey.get(key(month, department)));
+        // A hire count is published, never hidden (see `hireRow`).
+        return null;
       case 'rejections':
         return r.cells.state(r.totals.get(key(month, department)));
       case 'byCandidate':
@@ -757,9 +789,7 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
     headlines: suppressHeadlines(a.headlines, m, tableState, force, soleDepartments(a)),
     timeToFill: {
       ...a.timeToFill,
-      timeToHireByMonth: a.timeToFill.timeToHireByMonth.map((r, i) =>
-        hires.cells.apply(r, hires.rows.of[i]!, ['hires', 'median_days', 'p90_days']),
-      ),
+      timeToHireByMonth: a.timeToFill.timeToHireByMonth.map((r) => hireRow(r, m)),
     },
     feedback: {
       byMonth: a.feedback.byMonth.map((r, i) => {

@@ -88,7 +88,9 @@ export function formatFigure(figure: Figure, unit: Unit, minGroupSize: number): 
 
 /** `n = 120`, `n < 5`, `n hidden` or `n = 0`. */
 export function formatN(figure: Figure, minGroupSize: number): string {
-  if (figure.suppressed) return figure.complementary ? `n ${COMPLEMENT_MARK}` : `n < ${minGroupSize}`;
+  // A hidden days-to-hire figure keeps its n: hires are published however few.
+  if (figure.suppressed && figure.n === null)
+    return figure.complementary ? `n ${COMPLEMENT_MARK}` : `n < ${minGroupSize}`;
   return figure.n === null ? 'n = –' : `n = ${formatCount(figure.n)}`;
 }
 

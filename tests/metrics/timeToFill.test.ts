@@ -274,7 +274,9 @@ describe('time to hire', () => {
     });
   });
 
-  it('is a candidate figure: suppressed below the minimum group size', () => {
+  // Its count is published however small (a hire fills a seat the requisition lists show); the days of fewer
+  // than minGroupSize hires are theirs, hidden.
+  it('shows the hires however few, and hides the days below the minimum group size', () => {
     const hires = [1, 2, 3, 4, 5].map((k) =>
       app({ id: `A${k}`, applied: '2025-03-01T00:00:00Z', hired: `2025-03-${String(10 + k)}T00:00:00Z` }),
     );
@@ -283,10 +285,11 @@ describe('time to hire', () => {
     expect(four.timeToFill.timeToHireByMonth.find((r) => r.month === '2025-03' && r.department === 'All')).toEqual({
       month: '2025-03',
       department: 'All',
-      hires: null,
+      hires: 4,
       median_days: null,
       p90_days: null,
-      suppressed: true,
+      suppressed: false,
+      hidden: ['median_days', 'p90_days'],
     });
     // Five hires of 10..14 days: median 12, p90 = 13 + 0.6 = 13.6.
     const five = aggregate({ requisitions, applications: hires });

@@ -265,20 +265,23 @@ export function hireTrend(site: Site, department: string, id = 'hire-trend'): Ch
     .filter((r) => r.department === department)
     .sort((a, b) => a.month.localeCompare(b.month));
   const m = site.minGroupSize;
+  // The hires are published however few; the days of fewer than minGroupSize hires are hidden (`hidden`).
+  const days = (r: (typeof rows)[number]) => r.suppressed || (r.hidden?.includes('median_days') ?? false);
   const points: LinePoint[] = rows.flatMap((r) => [
     {
       month: r.month,
       series: 'Median',
-      value: r.suppressed ? null : r.median_days,
-      title: `${monthShort(r.month)}: median ${formatCell(r.median_days, 'days', r, m)} days`,
+      value: days(r) ? null : r.median_days,
+      title: `${monthShort(r.month)}: median ${formatCell(r.median_days, 'days', days(r), m)} days`,
     },
     {
       month: r.month,
       series: '90th percentile',
-      value: r.suppressed ? null : r.p90_days,
-      title: `${monthShort(r.month)}: p90 ${formatCell(r.p90_days, 'days', r, m)} days`,
+      value: days(r) ? null : r.p90_days,
+      title: `${monthShort(r.month)}: p90 ${formatCell(r.p90_days, 'days', days(r), m)} days`,
     },
   ]);
+  const fewHires = rows.filter((r) => !r.suppressed && r.hidden?.length).length;
   const series: LineSeries[] = [
     { name: 'Median', color: ACCENT },
     { name: '90th percentile', color: seriesColor(1) },
@@ -291,7 +294,15 @@ export function hireTrend(site: Site, department: string, id = 'hire-trend'): Ch
       rows.map((r) => r.hires),
       'hires',
     ),
-    notes: [...suppressedNote(rows, 'month', site, 'hires'), ...coverageNotes(site, 'timeToHire')],
+    notes: [
+      ...suppressedNote(rows, 'month', site, 'hires'),
+      ...(fewHires
+        ? [
+            `${plural(fewHires, 'month')} with fewer than ${m} hires ${fewHires === 1 ? 'has its' : 'have their'} days shown as n<${m} in the table and left out of the chart (privacy); the hires themselves are shown.`,
+          ]
+        : []),
+      ...coverageNotes(site, 'timeToHire'),
+    ],
     svg: lineChart({ points, series, months: site.a.months, unit: 'days', yLabel: 'Days to hire' }, chartIds(id)),
     legend: series.map((s) => ({ name: s.name, color: s.color! })),
     table: {
@@ -305,8 +316,8 @@ export function hireTrend(site: Site, department: string, id = 'hire-trend'): Ch
       rows: rows.map((r) => [
         monthLabel(r.month),
         formatCell(r.hires, 'count', r, m),
-        formatCell(r.median_days, 'days', r, m),
-        formatCell(r.p90_days, 'days', r, m),
+        formatCell(r.median_days, 'days', days(r), m),
+        formatCell(r.p90_days, 'days', days(r), m),
       ]),
     },
     csv: 'time-to-hire-by-month',
