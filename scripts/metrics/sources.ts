@@ -9,11 +9,9 @@
  *   last 12 months. Quarters and a year, not months: a month's offers are a handful, its declines fewer.
  * - each hiring manager's own scorecards over the last 12 months, by recommendation.
  *
- * Privacy, computed here because these tables relate to no other section's cells: every count of 0 < n <
- * minGroupSize is hidden (the small-count rule), and then the complementary rule (`complementaryHide`) runs over
- * each sum these tables publish: a month's sources add up to its applications, advanced and hires (totals shown
- * elsewhere, so never counted on to hide); an offer row's outcomes add up to the offers made; the year's decline
- * reasons to its declines; a scorecard mix to its scorecards (taken as published elsewhere).
+ * The figures leave here whole (the draft); privacy is applied with every other section's, once: the small
+ * counts and the complements beside them in `suppression.ts`, then the audit (`audit.ts`), which relates these
+ * tables to the rest (a month's sources' hires are the company's hires of the month, published).
  */
 import { RECOMMENDATIONS } from '../schema/canonical.ts';
 import type { OfferDecline, OfferRow, RecommendationMix, SourceRow } from '../schema/aggregates.ts';
@@ -23,7 +21,7 @@ import { SLOT, type Slots } from './feedback.ts';
 import type { Journeys, StageOrder } from './funnel.ts';
 import type { RejectionFact } from './rejections.ts';
 import { compareStrings } from './stats.ts';
-import { complementaryHide, isSmallGroup, type Relation } from './suppression.ts';
+import { countsAsHire } from './timeToFill.ts';
 
 /** A stage that is an offer: "Offer", "Offer extended", "Offer sent"… */
 export const isOfferStage = (stage: string) => /\boffer\b/i.test(stage);
@@ -60,7 +58,6 @@ export function sourcesSection(
   slots: Slots,
   rejections: readonly RejectionFact[],
 ): SourcesOffers {
-  const m = ctx.minGroupSize;
   const inRange = new Set(months);
   const { applications } = ctx;
 
@@ -102,7 +99,8 @@ export function sourcesSection(
     const a = applications[row]!;
     const appliedAt = ctx.appliedAt(row);
     if (!ctx.happened(appliedAt)) continue;
-    const hired = a.status === 'hired' && ctx.happened(a.hiredAt);
+    // The company's definition of a hire (time to hire, the headlines): they add up to its hires.
+    const hired = countsAsHire(ctx, row);
     if (hasSource) {
       const sourceOf = (month: string) => {
         const key = `${month}\u0000${label(a.source)}`;
@@ -133,122 +131,37 @@ export function sourcesSection(
     }
   }
 
+  const sourceRows: SourceRow[] = [...bySource]
+    .map(([key, counts]) => {
+      const [month, source] = key.split('\u0000') as [string, string];
+      return { month, source, ...counts, suppressed: false };
+    })
+    .sort((x, y) => compareStrings(x.month, y.month) || compareStrings(x.source, y.source));
   return {
-    sources: hasSource ? protectSources(bySource, m) : null,
-    offers: offers.size > 0 ? protectOffers(offers, declineReasons, window, m) : null,
-    recommendations: recommendationMix(slots, months, m),
+    sources: hasSource ? sourceRows : null,
+    offers: offers.size > 0 ? offerTables(offers, declineReasons, window) : null,
+    recommendations: recommendationMix(slots, months),
   };
 }
 
-/** Hides the small counts, then complements over each month's sources (totals shown elsewhere). */
-function protectSources(
-  bySource: Map<string, { applications: number; advanced: number; hires: number }>,
-  m: number,
-): SourceRow[] {
-  const rows = [...bySource]
-    .map(([key, counts]) => {
-      const [month, source] = key.split('\u0000') as [string, string];
-      return { month, source, ...counts };
-    })
-    .sort((x, y) => compareStrings(x.month, y.month) || compareStrings(x.source, y.source));
-  const fields = ['applications', 'advanced', 'hires'] as const;
-  // One cell per row and field: cell = row * 3 + field.
-  const ns = rows.flatMap((r) => fields.map((f) => r[f]));
-  const hidden = ns.map((n) => isSmallGroup(n, m));
-  // A row of few applications is hidden whole: its advanced and hires rest on them.
-  rows.forEach((r, i) => {
-    if (isSmallGroup(r.applications, m)) for (let f = 0; f < 3; f++) hidden[i * 3 + f] = true;
-  });
-  const small = [...hidden];
-  const relations: Relation[] = [];
-  const byMonth = groupIndices(rows, (r) => r.month);
-  for (const indices of byMonth.values())
-    fields.forEach((_, f) => relations.push({ total: null, parts: indices.map((i) => i * 3 + f) }));
-  const complement = complementaryHide(ns, hidden, relations, m);
-  return rows.map((r, i) => {
-    const hiddenFields = fields.filter((_, f) => hidden[i * 3 + f]);
-    const whole = small[i * 3]! && hiddenFields.length === fields.length;
-    const out: SourceRow = {
-      month: r.month,
-      source: r.source,
-      applications: hidden[i * 3] ? null : r.applications,
-      advanced: hidden[i * 3 + 1] ? null : r.advanced,
-      hires: hidden[i * 3 + 2] ? null : r.hires,
-      suppressed: whole,
-    };
-    if (fields.some((_, f) => complement[i * 3 + f] && !small[i * 3 + f])) out.complementary = true;
-    if (!whole && hiddenFields.length) out.hidden = [...hiddenFields];
-    return out;
-  });
-}
-
-function protectOffers(
+function offerTables(
   offers: Map<string, { made: number; accepted: number; declined: number }>,
   declineReasons: Map<string, number>,
   window: { fromMonth: string; toMonth: string },
-  m: number,
 ): NonNullable<SourcesOffers['offers']> {
-  const quarters = [...offers.keys()].sort(compareStrings);
-  const fields = ['made', 'accepted', 'declined', 'other'] as const;
-  const counts = quarters.map((quarter) => {
+  const byQuarter = [...offers.keys()].sort(compareStrings).map((quarter): OfferRow => {
     const o = offers.get(quarter)!;
-    return { made: o.made, accepted: o.accepted, declined: o.declined, other: o.made - o.accepted - o.declined };
+    return { quarter, ...o, other: o.made - o.accepted - o.declined, suppressed: false };
   });
-  const reasons = [...declineReasons]
-    .map(([reason, declines]) => ({ reason, declines }))
+  const reasons: OfferDecline[] = [...declineReasons]
+    .map(([reason, declines]) => ({ reason, declines, suppressed: false }))
     .sort((x, y) => y.declines - x.declines || compareStrings(x.reason, y.reason));
-  const declined = reasons.reduce((sum, r) => sum + r.declines, 0);
-  // Cells: the quarters' four fields, then the window's declines, then one per reason.
-  const total = quarters.length * 4;
-  const ns = [...counts.flatMap((c) => fields.map((f) => c[f])), declined, ...reasons.map((r) => r.declines)];
-  const hidden = ns.map((n) => isSmallGroup(n, m));
-  quarters.forEach((_, i) => {
-    if (isSmallGroup(counts[i]!.made, m)) for (let f = 0; f < 4; f++) hidden[i * 4 + f] = true;
-  });
-  if (isSmallGroup(declined, m)) for (let k = total; k < ns.length; k++) hidden[k] = true;
-  const small = [...hidden];
-  const relations: Relation[] = quarters.map((_, i) => ({ total: i * 4, parts: [i * 4 + 1, i * 4 + 2, i * 4 + 3] }));
-  if (reasons.length) relations.push({ total, parts: reasons.map((_, k) => total + 1 + k) });
-  // A window of whole quarters (as of a quarter's last month) is the sum of their declines as well.
-  const quarterStart = (month: string) => (Number(month.slice(5, 7)) - 1) % 3 === 0;
-  if (quarterStart(window.fromMonth) && quarterStart(addMonths(window.toMonth, 1)))
-    relations.push({
-      total,
-      parts: quarters.flatMap((q, i) =>
-        q >= quarterOf(window.fromMonth) && q <= quarterOf(window.toMonth) ? [i * 4 + 2] : [],
-      ),
-    });
-  const complement = complementaryHide(ns, hidden, relations, m);
-  const byQuarter = quarters.map((quarter, i): OfferRow => {
-    const c = counts[i]!;
-    const hiddenFields = fields.filter((_, f) => hidden[i * 4 + f]);
-    const whole = small[i * 4]! && hiddenFields.length === fields.length;
-    const out: OfferRow = {
-      quarter,
-      made: hidden[i * 4] ? null : c.made,
-      accepted: hidden[i * 4 + 1] ? null : c.accepted,
-      declined: hidden[i * 4 + 2] ? null : c.declined,
-      other: hidden[i * 4 + 3] ? null : c.other,
-      suppressed: whole,
-    };
-    if (fields.some((_, f) => complement[i * 4 + f] && !small[i * 4 + f])) out.complementary = true;
-    if (!whole && hiddenFields.length) out.hidden = [...hiddenFields];
-    return out;
-  });
-  const declines: OfferDecline[] = reasons.map((r, k) => {
-    const h = hidden[total + 1 + k]!;
-    const out: OfferDecline = { reason: r.reason, declines: h ? null : r.declines, suppressed: h };
-    if (complement[total + 1 + k] && !small[total + 1 + k]) out.complementary = true;
-    return out;
-  });
-  return {
-    byQuarter,
-    declines: { ...window, declined: hidden[total] ? null : declined, suppressed: hidden[total]!, reasons: declines },
-  };
+  const declined = reasons.reduce((sum, r) => sum + r.declines!, 0);
+  return { byQuarter, declines: { ...window, declined, suppressed: false, reasons } };
 }
 
 /** Each hiring manager's own submitted scorecards over the last 12 months of the range, by recommendation. */
-function recommendationMix(slots: Slots, months: readonly string[], m: number): RecommendationMix[] {
+function recommendationMix(slots: Slots, months: readonly string[]): RecommendationMix[] {
   if (months.length === 0) return [];
   const { fromMonth, toMonth } = lastMonths(months);
   const inWindow = slots.months.map((month) => month >= fromMonth && month <= toMonth);
@@ -263,55 +176,26 @@ function recommendationMix(slots: Slots, months: readonly string[], m: number): 
     if (!counts) mix.set(name, (counts = RECOMMENDATIONS.map(() => 0)));
     counts[r]!++;
   }
-  const names = [...mix.keys()].sort(compareStrings);
-  const width = RECOMMENDATIONS.length + 1;
-  // Cells: per manager, the scorecards then each recommendation.
-  const ns = names.flatMap((name) => {
-    const counts = mix.get(name)!;
-    return [counts.reduce((s, c) => s + c, 0), ...counts];
-  });
-  const hidden = ns.map((n) => isSmallGroup(n, m));
-  names.forEach((_, i) => {
-    if (isSmallGroup(ns[i * width]!, m)) for (let f = 0; f < width; f++) hidden[i * width + f] = true;
-  });
-  const small = [...hidden];
-  // The scorecards are counted as shown elsewhere (a manager's submitted feedback is published, and may be the
-  // same number): never hidden as the complement, so hidden parts are always two or more, together not small.
-  const relations: Relation[] = names.map((_, i) => ({
-    total: null,
-    parts: RECOMMENDATIONS.map((__, r) => i * width + 1 + r),
-  }));
-  const complement = complementaryHide(ns, hidden, relations, m);
-  return names.map((hiringManager, i): RecommendationMix => {
-    const cell = (f: number) => (hidden[i * width + f] ? null : ns[i * width + f]!);
-    const whole = small[i * width]!;
-    const hiddenFields = (['scorecards', ...RECOMMENDATIONS] as const).filter((_, f) => hidden[i * width + f]);
-    const out: RecommendationMix = {
+  return [...mix.keys()].sort(compareStrings).map((hiringManager): RecommendationMix => {
+    const [strong_yes, yes, no, strong_no, no_decision] = mix.get(hiringManager)! as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const scorecards = strong_yes + yes + no + strong_no + no_decision;
+    return {
       hiringManager,
       fromMonth,
       toMonth,
-      scorecards: cell(0),
-      strong_yes: cell(1),
-      yes: cell(2),
-      no: cell(3),
-      strong_no: cell(4),
-      no_decision: cell(5),
-      suppressed: whole,
+      scorecards,
+      strong_yes,
+      yes,
+      no,
+      strong_no,
+      no_decision,
+      suppressed: false,
     };
-    if (ns.slice(i * width, (i + 1) * width).some((_, f) => complement[i * width + f] && !small[i * width + f]))
-      out.complementary = true;
-    if (!whole && hiddenFields.length) out.hidden = [...hiddenFields];
-    return out;
   });
-}
-
-function groupIndices<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  rows.forEach((row, i) => {
-    const key = keyOf(row);
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
-  });
-  return groups;
 }

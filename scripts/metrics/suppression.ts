@@ -47,6 +47,7 @@ import {
   type MetricId,
   type Scope,
 } from '../schema/aggregates.ts';
+import { addMonths, quarterOf } from '../time.ts';
 import { auditDisclosure } from './audit.ts';
 import { METRICS } from './headlines.ts';
 
@@ -116,7 +117,29 @@ export const cellId = {
   partnership: (hiringManager: string, figure: string) => key('partnership', hiringManager, figure),
   partnershipCompany: (fromMonth: string, toMonth: string, figure: string) =>
     key('partnership company', fromMonth, toMonth, figure),
+  source: (month: string, source: string, field: string) => key('source', month, source, field),
+  offer: (quarter: string, field: string) => key('offer', quarter, field),
+  /** The window's declines (`reason` null) and each reason's. */
+  decline: (reason: string | null) => (reason === null ? key('offers declined') : key('offer decline', reason)),
+  recommendation: (hiringManager: string, field: string) => key('recommendation', hiringManager, field),
 };
+
+export const SOURCE_FIELDS = ['applications', 'advanced', 'hires'] as const;
+export const OFFER_FIELDS = ['made', 'accepted', 'declined', 'other'] as const;
+export const MIX_FIELDS = ['scorecards', 'strong_yes', 'yes', 'no', 'strong_no', 'no_decision'] as const;
+
+/**
+ * Whether every quarter's offers accepted are the hires of its months (in the range): so when no hire entered
+ * an offer stage (the export has no stage events, say), as a hire then counts as an offer made and accepted on
+ * its hire date. The offers accepted are then a count of hires, published as such; the audit relates them.
+ */
+export function acceptedAreHires(a: Aggregates): boolean {
+  if (!a.offers) return false;
+  const hires = new Map<string, number>();
+  for (const r of a.timeToFill.timeToHireByMonth)
+    if (r.department === ALL) hires.set(quarterOf(r.month), (hires.get(quarterOf(r.month)) ?? 0) + (r.hires ?? 0));
+  return a.offers.byQuarter.every((r) => (r.accepted ?? 0) === (hires.get(r.quarter) ?? 0));
+}
 
 /** An id as people read it (in the audit's messages). */
 export const readableId = (id: string) => id.split('\u0001').join(' · ');
@@ -235,6 +258,12 @@ class Cells {
     this.costs.push(cost);
     this.ids.push((n ?? 0) > 0 ? id : undefined);
     return cell;
+  }
+
+  /** Hidden by rule 1 with the small count it rests on (a row's other figures when its own count is small). */
+  hideWith(cell: number): void {
+    this.small[cell] = true;
+    this.hidden[cell] = true;
   }
 
   /** One relation per group of `parts` (by `key`; null = in none), its total found by `totalOf`. */
@@ -494,6 +523,114 @@ function acrossDepartments<T extends { department: string }>(
   return { cells, rows };
 }
 
+/**
+ * Sources: a month's applications, advanced and hires by source, each summing to the month's (taken as shown:
+ * the hires are the company's, published; never a cell to hide). A row of few applications hides its advanced
+ * with them (they rest on those applications); its hires, by month of the hire, stand on their own.
+ */
+function sourceCells(rows: NonNullable<Aggregates['sources']>, m: number) {
+  const cells = new Cells(m);
+  const of = rows.map((r) => SOURCE_FIELDS.map((f) => cells.add(r[f], 0, cellId.source(r.month, r.source, f))));
+  rows.forEach((r, i) => {
+    if (isSmallGroup(r.applications, m)) cells.hideWith(of[i]![1]!);
+  });
+  SOURCE_FIELDS.forEach((_, f) =>
+    cells.relate(
+      rows,
+      of.map((c) => c[f]!),
+      (r) => r.month,
+      () => null,
+    ),
+  );
+  return { cells, of };
+}
+
+/**
+ * Offers: a quarter's offers made = accepted + declined + the rest, each row hidden whole below minGroupSize
+ * offers made; the window's declines = its reasons (and = its quarters' declines when the window is whole
+ * quarters). The window's declines are never hidden beside a reason (the page says "fewer than" of them), and
+ * the offers accepted, where they are the quarters' hires (`acceptedAreHires`), never at all.
+ */
+function offerCells(offers: NonNullable<Aggregates['offers']>, m: number, accepted: boolean) {
+  const cells = new Cells(m);
+  const of = offers.byQuarter.map((r) =>
+    OFFER_FIELDS.map((f) => cells.add(accepted && f === 'accepted' ? 0 : r[f], 0, cellId.offer(r.quarter, f))),
+  );
+  offers.byQuarter.forEach((r, i) => {
+    if (isSmallGroup(r.made, m)) for (let f = 1; f < OFFER_FIELDS.length; f++) cells.hideWith(of[i]![f]!);
+  });
+  for (const c of of) cells.relations.push({ total: c[0]!, parts: accepted ? [c[2]!, c[3]!] : c.slice(1) });
+  const { declines } = offers;
+  const total = cells.add(declines.declined);
+  const reasons = declines.reasons.map((r) => cells.add(r.declines, 0, cellId.decline(r.reason)));
+  if (isSmallGroup(declines.declined, m)) for (const c of reasons) cells.hideWith(c);
+  if (reasons.length) cells.relations.push({ total: null, parts: reasons });
+  const window = offerWindow(offers);
+  if (window.length) cells.relations.push({ total: null, parts: window.map((i) => of[i]![2]!) });
+  return { cells, of, total, reasons };
+}
+
+/** The quarters whose declines add up to the window's (when the window is whole quarters): their indices. */
+export function offerWindow(offers: NonNullable<Aggregates['offers']>): number[] {
+  const { fromMonth, toMonth } = offers.declines;
+  const quarterStart = (month: string) => (Number(month.slice(5, 7)) - 1) % 3 === 0;
+  if (!quarterStart(fromMonth) || !quarterStart(addMonths(toMonth, 1))) return [];
+  return offers.byQuarter.flatMap((r, i) =>
+    r.quarter >= quarterOf(fromMonth) && r.quarter <= quarterOf(toMonth) ? [i] : [],
+  );
+}
+
+/** Each hiring manager's own scorecards (taken as shown elsewhere, never a complement) = its recommendations. */
+function mixCells(rows: Aggregates['recommendations'], m: number) {
+  const cells = new Cells(m);
+  const of = rows.map((r) => MIX_FIELDS.map((f) => cells.add(r[f], 0, cellId.recommendation(r.hiringManager, f))));
+  rows.forEach((r, i) => {
+    if (isSmallGroup(r.scorecards, m)) for (let f = 1; f < MIX_FIELDS.length; f++) cells.hideWith(of[i]![f]!);
+  });
+  for (const c of of) cells.relations.push({ total: null, parts: c.slice(1) });
+  return { cells, of };
+}
+
+/**
+ * A row of one of those tables as it ships: its fields hidden or shown; `suppressed` when every field is hidden
+ * and its first (the count the others rest on) as a small group; `complementary` when any is hidden beside a
+ * small one (the page then marks every hidden field of the row "hidden", not "fewer than").
+ */
+function shipRow<T extends { suppressed: boolean }>(row: T, fields: readonly string[], cells: Cells, of: number[]): T {
+  const states = of.map((c) => cells.state(c));
+  const hiddenFields = fields.filter((_, f) => states[f] !== null);
+  if (hiddenFields.length === 0) return row;
+  const out: Record<string, unknown> = { ...row };
+  for (const f of hiddenFields) out[f] = null;
+  const whole = hiddenFields.length === fields.length && states[0] === false;
+  out.suppressed = whole;
+  if (states.some((x) => x === true)) out.complementary = true;
+  if (!whole) out.hidden = hiddenFields;
+  return out as T;
+}
+
+function shipOffers(
+  o: NonNullable<Aggregates['offers']>,
+  { cells, of, total, reasons }: ReturnType<typeof offerCells>,
+): NonNullable<Aggregates['offers']> {
+  const declined = cells.state(total) !== null;
+  return {
+    byQuarter: o.byQuarter.map((r, i) => shipRow(r, OFFER_FIELDS, cells, of[i]!)),
+    declines: {
+      ...o.declines,
+      declined: declined ? null : o.declines.declined,
+      suppressed: declined,
+      reasons: o.declines.reasons.map((r, k) => {
+        const state = cells.state(reasons[k]);
+        if (state === null) return r;
+        return state
+          ? { ...r, declines: null, suppressed: true, complementary: true }
+          : { ...r, declines: null, suppressed: true };
+      }),
+    },
+  };
+}
+
 type FunnelRow = NonNullable<Aggregates['funnel']>[number];
 
 function funnelCells(funnel: readonly FunnelRow[], m: number) {
@@ -739,6 +876,9 @@ function layOutSections(a: Aggregates, m: number) {
     people,
     personCells,
     funnel: a.funnel === null ? null : funnelCells(a.funnel, m),
+    sources: a.sources === null ? null : sourceCells(a.sources, m),
+    offers: a.offers === null ? null : offerCells(a.offers, m, acceptedAreHires(a)),
+    mix: mixCells(a.recommendations, m),
   };
 }
 const sections = new WeakMap<Aggregates, ReturnType<typeof layOutSections>>();
@@ -755,8 +895,8 @@ function sectionsOf(a: Aggregates, m: number): ReturnType<typeof layOutSections>
 export function suppressOnce(a: Aggregates, minGroupSize: number, force: ReadonlySet<string> = new Set()): Aggregates {
   if (minGroupSize <= 1) return a;
   const m = minGroupSize;
-  const { rejections, feedback, outstanding, people, personCells, funnel } = sectionsOf(a, m);
-  for (const section of [rejections, feedback, outstanding, funnel]) section?.cells.run(force);
+  const { rejections, feedback, outstanding, people, personCells, funnel, sources, offers, mix } = sectionsOf(a, m);
+  for (const section of [rejections, feedback, outstanding, funnel, sources, offers, mix]) section?.cells.run(force);
   people.run(force);
 
   const tableState = (count: HeadlineCount, department: string, month: string): State => {
@@ -811,6 +951,9 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
       byStage: shareRows('byStage'),
     },
     funnel: a.funnel === null || funnel === null ? null : suppressFunnel(a.funnel, funnel, m),
+    sources: a.sources && sources && a.sources.map((r, i) => shipRow(r, SOURCE_FIELDS, sources.cells, sources.of[i]!)),
+    offers: a.offers && offers && shipOffers(a.offers, offers),
+    recommendations: a.recommendations.map((r, i) => shipRow(r, MIX_FIELDS, mix.cells, mix.of[i]!)),
     partnerships: a.partnerships.map((p) => {
       const out = { ...p };
       for (const figure of PARTNERSHIP_FIGURES) {

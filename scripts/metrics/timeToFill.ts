@@ -110,6 +110,21 @@ export function agingBucket(daysOpen: number): (typeof AGING_BUCKETS)[number] {
   return '181+';
 }
 
+/**
+ * Whether the application of `row` counts as a hire, the one definition every count of hires shares (time to
+ * hire, the headlines, the sources' hires, the offers accepted): applied and hired by the as-of date, the hire
+ * not dated before the application. They add up to each other, so the audit can relate them.
+ */
+export function countsAsHire(ctx: Context, row: number): boolean {
+  const a = ctx.applications[row]!;
+  const appliedAt = ctx.appliedAt(row);
+  return (
+    ctx.happened(appliedAt) &&
+    ctx.happened(a.hiredAt) &&
+    ctx.cal.dayNumber(a.hiredAt) - ctx.cal.dayNumber(appliedAt) >= 0
+  );
+}
+
 export function hireFacts(ctx: Context) {
   const facts: HireFact[] = [];
   let beforeApplying = 0;

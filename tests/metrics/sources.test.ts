@@ -65,8 +65,17 @@ const a = aggregate(input, { asOf: '2025-03-31', stageOrder: ORDER });
 describe('sources', () => {
   it('counts applications, those past the first stage and hires (in their own month) by source', () => {
     expect(a.sources).toEqual([
-      // Agency's 2 are hidden, and Referral's 7 with them: 2 alone would be February's total minus the rest.
-      { month: '2025-02', source: 'Agency', applications: null, advanced: null, hires: null, suppressed: true },
+      // Agency's 2 are hidden, and Referral's 7 with them: 2 alone would be February's total minus the rest. Its
+      // hires (by month of the hire) do not rest on those applications: shown.
+      {
+        month: '2025-02',
+        source: 'Agency',
+        applications: null,
+        advanced: null,
+        hires: 0,
+        suppressed: false,
+        hidden: ['applications', 'advanced'],
+      },
       { month: '2025-02', source: 'LinkedIn', applications: 10, advanced: 6, hires: 0, suppressed: false },
       {
         month: '2025-02',
