@@ -37,6 +37,8 @@ import { TARGET_METRICS } from '../schema/config.ts';
 import { formatCount, formatOneDecimal, formatPercent } from '../format.ts';
 import { addMonths, monthLabel } from '../time.ts';
 import { NONE } from './context.ts';
+import { free } from '../memory.ts';
+import { Codes } from './columns.ts';
 import { decompose, type GroupCounts } from './decompose.ts';
 import { SLOT, type Slots } from './feedback.ts';
 import { METRICS } from './headlines.ts';
@@ -134,45 +136,120 @@ interface Cell {
   source: 'feedback' | 'rejections';
 }
 
+/**
+ * The cells, in the order their first row comes (slots, then rejections). A cell is found by the codes of its
+ * month and department, then of its hiring manager and stage: a key string per row (millions at a million
+ * applications) cost more than the counting. Two numbers, not one: their product could pass 2^53.
+ */
 function cellsOf(slots: Slots, rejections: readonly RejectionFact[]): Cell[] {
-  const cells = new Map<string, Cell>();
-  const cellOf = (source: Cell['source'], month: string, department: string, hiringManager: string, stage: string) => {
-    const key = `${source}\u0000${month}\u0000${department}\u0000${hiringManager}\u0000${stage}`;
-    let cell = cells.get(key);
-    if (!cell) {
-      const counts = {} as Cell['counts'];
-      for (const m of RATE_METRICS) counts[m] = [0, 0];
-      cells.set(key, (cell = { month, department, hiringManager, stage, counts, source }));
-    }
+  const cells: Cell[] = [];
+  const newCell = (source: Cell['source'], month: string, department: string, hiringManager: string, stage: string) => {
+    const counts = {} as Cell['counts'];
+    for (const m of RATE_METRICS) counts[m] = [0, 0];
+    const cell: Cell = { month, department, hiringManager, stage, counts, source };
+    cells.push(cell);
     return cell;
   };
+  const slotCells = new CellIndex(slots.departments.length, slots.stages.length);
+  // An interview's slots (one per interviewer) come one after another, in one cell.
+  let cell: Cell | undefined;
   for (let i = 0; i < slots.size; i++) {
+    const month = slots.month[i]!;
+    const department = slots.department[i]!;
+    const hiringManager = slots.hiringManager[i]!;
+    const stage = slots.stage[i]!;
+    if (
+      i === 0 ||
+      month !== slots.month[i - 1] ||
+      department !== slots.department[i - 1] ||
+      hiringManager !== slots.hiringManager[i - 1] ||
+      stage !== slots.stage[i - 1]
+    )
+      cell = slotCells.get(month, department, hiringManager, stage);
+    if (cell === undefined) {
+      cell = newCell(
+        'feedback',
+        slots.months[month]!,
+        slots.departments[department]!,
+        slots.hiringManagers[hiringManager]!,
+        slots.stages[stage]!,
+      );
+      slotCells.set(month, department, hiringManager, stage, cell);
+    }
+    const c = cell.counts;
     const flags = slots.flags[i]!;
-    const c = cellOf(
-      'feedback',
-      slots.months[slots.month[i]!]!,
-      slots.departments[slots.department[i]!]!,
-      slots.hiringManagers[slots.hiringManager[i]!]!,
-      slots.stages[slots.stage[i]!]!,
-    ).counts;
     if (flags & SLOT.slaSettled) c.feedbackOnTimeRate[1]++;
     if (flags & SLOT.onTime) c.feedbackOnTimeRate[0]++;
     if (flags & SLOT.due) c.feedbackSubmissionRate[1]++;
     if (flags & SLOT.submitted) c.feedbackSubmissionRate[0]++;
   }
-  for (const r of rejections) {
-    const c = cellOf('rejections', r.month, r.department, r.hiringManager, r.stage).counts;
+  // The rejections' text fields as codes, in a first pass: the index's strides are the numbers of codes.
+  const [months, departments, hiringManagers, stages] = [new Codes(), new Codes(), new Codes(), new Codes()];
+  const codes = Array.from({ length: 4 }, () => new Int32Array(rejections.length));
+  const [month, department, hiringManager, stage] = codes as [Int32Array, Int32Array, Int32Array, Int32Array];
+  rejections.forEach((r, i) => {
+    month[i] = months.code(r.month);
+    department[i] = departments.code(r.department);
+    hiringManager[i] = hiringManagers.code(r.hiringManager);
+    stage[i] = stages.code(r.stage);
+  });
+  const rejectionCells = new CellIndex(departments.size, stages.size);
+  rejections.forEach((r, i) => {
+    let cell = rejectionCells.get(month[i]!, department[i]!, hiringManager[i]!, stage[i]!);
+    if (cell === undefined) {
+      cell = newCell('rejections', r.month, r.department, r.hiringManager, r.stage);
+      rejectionCells.set(month[i]!, department[i]!, hiringManager[i]!, stage[i]!, cell);
+    }
+    const c = cell.counts;
     c.withdrawalShare[1]++;
     c.unspecifiedReasonShare[1]++;
     if (r.rejectedBy === 'candidate') c.withdrawalShare[0]++;
     if (r.category === 'unspecified') c.unspecifiedReasonShare[0]++;
-  }
-  return [...cells.values()];
+  });
+  for (const array of codes) free(array);
+  return cells;
 }
 
-const inScope = (cell: Cell, scope: Scope) =>
-  scope.kind === 'all' ||
-  (scope.kind === 'department' ? cell.department === scope.department : cell.hiringManager === scope.hiringManager);
+/** Cells by the codes of month × department, then hiring manager × stage (strides: departments, stages). */
+class CellIndex {
+  private readonly byMonthDepartment = new Map<number, Map<number, Cell>>();
+  private readonly departments: number;
+  private readonly stages: number;
+  constructor(departments: number, stages: number) {
+    this.departments = departments;
+    this.stages = stages;
+  }
+
+  get(month: number, department: number, hiringManager: number, stage: number): Cell | undefined {
+    return this.byMonthDepartment.get(month * this.departments + department)?.get(hiringManager * this.stages + stage);
+  }
+
+  set(month: number, department: number, hiringManager: number, stage: number, cell: Cell): void {
+    const outer = month * this.departments + department;
+    let inner = this.byMonthDepartment.get(outer);
+    if (inner === undefined) this.byMonthDepartment.set(outer, (inner = new Map()));
+    inner.set(hiringManager * this.stages + stage, cell);
+  }
+}
+
+/** A month's cells of one source: all, and by department and by hiring manager, each in the cells' order. */
+interface CellsOfMonth {
+  all: Cell[];
+  department: Map<string, Cell[]>;
+  hiringManager: Map<string, Cell[]>;
+}
+/** A metric's series: the company's, and by department and by hiring manager. */
+interface SeriesOfMetric {
+  all: HeadlineSeries | undefined;
+  department: Map<string, HeadlineSeries>;
+  hiringManager: Map<string, HeadlineSeries>;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 export interface MovementInput {
   /** The artifact after suppression and changes. */
@@ -188,19 +265,55 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
   const minimumRateN = Math.max(MINIMUM_RATE_N, minGroupSize);
   const minimumMedianN = Math.max(MINIMUM_MEDIAN_N, minGroupSize);
   const cells = cellsOf(input.slots, input.rejections);
-  // By source and month: an explanation reads two months of one source, not every cell.
-  const cellsByMonth = new Map<string, Cell[]>();
+  // By source, month and scope: an explanation reads the cells of two months in its scope, not every cell.
+  const cellsByMonth = new Map<string, CellsOfMonth>();
   for (const cell of cells) {
     const k = `${cell.source}\u0000${cell.month}`;
-    const list = cellsByMonth.get(k);
-    if (list) list.push(cell);
-    else cellsByMonth.set(k, [cell]);
+    let month = cellsByMonth.get(k);
+    if (!month) cellsByMonth.set(k, (month = { all: [], department: new Map(), hiringManager: new Map() }));
+    month.all.push(cell);
+    pushTo(month.department, cell.department, cell);
+    pushTo(month.hiringManager, cell.hiringManager, cell);
   }
+  const cellsIn = (source: Cell['source'], month: string, scope: Scope): readonly Cell[] => {
+    const cellsOfMonth = cellsByMonth.get(`${source}\u0000${month}`);
+    if (!cellsOfMonth) return [];
+    if (scope.kind === 'all') return cellsOfMonth.all;
+    return scope.kind === 'department'
+      ? (cellsOfMonth.department.get(scope.department) ?? [])
+      : (cellsOfMonth.hiringManager.get(scope.hiringManager) ?? []);
+  };
   const titles = new Map(a.definitions.map((d) => [d.id, d.title]));
   const title = (m: MetricId) => titles.get(m) ?? m;
-  const seriesOf = new Map(a.headlines.map((s) => [`${s.metric}|${scopeKey(s.scope)}`, s]));
-  const comparisonOf = (metric: MetricId, scope: Scope, month: string) =>
-    seriesOf.get(`${metric}|${scopeKey(scope)}`)?.months.find((c) => c.month === month);
+  // A series by metric and scope, and a month by its position: candidates and their neighbours are looked up
+  // hundreds of thousands of times at a million applications (a key string and a scan of the months each).
+  const seriesOf = new Map<MetricId, SeriesOfMetric>();
+  for (const series of a.headlines) {
+    let ofMetric = seriesOf.get(series.metric);
+    if (!ofMetric)
+      seriesOf.set(series.metric, (ofMetric = { all: undefined, department: new Map(), hiringManager: new Map() }));
+    const { scope } = series;
+    if (scope.kind === 'all') ofMetric.all = series;
+    else if (scope.kind === 'department') ofMetric.department.set(scope.department, series);
+    else ofMetric.hiringManager.set(scope.hiringManager, series);
+  }
+  const position = new Map(a.months.map((month, i) => [month, i]));
+  const monthOf = (series: HeadlineSeries | undefined, month: string): Comparison | undefined => {
+    if (!series) return undefined;
+    const c = series.months[position.get(month) ?? -1];
+    return c?.month === month ? c : series.months.find((x) => x.month === month);
+  };
+  const comparisonOf = (metric: MetricId, scope: Scope, month: string) => {
+    const ofMetric = seriesOf.get(metric);
+    if (!ofMetric) return undefined;
+    if (scope.kind === 'all') return monthOf(ofMetric.all, month);
+    return monthOf(
+      scope.kind === 'department'
+        ? ofMetric.department.get(scope.department)
+        : ofMetric.hiringManager.get(scope.hiringManager),
+      month,
+    );
+  };
 
   // The grains (month, department, stage) whose counts a rate's group would give away and the published
   // tables hide: such groups are pooled, never shown. Feedback: the row of that grain. Rejections: the
@@ -248,11 +361,7 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
     const previous = addMonths(month, -1);
     const source = metric.startsWith('feedback') ? 'feedback' : 'rejections';
     const groups = new Map<string, GroupCounts>();
-    for (const cell of [
-      ...(cellsByMonth.get(`${source}\u0000${month}`) ?? []),
-      ...(cellsByMonth.get(`${source}\u0000${previous}`) ?? []),
-    ]) {
-      if (!inScope(cell, scope)) continue;
+    for (const cell of [...cellsIn(source, month, scope), ...cellsIn(source, previous, scope)]) {
       const name = dimension === 'department' ? cell.department : cell.stage;
       let g = groups.get(name);
       if (!g)
@@ -356,13 +465,21 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
     a.headlines.forEach((series, index) => {
       const meta = METRICS[series.metric];
       if (meta.betterWhen === 'neutral') return;
-      const c = series.months.find((x) => x.month === month);
+      const c = monthOf(series, month);
       if (!hasEvidence(series.metric, c) || c.changeVsPrevious === 0) return;
       const score = scoreOf(c, meta.unit);
       if (score > 0) candidates.push({ series, c, score, index });
     });
 
-    const picked: Movement[] = [];
+    // What is picked is ranked before it is written: of thousands of candidates a month at a million
+    // applications, only the kept are explained and put in words.
+    interface Picked {
+      metric: MetricId;
+      score: number;
+      index: number;
+      movement: () => Movement;
+    }
+    const picked: Picked[] = [];
     const dropped = new Set<Candidate>();
     for (const metric of new Set(candidates.map((x) => x.series.metric))) {
       const ofMetric = candidates.filter((x) => x.series.metric === metric);
@@ -398,50 +515,55 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
         (x) => x.series.scope.kind === 'department' && Math.sign(x.c.changeVsPrevious!) === companySign,
       );
       for (const x of folded) dropped.add(x);
-      const explanation = isRateMetric(metric) ? bestExplanation(metric, { kind: 'all' }, month) : null;
-      const byDepartment =
-        explanation?.dimension === 'department'
-          ? explanation
-          : isRateMetric(metric)
-            ? explain(metric, { kind: 'all' }, month, 'department')
-            : null;
-      const drivenBy = folded
-        .sort((x, y) => y.score - x.score)
-        .map((x) => {
-          const name = (x.series.scope as { department: string }).department;
-          const g = byDepartment?.groups.find((g) => g.group === name);
-          // Its whole part, rate and mix: a department that grew slower counts, not only one that slowed.
-          return { scope: x.series.scope, contribution: g ? round4(g.rateEffect + g.mixEffect) : null };
-        });
-      picked.push(movementOf(company, month, { drivenBy, sharedBy, explanation, score: company.score }));
+      const movement = () => {
+        const explanation = isRateMetric(metric) ? bestExplanation(metric, { kind: 'all' }, month) : null;
+        const byDepartment =
+          explanation?.dimension === 'department'
+            ? explanation
+            : isRateMetric(metric)
+              ? explain(metric, { kind: 'all' }, month, 'department')
+              : null;
+        const drivenBy = folded
+          .sort((x, y) => y.score - x.score)
+          .map((x) => {
+            const name = (x.series.scope as { department: string }).department;
+            const g = byDepartment?.groups.find((g) => g.group === name);
+            // Its whole part, rate and mix: a department that grew slower counts, not only one that slowed.
+            return { scope: x.series.scope, contribution: g ? round4(g.rateEffect + g.mixEffect) : null };
+          });
+        return movementOf(company, month, { drivenBy, sharedBy, explanation });
+      };
+      picked.push({ metric, score: company.score, index: company.index, movement });
     }
     for (const x of candidates) {
       if (dropped.has(x)) continue;
-      const explanation =
-        isRateMetric(x.series.metric) && x.series.scope.kind !== 'all'
-          ? bestExplanation(x.series.metric, x.series.scope, month)
-          : null;
-      picked.push(movementOf(x, month, { drivenBy: [], sharedBy: null, explanation, score: x.score }));
+      const movement = () => {
+        const explanation =
+          isRateMetric(x.series.metric) && x.series.scope.kind !== 'all'
+            ? bestExplanation(x.series.metric, x.series.scope, month)
+            : null;
+        return movementOf(x, month, { drivenBy: [], sharedBy: null, explanation });
+      };
+      picked.push({ metric: x.series.metric, score: x.score, index: x.index, movement });
     }
 
     // Rank: by score, the artifact's order on ties; at most PER_METRIC per metric.
-    const scored = picked.map((m) => ({ m, score: scores.get(m)!, index: order.get(m)! }));
-    scored.sort((x, y) => y.score - x.score || x.index - y.index);
+    picked.sort((x, y) => y.score - x.score || x.index - y.index);
     const perMetric = new Map<MetricId, number>();
     let rank = 0;
-    for (const { m } of scored) {
-      const n = perMetric.get(m.metric) ?? 0;
-      perMetric.set(m.metric, n + 1);
+    for (const p of picked) {
+      const n = perMetric.get(p.metric) ?? 0;
+      perMetric.set(p.metric, n + 1);
       if (n >= PER_METRIC || rank >= KEPT) continue;
-      items.push({ ...m, rank: ++rank });
+      items.push({ ...p.movement(), rank: ++rank });
     }
   }
   return { minimumRateN, minimumMedianN, items };
 
   function movementOf(
-    x: { series: HeadlineSeries; c: Comparison; index: number },
+    x: { series: HeadlineSeries; c: Comparison },
     month: string,
-    extra: Pick<Movement, 'drivenBy' | 'sharedBy' | 'explanation'> & { score: number },
+    extra: Pick<Movement, 'drivenBy' | 'sharedBy' | 'explanation'>,
   ): Movement {
     const { series, c } = x;
     const meta = METRICS[series.metric];
@@ -480,8 +602,6 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
       explanation: extra.explanation,
     };
     movement.sentence = movementSentence(title(series.metric), meta.unit, movement);
-    scores.set(movement, extra.score);
-    order.set(movement, x.index);
     return movement;
   }
 
@@ -502,12 +622,6 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
     return parts.length ? `Volume in ${monthLabel(month)}: ${parts.join(', ')}.` : '';
   }
 }
-
-const scores = new WeakMap<Movement, number>();
-const order = new WeakMap<Movement, number>();
-
-const scopeKey = (scope: Scope) =>
-  scope.kind === 'all' ? 'all' : scope.kind === 'department' ? `d:${scope.department}` : `h:${scope.hiringManager}`;
 
 /** How far a change stands out from the variation its n alone would give (see the module comment). */
 export function scoreOf(c: Comparison, unit: string): number {
