@@ -175,11 +175,45 @@ export function* artifactJson(draft: Aggregates): Generator<string> {
     } else {
       const parsed = validated(schema, value, key);
       if (parsed === undefined) continue; // as JSON.stringify leaves out an undefined field
-      yield `${separator}${JSON.stringify(key)}:${JSON.stringify(parsed)}`;
+      yield `${separator}${JSON.stringify(key)}:`;
+      // A section's lists element by element too: the owners' partnerships alone are 36 MB of text at a
+      // million applications, which took 0.9 s to stringify whole and 0.1 s element by element.
+      yield* inPieces(parsed, 2);
     }
     separator = ',';
   }
   yield separator === '{' ? '{}' : '}';
+}
+
+/**
+ * `JSON.stringify(value)` in pieces: a plain object's properties and an array's elements, `depth` levels down,
+ * each stringified on its own (what `JSON.stringify` leaves out of an object, it leaves out; in an array it
+ * writes null; an object with its own `toJSON`, or not a plain one, is stringified whole).
+ */
+export function* inPieces(value: unknown, depth: number): Generator<string> {
+  if (depth > 0 && Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      yield* inPieces(value[i], depth - 1);
+    }
+    yield ']';
+  } else if (
+    depth > 0 &&
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  ) {
+    let separator = '{';
+    for (const [key, property] of Object.entries(value)) {
+      if (property === undefined || typeof property === 'function' || typeof property === 'symbol') continue;
+      yield `${separator}${JSON.stringify(key)}:`;
+      yield* inPieces(property, depth - 1);
+      separator = ',';
+    }
+    yield separator === '{' ? '{}' : '}';
+  } else yield JSON.stringify(value) ?? 'null';
 }
 
 /**

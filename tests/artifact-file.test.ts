@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeAggregates } from '../scripts/metrics/index.ts';
-import { artifactJson, writeAtomically } from '../scripts/pipeline.ts';
+import { artifactJson, inPieces, writeAtomically } from '../scripts/pipeline.ts';
 import { aggregatesSchema } from '../scripts/schema/aggregates.ts';
 import { canonicalTables } from '../scripts/schema/canonical.ts';
 import { config } from './metrics/helpers.ts';
@@ -38,6 +38,15 @@ describe('artifactJson', () => {
     expect(pieces.length).toBeGreaterThan(aggregates.headlines.length);
   });
 
+  it("writes a section's lists one element at a time too (the owners' partnerships)", () => {
+    const aggregates = golden();
+    const parsed = aggregatesSchema.parse(aggregates);
+    const pieces = [...artifactJson(aggregates)];
+    expect(parsed.owners.partnerships.length).toBeGreaterThan(1);
+    for (const partnership of parsed.owners.partnerships) expect(pieces).toContain(JSON.stringify(partnership));
+    expect(pieces).not.toContain(JSON.stringify(parsed.owners.partnerships));
+  });
+
   it('leaves out what the schema does not name, at any depth, as the whole parse does', () => {
     const aggregates = golden();
     const tampered = {
@@ -60,6 +69,31 @@ describe('artifactJson', () => {
     } as unknown as typeof aggregates;
     expect(() => [...artifactJson(broken)]).toThrow(/at headlines\[2\]/);
     expect(() => [...artifactJson({ ...aggregates, title: 5 } as unknown as typeof aggregates)]).toThrow(/at title/);
+  });
+});
+
+describe('inPieces', () => {
+  it('gives what JSON.stringify gives, whatever the values', () => {
+    class Point {
+      x = 1;
+    }
+    const value = {
+      text: 'a "quoted" é',
+      number: 0.1 + 0.2,
+      notFinite: [NaN, Infinity],
+      absent: undefined,
+      fn: () => 1,
+      symbol: Symbol('s'),
+      list: [undefined, () => 1, Symbol('t'), null, { nested: [1, { deeper: [2] }] }],
+      date: new Date(0),
+      withToJSON: { toJSON: () => 'replaced', hidden: 1 },
+      instance: new Point(),
+      empty: {},
+      none: [],
+      2: 'an integer key comes first',
+    };
+    for (const depth of [0, 1, 2, 3, 5]) expect([...inPieces(value, depth)].join('')).toBe(JSON.stringify(value));
+    expect([...inPieces(undefined, 2)].join('')).toBe('null');
   });
 });
 
