@@ -33,8 +33,19 @@
  * the published artifact shows, in the same order, into typed arrays of bounds, and propagates.
  */
 import { formatCount } from '../format.ts';
+import { quarterOf } from '../time.ts';
 import { ALL, type Aggregates, type Figure, type MetricId, type Scope } from '../schema/aggregates.ts';
-import { cellId, readableId, type DisclosureReport, type HeadlineCount } from './suppression.ts';
+import {
+  acceptedAreHires,
+  cellId,
+  MIX_FIELDS,
+  OFFER_FIELDS,
+  offerWindow,
+  readableId,
+  SOURCE_FIELDS,
+  type DisclosureReport,
+  type HeadlineCount,
+} from './suppression.ts';
 
 const TRAILING_SUM = 'headlines: trailing 3 = its months';
 /** The start of a feedback row's cell ids (`cellId.feedback`). */
@@ -46,8 +57,12 @@ const SMALL = 1;
 const COMPLEMENT = 2;
 const HIDDEN = 3;
 const DERIVED = 4;
+/** Marked "fewer than minGroupSize" but possibly 0: a figure hidden with the small count it rests on. */
+const FEW = 5;
 const UNSET = 255;
-type PublishedKind = typeof SMALL | typeof COMPLEMENT | typeof HIDDEN;
+type PublishedKind = typeof SMALL | typeof COMPLEMENT | typeof HIDDEN | typeof FEW;
+/** Small, or shown as "fewer than" (the kinds whose mark a remedy may turn into "hidden"). */
+const marksFew = (k: number) => k === SMALL || k === FEW;
 
 export interface AuditResult {
   cells: number;
@@ -100,6 +115,11 @@ const OP = {
   partnershipCompany: 18,
   partnershipCompanyRatio: 19,
   shareRatio: 16,
+  source: 20,
+  offer: 21,
+  declined: 22,
+  decline: 23,
+  mix: 24,
 } as const;
 /** Fields of an op in `Layout.ops`: its code, two cells, a row, and one more number (see `readRound`). */
 const OP_SIZE = 6;
@@ -659,6 +679,88 @@ function layOut(draft: Aggregates): Layout {
   if (unassigned.every((c) => L.truth[c] === 0)) for (const c of unassigned) L.zero.push(c);
   if (departmentRests.every((c) => L.truth[c] === 0)) for (const c of departmentRests) L.zero.push(c);
 
+  // ---- sources, offers and the hiring managers' own recommendations (their rows are published whole or hidden
+  // field by field): a month's sources add up to its applications and advanced (not published: at least 0) and
+  // to its hires (the company's, published); offers made = accepted + declined + the rest; the window's
+  // declines = its reasons, and its quarters' declines when it is whole quarters; the offers accepted are the
+  // quarters' hires where that holds of every quarter (no hire entered an offer stage); scorecards = their mix.
+  const sources = draft.sources ?? [];
+  sources.forEach((r, i) =>
+    SOURCE_FIELDS.forEach((f, k) => {
+      const id = cellId.source(r.month, r.source, f);
+      L.op(OP.source, L.publish(id, r[f] ?? 0, id), -1, i, k);
+    }),
+  );
+  for (const [month, rows] of groupBy(sources, (r) => r.month))
+    for (const f of SOURCE_FIELDS) {
+      const parts = rows.map((r) => cellId.source(month, r.source, f));
+      if (f === 'hires') {
+        S("sources: a month's hires = the company's", cellId.hires({ month, department: ALL }), parts);
+        continue;
+      }
+      const total = `sources\u0001${month}\u0001${f}`;
+      L.op(
+        OP.derived,
+        L.derived(
+          total,
+          rows.reduce((sum, r) => sum + (r[f] ?? 0), 0),
+        ),
+      );
+      S('sources: a month = its sources', total, parts);
+    }
+  const offers = draft.offers;
+  if (offers) {
+    const accepted = acceptedAreHires(draft);
+    offers.byQuarter.forEach((r, i) => {
+      OFFER_FIELDS.forEach((f, k) => {
+        const id = cellId.offer(r.quarter, f);
+        L.op(OP.offer, L.publish(id, r[f] ?? 0, accepted && f === 'accepted' ? null : id), -1, i, k);
+      });
+      S(
+        'offers: made = accepted + declined + other',
+        cellId.offer(r.quarter, 'made'),
+        OFFER_FIELDS.slice(1).map((f) => cellId.offer(r.quarter, f)),
+      );
+      if (accepted)
+        S(
+          "offers: accepted = the quarter's hires",
+          cellId.offer(r.quarter, 'accepted'),
+          monthList
+            .filter((month) => quarterOf(month) === r.quarter)
+            .map((month) => cellId.hires({ month, department: ALL })),
+        );
+    });
+    const total = cellId.decline(null);
+    L.op(OP.declined, L.publish(total, offers.declines.declined ?? 0, null));
+    offers.declines.reasons.forEach((r, k) => {
+      const id = cellId.decline(r.reason);
+      L.op(OP.decline, L.publish(id, r.declines ?? 0, id), -1, k);
+    });
+    S(
+      "offers: the window's declines = its reasons",
+      total,
+      offers.declines.reasons.map((r) => cellId.decline(r.reason)),
+    );
+    const window = offerWindow(offers);
+    if (window.length)
+      S(
+        "offers: the window's declines = its quarters'",
+        total,
+        window.map((i) => cellId.offer(offers.byQuarter[i]!.quarter, 'declined')),
+      );
+  }
+  draft.recommendations.forEach((r, i) => {
+    MIX_FIELDS.forEach((f, k) => {
+      const id = cellId.recommendation(r.hiringManager, f);
+      L.op(OP.mix, L.publish(id, r[f] ?? 0, id), -1, i, k);
+    });
+    S(
+      'recommendations: scorecards = their mix',
+      cellId.recommendation(r.hiringManager, 'scorecards'),
+      MIX_FIELDS.slice(1).map((f) => cellId.recommendation(r.hiringManager, f)),
+    );
+  });
+
   // ---- partnerships: each card's and the company's figures over a window have their n published (a hidden
   // small one is a hidden count), and a rate × its n is a count. The company's n over a window is its hiring
   // managers' over the same window, plus those whose cards cover the other window (exactly 0 when none do).
@@ -744,7 +846,7 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
   const { kind, lo, hi } = round;
   const publish = (c: number, shown: number | null, k: PublishedKind): void => {
     const bLo = shown !== null ? shown : k === SMALL || k === COMPLEMENT ? 1 : 0;
-    const bHi = shown !== null ? shown : k === SMALL ? m - 1 : Infinity;
+    const bHi = shown !== null ? shown : marksFew(k) ? m - 1 : Infinity;
     const was = kind[c]!;
     if (was === UNSET) {
       kind[c] = shown !== null ? SHOWN : k;
@@ -770,6 +872,15 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
     round.ratioDen.push(denominator);
     round.ratioLo.push(Math.max(0, rate - RATE_ROUNDING));
     round.ratioHi.push(rate + RATE_ROUNDING);
+  };
+  // A field of a sources, offers or recommendations row: hidden by the row's flags; `zeroOk` where it may be 0,
+  // hidden with the count it rests on; "fewer than" on the page unless the row is marked `complementary`.
+  const tableCell = (c: number, r: TableRow, field: string, zeroOk: boolean): void => {
+    const value = r[field] as number | null;
+    if (!isHidden(r, field)) {
+      if (value === null) derived(c);
+      else publish(c, value, HIDDEN);
+    } else publish(c, null, r.complementary ? (zeroOk ? HIDDEN : COMPLEMENT) : zeroOk ? FEW : SMALL);
   };
   const { rejections, feedback, timeToFill, headlines, partnerships } = published;
   const funnel = published.funnel ?? [];
@@ -818,8 +929,39 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
         break;
       }
       case OP.hires: {
+        // Never hidden: null is a figure the export lacks (no hired_at), not published.
         const r = timeToFill.timeToHireByMonth[row]!;
-        publish(a, r.hires, kindOf(r, true));
+        if (r.hires === null) derived(a);
+        else publish(a, r.hires, HIDDEN);
+        break;
+      }
+      case OP.source: {
+        const r = published.sources![row]!;
+        const field = SOURCE_FIELDS[aux]!;
+        // A hidden source's hires may be 0: a month's are hidden together where one is (`shipSources`).
+        tableCell(a, r, field, field === 'hires' || (field === 'advanced' && isHidden(r, 'applications')));
+        break;
+      }
+      case OP.offer: {
+        const r = published.offers!.byQuarter[row]!;
+        const field = OFFER_FIELDS[aux]!;
+        tableCell(a, r, field, field !== 'made' && isHidden(r, 'made'));
+        break;
+      }
+      case OP.declined: {
+        const d = published.offers!.declines;
+        publish(a, d.suppressed ? null : d.declined, SMALL);
+        break;
+      }
+      case OP.decline: {
+        const r = published.offers!.declines.reasons[row]!;
+        publish(a, r.suppressed ? null : r.declines, kindOf(r, true));
+        break;
+      }
+      case OP.mix: {
+        const r = published.recommendations[row]!;
+        const field = MIX_FIELDS[aux]!;
+        tableCell(a, r, field, field !== 'scorecards' && isHidden(r, 'scorecards'));
         break;
       }
       case OP.funnel: {
@@ -879,6 +1021,9 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
   for (const c of layout.zero) hi[c] = 0;
   return round;
 }
+
+type TableRow = { suppressed: boolean; complementary?: true; hidden?: string[] } & Record<string, unknown>;
+const isHidden = (r: TableRow, field: string) => r.suppressed || (r.hidden?.includes(field) ?? false);
 
 /** Interval propagation over every relation, to a fixed point (a work list of relations whose cells moved). */
 function propagate(layout: Layout, round: Round): void {
@@ -1263,7 +1408,7 @@ export function auditDisclosure(
   let hiddenSmall = 0;
   let hiddenOther = 0;
   for (let c = 0; c < ids.length; c++) {
-    if (kind[c] === SMALL) hiddenSmall++;
+    if (marksFew(kind[c]!)) hiddenSmall++;
     else if (kind[c] === COMPLEMENT) hiddenOther++;
     const small = kind[c] !== SHOWN && kind[c] !== DERIVED && truth[c]! >= 1 && truth[c]! <= m - 1;
     if (!small || (lo[c] !== hi[c] && !unsure.has(c))) continue;
@@ -1375,14 +1520,14 @@ function remediesFor(
   let frontier = [start];
   const seen = new Set(frontier);
   // A small count pinned between its parts' lower bounds and its own "fewer than" is published as hidden only.
-  const relabel = round.kind[start] === SMALL ? [name(start)] : [];
+  const relabel = marksFew(round.kind[start]!) && round.hideAs[start] !== -1 ? [name(start)] : [];
   // So is a small total beside it: k parts of at least 1 under a total of at most minGroupSize − 1 pin each
   // other when k is minGroupSize − 1 (four 1s under a "fewer than 5").
   for (let k = cellRelStart[start]!; k < cellRelStart[start + 1]!; k++) {
     const r = cellRels[k]!;
     for (let j = layout.relStart[r]!; j < layout.relStart[r + 1]!; j++) {
       const c = layout.relCells[j]!;
-      if (c !== start && round.kind[c] === SMALL && round.hideAs[c] !== -1) relabel.push(name(c));
+      if (c !== start && marksFew(round.kind[c]!) && round.hideAs[c] !== -1) relabel.push(name(c));
     }
   }
   // The smallest figure the pages lead with met at any depth: the last resort.

@@ -609,6 +609,26 @@ function shipRow<T extends { suppressed: boolean }>(row: T, fields: readonly str
   return out as T;
 }
 
+/**
+ * The sources' rows as they ship. A month's hires by source add up to the company's hires of the month, which
+ * are published: where one of them is hidden, the hires of every source that month are (0s too, marked hidden,
+ * not "fewer than"), so that none is the month's hires minus the others, nor pinned by its bounds.
+ */
+function shipSources(
+  rows: NonNullable<Aggregates['sources']>,
+  { cells, of }: ReturnType<typeof sourceCells>,
+): NonNullable<Aggregates['sources']> {
+  const months = new Set(rows.flatMap((r, i) => (cells.state(of[i]![2]) !== null ? [r.month] : [])));
+  return rows.map((r, i) => {
+    const row = shipRow(r, SOURCE_FIELDS, cells, of[i]!);
+    if (!months.has(r.month)) return row;
+    // Every hidden one "hidden": a "fewer than" (at least 1) beside hidden 0s would pin it.
+    if (row.suppressed) return { ...row, complementary: true };
+    const hidden = row.hidden?.includes('hires') ? row.hidden : [...(row.hidden ?? []), 'hires'];
+    return { ...row, hires: null, complementary: true, hidden };
+  });
+}
+
 function shipOffers(
   o: NonNullable<Aggregates['offers']>,
   { cells, of, total, reasons }: ReturnType<typeof offerCells>,
@@ -951,7 +971,7 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
       byStage: shareRows('byStage'),
     },
     funnel: a.funnel === null || funnel === null ? null : suppressFunnel(a.funnel, funnel, m),
-    sources: a.sources && sources && a.sources.map((r, i) => shipRow(r, SOURCE_FIELDS, sources.cells, sources.of[i]!)),
+    sources: a.sources && sources && shipSources(a.sources, sources),
     offers: a.offers && offers && shipOffers(a.offers, offers),
     recommendations: a.recommendations.map((r, i) => shipRow(r, MIX_FIELDS, mix.cells, mix.of[i]!)),
     partnerships: a.partnerships.map((p) => {
@@ -1038,7 +1058,8 @@ export function protectAggregates(
       exact,
       stubborn: exact || stalled ? pinned : undefined,
     });
-    if (!exact && audit.unprotected.length === 0) {
+    // Exact elimination joins too where propagation's pins have no remedy left: it may pin more.
+    if (!exact && (audit.unprotected.length === 0 || audit.remedies.every((id) => force.has(id)))) {
       exact = true;
       audit = auditDisclosure(published, a, minGroupSize, { exact });
     }
