@@ -205,6 +205,7 @@ function cellFlags<R extends { suppressed: boolean; hidden?: string[] }>(fields:
   });
 }
 type FeedbackRow = Aggregates['feedback']['byMonth'][number];
+type TimeToHireRow = Aggregates['timeToFill']['timeToHireByMonth'][number];
 const RECOMMENDATION_MIX = ['strong_yes', 'yes', 'no', 'strong_no', 'no_decision'];
 const feedbackRow = (a: Aggregates) => {
   // Without a recommendation column the mix is empty, never five zeros.
@@ -320,15 +321,29 @@ export const EXPORTS: readonly CsvExport[] = [
   {
     name: 'time-to-hire-by-month.csv',
     title: 'Time to hire by hire month and department',
-    columns: ['month', 'department', 'hires', 'median_days', 'p90_days', 'suppressed', 'empty_reason'],
+    columns: [
+      'month',
+      'department',
+      'hires',
+      'median_days',
+      'p90_days',
+      'suppressed',
+      'empty_reason',
+      'median_days_suppressed',
+      'p90_days_suppressed',
+    ],
     rows: (a) => {
       // Without hired_at the hires are not known: empty, never "0 hires, no hires in the month".
       const absent = absentReason(a, 'timeToHire');
-      return a.timeToFill.timeToHireByMonth.map(
-        withReason([
-          ...(absent ? [[['hires', 'median_days', 'p90_days'], absent, () => true] as const] : []),
-          [['median_days', 'p90_days'], 'no hires in the month', (r) => r.hires === 0],
-        ]),
+      // The hires are shown however few; the days over too few hires are hidden alone (their flags).
+      const flags = cellFlags<TimeToHireRow>(['median_days', 'p90_days']);
+      return a.timeToFill.timeToHireByMonth.map((r) =>
+        flags(
+          withReason<TimeToHireRow>([
+            ...(absent ? [[['hires', 'median_days', 'p90_days'], absent, () => true] as const] : []),
+            [['median_days', 'p90_days'], 'no hires in the month', (x) => x.hires === 0],
+          ])(r),
+        ),
       );
     },
   },
@@ -402,12 +417,9 @@ export const EXPORTS: readonly CsvExport[] = [
         };
         // The empty figures' columns by reason, so a row without data says it once.
         const reasons = new Map<string, string[]>();
-        // Without filled_at the seats filled are not known (the artifact's count is 0): empty, with why.
+        // Without filled_at the seats filled are not known (null in the artifact): empty, with why.
         const noFills = absentReason(a, 'requisitionsFilled');
-        if (noFills) {
-          row.requisitions_filled = null;
-          reasons.set(noFills, ['requisitions_filled']);
-        }
+        if (noFills) reasons.set(noFills, ['requisitions_filled']);
         for (const [field, column] of PARTNERSHIP_FIGURES) {
           const f = p[field];
           row[column] = f.value;

@@ -126,20 +126,29 @@ export function withoutAbsent(draft: Aggregates, absent: readonly AbsentFigure[]
           outstanding: [],
         }
       : withoutMix;
+  // Seats filled without a fill date would read as none filled: not known (null), not 0.
+  const noFills = gone.has('requisitionsFilled');
   const partnerships = draft.partnerships.map((p) => ({
     ...p,
+    ...(noFills ? { requisitionsFilled: null } : {}),
     ...(noSubmissions ? { feedbackOnTimeRate: NOTHING, medianHoursToFeedback: NOTHING } : {}),
     ...(gone.has('unspecifiedReasonShare') ? { unspecifiedReasonShare: NOTHING } : {}),
     ...(gone.has('medianDaysToFill') ? { medianDaysToFill: NOTHING } : {}),
   }));
-  // The retrospective's owners: a hiring manager's feedback on time, and who owes feedback, need submissions.
-  const owners = noSubmissions
-    ? {
-        ...draft.owners,
-        partnerships: draft.owners.partnerships.map((p) => ({ ...p, feedbackOnTime: NOTHING })),
-        owedFeedback: [],
-      }
-    : draft.owners;
+  // The retrospective's owners: a hiring manager's feedback on time, and who owes feedback, need submissions;
+  // a month's seats filled need fill dates.
+  const owners =
+    noSubmissions || noFills
+      ? {
+          ...draft.owners,
+          partnerships: draft.owners.partnerships.map((p) => ({
+            ...p,
+            ...(noSubmissions ? { feedbackOnTime: NOTHING } : {}),
+            ...(noFills ? { seatsFilled: null } : {}),
+          })),
+          owedFeedback: noSubmissions ? [] : draft.owners.owedFeedback,
+        }
+      : draft.owners;
   // Without rejection dates no rejection has a month: the sections' tables are empty, not rows of 0.
   const rejections = gone.has('rejections')
     ? { ...draft.rejections, byMonth: [], byCategory: [], byRejectedBy: [], byStage: [] }

@@ -291,7 +291,8 @@ export const partnershipSchema = z.object({
   fromMonth: month,
   toMonth: month,
   requisitionsOpen: count,
-  requisitionsFilled: count,
+  /** Null when the export has no fill dates (`absent`): not known, not 0. */
+  requisitionsFilled: count.nullable(),
   medianDaysToFill: figureSchema,
   /** Their own feedback as an interviewer. */
   feedbackOnTimeRate: figureSchema,
@@ -392,9 +393,12 @@ export const ownerPartnershipSchema = z.object({
   hiringManager: z.string(),
   recruiter: z.string(),
   departments: z.array(z.string()),
-  /** Seats open at the month's end (the as-of date for the as-of month), and filled in the month. */
+  /**
+   * Seats open at the month's end (the as-of date for the as-of month), and filled in the month (null when the
+   * export has no fill dates: not known, not 0).
+   */
   seatsOpen: count,
-  seatsFilled: count,
+  seatsFilled: count.nullable(),
   /** The hiring manager's own feedback in the month (slots they interviewed), on time. */
   feedbackOnTime: figureSchema,
   /** Of the candidates the recruiter screened in the month, the share the hiring manager took forward. */

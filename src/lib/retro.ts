@@ -12,6 +12,7 @@ import type {
   Scope,
   Target,
 } from '../../scripts/schema/aggregates.ts';
+import { absentFigure, absentText } from './absent.ts';
 import type { TableModel } from './chartModel.ts';
 import { formatCount, formatFigure, formatValue, monthLabel, tenthsOfPoint, type Unit } from './format.ts';
 import { href } from './href.ts';
@@ -184,6 +185,8 @@ export function explanationBars(e: Explanation): ExplanationBar[] {
 /** The month's partnerships as a table: seats, the manager's own feedback, screened candidates taken forward. */
 export function partnershipsTable(site: Site, month: string, rows: readonly OwnerPartnership[]): TableModel {
   const m = site.minGroupSize;
+  // Without fill dates a month's seats filled are not known: –, with why, never 0.
+  const noFills = absentFigure(site.a, 'requisitionsFilled');
   return {
     caption: `Partnerships in ${monthLabel(month)}: each hiring manager with their recruiter`,
     columns: [
@@ -199,11 +202,12 @@ export function partnershipsTable(site: Site, month: string, rows: readonly Owne
       p.hiringManager,
       p.recruiter,
       formatCount(p.seatsOpen),
-      formatCount(p.seatsFilled),
+      p.seatsFilled === null ? '–' : formatCount(p.seatsFilled),
       ofN(p.feedbackOnTime, m),
       ofN(p.screenedTakenForward, m),
       reasonsText(p, m),
     ]),
+    ...(noFills ? { note: `Filled shown as –: ${absentText(noFills)}.` } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Figure, Partnership, PartnershipCompany } from '../../../scripts/schema/aggregates.ts';
 import { dotPlot } from '../../charts/dotPlot.ts';
+import { absentFigure, absentText } from '../absent.ts';
 import { chartIds, type ChartModel, type TableModel } from '../chartModel.ts';
 import { formatCount, formatFigure, formatN, formatNumber, plural, type Unit } from '../format.ts';
 import type { Site } from '../site.ts';
@@ -83,13 +84,22 @@ export function partnershipFigures(p: Partnership): PartnershipFigure[] {
 
 const sorted = (site: Site) => [...site.a.partnerships].sort((a, b) => a.hiringManager.localeCompare(b.hiringManager));
 
-/** A partnership's size, for choosing which to show when there are too many for one page. */
-const seats = (p: Partnership) => p.requisitionsOpen + p.requisitionsFilled;
+/**
+ * A partnership's size, for choosing which to show when there are too many for one page (seats filled count
+ * as none when the export has no fill dates).
+ */
+export const seats = (p: Partnership) => p.requisitionsOpen + (p.requisitionsFilled ?? 0);
 
 /** Every partnership in one table (up to the page's limit, the largest), alphabetical (not a ranking). */
 export function partnershipTable(site: Site): TableModel {
   const m = site.minGroupSize;
   const { shown, more } = capList(sorted(site), seats);
+  // Without fill dates the seats filled are not known: –, with why, never 0.
+  const noFills = absentFigure(site.a, 'requisitionsFilled');
+  const notes = [
+    noFills ? `Filled shown as –: ${absentText(noFills)}.` : '',
+    more ? moreNote(more, 'hiring managers with the most seats', 'partnerships') : '',
+  ].filter(Boolean);
   return {
     caption: 'Hiring managers and their recruiters (alphabetical)',
     columns: [
@@ -102,12 +112,12 @@ export function partnershipTable(site: Site): TableModel {
       { label: 'Take forward', numeric: true },
       { label: 'Unspecified reasons', numeric: true },
     ],
-    ...(more ? { note: moreNote(more, 'hiring managers with the most seats', 'partnerships') } : {}),
+    ...(notes.length ? { note: notes.join(' ') } : {}),
     rows: shown.map((p) => [
       p.hiringManager,
       p.recruiters.join(', ') || '–',
       formatCount(p.requisitionsOpen),
-      formatCount(p.requisitionsFilled),
+      p.requisitionsFilled === null ? '–' : formatCount(p.requisitionsFilled),
       ...(p.enoughData
         ? [
             formatFigure(p.medianDaysToFill, 'days', m),
