@@ -339,10 +339,21 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
       month: month('the hire'),
       department: department(true),
       hires: count('applications', 'hires in the month (the n of the quantiles)', hiddenOrExplained),
-      median_days: days('median calendar days from application to hire', hiddenOrExplained),
-      p90_days: days('90th percentile of the same', hiddenOrExplained),
+      median_days: days('median calendar days from application to hire', {
+        hiddenBy: 'median_days_suppressed',
+        ...explained,
+      }),
+      p90_days: days('90th percentile of the same', { hiddenBy: 'p90_days_suppressed', ...explained }),
       suppressed: suppressed('the row'),
       empty_reason: emptyReason,
+      median_days_suppressed: cellFlag(
+        'median_days',
+        'over fewer than the minimum group size of hires (the hires are shown)',
+      ),
+      p90_days_suppressed: cellFlag(
+        'p90_days',
+        'over fewer than the minimum group size of hires (the hires are shown)',
+      ),
     },
   },
   'time-to-fill-by-person.csv': {
