@@ -91,3 +91,32 @@ describe('feedback without feedback_submitted_at', () => {
     expect(a.owners.owedFeedback.map((o) => [o.hiringManager, o.slots])).toEqual([['Hana Moreau', 3]]);
   });
 });
+
+describe('seats filled without filled_at', () => {
+  // Two seats of Hana Moreau's with Rui Costa, neither with a fill date: the column is missing, or present and
+  // empty (no hire to derive one from either).
+  const seats = {
+    requisitions: [req({ id: 'R1', opened: '2024-12-01' }), req({ id: 'R2', opened: '2025-01-03' })],
+    applications: [app({ id: 'A1', applied: '2025-01-05' })],
+  };
+
+  it('is not in the export: the partnership card and every month of the partnership say null, not 0', () => {
+    const a = aggregate(seats, columnsWithout('requisitions.filled_at'));
+    expect((a.absent ?? []).find((x) => x.figure === 'requisitionsFilled')?.needs).toBe('filled_at');
+    expect(a.partnerships.map((p) => [p.hiringManager, p.requisitionsOpen, p.requisitionsFilled])).toEqual([
+      ['Hana Moreau', 2, null],
+    ]);
+    // January and February, the months of the data: both seats open, counted; filled not known.
+    expect(a.owners.partnerships.map((p) => [p.month, p.seatsOpen, p.seatsFilled])).toEqual([
+      ['2025-01', 2, null],
+      ['2025-02', 2, null],
+    ]);
+  });
+
+  it('is in the export but empty: none filled is 0', () => {
+    const a = aggregate(seats, columnsWithout());
+    expect(a.absent).toEqual([]);
+    expect(a.partnerships.map((p) => p.requisitionsFilled)).toEqual([0]);
+    expect(a.owners.partnerships.map((p) => p.seatsFilled)).toEqual([0, 0]);
+  });
+});
