@@ -272,3 +272,30 @@ describe.each(Object.keys(CASES) as Case[])('an export lacking columns (%s)', (n
     }
   });
 });
+
+describe("a hiring manager's seats filled without filled_at (tables)", () => {
+  const reason = 'not in your export — needs filled_at';
+
+  it('are null in the artifact, on the card and in every month, never 0', () => {
+    const { a } = built.tables;
+    expect(a.partnerships.map((p) => [p.hiringManager, p.requisitionsOpen, p.requisitionsFilled])).toEqual([
+      ['Hana Moreau', 4, null],
+    ]);
+    expect(a.owners.partnerships.length).toBeGreaterThan(0);
+    for (const p of a.owners.partnerships) expect(p.seatsFilled, p.month).toBeNull();
+  });
+
+  it('their page says "not in your export" where it said "0 filled", and so do the partnership tables', () => {
+    const { out } = built.tables;
+    const dir = path.join(out, 'hiring-managers');
+    const slug = fs.readdirSync(dir).find((f) => f !== 'index.html')!;
+    const page = text(out, `hiring-managers/${slug}/index.html`);
+    expect(page).toContain(`4 open, filled: ${reason}.`);
+    expect(page).not.toMatch(/\b0 filled/);
+    expect(page).toContain(`Filled requisitions Not in your export — needs filled_at.`);
+    // Partnerships by month: Filled is – in every row, and the note says why.
+    expect(page).toContain(`Filled shown as –: ${reason}.`);
+    expect(text(out, 'hiring-managers/index.html')).toContain(`Filled shown as –: ${reason}.`);
+    expect(text(out, 'retro/2025-02/index.html')).toContain(`Filled shown as –: ${reason}.`);
+  });
+});
