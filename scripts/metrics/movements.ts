@@ -126,33 +126,52 @@ const DENOMINATOR: Record<RateMetric, string> = {
   unspecifiedReasonShare: 'rejections',
 };
 
-/** Counts of one month × department × hiring manager × stage: numerator and denominator of each rate. */
+/** One month × department × hiring manager × stage of one source (feedback slots, or rejections). */
 interface Cell {
   month: string;
   department: string;
   hiringManager: string;
   stage: string;
-  counts: Record<RateMetric, [number, number]>;
   source: 'feedback' | 'rejections';
+  /** Where its counts start in `Cells.counts` (see there). */
+  at: number;
 }
+interface Cells {
+  list: Cell[];
+  /**
+   * Four counts per cell, from its `at`: numerator and denominator of its source's first rate, then of its
+   * second (`RATE_OF_SOURCE`). One array of numbers, not arrays per cell: at a million applications the
+   * counting went from cell to array to array for each of millions of rows.
+   */
+  counts: number[];
+}
+/** A rate's place among its source's two: its counts are at a cell's `at + 2 × place` (numerator) and next. */
+const PLACE: Record<RateMetric, number> = {
+  feedbackOnTimeRate: 0,
+  feedbackSubmissionRate: 1,
+  withdrawalShare: 0,
+  unspecifiedReasonShare: 1,
+};
 
 /**
  * The cells, in the order their first row comes (slots, then rejections). A cell is found by the codes of its
  * month and department, then of its hiring manager and stage: a key string per row (millions at a million
  * applications) cost more than the counting. Two numbers, not one: their product could pass 2^53.
  */
-function cellsOf(slots: Slots, rejections: readonly RejectionFact[]): Cell[] {
-  const cells: Cell[] = [];
+function cellsOf(slots: Slots, rejections: readonly RejectionFact[]): Cells {
+  const list: Cell[] = [];
+  const counts: number[] = [];
   const newCell = (source: Cell['source'], month: string, department: string, hiringManager: string, stage: string) => {
-    const counts = {} as Cell['counts'];
-    for (const m of RATE_METRICS) counts[m] = [0, 0];
-    const cell: Cell = { month, department, hiringManager, stage, counts, source };
-    cells.push(cell);
-    return cell;
+    const at = counts.length;
+    list.push({ month, department, hiringManager, stage, source, at });
+    counts.push(0, 0, 0, 0);
+    return at;
   };
+  const onTime = 2 * PLACE.feedbackOnTimeRate;
+  const submission = 2 * PLACE.feedbackSubmissionRate;
   const slotCells = new CellIndex(slots.departments.length, slots.stages.length);
   // An interview's slots (one per interviewer) come one after another, in one cell.
-  let cell: Cell | undefined;
+  let at = -1;
   for (let i = 0; i < slots.size; i++) {
     const month = slots.month[i]!;
     const department = slots.department[i]!;
@@ -164,24 +183,24 @@ function cellsOf(slots: Slots, rejections: readonly RejectionFact[]): Cell[] {
       department !== slots.department[i - 1] ||
       hiringManager !== slots.hiringManager[i - 1] ||
       stage !== slots.stage[i - 1]
-    )
-      cell = slotCells.get(month, department, hiringManager, stage);
-    if (cell === undefined) {
-      cell = newCell(
-        'feedback',
-        slots.months[month]!,
-        slots.departments[department]!,
-        slots.hiringManagers[hiringManager]!,
-        slots.stages[stage]!,
-      );
-      slotCells.set(month, department, hiringManager, stage, cell);
+    ) {
+      at = slotCells.get(month, department, hiringManager, stage);
+      if (at < 0) {
+        at = newCell(
+          'feedback',
+          slots.months[month]!,
+          slots.departments[department]!,
+          slots.hiringManagers[hiringManager]!,
+          slots.stages[stage]!,
+        );
+        slotCells.set(month, department, hiringManager, stage, at);
+      }
     }
-    const c = cell.counts;
     const flags = slots.flags[i]!;
-    if (flags & SLOT.slaSettled) c.feedbackOnTimeRate[1]++;
-    if (flags & SLOT.onTime) c.feedbackOnTimeRate[0]++;
-    if (flags & SLOT.due) c.feedbackSubmissionRate[1]++;
-    if (flags & SLOT.submitted) c.feedbackSubmissionRate[0]++;
+    if (flags & SLOT.onTime) counts[at + onTime]!++;
+    if (flags & SLOT.slaSettled) counts[at + onTime + 1]!++;
+    if (flags & SLOT.submitted) counts[at + submission]!++;
+    if (flags & SLOT.due) counts[at + submission + 1]!++;
   }
   // The rejections' text fields as codes, in a first pass: the index's strides are the numbers of codes.
   const [months, departments, hiringManagers, stages] = [new Codes(), new Codes(), new Codes(), new Codes()];
@@ -193,26 +212,30 @@ function cellsOf(slots: Slots, rejections: readonly RejectionFact[]): Cell[] {
     hiringManager[i] = hiringManagers.code(r.hiringManager);
     stage[i] = stages.code(r.stage);
   });
+  const withdrawal = 2 * PLACE.withdrawalShare;
+  const unspecified = 2 * PLACE.unspecifiedReasonShare;
   const rejectionCells = new CellIndex(departments.size, stages.size);
   rejections.forEach((r, i) => {
-    let cell = rejectionCells.get(month[i]!, department[i]!, hiringManager[i]!, stage[i]!);
-    if (cell === undefined) {
-      cell = newCell('rejections', r.month, r.department, r.hiringManager, r.stage);
-      rejectionCells.set(month[i]!, department[i]!, hiringManager[i]!, stage[i]!, cell);
+    let at = rejectionCells.get(month[i]!, department[i]!, hiringManager[i]!, stage[i]!);
+    if (at < 0) {
+      at = newCell('rejections', r.month, r.department, r.hiringManager, r.stage);
+      rejectionCells.set(month[i]!, department[i]!, hiringManager[i]!, stage[i]!, at);
     }
-    const c = cell.counts;
-    c.withdrawalShare[1]++;
-    c.unspecifiedReasonShare[1]++;
-    if (r.rejectedBy === 'candidate') c.withdrawalShare[0]++;
-    if (r.category === 'unspecified') c.unspecifiedReasonShare[0]++;
+    if (r.rejectedBy === 'candidate') counts[at + withdrawal]!++;
+    counts[at + withdrawal + 1]!++;
+    if (r.category === 'unspecified') counts[at + unspecified]!++;
+    counts[at + unspecified + 1]!++;
   });
   for (const array of codes) free(array);
-  return cells;
+  return { list, counts };
 }
 
-/** Cells by the codes of month × department, then hiring manager × stage (strides: departments, stages). */
+/**
+ * A cell's `at` by the codes of month × department, then of hiring manager × stage (strides: the numbers of
+ * departments and of stages); -1 for none.
+ */
 class CellIndex {
-  private readonly byMonthDepartment = new Map<number, Map<number, Cell>>();
+  private readonly byMonthDepartment = new Map<number, Map<number, number>>();
   private readonly departments: number;
   private readonly stages: number;
   constructor(departments: number, stages: number) {
@@ -220,15 +243,16 @@ class CellIndex {
     this.stages = stages;
   }
 
-  get(month: number, department: number, hiringManager: number, stage: number): Cell | undefined {
-    return this.byMonthDepartment.get(month * this.departments + department)?.get(hiringManager * this.stages + stage);
+  get(month: number, department: number, hiringManager: number, stage: number): number {
+    const inner = this.byMonthDepartment.get(month * this.departments + department);
+    return inner?.get(hiringManager * this.stages + stage) ?? -1;
   }
 
-  set(month: number, department: number, hiringManager: number, stage: number, cell: Cell): void {
+  set(month: number, department: number, hiringManager: number, stage: number, at: number): void {
     const outer = month * this.departments + department;
     let inner = this.byMonthDepartment.get(outer);
     if (inner === undefined) this.byMonthDepartment.set(outer, (inner = new Map()));
-    inner.set(hiringManager * this.stages + stage, cell);
+    inner.set(hiringManager * this.stages + stage, at);
   }
 }
 
@@ -264,7 +288,7 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
   const { a, minGroupSize } = input;
   const minimumRateN = Math.max(MINIMUM_RATE_N, minGroupSize);
   const minimumMedianN = Math.max(MINIMUM_MEDIAN_N, minGroupSize);
-  const cells = cellsOf(input.slots, input.rejections);
+  const { list: cells, counts } = cellsOf(input.slots, input.rejections);
   // By source, month and scope: an explanation reads the cells of two months in its scope, not every cell.
   const cellsByMonth = new Map<string, CellsOfMonth>();
   for (const cell of cells) {
@@ -370,8 +394,8 @@ export function movementsSection(input: MovementInput): Aggregates['movements'] 
           (g = { group: name, before: { numerator: 0, denominator: 0 }, after: { numerator: 0, denominator: 0 } }),
         );
       const side = cell.month === month ? g.after : g.before;
-      side.numerator += cell.counts[metric][0];
-      side.denominator += cell.counts[metric][1];
+      side.numerator += counts[cell.at + 2 * PLACE[metric]]!;
+      side.denominator += counts[cell.at + 2 * PLACE[metric] + 1]!;
     }
     // Which groups may be shown: not hidden by the published tables (company and department scopes), not
     // a small group in either month, and a named group (not "no department").
