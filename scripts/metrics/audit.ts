@@ -14,6 +14,10 @@
  * - people vs `All`: the company's count is the sum of its hiring managers' plus those of seats without one;
  * - time windows: a trailing-3 n is the sum of its three months; a partnership window's rejections likewise;
  * - rates × n: a shown rate or share beside a shown n (or count) bounds the count (or n) it divides;
+ * - sources, offers and recommendations: a month's sources add up to the company's hires (published, never
+ *   hidden: hire counts are public), offers made to their outcomes, declines to their reasons and quarters,
+ *   the offers accepted to the quarters' hires and scorecards to their mix and to the manager's own feedback
+ *   submitted, each where it holds;
  * - bounds: a count hidden as a small group is 1 to minGroupSize − 1; one hidden beside it (a complement) at
  *   least 1; any other hidden or never published count at least 0.
  *
@@ -120,6 +124,7 @@ const OP = {
   declined: 22,
   decline: 23,
   mix: 24,
+  person: 25,
 } as const;
 /** Fields of an op in `Layout.ops`: its code, two cells, a row, and one more number (see `readRound`). */
 const OP_SIZE = 6;
@@ -685,12 +690,16 @@ function layOut(draft: Aggregates): Layout {
   // declines = its reasons, and its quarters' declines when it is whole quarters; the offers accepted are the
   // quarters' hires where that holds of every quarter (no hire entered an offer stage); scorecards = their mix.
   const sources = draft.sources ?? [];
-  sources.forEach((r, i) =>
+  // An op's second cell: the count a field is hidden with (`Round.dependents`).
+  sources.forEach((r, i) => {
+    let first = -1;
     SOURCE_FIELDS.forEach((f, k) => {
       const id = cellId.source(r.month, r.source, f);
-      L.op(OP.source, L.publish(id, r[f] ?? 0, id), -1, i, k);
-    }),
-  );
+      const c = L.publish(id, r[f] ?? 0, id);
+      if (k === 0) first = c;
+      L.op(OP.source, c, f === 'advanced' ? first : -1, i, k);
+    });
+  });
   for (const [month, rows] of groupBy(sources, (r) => r.month))
     for (const f of SOURCE_FIELDS) {
       const parts = rows.map((r) => cellId.source(month, r.source, f));
@@ -712,9 +721,12 @@ function layOut(draft: Aggregates): Layout {
   if (offers) {
     const accepted = acceptedAreHires(draft);
     offers.byQuarter.forEach((r, i) => {
+      let first = -1;
       OFFER_FIELDS.forEach((f, k) => {
         const id = cellId.offer(r.quarter, f);
-        L.op(OP.offer, L.publish(id, r[f] ?? 0, accepted && f === 'accepted' ? null : id), -1, i, k);
+        const c = L.publish(id, r[f] ?? 0, accepted && f === 'accepted' ? null : id);
+        if (k === 0) first = c;
+        L.op(OP.offer, c, k > 0 ? first : -1, i, k);
       });
       S(
         'offers: made = accepted + declined + other',
@@ -750,15 +762,33 @@ function layOut(draft: Aggregates): Layout {
       );
   }
   draft.recommendations.forEach((r, i) => {
+    let first = -1;
     MIX_FIELDS.forEach((f, k) => {
       const id = cellId.recommendation(r.hiringManager, f);
-      L.op(OP.mix, L.publish(id, r[f] ?? 0, id), -1, i, k);
+      const c = L.publish(id, r[f] ?? 0, id);
+      if (k === 0) first = c;
+      L.op(OP.mix, c, k > 0 ? first : -1, i, k);
     });
     S(
       'recommendations: scorecards = their mix',
       cellId.recommendation(r.hiringManager, 'scorecards'),
       MIX_FIELDS.slice(1).map((f) => cellId.recommendation(r.hiringManager, f)),
     );
+  });
+  // A hiring manager's own feedback submitted, over every month: their scorecards when the recommendations'
+  // window is the whole range and each of those scorecards has a recommendation (where that holds).
+  const wholeRange = draft.recommendations.every((r) => r.fromMonth === monthList[0] && r.toMonth === monthList.at(-1));
+  const mixOf = new Map(draft.recommendations.map((r) => [r.hiringManager, r]));
+  draft.feedback.byPerson.forEach((r, i) => {
+    if (r.role !== 'hiringManager') return;
+    const hideAs = cellId.person(r.person);
+    const id = `${hideAs}#submitted`;
+    L.op(OP.person, L.publish(id, r.submitted ?? 0, hideAs), -1, i);
+    const mix = mixOf.get(r.person);
+    if (wholeRange && mix && mix.scorecards === r.submitted)
+      S("recommendations: scorecards = the manager's feedback submitted", id, [
+        cellId.recommendation(r.person, 'scorecards'),
+      ]);
   });
 
   // ---- partnerships: each card's and the company's figures over a window have their n published (a hidden
@@ -827,6 +857,11 @@ interface Round {
   ratioHi: number[];
   /** Cells published as shown in one place and hidden in another, in the order found. */
   inconsistent: Set<number>;
+  /**
+   * Pairs (field, count): a field hidden with the count it rests on may be 0 only where that count is small; an
+   * attacker who finds the count at least minGroupSize knows the field is at least 1 (`tighten`).
+   */
+  dependents: number[];
 }
 
 /** Reads the published artifact into bounds, op by op in the layout's order. */
@@ -842,6 +877,7 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
     ratioLo: [],
     ratioHi: [],
     inconsistent: new Set(),
+    dependents: [],
   };
   const { kind, lo, hi } = round;
   const publish = (c: number, shown: number | null, k: PublishedKind): void => {
@@ -875,12 +911,15 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
   };
   // A field of a sources, offers or recommendations row: hidden by the row's flags; `zeroOk` where it may be 0,
   // hidden with the count it rests on; "fewer than" on the page unless the row is marked `complementary`.
-  const tableCell = (c: number, r: TableRow, field: string, zeroOk: boolean): void => {
+  const tableCell = (c: number, r: TableRow, field: string, zeroOk: boolean, count = -1): void => {
     const value = r[field] as number | null;
     if (!isHidden(r, field)) {
       if (value === null) derived(c);
       else publish(c, value, HIDDEN);
-    } else publish(c, null, r.complementary ? (zeroOk ? HIDDEN : COMPLEMENT) : zeroOk ? FEW : SMALL);
+      return;
+    }
+    publish(c, null, r.complementary ? (zeroOk ? HIDDEN : COMPLEMENT) : zeroOk ? FEW : SMALL);
+    if (zeroOk && count >= 0) round.dependents.push(c, count);
   };
   const { rejections, feedback, timeToFill, headlines, partnerships } = published;
   const funnel = published.funnel ?? [];
@@ -939,13 +978,13 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
         const r = published.sources![row]!;
         const field = SOURCE_FIELDS[aux]!;
         // A hidden source's hires may be 0: a month's are hidden together where one is (`shipSources`).
-        tableCell(a, r, field, field === 'hires' || (field === 'advanced' && isHidden(r, 'applications')));
+        tableCell(a, r, field, field === 'hires' || (field === 'advanced' && isHidden(r, 'applications')), b);
         break;
       }
       case OP.offer: {
         const r = published.offers!.byQuarter[row]!;
         const field = OFFER_FIELDS[aux]!;
-        tableCell(a, r, field, field !== 'made' && isHidden(r, 'made'));
+        tableCell(a, r, field, field !== 'made' && isHidden(r, 'made'), b);
         break;
       }
       case OP.declined: {
@@ -958,10 +997,16 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
         publish(a, r.suppressed ? null : r.declines, kindOf(r, true));
         break;
       }
+      case OP.person: {
+        // Hidden with its slots (fewer than minGroupSize: at most that, maybe 0) or beside another figure.
+        const r = feedback.byPerson[row]!;
+        publish(a, r.suppressed ? null : r.submitted, !r.suppressed ? HIDDEN : r.complementary ? HIDDEN : FEW);
+        break;
+      }
       case OP.mix: {
         const r = published.recommendations[row]!;
         const field = MIX_FIELDS[aux]!;
-        tableCell(a, r, field, field !== 'scorecards' && isHidden(r, 'scorecards'));
+        tableCell(a, r, field, field !== 'scorecards' && isHidden(r, 'scorecards'), b);
         break;
       }
       case OP.funnel: {
@@ -1024,6 +1069,18 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
 
 type TableRow = { suppressed: boolean; complementary?: true; hidden?: string[] } & Record<string, unknown>;
 const isHidden = (r: TableRow, field: string) => r.suppressed || (r.hidden?.includes(field) ?? false);
+
+/** Fields hidden with a count found to be at least minGroupSize: at least 1 (they were hidden on their own). */
+function tighten(round: Round, m: number): number {
+  const { lo, dependents } = round;
+  let moved = 0;
+  for (let k = 0; k < dependents.length; k += 2)
+    if (lo[dependents[k + 1]!]! >= m && lo[dependents[k]!]! < 1) {
+      lo[dependents[k]!] = 1;
+      moved++;
+    }
+  return moved;
+}
 
 /** Interval propagation over every relation, to a fixed point (a work list of relations whose cells moved). */
 function propagate(layout: Layout, round: Round): void {
@@ -1379,6 +1436,7 @@ export function auditDisclosure(
     if (truth[c]! < lo[c]! || truth[c]! > hi[c]!)
       broken.push(`${readableId(ids[c]!)}: ${truth[c]} outside its published bounds`);
   propagate(layout, round);
+  for (let pass = 0; pass < 8 && tighten(round, m) > 0; pass++) propagate(layout, round);
   // Combinations of relations next (exact elimination), and propagation again over what they narrowed.
   // Only components holding a hidden small count are solved: the others pin nothing that is judged.
   let unsolved = 0;
@@ -1389,6 +1447,10 @@ export function auditDisclosure(
     const found = eliminate(layout, round, judged);
     ({ unsolved, unsure } = found);
     for (let pass = 0; pass < 8 && bound(found.rows, lo, hi) > 0; pass++) propagate(layout, round);
+    for (let pass = 0; pass < 8 && tighten(round, m) > 0; pass++) {
+      propagate(layout, round);
+      bound(found.rows, lo, hi);
+    }
   }
 
   // A trailing-3 count whose months are all published (shown, or given by a shown rate) is theirs summed:

@@ -22,7 +22,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
   const suppression =
     min <= 1
       ? 'Small-group suppression is off (minimum group size 1): every candidate figure is shown.'
-      : `A figure about candidates (rejections, feedback, funnel, time to hire, the partnership view's candidate figures) that rests on fewer than ${plural(min, 'application')} or feedback slots (but at least one) is suppressed: shown as <${min}, and left empty with suppressed=true in the CSV downloads. A group of none is not suppressed: it simply has no value. Requisition figures (time to fill, open seats) describe seats, not people, and are never suppressed. Where figures add up to a total that is shown too (the reasons, categories or stages of a month's rejections, the stages or departments of a month's feedback, the departments of a funnel stage), one <${min} figure could be worked out as the total minus the others: so when only one figure of such a sum is hidden, or the hidden ones together make fewer than ${min}, the next-smallest figure is hidden too (complementary suppression), shown as "hidden" and, in the CSV downloads, left empty with suppressed=true. A month's figure hidden that way is hidden in the headline cards and in the trailing-3-month figure that would give it back.`;
+      : `A figure about candidates (rejections, feedback, funnel, time to hire, the partnership view's candidate figures) that rests on fewer than ${plural(min, 'application')} or feedback slots (but at least one) is suppressed: shown as <${min}, and left empty with suppressed=true in the CSV downloads. A group of none is not suppressed: it simply has no value. Requisition figures (time to fill, open seats) describe seats, not people, and are never suppressed; nor are counts of hires, which fill those seats (the days to hire over fewer than ${plural(min, 'hire')} are). Where figures add up to a total that is shown too (the reasons, categories or stages of a month's rejections, the stages or departments of a month's feedback, the departments of a funnel stage), one <${min} figure could be worked out as the total minus the others: so when only one figure of such a sum is hidden, or the hidden ones together make fewer than ${min}, the next-smallest figure is hidden too (complementary suppression), shown as "hidden" and, in the CSV downloads, left empty with suppressed=true. A month's figure hidden that way is hidden in the headline cards and in the trailing-3-month figure that would give it back.`;
   const floor = Math.max(min, ENOUGH_DATA_FLOOR);
 
   const metric = (d: DefinitionInput & { id: keyof typeof METRICS }): Definition => ({
@@ -123,7 +123,7 @@ export function definitions(config: Config): Aggregates['definitions'] {
       title: 'Time to hire',
       unit: 'days',
       betterWhen: 'lower',
-      text: 'Per hire: calendar days from the date of applied_at to the date of hired_at, counted in the month of hired_at. A candidate figure, suppressed for small groups.',
+      text: 'Per hire: calendar days from the date of applied_at to the date of hired_at, counted in the month of hired_at. The hires are shown however few (each fills a seat the filled requisitions list); the days over a small group of hires are suppressed.',
     }),
     concept({
       id: 'hoursToFeedback',

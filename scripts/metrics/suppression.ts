@@ -122,6 +122,8 @@ export const cellId = {
   /** The window's declines (`reason` null) and each reason's. */
   decline: (reason: string | null) => (reason === null ? key('offers declined') : key('offer decline', reason)),
   recommendation: (hiringManager: string, field: string) => key('recommendation', hiringManager, field),
+  /** A hiring manager's own feedback (`feedback.byPerson`). */
+  person: (hiringManager: string) => key('person', hiringManager),
 };
 
 export const SOURCE_FIELDS = ['applications', 'advanced', 'hires'] as const;
@@ -875,7 +877,10 @@ const PARTNERSHIP_FIGURES = [
 /** The sections' cells and relations: the same in every round of `protectAggregates`, so laid out once. */
 function layOutSections(a: Aggregates, m: number) {
   const people = new Cells(m);
-  const personCells = a.feedback.byPerson.map((r) => people.add(r.slots));
+  // A hiring manager's row may be hidden beside their recommendations (the audit relates the two).
+  const personCells = a.feedback.byPerson.map((r) =>
+    people.add(r.slots, 0, r.role === 'hiringManager' ? cellId.person(r.person) : undefined),
+  );
   people.relate(
     a.feedback.byPerson,
     personCells,
