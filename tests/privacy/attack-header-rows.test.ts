@@ -8,7 +8,7 @@
  *
  * A recognised export's extra column whose header is a person's name or a candidate id was listed by that name
  * under "Columns dropped"; a dropped column is now named only when its name is one the dashboard knows, or shaped
- * like one (scripts/read/ingest.ts, `namedDroppedColumn`), and the others are counted.
+ * like one (scripts/read/dropped-columns.ts, `namedDroppedColumn`), and the others are counted.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
