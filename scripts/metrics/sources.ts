@@ -131,12 +131,21 @@ export function sourcesSection(
     }
   }
 
-  const sourceRows: SourceRow[] = [...bySource]
-    .map(([key, counts]) => {
-      const [month, source] = key.split('\u0000') as [string, string];
-      return { month, source, ...counts, suppressed: false };
-    })
-    .sort((x, y) => compareStrings(x.month, y.month) || compareStrings(x.source, y.source));
+  // Every source in every month that has one, 0s included: a month whose hires came from one source alone
+  // would otherwise show that source's row only, its hidden hires the month's (published) hires.
+  const sourceMonths = new Set<string>();
+  const sourceNames = new Set<string>();
+  for (const key of bySource.keys()) {
+    const [month, source] = key.split('\u0000') as [string, string];
+    sourceMonths.add(month);
+    sourceNames.add(source);
+  }
+  const sourceRows: SourceRow[] = [];
+  for (const month of [...sourceMonths].sort(compareStrings))
+    for (const source of [...sourceNames].sort(compareStrings)) {
+      const counts = bySource.get(`${month}\u0000${source}`) ?? { applications: 0, advanced: 0, hires: 0 };
+      sourceRows.push({ month, source, ...counts, suppressed: false });
+    }
   return {
     sources: hasSource ? sourceRows : null,
     offers: offers.size > 0 ? offerTables(offers, declineReasons, window) : null,

@@ -559,7 +559,8 @@ function offerCells(offers: NonNullable<Aggregates['offers']>, m: number, accept
     OFFER_FIELDS.map((f) => cells.add(accepted && f === 'accepted' ? 0 : r[f], 0, cellId.offer(r.quarter, f))),
   );
   offers.byQuarter.forEach((r, i) => {
-    if (isSmallGroup(r.made, m)) for (let f = 1; f < OFFER_FIELDS.length; f++) cells.hideWith(of[i]![f]!);
+    if (isSmallGroup(r.made, m))
+      for (let f = 1; f < OFFER_FIELDS.length; f++) if (!accepted || f !== 1) cells.hideWith(of[i]![f]!);
   });
   for (const c of of) cells.relations.push({ total: c[0]!, parts: accepted ? [c[2]!, c[3]!] : c.slice(1) });
   const { declines } = offers;

@@ -87,6 +87,9 @@ describe('sources', () => {
         complementary: true,
         hidden: ['applications'],
       },
+      // March has hires only: every source has its row, 0s too (a month of one source's row would give it away).
+      { month: '2025-03', source: 'Agency', applications: 0, advanced: 0, hires: 0, suppressed: false },
+      { month: '2025-03', source: 'LinkedIn', applications: 0, advanced: 0, hires: 0, suppressed: false },
       { month: '2025-03', source: 'Referral', applications: 0, advanced: 0, hires: 5, suppressed: false },
     ]);
   });
@@ -120,6 +123,27 @@ describe('offers', () => {
       suppressed: true,
       reasons: [{ reason: "Didn't like offer", declines: null, suppressed: true }],
     });
+  });
+
+  it('shows the offers accepted however few where they are the quarters’ hires (no hire entered an offer stage)', () => {
+    // Without stage events a hire is an offer made and accepted on its hire date: Q1's 5 Referral hires (10
+    // March) are 5 offers accepted, and 3 hires on 7 April Q2's 3, made and accepted. Those are hires, published
+    // however few (time-to-hire-by-month.csv shows April's 3), so they are not hidden here either.
+    const april = ['H0', 'H1', 'H2'].map((id) => ({
+      ...app({ id, applied, stage: 'Application Review', hired: '2025-04-07T09:00:00Z' }),
+      source: 'Agency',
+    }));
+    const noEvents = aggregate(
+      { ...input, applications: [...applications, ...april], stageEvents: [] },
+      { asOf: '2025-04-30', stageOrder: ORDER },
+    );
+    const hires = noEvents.timeToFill.timeToHireByMonth.find((r) => r.month === '2025-04' && r.department === 'All');
+    expect(hires?.hires).toBe(3);
+    expect(noEvents.offers!.byQuarter.map((r) => [r.quarter, r.accepted])).toEqual([
+      ['2025-Q1', 5],
+      ['2025-Q2', 3],
+    ]);
+    expect(noEvents.disclosure?.unprotected).toBe(0);
   });
 
   it('shows the declines and their reasons with a threshold of 1', () => {
