@@ -5,6 +5,9 @@
  * - `sample`: the shipped synthetic sample at the root;
  * - `sub`: the sample again under a sub-path (the data step is reused from its cache).
  * Each build's output (stderr, then stdout) is kept beside its site, in `<site>.log`.
+ *
+ * The builds run in the background, one after the other in their site-build turns, while the other test files
+ * run; each e2e file waits for them (wait-for-builds.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +22,10 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
+/** Written in `work` once every build is done (`{}`), or `{ failed: message }` at the first that fails. */
+export const DONE = 'builds-done.json';
+
+export default function setup(project: TestProject) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hiring-retro-e2e-'));
   const cache = path.join(work, 'cache');
   const build = async (name: string, args: string[], cacheDir = path.join(work, `cache-${name}`)) => {
@@ -32,12 +38,33 @@ export default async function setup(project: TestProject) {
     return out;
   };
   const subBase = '/team/hiring-retro/';
-  // One after the other (site builds take turns: see build-lock.ts); the small fixture before the custom exports
-  // (a test reads the order), the sub-path build from the sample's cache.
-  const small = await build('small', ['--data', path.join(ROOT, 'tests/fixtures/build/small')]);
-  const custom = await build('custom', ['--data', path.join(ROOT, 'tests/fixtures/ingest/custom-ats')]);
-  const sample = await build('sample', [], cache);
-  const sub = await build('sub', ['--base', subBase], cache);
-  project.provide('builds', { small, custom, sample, sub, subBase, work });
-  return () => fs.rmSync(work, { recursive: true, force: true });
+  // One after the other: the small fixture before the custom exports (a test reads the order), the sub-path build
+  // from the sample's cache.
+  const done = (async () => {
+    await build('small', ['--data', path.join(ROOT, 'tests/fixtures/build/small')]);
+    await build('custom', ['--data', path.join(ROOT, 'tests/fixtures/ingest/custom-ats')]);
+    await build('sample', [], cache);
+    await build('sub', ['--base', subBase], cache);
+  })().then(
+    () => ({}),
+    (error: Error) => ({ failed: error.message }),
+  );
+  // Written whole, then renamed: a waiting file never reads half of it.
+  void done.then((outcome) => {
+    fs.writeFileSync(path.join(work, `${DONE}.part`), JSON.stringify(outcome));
+    fs.renameSync(path.join(work, `${DONE}.part`), path.join(work, DONE));
+  });
+  const site = (name: string) => path.join(work, name);
+  project.provide('builds', {
+    small: site('small'),
+    custom: site('custom'),
+    sample: site('sample'),
+    sub: site('sub'),
+    subBase,
+    work,
+  });
+  return async () => {
+    await done;
+    fs.rmSync(work, { recursive: true, force: true });
+  };
 }

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteBuildTurnSync } from './site-build-turn.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
@@ -12,12 +13,20 @@ export interface RunResult {
   stderr: string;
 }
 
+/** The command that builds a site (Astro): it runs in its turn (site-build-turn.ts). */
+export const SITE_BUILD = 'scripts/build.ts';
+
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): RunResult {
-  const result = spawnSync(NODE, [path.join(ROOT, script), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const release = script === SITE_BUILD ? siteBuildTurnSync() : () => {};
+  try {
+    const result = spawnSync(NODE, [path.join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    release();
+  }
 }

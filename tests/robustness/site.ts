@@ -3,11 +3,12 @@
  * a synchronous one would block the test worker), the files of a built site, and a walk over every element
  * of every page with a real HTML parser (linkedom).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { NODE, ROOT } from '../helpers/run.ts';
+import { NODE, ROOT, SITE_BUILD } from '../helpers/run.ts';
+import { siteBuildTurn } from '../helpers/site-build-turn.ts';
 
 export interface RunResult {
   status: number | null;
@@ -16,21 +17,47 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs one of the project's commands as a user does (the pinned Node), without blocking. */
-export function runScriptAsync(script: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
+/**
+ * Starts one of the project's commands as a user does (the pinned Node); a site build waits for its turn
+ * (site-build-turn.ts), which it holds until it exits. For a test that stops it on the way; else `runScriptAsync`.
+ */
+export async function startScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  stdio: StdioOptions = 'ignore',
+): Promise<{ child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+  const release = script === SITE_BUILD ? await siteBuildTurn() : () => {};
+  try {
     const child = spawn(NODE, [path.join(ROOT, script), ...args], {
       cwd: ROOT,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio,
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-  });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal }));
+    }).finally(release);
+    return { child, exited };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Runs one of the project's commands as a user does (the pinned Node), without blocking. */
+export async function runScriptAsync(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  const { child, exited } = await startScript(script, args, env, ['ignore', 'pipe', 'pipe']);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const { code, signal } = await exited;
+  return { status: code, signal, stdout, stderr };
 }
 
 /** Every file below `dir`, absolute. */
