@@ -17,7 +17,7 @@ import { OUT_MARKER } from '../../scripts/out-folder.ts';
 import { isAlive } from '../../scripts/processes.ts';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
 import { NODE, ROOT } from '../helpers/run.ts';
-import { runScriptAsync } from './site.ts';
+import { runScriptAsync, startScript } from './site.ts';
 
 const SMALL = path.join(ROOT, 'tests/fixtures/build/small');
 let work: string;
@@ -52,6 +52,32 @@ function childRunning(parent: number, script: string): number {
   const line = found.stdout.split('\n').find((l) => l.includes(script));
   return line ? Number(line.trim().split(/\s+/)[0]) : 0;
 }
+
+/**
+ * The environment that stops the data step for good at `at` (tests/helpers/pause-data-step.mjs): once there, it
+ * writes its pid to `marker`, so that a test kills it, or its parent, at a moment it knows whatever the load.
+ */
+const pausedAt = (at: 'reading' | 'artifact', marker: string): Record<string, string> => ({
+  NODE_OPTIONS: `--import=${path.join(ROOT, 'tests/helpers/pause-data-step.mjs')}`,
+  PAUSE_AT: at,
+  PAUSE_IN: RUNTIME['data step'].script,
+  PAUSE_MARKER: marker,
+});
+
+/** The pid of the paused data step, once it has stopped where `pausedAt` said (0 if it never gets there). */
+async function pausedPid(marker: string): Promise<number> {
+  await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '', 300_000);
+  return fs.existsSync(marker) ? Number(fs.readFileSync(marker, 'utf8')) : 0;
+}
+
+/** Ends a paused process a failed test left behind (nothing else would: it waits for good). */
+function ensureKilled(pid: number): void {
+  if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/** What `promise` gives within `ms`, or 'still running' (a paused step that nothing stopped never ends). */
+const within = <T>(promise: Promise<T>, ms: number): Promise<T | 'still running'> =>
+  Promise.race([promise, new Promise<'still running'>((resolve) => setTimeout(resolve, ms, 'still running'))]);
 
 const until = async (condition: () => boolean, ms: number): Promise<boolean> => {
   const end = Date.now() + ms;
@@ -117,12 +143,10 @@ describe('a build whose site process is killed with SIGKILL while it writes the 
     const out = path.join(work, 'killed', 'site');
     previousSite(out);
     const cache = path.join(work, 'cache-killed');
-    const child = spawn(NODE, [path.join(ROOT, 'scripts/build.ts'), '--data', SMALL, '--out', out], {
-      cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: cache },
-      stdio: 'ignore',
+    const { child, exited: ended } = await startScript('scripts/build.ts', ['--data', SMALL, '--out', out], {
+      CACHE_DIR: cache,
     });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = ended.then(({ code }) => code);
     // Kill it once Astro has started writing the new site (or, on a very slow machine, after 90 s anyway).
     let site = 0;
     await until(() => {
@@ -150,34 +174,44 @@ describe('a build whose site process is killed with SIGKILL while it writes the 
 describe('a build stopped with SIGTERM during its data step', () => {
   it('stops the data step too (it runs in a process of its own) and exits with 143', async () => {
     const out = path.join(work, 'terminated', 'site');
-    const child = spawn(NODE, [path.join(ROOT, 'scripts/build.ts'), '--out', out], {
-      cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: path.join(work, 'cache-terminated') },
-      stdio: 'ignore',
+    const marker = path.join(work, 'terminated-step-pid');
+    const { child, exited } = await startScript('scripts/build.ts', ['--out', out], {
+      CACHE_DIR: path.join(work, 'cache-terminated'),
+      ...pausedAt('reading', marker),
     });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // The sample's data step takes a second or two: time enough to see it start.
-    let dataStep = 0;
-    await until(() => (dataStep = childRunning(child.pid!, RUNTIME['data step'].script)) > 0, 30_000);
-    expect(dataStep).toBeGreaterThan(0);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(143);
-    expect(isAlive(dataStep)).toBe(false);
-    expect(fs.existsSync(out)).toBe(false);
-  }, 60_000);
+    // The data step stops for good while it reads the sample's exports: the signal lands there, whatever the load.
+    const dataStep = await pausedPid(marker);
+    try {
+      expect(dataStep).toBeGreaterThan(0);
+      expect(childRunning(child.pid!, RUNTIME['data step'].script)).toBe(dataStep);
+      child.kill('SIGTERM');
+      expect(await within(exited, 30_000)).toEqual({ code: 143, signal: null });
+      expect(isAlive(dataStep)).toBe(false);
+      expect(fs.existsSync(out)).toBe(false);
+    } finally {
+      ensureKilled(dataStep);
+      ensureKilled(child.pid!);
+    }
+  }, 360_000);
 
   it('or killed with SIGKILL (no word to its child): the data step stops too', async () => {
-    const child = spawn(NODE, [path.join(ROOT, 'scripts/data.ts'), '--force'], {
-      cwd: ROOT,
-      env: { ...process.env, CACHE_DIR: path.join(work, 'cache-orphan') },
-      stdio: 'ignore',
+    const marker = path.join(work, 'orphan-step-pid');
+    const { child, exited } = await startScript('scripts/data.ts', ['--force'], {
+      CACHE_DIR: path.join(work, 'cache-orphan'),
+      ...pausedAt('reading', marker),
     });
-    let dataStep = 0;
-    await until(() => (dataStep = childRunning(child.pid!, RUNTIME['data step'].script)) > 0, 30_000);
-    expect(dataStep).toBeGreaterThan(0);
-    child.kill('SIGKILL');
-    expect(await until(() => !isAlive(dataStep), 20_000)).toBe(true);
-  }, 60_000);
+    // Stopped for good while reading: it can only end because its parent is gone.
+    const dataStep = await pausedPid(marker);
+    try {
+      expect(dataStep).toBeGreaterThan(0);
+      expect(childRunning(child.pid!, RUNTIME['data step'].script)).toBe(dataStep);
+      child.kill('SIGKILL');
+      expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
+      expect(await until(() => !isAlive(dataStep), 20_000)).toBe(true);
+    } finally {
+      ensureKilled(dataStep);
+    }
+  }, 360_000);
 });
 
 describe('cleaning up before a build', () => {
@@ -359,19 +393,12 @@ describe('the data step cache', () => {
     // The sample's step stops for good once it has written the first piece of its artifact (the preload says so
     // in `marker`): the kill lands there, however slow the machine.
     const marker = path.join(work, 'paused-step-pid');
-    const child = spawn(NODE, [path.join(ROOT, 'scripts/data.ts'), '--data', sample], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        CACHE_DIR: cacheDir,
-        NODE_OPTIONS: `--import=${path.join(ROOT, 'tests/helpers/pause-artifact-write.mjs')}`,
-        PAUSE_MARKER: marker,
-      },
-      stdio: 'ignore',
+    const { exited } = await startScript('scripts/data.ts', ['--data', sample], {
+      CACHE_DIR: cacheDir,
+      ...pausedAt('artifact', marker),
     });
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    expect(await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '', 300_000)).toBe(true);
-    const paused = Number(fs.readFileSync(marker, 'utf8'));
+    const paused = await pausedPid(marker);
+    expect(paused).toBeGreaterThan(0);
     process.kill(paused, 'SIGKILL');
     await exited;
     expect(isAlive(paused)).toBe(false);
