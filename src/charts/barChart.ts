@@ -1,12 +1,13 @@
 /**
  * Horizontal bars, one per label, with the value written at the end of the bar: medians by department,
- * open seats by age, outstanding feedback, funnel stages. Labels may be long user-supplied names: the axis
- * clips them with an ellipsis (the full name is in the bar's hover text and in the data table).
+ * open seats by age, outstanding feedback, funnel stages. Labels may be long user-supplied names: too long for
+ * an axis, they go above their bars, whole (`rowLabels.ts`).
  */
 import * as Plot from '@observablehq/plot';
 import { baseSpec, renderBoth, type ChartSvg, type SvgLabel } from './render.ts';
 import { tickFormat, type ChartUnit } from './scales.ts';
-import { ACCENT, labelAxis, labelAxisOptions, type Variant } from './theme.ts';
+import { markOffset, rowLabelMarks, rowLabels, zeroRule } from './rowLabels.ts';
+import { COMPANY_WIDE, FIGURE, textWidth, type Variant } from './theme.ts';
 
 export interface Bar {
   label: string;
@@ -30,27 +31,31 @@ export interface BarChartInput {
 
 export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotOptions {
   const labels = input.bars.map((b) => b.label);
-  const { marginLeft, lineWidth } = labelAxis(labels, variant);
-  const rowHeight = variant === 'wide' ? 32 : 30;
-  const height = 56 + rowHeight * Math.max(1, input.bars.length);
+  // Room for the longest value written past the end of its bar ("45.5 (n=2)"), which Plot would cut off.
+  const marginRight = Math.max(variant === 'wide' ? 64 : 52, ...input.bars.map((b) => textWidth(b.text, variant) + 10));
+  const layout = rowLabels(labels, variant, marginRight);
+  const rowHeight = (variant === 'wide' ? 32 : 30) + layout.space;
+  const marginTop = input.reference ? 28 : 8;
+  const rows = rowHeight * Math.max(1, input.bars.length);
+  // Rows under their labels are exactly `rowHeight` high (no band padding), so the labels sit where placed.
+  const height = layout.above ? marginTop + 40 + rows : 56 + rows;
+  const dy = markOffset(layout);
   const max = Math.max(input.unit === 'rate' ? 1 : 1, ...input.bars.map((b) => b.value), input.reference?.value ?? 0);
   const marks: Plot.Markish[] = [
     Plot.barX(input.bars, {
       x: 'value',
       y: 'label',
-      fill: (d: Bar) => d.color ?? ACCENT,
+      fill: (d: Bar) => d.color ?? FIGURE,
       title: 'title',
-      insetTop: 3,
+      insetTop: 3 + layout.space,
       insetBottom: 3,
     }),
-    Plot.ruleX([0], { stroke: 'currentColor' }),
+    zeroRule(layout, labels),
   ];
   // The reference line is drawn under the values written beside the bars, which carry a halo in the page's
   // colour (`.chart-halo` in base.css): the dashed line never runs through a label.
   if (input.reference)
-    marks.push(
-      Plot.ruleX([input.reference.value], { stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
-    );
+    marks.push(Plot.ruleX([input.reference.value], { stroke: COMPANY_WIDE, strokeDasharray: '6 4', strokeWidth: 2 }));
   marks.push(
     Plot.text(input.bars, {
       x: 'value',
@@ -58,6 +63,7 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
       text: 'text',
       textAnchor: 'start',
       dx: 5,
+      dy,
       fill: 'currentColor',
       className: 'chart-halo',
     }),
@@ -76,9 +82,9 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
   }
   return {
     ...baseSpec(variant, height),
-    marginLeft,
-    marginRight: variant === 'wide' ? 64 : 52,
-    marginTop: input.reference ? 28 : 8,
+    marginLeft: layout.marginLeft,
+    marginRight,
+    marginTop,
     marginBottom: 40,
     color: { type: 'identity' },
     x: {
@@ -90,8 +96,8 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
       label: input.xLabel,
       labelArrow: 'right',
     },
-    y: { domain: labels, label: null, tickSize: 0 },
-    marks: [...marks, Plot.axisY(labelAxisOptions(lineWidth))],
+    y: { domain: labels, label: null, tickSize: 0, ...(layout.above ? { axis: null, padding: 0 } : {}) },
+    marks: [...marks, ...rowLabelMarks(layout, labels, rowHeight)],
   };
 }
 

@@ -6,7 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { baseSpec, renderBoth, type ChartSvg, type SvgLabel } from './render.ts';
 import { tickFormat, type ChartUnit } from './scales.ts';
-import { ACCENT, labelAxis, labelAxisOptions, MUTED, type Variant } from './theme.ts';
+import { markOffset, rowLabelMarks, rowLabels, zeroRule } from './rowLabels.ts';
+import { COMPANY_WIDE, FIGURE, SPREAD, type Variant } from './theme.ts';
 
 export interface DotRow {
   label: string;
@@ -30,18 +31,35 @@ export interface DotPlotInput {
 
 export function dotPlotSpec(input: DotPlotInput, variant: Variant): Plot.PlotOptions {
   const labels = input.labels ?? [...new Set(input.rows.map((r) => r.label))];
-  const { marginLeft, lineWidth } = labelAxis(labels, variant);
-  const rowHeight = variant === 'wide' ? 32 : 30;
+  const marginRight = 24;
+  const layout = rowLabels(labels, variant, marginRight);
+  const rowHeight = (variant === 'wide' ? 32 : 30) + layout.space;
+  const marginTop = input.reference ? 28 : 8;
+  const rows = rowHeight * Math.max(1, labels.length);
+  const dy = markOffset(layout);
   const ranged = input.rows.filter((r) => r.low != null && r.high != null);
   const max = Math.max(1, ...input.rows.flatMap((r) => [r.value, r.high ?? 0]), input.reference?.value ?? 0);
   const marks: Plot.Markish[] = [
-    Plot.ruleX([0], { stroke: 'currentColor' }),
-    Plot.ruleY(ranged, { y: 'label', x1: 'low', x2: 'high', stroke: MUTED, strokeWidth: 4, strokeLinecap: 'round' }),
+    // Under labels above their rows, the grid line runs through the row's dot, not through the label.
+    ...(layout.above
+      ? [Plot.ruleY(labels, { y: (d: string) => d, dy, stroke: 'currentColor', strokeOpacity: 0.1 })]
+      : []),
+    zeroRule(layout, labels),
+    Plot.ruleY(ranged, {
+      y: 'label',
+      x1: 'low',
+      x2: 'high',
+      dy,
+      stroke: SPREAD,
+      strokeWidth: 4,
+      strokeLinecap: 'round',
+    }),
     Plot.dot(input.rows, {
       x: 'value',
       y: 'label',
+      dy,
       r: 6,
-      fill: (d: DotRow) => d.color ?? ACCENT,
+      fill: (d: DotRow) => d.color ?? FIGURE,
       stroke: 'var(--bg)',
       strokeWidth: 1.5,
       title: 'title',
@@ -49,7 +67,7 @@ export function dotPlotSpec(input: DotPlotInput, variant: Variant): Plot.PlotOpt
   ];
   if (input.reference) {
     marks.push(
-      Plot.ruleX([input.reference.value], { stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.5 }),
+      Plot.ruleX([input.reference.value], { stroke: COMPANY_WIDE, strokeDasharray: '6 4', strokeWidth: 2 }),
       Plot.text([input.reference.value], {
         x: (d: number) => d,
         frameAnchor: 'top',
@@ -60,10 +78,11 @@ export function dotPlotSpec(input: DotPlotInput, variant: Variant): Plot.PlotOpt
     );
   }
   return {
-    ...baseSpec(variant, 56 + rowHeight * Math.max(1, labels.length)),
-    marginLeft,
-    marginRight: 24,
-    marginTop: input.reference ? 28 : 8,
+    // Rows under their labels are exactly `rowHeight` high (no band padding), so the labels sit where placed.
+    ...baseSpec(variant, layout.above ? marginTop + 40 + rows : 56 + rows),
+    marginLeft: layout.marginLeft,
+    marginRight,
+    marginTop,
     marginBottom: 40,
     color: { type: 'identity' },
     x: {
@@ -75,8 +94,10 @@ export function dotPlotSpec(input: DotPlotInput, variant: Variant): Plot.PlotOpt
       label: input.xLabel,
       labelArrow: 'right',
     },
-    y: { domain: labels, label: null, tickSize: 0, grid: true },
-    marks: [...marks, Plot.axisY(labelAxisOptions(lineWidth))],
+    y: layout.above
+      ? { type: 'band', domain: labels, axis: null, padding: 0 }
+      : { domain: labels, label: null, tickSize: 0, grid: true },
+    marks: [...marks, ...rowLabelMarks(layout, labels, rowHeight)],
   };
 }
 

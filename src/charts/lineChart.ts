@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { baseSpec, renderBoth, type ChartSvg, type SvgLabel } from './render.ts';
 import { monthDate, monthDomain, monthTick, monthTicks, tickFormat, type ChartUnit } from './scales.ts';
-import { ACCENT, type Variant } from './theme.ts';
+import { FIGURE, type Variant } from './theme.ts';
 
 export interface LinePoint {
   month: string;
@@ -47,7 +47,7 @@ export function lineChartSpec(input: LineChartInput, variant: Variant): Plot.Plo
       .filter((p) => p.series === s.name)
       .map((p) => ({ ...p, date: monthDate(p.month) }))
       .sort((a, b) => a.date.getTime() - b.date.getTime());
-    const color = s.color ?? ACCENT;
+    const color = s.color ?? FIGURE;
     marks.push(
       Plot.lineY(data, {
         x: 'date',

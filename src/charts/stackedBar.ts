@@ -6,7 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { baseSpec, renderBoth, type ChartSvg, type SvgLabel } from './render.ts';
 import { tickFormat, type ChartUnit } from './scales.ts';
-import { labelAxis, labelAxisOptions, type Variant } from './theme.ts';
+import { rowLabelMarks, rowLabels, zeroRule } from './rowLabels.ts';
+import type { Variant } from './theme.ts';
 
 export interface StackPart {
   group: string;
@@ -26,14 +27,17 @@ export interface StackedBarInput {
 }
 
 export function stackedBarSpec(input: StackedBarInput, variant: Variant): Plot.PlotOptions {
-  const { marginLeft, lineWidth } = labelAxis(input.groups, variant, 0.3);
-  const rowHeight = variant === 'wide' ? 34 : 30;
+  const marginRight = 20;
+  const layout = rowLabels(input.groups, variant, marginRight, 0.3);
+  const rowHeight = (variant === 'wide' ? 34 : 30) + layout.space;
+  const rows = rowHeight * Math.max(1, input.groups.length);
   const keyOrder = input.keys.map((k) => k.name);
   const parts = input.parts.filter((p) => keyOrder.includes(p.key) && input.groups.includes(p.group) && p.value > 0);
   return {
-    ...baseSpec(variant, 52 + rowHeight * Math.max(1, input.groups.length)),
-    marginLeft,
-    marginRight: 20,
+    // Rows under their labels are exactly `rowHeight` high (no band padding), so the labels sit where placed.
+    ...baseSpec(variant, layout.above ? 48 + rows : 52 + rows),
+    marginLeft: layout.marginLeft,
+    marginRight,
     marginTop: 8,
     marginBottom: 40,
     x: {
@@ -45,7 +49,7 @@ export function stackedBarSpec(input: StackedBarInput, variant: Variant): Plot.P
       label: input.xLabel,
       labelArrow: 'right',
     },
-    y: { domain: input.groups, label: null, tickSize: 0 },
+    y: { domain: input.groups, label: null, tickSize: 0, ...(layout.above ? { axis: null, padding: 0 } : {}) },
     color: { domain: keyOrder, range: input.keys.map((k) => k.color) },
     marks: [
       Plot.barX(parts, {
@@ -54,13 +58,13 @@ export function stackedBarSpec(input: StackedBarInput, variant: Variant): Plot.P
         fill: 'key',
         order: keyOrder,
         title: 'title',
-        insetTop: 3,
+        insetTop: 3 + layout.space,
         insetBottom: 3,
         stroke: 'var(--bg)',
         strokeWidth: 1,
       }),
-      Plot.ruleX([0], { stroke: 'currentColor' }),
-      Plot.axisY(labelAxisOptions(lineWidth)),
+      zeroRule(layout, input.groups),
+      ...rowLabelMarks(layout, input.groups, rowHeight),
     ],
   };
 }

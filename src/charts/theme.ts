@@ -11,48 +11,29 @@ export const NARROW = 360;
 /** Font size in SVG units. The wide SVG is shown at 100–130% (≥ 12 px), the narrow one at ~90% on a 360 px phone. */
 export const FONT_SIZE = { wide: 13, narrow: 14 } as const;
 
-/** Categorical series colours, colour-blind-safe in both themes (Okabe–Ito based). */
-export const SERIES_COUNT = 10;
-export const seriesColor = (index: number): string => `var(--series-${(index % SERIES_COUNT) + 1})`;
-
-/** The colour of a single-series chart, of reference lines and of de-emphasised marks. */
-export const ACCENT = 'var(--series-1)';
-export const MUTED = 'var(--chart-muted)';
+/**
+ * The colours every chart kind shares (what each colour means, and the others: src/lib/figures/colors.ts).
+ * `FIGURE` is the figure a chart is about, `SPREAD` its spread (p90), `SECOND` a second figure of the same
+ * measure, `COMPANY_WIDE` the company-wide figure beside a scope's.
+ */
+export const FIGURE = 'var(--figure)';
+export const SPREAD = 'var(--figure-spread)';
+export const SECOND = 'var(--figure-second)';
+export const COMPANY_WIDE = 'var(--chart-muted)';
 export const GRID = 'var(--chart-grid)';
 
 export type Variant = 'wide' | 'narrow';
 export const widthOf = (variant: Variant): number => (variant === 'wide' ? WIDE : NARROW);
 
-/** Rough width of a label in SVG units at the chart font size (Plot cannot measure text without a browser). */
-export function textWidth(text: string, variant: Variant): number {
-  return Math.ceil(text.length * FONT_SIZE[variant] * 0.62);
-}
-
 /**
- * The left margin for a band axis of labels, and how to clip labels that do not fit. Plot estimates text width
- * from Helvetica-like metrics, and the fonts pages really use (DejaVu Sans, Segoe UI) run wider: the margin
- * is sized generously, and labels are clipped (with an ellipsis; the full text is in the table and the hover
- * text) only when the longest would take more than `maxShare` of the width.
+ * Rough width of a label in SVG units at the chart font size (Plot cannot measure text without a browser). It
+ * errs wide: the fonts pages really use (DejaVu Sans, Segoe UI) run wider than Plot's Helvetica-like metrics,
+ * and CJK characters and emoji are a full em.
  */
-export function labelAxis(
-  labels: readonly string[],
-  variant: Variant,
-  maxShare = 0.38,
-): { marginLeft: number; lineWidth?: number } {
-  const cap = Math.round(widthOf(variant) * maxShare);
-  const longest = Math.max(0, ...labels.map((l) => textWidth(l, variant)));
-  if (longest + 20 <= cap) return { marginLeft: Math.max(40, longest + 20) };
-  return { marginLeft: cap, lineWidth: ((cap - 14) / FONT_SIZE[variant]) * 0.9 };
+export function textWidth(text: string, variant: Variant): number {
+  let ems = 0;
+  for (const char of text) ems += WIDE_CHAR.test(char) ? 1 : 0.62;
+  return Math.ceil(ems * FONT_SIZE[variant]);
 }
-
-/** The y axis of a chart of labelled rows. */
-export function labelAxisOptions(lineWidth: number | undefined): {
-  label: null;
-  tickSize: 0;
-  lineWidth?: number;
-  textOverflow?: 'ellipsis-end';
-} {
-  return lineWidth === undefined
-    ? { label: null, tickSize: 0 }
-    : { label: null, tickSize: 0, lineWidth, textOverflow: 'ellipsis-end' };
-}
+const WIDE_CHAR =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|\p{Extended_Pictographic}/u;

@@ -21,7 +21,10 @@ export { monthLabel, monthShort };
  */
 export function perMonthBasis(ns: readonly (number | null)[], noun: string, per = 'month'): string {
   const known = ns.filter((n): n is number => n !== null);
-  if (!known.length) return `No ${noun} in this period.`;
+  if (!ns.length) return `No ${noun} in this period.`;
+  // A null n is hidden (it would give a hidden part back), not none: never "no rejections" beside full bars.
+  if (!known.length)
+    return `Every ${per} has a hidden figure, so no ${per}'s n is shown (privacy); the table has the others.`;
   const min = Math.min(...known);
   const max = Math.max(...known);
   const leftOut = known.length < ns.length ? ` A ${per} with hidden figures is left out of this range.` : '';

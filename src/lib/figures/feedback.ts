@@ -4,7 +4,6 @@ import { barChart, type Bar } from '../../charts/barChart.ts';
 import { dotPlot } from '../../charts/dotPlot.ts';
 import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineChart.ts';
 import { stackedBar, type StackPart } from '../../charts/stackedBar.ts';
-import { ACCENT, seriesColor } from '../../charts/theme.ts';
 import { absentFigure, absentText } from '../absent.ts';
 import { chartIds, type ChartModel } from '../chartModel.ts';
 import {
@@ -18,7 +17,7 @@ import {
   type Hidden,
 } from '../format.ts';
 import type { Site } from '../site.ts';
-import { RECOMMENDATIONS } from './colors.ts';
+import { COMPANY_WIDE, FIGURE, RECOMMENDATIONS, referenceLegend, SECOND } from './colors.ts';
 import { capList, moreNote, otherStagesRow } from './cap.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
 
@@ -68,9 +67,9 @@ export function feedbackTrend(site: Site, department: string, id = 'feedback-tre
     });
   }
   const series: LineSeries[] = [
-    { name: 'On time', color: ACCENT },
-    { name: 'Submitted', color: seriesColor(2) },
-    ...(reference.length ? [{ name: 'Company-wide on time', color: 'var(--chart-muted)', reference: true }] : []),
+    { name: 'On time', color: FIGURE },
+    { name: 'Submitted', color: SECOND },
+    ...(reference.length ? [{ name: 'Company-wide on time', color: COMPANY_WIDE, reference: true }] : []),
   ];
   const months = site.a.months;
   return {
@@ -155,6 +154,9 @@ export function feedbackByDepartment(site: Site, month: string, id = 'feedback-b
       },
       chartIds(id),
     ),
+    ...(all && !all.suppressed && all.on_time_rate !== null
+      ? { legend: referenceLegend('On time', 'Company-wide on time') }
+      : {}),
     table: {
       caption: `Feedback by department, ${monthLabel(month)}`,
       columns: [
@@ -227,6 +229,7 @@ export function feedbackHoursByStage(
       ...(more ? [moreNote(more, 'stages with the most feedback slots', 'feedback-by-month-with-totals')] : []),
     ],
     svg: barChart({ bars, unit: 'rate', xLabel: `On time (within ${sla} h)`, reference }, chartIds(id)),
+    ...(reference ? { legend: referenceLegend('On time', 'All stages') } : {}),
     table: {
       caption: `Feedback by stage, ${monthLabel(month)}`,
       columns: [

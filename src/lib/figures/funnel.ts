@@ -2,12 +2,15 @@
 import { ALL } from '../../../scripts/schema/aggregates.ts';
 import { barChart, type Bar } from '../../charts/barChart.ts';
 import { lineChart, type LinePoint } from '../../charts/lineChart.ts';
-import { ACCENT, SERIES_COUNT } from '../../charts/theme.ts';
 import { chartIds, type ChartModel } from '../chartModel.ts';
 import { COMPLEMENT_MARK, formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
 import { capList, moreNote, otherStagesRow } from './cap.ts';
+import { FIGURE } from './colors.ts';
 import { coverageNotes, periodLabel, suppressedNote } from './common.ts';
+
+/** Pass-through panels a page shows at most: one small chart per stage, and ten are already a long page. */
+const PANEL_LIMIT = 10;
 
 type FunnelRow = NonNullable<Site['a']['funnel']>[number];
 
@@ -119,7 +122,7 @@ export function passThroughPanels(site: Site, department: string, id = 'funnel-p
   const reached = new Map<string, number>();
   for (const r of rows) reached.set(r.stage, (reached.get(r.stage) ?? 0) + (r.suppressed ? 0 : (r.reached ?? 0)));
   // With more stages, those reached by the most (in pipeline order): a panel each.
-  const { shown: passing, more } = capList(stages.slice(0, -1), (s) => reached.get(s) ?? 0, SERIES_COUNT);
+  const { shown: passing, more } = capList(stages.slice(0, -1), (s) => reached.get(s) ?? 0, PANEL_LIMIT);
   const last = lastStageIndex(rows);
   const openCohorts = cohorts.filter((c) => rows.some((r) => r.cohort === c && r.open));
   const settled = cohorts.filter((c) => !openCohorts.includes(c));
@@ -146,13 +149,13 @@ export function passThroughPanels(site: Site, department: string, id = 'funnel-p
         ...suppressedNote(ofStage, 'cohort', site, 'applications'),
         ...passThroughNote(ofStage, last),
         ...(i === passing.length - 1 && more
-          ? [moreNote(more, 'stages reached by the most applications', 'funnel', SERIES_COUNT)]
+          ? [moreNote(more, 'stages reached by the most applications', 'funnel', PANEL_LIMIT)]
           : []),
       ],
       svg: lineChart(
         {
           points,
-          series: [{ name: stage, color: ACCENT }],
+          series: [{ name: stage, color: FIGURE }],
           months: cohorts,
           unit: 'rate',
           yLabel: 'Went on',

@@ -1,7 +1,7 @@
 /** Headline figures: monthly trends (small multiples) and month-vs-previous-vs-trailing tables. */
 import type { MetricId, Scope } from '../../../scripts/schema/aggregates.ts';
 import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineChart.ts';
-import { ACCENT } from '../../charts/theme.ts';
+import { COMPANY_WIDE, FIGURE } from './colors.ts';
 import { chartIds, type ChartModel, type TableModel } from '../chartModel.ts';
 import {
   formatCell,
@@ -37,9 +37,9 @@ export function headlineTrend(site: Site, metricId: MetricId, scope: Scope, idPr
     value: c.current.suppressed ? null : c.current.value,
     title: `${monthShort(c.month)}: ${formatFigure(c.current, metric.unit, m)} (${formatN(c.current, m)})`,
   }));
-  const lines: LineSeries[] = [{ name: scopeName, color: ACCENT }];
+  const lines: LineSeries[] = [{ name: scopeName, color: FIGURE }];
   if (reference) {
-    lines.push({ name: 'Company-wide', color: 'var(--chart-muted)', reference: true });
+    lines.push({ name: 'Company-wide', color: COMPANY_WIDE, reference: true });
     for (const c of reference.months) {
       points.push({
         month: c.month,
@@ -81,8 +81,8 @@ export function headlineTrend(site: Site, metricId: MetricId, scope: Scope, idPr
     ),
     legend: reference
       ? [
-          { name: scopeName, color: ACCENT },
-          { name: 'Company-wide', color: 'var(--chart-muted)', dashed: true },
+          { name: scopeName, color: FIGURE },
+          { name: 'Company-wide', color: COMPANY_WIDE, dashed: true },
         ]
       : undefined,
     table: {

@@ -2,11 +2,10 @@
 import { ALL } from '../../../scripts/schema/aggregates.ts';
 import { barChart, type Bar } from '../../charts/barChart.ts';
 import { stackedBar, type StackPart } from '../../charts/stackedBar.ts';
-import { seriesColor } from '../../charts/theme.ts';
 import { chartIds, type ChartModel, type LegendItem } from '../chartModel.ts';
 import { formatCell, formatCount, formatNumber, hiddenMark, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
-import { REASON_CATEGORIES, REJECTED_BY_KEYS, categoryColor, rejectedByColor } from './colors.ts';
+import { REASON_CATEGORIES, REJECTED_BY_KEYS, categoryColor, rejectedByColor, stageColor } from './colors.ts';
 import { capList, capTable, moreNote } from './cap.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
 
@@ -188,6 +187,10 @@ export function stageMix(
     [...site.a.stages.filter((s) => rejections.has(s)), ...[...rejections.keys()].filter((s) => !known.has(s))],
     (s) => rejections.get(s)!,
   );
+  // A stage's colour comes from its place in the whole pipeline (stages outside it after, alphabetical), not
+  // from the stages this chart shows: the same stage has the same colour on every page.
+  const outside = [...new Set(site.a.rejections.byStage.map((r) => r.key))].filter((s) => !known.has(s)).sort();
+  const pipeline = [...site.a.stages, ...outside];
   const chart = mix(site, {
     id,
     title: 'At which stage, by month',
@@ -195,7 +198,7 @@ export function stageMix(
     rows,
     groups: monthGroups(months),
     groupOf: (r) => r.month,
-    keys: stages.map((s, i) => ({ key: s, label: s, color: seriesColor(i) })),
+    keys: stages.map((s) => ({ key: s, label: s, color: stageColor(pipeline.indexOf(s), pipeline.length) })),
     csv: 'rejection-stages-by-month',
     definitionId: 'rejectionStage',
     caption: `Rejections by stage and month ${inDepartment(department)} (count and share)`,

@@ -6,12 +6,12 @@
 import type { Aggregates } from '../../../scripts/schema/aggregates.ts';
 import { quarterOf } from '../../../scripts/time.ts';
 import { barChart, type Bar } from '../../charts/barChart.ts';
-import { seriesColor } from '../../charts/theme.ts';
 import { absentFigure, absentText } from '../absent.ts';
 import { chartIds, type ChartModel } from '../chartModel.ts';
 import { formatCount, formatValue, hiddenMark, monthLabel, plural } from '../format.ts';
 import type { Site } from '../site.ts';
 import { capTable } from './cap.ts';
+import { FIGURE } from './colors.ts';
 
 type Row = { suppressed: boolean; complementary?: true; hidden?: string[] };
 
@@ -47,7 +47,7 @@ export function sourcesOfMonth(site: Site, month: string, id = 'retro-sources'):
       value: r.applications!,
       text: formatCount(r.applications!),
       title: `${r.source}: ${plural(r.applications!, 'application')} in ${monthLabel(month)}`,
-      color: seriesColor(0),
+      color: FIGURE,
     }));
   const total = bars.reduce((s, b) => s + b.value, 0);
   // Without hired_at the month's hires are not known: "–" and why, never a count hidden as small.
@@ -101,7 +101,7 @@ export function offersByQuarter(site: Site, month: string, id = 'retro-offers'):
       value: r.accepted!,
       text: formatCount(r.accepted!),
       title: `${quarterLabel(r.quarter)}: ${plural(r.accepted!, 'offer')} accepted`,
-      color: seriesColor(0),
+      color: FIGURE,
     }));
   return {
     id,
@@ -145,7 +145,7 @@ export function offerDeclines(site: Site, id = 'retro-declines'): ChartModel | n
       value: r.declines!,
       text: formatCount(r.declines!),
       title: `${r.reason}: ${plural(r.declines!, 'offer')} declined`,
-      color: seriesColor(1),
+      color: FIGURE,
     }));
   return {
     id,
@@ -190,7 +190,7 @@ export function recommendationMix(site: Site, id = 'retro-recommendations', only
       value: positive(r)!,
       text: formatValue(positive(r)!, 'rate'),
       title: `${r.hiringManager}: ${formatValue(positive(r)!, 'rate')} of ${plural(r.scorecards!, 'scorecard')} yes or strong yes`,
-      color: seriesColor(2),
+      color: FIGURE,
     }));
   return {
     id,

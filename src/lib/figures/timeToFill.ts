@@ -3,11 +3,12 @@ import { AGING_BUCKETS, ALL } from '../../../scripts/schema/aggregates.ts';
 import { barChart, type Bar } from '../../charts/barChart.ts';
 import { dotPlot } from '../../charts/dotPlot.ts';
 import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineChart.ts';
-import { ACCENT, seriesColor } from '../../charts/theme.ts';
+import { COMPANY_WIDE, FIGURE, SPREAD } from './colors.ts';
 import { chartIds, type ChartModel, type TableModel } from '../chartModel.ts';
 import { dateLabel, formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
 import { capList, moreNote } from './cap.ts';
+import { referenceLegend } from './colors.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
 
 type Fill = Site['a']['timeToFill']['fills'][number];
@@ -50,9 +51,9 @@ export function fillTrend(site: Site, department: string, id = 'fill-trend'): Ch
     });
   }
   const series: LineSeries[] = [
-    { name: 'Median', color: ACCENT },
-    { name: '90th percentile', color: seriesColor(1) },
-    ...(reference.length ? [{ name: 'Company-wide median', color: 'var(--chart-muted)', reference: true }] : []),
+    { name: 'Median', color: FIGURE },
+    { name: '90th percentile', color: SPREAD },
+    ...(reference.length ? [{ name: 'Company-wide median', color: COMPANY_WIDE, reference: true }] : []),
   ];
   const empty = rows.filter((r) => r.filled === 0).length;
   return {
@@ -135,6 +136,7 @@ export function fillByDepartment(site: Site, month: string, id = 'fill-by-depart
       },
       chartIds(id),
     ),
+    ...(all?.median_days != null ? { legend: referenceLegend('Median', 'Company-wide median') } : {}),
     table: {
       caption: `Days to fill by department, ${monthLabel(month)}`,
       columns: [
@@ -177,7 +179,7 @@ export function fillByPerson(
   return {
     id,
     title: `Days to fill by ${who}`,
-    description: `Median days to fill of each ${who}'s requisitions over ${periodLabel(site.a.months)} (dot); the grey line runs on to the 90th percentile (the slowest tenth of their fills), drawn on at least ${minimumFills} fills. Listed alphabetically, not ranked.`,
+    description: `Median days to fill of each ${who}'s requisitions over ${periodLabel(site.a.months)} (dot); the pale line runs on to the 90th percentile (the slowest tenth of their fills), drawn on at least ${minimumFills} fills. Listed alphabetically, not ranked.`,
     basis: `Rests on ${plural(
       shown.reduce((s, r) => s + r.filled, 0),
       'filled requisition',
@@ -202,6 +204,10 @@ export function fillByPerson(
       },
       chartIds(id),
     ),
+    legend: [
+      { name: 'Median', color: FIGURE },
+      { name: 'On to the 90th percentile', color: SPREAD },
+    ],
     table: {
       caption: `Days to fill by ${who}`,
       columns: [
@@ -283,8 +289,8 @@ export function hireTrend(site: Site, department: string, id = 'hire-trend'): Ch
   ]);
   const fewHires = rows.filter((r) => !r.suppressed && r.hidden?.length).length;
   const series: LineSeries[] = [
-    { name: 'Median', color: ACCENT },
-    { name: '90th percentile', color: seriesColor(1) },
+    { name: 'Median', color: FIGURE },
+    { name: '90th percentile', color: SPREAD },
   ];
   return {
     id,
