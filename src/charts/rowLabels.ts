@@ -11,6 +11,8 @@ import { FONT_SIZE, textWidth, widthOf, type Variant } from './theme.ts';
 /** Lines of a label above its row, at most: past that the last line ends in "…" (the full name is the row's hover text and in the table). */
 const MAX_LINES = 4;
 const LINE_HEIGHT = 1.15;
+const MIN_PLOT_SHARE = 0.4;
+const ABOVE_MARGIN_LEFT = 12;
 /** Room above a label, so that it sits nearer its own row than the one before. */
 const LABEL_GAP = 6;
 
@@ -63,15 +65,18 @@ export function rowLabels(
 ): RowLabels {
   const cap = Math.round(widthOf(variant) * maxShare);
   const longest = Math.max(0, ...labels.map((l) => textWidth(l, variant)));
-  if (longest + 20 <= cap) return { above: false, marginLeft: Math.max(40, longest + 20), space: 0, lines: new Map() };
+  const marginLeft = Math.max(40, longest + 20);
+  // On the axis while the labels fit and leave the marks at least 40% of the width (a phone's bars, with their
+  // values written beside them, were squeezed to a third of it).
+  if (longest + 20 <= cap && widthOf(variant) - marginLeft - marginRight >= MIN_PLOT_SHARE * widthOf(variant))
+    return { above: false, marginLeft, space: 0, lines: new Map() };
   // The value axis's first tick label ("0") needs a little room left of the rows.
-  const marginLeft = 12;
-  const width = widthOf(variant) - marginLeft - marginRight;
+  const width = widthOf(variant) - ABOVE_MARGIN_LEFT - marginRight;
   const lines = new Map(labels.map((l) => [l, wrapLabel(l, width, variant)] as const));
   const most = Math.max(1, ...[...lines.values()].map((l) => l.length));
   return {
     above: true,
-    marginLeft,
+    marginLeft: ABOVE_MARGIN_LEFT,
     space: Math.ceil(most * FONT_SIZE[variant] * LINE_HEIGHT) + LABEL_GAP + 4,
     lines: new Map([...lines].map(([l, parts]) => [l, parts.join('\n')])),
   };

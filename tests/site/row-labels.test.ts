@@ -50,6 +50,10 @@ describe('rows of a chart', () => {
   it('keeps short labels on the axis and moves long ones above their rows', () => {
     expect(rowLabels(['Data', 'Sales', 'Customer Success'], 'wide', 64).above).toBe(false);
     expect(rowLabels(['Data', LONG], 'wide', 64).above).toBe(true);
+    // On a phone "Customer Success" takes ⌈16 × 0.62 × 14⌉ + 20 = 159 of 360 units: on the axis beside dots (24
+    // on the right leave 177 for them), above its bar when 97 on the right are for its value (104 left, < 40%).
+    expect(rowLabels(['Customer Success'], 'narrow', 24)).toMatchObject({ above: false, marginLeft: 159 });
+    expect(rowLabels(['Customer Success'], 'narrow', 97).above).toBe(true);
     // A label above its row takes the lines it needs: 100 characters are 2 lines wide, 3 on a phone.
     const wide = rowLabels(['Data', LONG], 'wide', 64);
     expect(wide.lines.get(LONG)!.split('\n')).toHaveLength(2);
