@@ -248,7 +248,10 @@ function headlineFigure(prefix: string, period: string): Record<string, ColumnDo
         ? { empty: 'for `open_requisitions`: seats counted at three month-ends do not add up to anything' }
         : {}),
     },
-    [flag]: { type: 'boolean', text: `\`true\` when the figure ${period} is hidden for privacy (value and n empty)` },
+    [flag]: {
+      type: 'boolean',
+      text: `\`true\` when the figure ${period} is hidden for privacy (value and n empty; a \`median_days_to_hire\` keeps its n, the hires, shown however few)`,
+    },
     [reason]: {
       type: 'text',
       text: `the empty columns of the figure ${period} and why, when it is not hidden: \`${prefix}value, ${prefix}n: before the first month with data\` or \`${prefix}value: nothing to compute from (n = 0)\``,
