@@ -179,8 +179,11 @@ function asciiDigit(digit: string): string {
   return String(n % 10);
 }
 
-/** local@domain.tld: at least one dot after the `@`, no spaces or brackets. */
-const EMAIL = /[^\s@<>()[\]{}"',;:]+@[^\s@<>()[\]{}"',;:.]+(?:\.[^\s@<>()[\]{}"',;:.]+)+/u;
+/**
+ * local@domain.tld: at least one dot after the `@`, no spaces or brackets. This and the patterns below start a
+ * word only where it starts (the look-behind): tried from inside a long word too, they took quadratic time.
+ */
+const EMAIL = /(?<![^\s@<>()[\]{}"',;:])[^\s@<>()[\]{}"',;:]+@[^\s@<>()[\]{}"',;:.]+(?:\.[^\s@<>()[\]{}"',;:.]+)+/u;
 /** Mail providers whose name is enough without the top-level domain (`jane@gmail`, `jane (at) gmx`). */
 const PROVIDER =
   '(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|aol|gmx|protonmail|proton|yandex|laposte|wanadoo|libero)';
@@ -189,24 +192,52 @@ const PROVIDER =
  * (`jane.doe@acme`). Not any `word@word`: `Data@Scale` is a team's name.
  */
 const EMAIL_NO_TLD = new RegExp(
-  `(?:[^\\s@<>()[\\]{}"',;:]+@${PROVIDER}|(?<![\\p{L}\\p{N}._-])[\\p{L}\\p{N}]+(?:[._][\\p{L}\\p{N}]+)+@[\\p{L}\\p{N}-]+)(?![\\p{L}\\p{N}])`,
+  `(?:(?<![^\\s@<>()[\\]{}"',;:])[^\\s@<>()[\\]{}"',;:]+@${PROVIDER}|(?<![\\p{L}\\p{N}._-])[\\p{L}\\p{N}]+(?:[._][\\p{L}\\p{N}]+)+@[\\p{L}\\p{N}-]+)(?![\\p{L}\\p{N}])`,
   'iu',
 );
 /**
- * `(at)`, `[at]`, `{at}`, `<at>`, `[@]` and the same for `dot` and `.`, with or without spaces; spaces around an
- * `@` or a dot.
+ * `(at)`, `[at]`, `{at}`, `<at>`, `[@]` and the same for `dot` and `.` (and the dot's name in other languages:
+ * `(punkt)`, `(punto)`, `(piste)`…), with or without spaces; spaces around an `@` or a dot.
  */
 const BRACKETED_AT = /\s*[([{<]\s*(?:at|@)\s*[)\]}>]\s*/giu;
-const BRACKETED_DOT = /\s*[([{<]\s*(?:dot|\.)\s*[)\]}>]\s*/giu;
+const BRACKETED_DOT = /\s*[([{<]\s*(?:dot|\.|punkt|punto|ponto|piste|pont|prick|kropka|tečka|tecka)\s*[)\]}>]\s*/giu;
 const SPACED_AT = /\s*@[\s@]*/gu;
 /** `jane at example dot com`: "at" between words, then at least one " dot " before a word. */
-const WORDED = /([^\s@]+) at ([^\s@]+(?: dot [^\s@]+)+)/giu;
+const WORDED = /(?<![^\s@])([^\s@]+) at ([^\s@]+(?: dot [^\s@]+)+)/giu;
 /** `jane at gmail`: "at" before a mail provider's name. */
-const WORDED_PROVIDER = new RegExp(`([\\p{L}\\p{N}._%+-]+) at (${PROVIDER})(?![\\p{L}\\p{N}])`, 'giu');
+const WORDED_PROVIDER = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])([\\p{L}\\p{N}._%+-]+) at (${PROVIDER})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 /** `jane at example.com`: "at" after an address-like word, then a domain ending in a top-level domain. */
-const WORDED_DOMAIN = /([\p{L}\p{N}._%+-]+) at ((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?![\p{L}\p{N}])/giu;
+const WORDED_DOMAIN =
+  /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]+) at ((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?![\p{L}\p{N}])/giu;
 /** The at sign of a link or a web page: `%40` (`mailto:jane%40x.com`), `&#64;`, `&#x40;`, `&commat;`. */
 const ENCODED_AT = /%40|&#0*64;|&#x0*40;|&commat;/giu;
+/**
+ * Other names of the at sign, in brackets: `(a)` (Finland, Sweden), `(ät)` (German and Nordic), and the sign's
+ * name in its writer's language (`(arroba)`, `(chiocciola)`, `(snabel-a)`, `(kukac)`, `(małpa)`…). "(a)" also
+ * numbers a list, so these count only before a domain (`x.fi`, a provider): "plan (a) or (b)" is no address.
+ */
+const AT_NAMES =
+  'a|ät|aet|arroba|arobase|arobas|chiocciola|klammeraffe|affe|snabel-?a|kukac|małpa|malpa|zavináč|zavinac|apenstaartje|miukumauku';
+/**
+ * A domain as typed after a spelled-out at sign: labels, dots (" dot ", or " . " spaced on both sides: "yes. No"
+ * is a sentence), a top-level domain of letters.
+ */
+const TYPED_DOMAIN = `(?:(?:[\\p{L}\\p{N}-]+(?:\\.| \\. | dot ))+\\p{L}{2,}|${PROVIDER})(?![\\p{L}\\p{N}])`;
+const NAMED_AT = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])([\\p{L}\\p{N}._%+-]+) ?[([{<] ?(?:${AT_NAMES}) ?[)\\]}>] ?(${TYPED_DOMAIN})`,
+  'giu',
+);
+/**
+ * `jane-at-x.com`, `jane_at_x.com`, `jane#at#x.com`, `jane*at*x*dot*com`: "at" between two of the same
+ * separator, glued to both words, before a domain (so "pay-at-door" stays a phrase).
+ */
+const DELIMITED_AT = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+])([\\p{L}\\p{N}._%+]+)([-_#*])at\\2((?:[\\p{L}\\p{N}-]+(?:\\.|\\2dot\\2))+\\p{L}{2,}|${PROVIDER})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 /** The text with the spelled-out forms of an e-mail address written as one (`jane(at)x.com` → `jane@x.com`). */
 function emailSpelling(text: string): string {
@@ -214,6 +245,11 @@ function emailSpelling(text: string): string {
     .replace(ENCODED_AT, '@')
     .replace(BRACKETED_AT, '@')
     .replace(BRACKETED_DOT, '.')
+    .replace(NAMED_AT, (_all, local: string, domain: string) => `${local}@${domain.replace(/ (?:dot|\.) /giu, '.')}`)
+    .replace(
+      DELIMITED_AT,
+      (_all, local: string, sep: string, domain: string) => `${local}@${domain.split(`${sep}dot${sep}`).join('.')}`,
+    )
     .replace(WORDED, (_all, local: string, domain: string) => `${local}@${domain.replace(/ dot /giu, '.')}`)
     .replace(WORDED_DOMAIN, '$1@$2')
     .replace(WORDED_PROVIDER, '$1@$2')
@@ -249,22 +285,28 @@ const PHONE_RUN = /\+?\(?\d(?:[\d ()./_|-]|,(?=\d))*\d/g;
 
 /**
  * Whether a free-text value holds contact details: an e-mail address in any of its usual spellings
- * (`jane@x.com`, `jane (at) x.com`, `jane [at] x dot com`, `jane @ x.com`, a full-width `＠`), or a phone number
- * (7 or more digits in one run of digits and phone punctuation, in any script and any grouping: `06.12.34.56.78`,
- * `0470/12 34 56`, `612.345.678`, `(555) 010–2345`), once dates, times, year ranges, amounts and identifiers
+ * (`jane@x.com`, `jane (at) x.com`, `jane [at] x dot com`, `jane @ x.com`, a full-width `＠`, `jane(a)x.fi`,
+ * `jane-at-x.com`), or a phone number (7 or more digits in one run of digits and phone punctuation, in any script
+ * and any grouping, O typed for 0 and l for 1: `06.12.34.56.78`, `0470/12 34 56`, `612.345.678`,
+ * `(555) 010–2345`, `077OO 9OO123`), once dates, times, year ranges, amounts and identifiers
  * glued to letters (`REQ-2025-0042`) are set aside. Deliberately eager: a false positive only hides one value
  * (and says so in the data-quality report); a false negative publishes a candidate's phone number on the shared
  * link. Names cannot be told from other text and are not looked for.
  */
 export function contactDetailsIn(raw: string): ContactDetails | null {
-  // Most values have no @, no "at", no profile link and few digits: those are decided without normalising.
-  if (!MAYBE_EMAIL.test(raw) && !MAYBE_PROFILE.test(raw) && countDigits(raw) < 7) return null;
-  const text = contactSpelling(raw);
+  // Most values are ASCII with no @, no "at", no profile link and few digits: those are decided without
+  // normalising. Other text is looked at as a reader sees it (`（a）`, `𝐚𝐭` are `(a)` and `at`).
+  const ascii = !/[^\x00-\x7f]/.test(raw);
+  const seen = ascii ? raw : contactSpelling(raw);
+  const maybePhone = countDigits(seen) >= 7 || LETTER_IN_DIGITS.test(seen);
+  if (!maybePhone && !MAYBE_EMAIL.test(seen) && !MAYBE_PROFILE.test(seen)) return null;
+  const text = ascii ? contactSpelling(raw) : seen;
   const spelled = emailSpelling(text);
   if (EMAIL.test(spelled) || EMAIL_NO_TLD.test(spelled)) return 'e-mail address';
   if (PROFILE_LINK.test(text)) return 'profile link';
-  if (countDigits(text) < 7) return null;
-  let rest = text;
+  if (!maybePhone) return null;
+  let rest = text.replace(DIGIT_GROUP, digitsForLetters);
+  if (countDigits(rest) < 7) return null;
   // Set aside with a mark that no phone run crosses (`|` may separate a phone number's groups).
   for (const pattern of NOT_PHONE) rest = rest.replace(pattern, '#');
   for (const run of rest.matchAll(PHONE_RUN)) {
@@ -277,8 +319,22 @@ export function contactDetailsIn(raw: string): ContactDetails | null {
   return null;
 }
 
-/** Any sign of an e-mail address: an at sign of any width or encoded, or the word "at" (spelled-out forms). */
-const MAYBE_EMAIL = /[@\uff20\ufe6b]|\bat\b|%40|&#|&commat;/iu;
+/**
+ * A group of digits with letters typed for some of them (`077OO 9OO123`: O or o for 0, I or l for 1): a word of
+ * only digits and those letters, starting with a digit, or with one of the letters before a digit beside another
+ * group (`O77OO 9OO123`, `06 l2 34 56 78`). Alone, a word starting with a letter (`l2345678`, `O1234567`) is an
+ * identifier, as it is with any other letter.
+ */
+const DIGIT_GROUP =
+  /(?<![\p{L}\p{N}])(?:\d[\dOoIl]*|[OoIl]\d[\dOoIl]*(?=[ ./-]+[OoIl]*\d)|(?<=\d[ ./-]+)[OoIl]\d[\dOoIl]*)(?![\p{L}\p{N}])/gu;
+/** Quick test for such a group: a digit followed by one of those letters, or one of them before a digit. */
+const LETTER_IN_DIGITS = /\p{Nd}[OoIl]|(?<![\p{L}\p{N}])[OoIl]\p{Nd}/u;
+const digitsForLetters = (group: string): string => group.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+/**
+ * Any sign of an e-mail address: an at sign of any width or encoded, the word "at" (spelled-out forms, `_at_`
+ * too), or another name of the sign in brackets (`(a)`, `(ät)`).
+ */
+const MAYBE_EMAIL = new RegExp(`[@\uff20\ufe6b]|\\bat\\b|_at_|%40|&#|&commat;|[([{<] ?(?:${AT_NAMES}) ?[)\\]}>]`, 'iu');
 /** A word or link that says the digits after it are a phone number, even glued to them (`wa.me/1555…`). */
 const PHONE_WORD =
   /(?:^|[^\p{L}])(?:tel|tél|phone|ph|mob|mobile|cell|handy|fon|telefon|telefono|teléfono|gsm|fax|wa\.me|t\.me|signal\.me\/#p)[-_/.:=]?$/iu;

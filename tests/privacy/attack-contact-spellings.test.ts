@@ -2,7 +2,9 @@
  * Contact details in spellings the first table did not hold, found by attacking a build (issue 18, item 2):
  * an address written with " at " before a plain domain, encoded as in a link or a web page, with bracketed or
  * ideographic dots, a doubled at sign; a phone number in superscript or circled digits, or glued to the word that
- * announces it. Each is one case, and so is each nearby label that must stay a label.
+ * announces it; then an address with "(a)" for its at sign, and a phone number typed with the letter O for zero,
+ * each given by six candidates as a hiring manager, a source and a reason. Each is one case, and so is each nearby
+ * label that must stay a label.
  */
 import { describe, expect, it } from 'vitest';
 import { contactDetailsIn } from '../../scripts/read/values.ts';
@@ -29,6 +31,10 @@ const SPELLINGS: ReadonlyArray<readonly [string, 'e-mail address' | 'phone numbe
   ['Tel0612345678', 'phone number'],
   ['Mob.0612345678', 'phone number'],
   ['call on ph5550100999', 'phone number'],
+  ['zzrt(a)example.test', 'e-mail address'],
+  ['zzrt (a) example . test', 'e-mail address'],
+  ['077OO 9OO123', 'phone number'],
+  ['+44 77OO 9OO l23', 'phone number'],
 ];
 
 const LABELS: readonly string[] = [
@@ -39,6 +45,9 @@ const LABELS: readonly string[] = [
   'A5550100999',
   'REQ-2025-0042',
   'Skills gap (2 of 5)',
+  'Rejected at (a) phone screen',
+  'Skills: (a) SQL (b) Python',
+  'Office 2O1, floor 3',
 ];
 
 describe('contact details in the spellings an attacker tried', () => {

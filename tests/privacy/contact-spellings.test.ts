@@ -20,6 +20,23 @@ describe('contact details in the spellings people use', () => {
   });
 });
 
+describe('a long value', () => {
+  // Each spelled-out form of an at sign after a 200,000-letter word: tried from every letter of the word, the
+  // patterns took quadratic time (minutes for one such cell); a word is only tried from where it starts.
+  it.each([
+    [' at x', null],
+    [' at gmail', 'e-mail address'],
+    ['(a)', null],
+    ['-at-', null],
+    [' @', null],
+    ['@', null],
+  ])('…%s is decided in well under a second', (tail, what) => {
+    const start = performance.now();
+    expect(contactDetailsIn('x'.repeat(200_000) + tail)).toBe(what);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
 describe('contactSpelling', () => {
   it('writes any script’s digits, dashes and spaces the ASCII way', () => {
     expect(contactSpelling('٠٦–١٢\u00a0３４')).toBe('06-12 34');

@@ -58,6 +58,31 @@ export const CONTACT_SPELLINGS: ReadonlyArray<readonly [string, 'e-mail address'
   ['tel=0612345678', 'phone number'], // a query string or a key=value note: the key says it is a number to call
   ['phone=+33612345678', 'phone number'],
   ['Tel=06.12.34.56.78', 'phone number'],
+  // Other names of the at sign: "(a)" (Finland, Sweden), "(ät)", the sign's name in the writer's language.
+  ['zqx.jane(a)example.fi', 'e-mail address'],
+  ['zqx.jane (a) example.fi', 'e-mail address'],
+  ['zqx.jane[a]example.com', 'e-mail address'],
+  ['zqx.jane（a）example.com', 'e-mail address'], // full-width brackets
+  ['zqx.jane(a)example(dot)fi', 'e-mail address'],
+  ['zqx.jane(a)gmail', 'e-mail address'],
+  ['zqx.jane(ät)example.de', 'e-mail address'],
+  ['zqx.jane [ät] example [punkt] de', 'e-mail address'],
+  ['zqx.jane(arroba)example.es', 'e-mail address'],
+  ['zqx.jane(chiocciola)example(punto)it', 'e-mail address'],
+  ['zqx.jane (snabel-a) example.se', 'e-mail address'],
+  // "at" between two of the same separator.
+  ['zqx.jane-at-example.com', 'e-mail address'],
+  ['zqx.jane_at_example.com', 'e-mail address'],
+  ['zqx.jane#at#example.com', 'e-mail address'],
+  ['zqx.jane*at*example*dot*com', 'e-mail address'],
+  ['zqx.jane-at-example-dot-co-dot-uk', 'e-mail address'],
+  // The letter O typed for a zero, l or I for a one, inside a grouped number.
+  ['077OO 9OO123', 'phone number'],
+  ['O77OO 9OO123', 'phone number'],
+  ['06 l2 34 56 78', 'phone number'],
+  ['555-0I0-2345', 'phone number'],
+  ['+44 (O)77OO 9OO 123', 'phone number'],
+  ['o6.12.34.56.78', 'phone number'],
 ];
 
 /** Texts with digits, at signs or "at" that are labels, not contact details. */
@@ -105,4 +130,24 @@ export const NOT_CONTACTS: readonly string[] = [
   '0–30, 31–60, 61–90, 91–180',
   'id=12345678', // an identifier after a key and `=`, as in a link's query string
   'ats?job=20250131&ref=7654321',
+  // "(a)" numbers a list; "at" joins words; only before a domain are they an at sign.
+  'Team (a) Sales',
+  'plan (a) or (b)',
+  'Option [a] or [b]',
+  '(a) Salary (b) Location',
+  'Section (a) 2.1',
+  'Chose option (a) yes. No regrets',
+  'Stay-at-home parent',
+  'Work_at_home',
+  'Q&A #at# onsite',
+  // Letters beside digits that are no digit group: O and l only count inside a number of 7 digits or more.
+  'Top 1OO',
+  'Win1O laptop',
+  'COVID-19 lockdown 2O2O',
+  'Looked at 1OO CVs',
+  'Level II, l3',
+  'O12345678', // an identifier: a letter, then digits
+  'l2345678',
+  'Boeing 7O7 and 737',
+  '2O25-O1-31',
 ];
