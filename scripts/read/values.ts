@@ -288,7 +288,7 @@ const PHONE_RUN = /\+?\(?\d(?:[\d ()./_|-]|,(?=\d))*\d/g;
  * (`jane@x.com`, `jane (at) x.com`, `jane [at] x dot com`, `jane @ x.com`, a full-width `＠`, `jane(a)x.fi`,
  * `jane-at-x.com`), or a phone number (7 or more digits in one run of digits and phone punctuation, in any script
  * and any grouping, O typed for 0 and l for 1: `06.12.34.56.78`, `0470/12 34 56`, `612.345.678`,
- * `(555) 010–2345`, `077OO 9OO123`), once dates, times, year ranges, amounts and identifiers
+ * `(555) 010–2345`, `077OO 9OO123`) or read out in words, once dates, times, year ranges, amounts and identifiers
  * glued to letters (`REQ-2025-0042`) are set aside. Deliberately eager: a false positive only hides one value
  * (and says so in the data-quality report); a false negative publishes a candidate's phone number on the shared
  * link. Names cannot be told from other text and are not looked for.
@@ -299,14 +299,21 @@ export function contactDetailsIn(raw: string): ContactDetails | null {
   const ascii = !/[^\x00-\x7f]/.test(raw);
   const seen = ascii ? raw : contactSpelling(raw);
   const maybePhone = countDigits(seen) >= 7 || LETTER_IN_DIGITS.test(seen);
-  if (!maybePhone && !MAYBE_EMAIL.test(seen) && !MAYBE_PROFILE.test(seen)) return null;
+  if (!maybePhone && !MAYBE_EMAIL.test(seen) && !MAYBE_PROFILE.test(seen)) {
+    return DIGIT_WORDS.test(seen) ? 'phone number' : null;
+  }
   const text = ascii ? contactSpelling(raw) : seen;
   const spelled = emailSpelling(text);
   if (EMAIL.test(spelled) || EMAIL_NO_TLD.test(spelled)) return 'e-mail address';
   if (PROFILE_LINK.test(text)) return 'profile link';
-  if (!maybePhone) return null;
+  if (maybePhone && hasPhoneNumber(text)) return 'phone number';
+  return DIGIT_WORDS.test(text) ? 'phone number' : null;
+}
+
+/** Whether normalised text holds a run of 7 or more digits that is not a date, an amount or an identifier. */
+function hasPhoneNumber(text: string): boolean {
   let rest = text.replace(DIGIT_GROUP, digitsForLetters);
-  if (countDigits(rest) < 7) return null;
+  if (countDigits(rest) < 7) return false;
   // Set aside with a mark that no phone run crosses (`|` may separate a phone number's groups).
   for (const pattern of NOT_PHONE) rest = rest.replace(pattern, '#');
   for (const run of rest.matchAll(PHONE_RUN)) {
@@ -314,9 +321,9 @@ export function contactDetailsIn(raw: string): ContactDetails | null {
     // number to call — unless the word says it is one (`Tel0612345678`, `Mob.0612…`, `phone=0612…`).
     const before = rest.slice(Math.max(0, run.index - 2), run.index);
     if (/\p{L}[-_/=]?$/u.test(before) && !PHONE_WORD.test(rest.slice(0, run.index))) continue;
-    if (countDigits(run[0]) >= 7) return 'phone number';
+    if (countDigits(run[0]) >= 7) return true;
   }
-  return null;
+  return false;
 }
 
 /**
@@ -330,6 +337,12 @@ const DIGIT_GROUP =
 /** Quick test for such a group: a digit followed by one of those letters, or one of them before a digit. */
 const LETTER_IN_DIGITS = /\p{Nd}[OoIl]|(?<![\p{L}\p{N}])[OoIl]\p{Nd}/u;
 const digitsForLetters = (group: string): string => group.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+/**
+ * A phone number read out in words (`seven seven zero zero nine zero zero one two three`): seven or more digit
+ * names in a row. No label counts "one, two, three…" that far.
+ */
+const DIGIT_WORDS =
+  /\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:[ ,-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){6,}\b/iu;
 /**
  * Any sign of an e-mail address: an at sign of any width or encoded, the word "at" (spelled-out forms, `_at_`
  * too), or another name of the sign in brackets (`(a)`, `(ät)`).

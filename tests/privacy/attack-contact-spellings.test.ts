@@ -3,7 +3,7 @@
  * an address written with " at " before a plain domain, encoded as in a link or a web page, with bracketed or
  * ideographic dots, a doubled at sign; a phone number in superscript or circled digits, or glued to the word that
  * announces it; then an address with "(a)" for its at sign, and a phone number typed with the letter O for zero,
- * each given by six candidates as a hiring manager, a source and a reason. Each is one case, and so is each nearby
+ * each given by six candidates as a hiring manager, a source and a reason; and the number read out in words. Each is one case, and so is each nearby
  * label that must stay a label.
  */
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,8 @@ const SPELLINGS: ReadonlyArray<readonly [string, 'e-mail address' | 'phone numbe
   ['zzrt (a) example . test', 'e-mail address'],
   ['077OO 9OO123', 'phone number'],
   ['+44 77OO 9OO l23', 'phone number'],
+  ['seven seven zero zero nine zero zero one two three', 'phone number'],
+  ['Seven-seven-zero-zero, nine-zero-zero, one-two-three', 'phone number'],
 ];
 
 const LABELS: readonly string[] = [

@@ -83,6 +83,7 @@ export const CONTACT_SPELLINGS: ReadonlyArray<readonly [string, 'e-mail address'
   ['555-0I0-2345', 'phone number'],
   ['+44 (O)77OO 9OO 123', 'phone number'],
   ['o6.12.34.56.78', 'phone number'],
+  ['zero six, one two, three four, five six, seven eight', 'phone number'], // read out in words
 ];
 
 /** Texts with digits, at signs or "at" that are labels, not contact details. */
@@ -150,4 +151,6 @@ export const NOT_CONTACTS: readonly string[] = [
   'l2345678',
   'Boeing 7O7 and 737',
   '2O25-O1-31',
+  'one two three four five six', // six number words: not a phone number
+  'Rounds one, two and three',
 ];
