@@ -784,6 +784,9 @@ function suppressHeadlines(
       return metric ? bySeries.get(key(metric, sk)) : undefined;
     });
     // Hidden for a numerator (a share's count): a complement, its own n may be large.
+    // Median hours over a few submitted slots of a shown month: the hours are hidden, their n is not (the
+    // feedback table shows the month's submitted slots beside its slots).
+    const valueOnly = months.map(() => false);
     const states = months.map((c, i): State => {
       // A figure of n 0 is still hidden with its counts: "0 submitted" is a count of the hidden row.
       const counted = counts.reduce<State>((state, count, k) => {
@@ -791,9 +794,14 @@ function suppressHeadlines(
         return worst(state, k > 0 && counted === false ? true : counted);
       }, null);
       // A small n is "fewer than minGroupSize", unless the audit asked for its count to be hidden only.
-      if (OWN_N.includes(s.metric) && isSmallGroup(c.current.n, m)) return counted === true;
+      if (OWN_N.includes(s.metric) && isSmallGroup(c.current.n, m)) {
+        valueOnly[i] = s.metric === 'medianHoursToFeedback' && counted === null;
+        return counted === true;
+      }
       return counted;
     });
+    const hide = (f: Figure, i: number): Figure =>
+      valueOnly[i] ? { value: null, n: f.n, suppressed: true } : hiddenFigure(states[i]!);
     return {
       ...s,
       months: months.map((c, i) => {
@@ -805,8 +813,8 @@ function suppressHeadlines(
         }
         return {
           ...c,
-          current: states[i] !== null ? hiddenFigure(states[i]!) : c.current,
-          previous: i > 0 && states[i - 1] !== null ? hiddenFigure(states[i - 1]!) : suppressFigure(c.previous, m),
+          current: states[i] !== null ? hide(c.current, i) : c.current,
+          previous: i > 0 && states[i - 1] !== null ? hide(c.previous, i - 1) : suppressFigure(c.previous, m),
           trailing3,
         };
       }),
