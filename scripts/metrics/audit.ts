@@ -125,6 +125,8 @@ const OP = {
   decline: 23,
   mix: 24,
   person: 25,
+  ownFeedback: 26,
+  ownFeedbackRatio: 27,
 } as const;
 /** Fields of an op in `Layout.ops`: its code, two cells, a row, and one more number (see `readRound`). */
 const OP_SIZE = 6;
@@ -795,6 +797,22 @@ function layOut(draft: Aggregates): Layout {
   // small one is a hidden count), and a rate × its n is a count. The company's n over a window is its hiring
   // managers' over the same window, plus those whose cards cover the other window (exactly 0 when none do).
   const company = draft.partnershipCompany ?? [];
+  // A window's figure counts the rejections at the stages the hiring manager owns: some of their months'
+  // (all of them where every rejection is at such a stage, and an attacker who assumes so is then right).
+  const atMost = (label: string, part: string, months: string[]) => {
+    const p = L.byId.get(part);
+    const ms = months.map((x) => L.byId.get(x));
+    if (p === undefined || ms.some((c) => c === undefined)) return;
+    let total = 0;
+    for (const c of ms) total += L.truth[c!]!;
+    const rest = L.derived(`${part}\u0001elsewhere`, total - L.truth[p]!);
+    L.op(OP.derived, rest);
+    if (L.truth[rest] === 0) L.zero.push(rest);
+    L.relation(label, [[part, 1], [`${part}\u0001elsewhere`, 1], ...months.map((x): [string, number] => [x, -1])]);
+  };
+  const managerList = [
+    ...new Set(draft.headlines.flatMap((h) => (h.scope.kind === 'hiringManager' ? [h.scope.hiringManager] : []))),
+  ].map((hiringManager): Scope => ({ kind: 'hiringManager', hiringManager }));
   PARTNERSHIP_FIGURES.forEach((figure, f) => {
     const isRate = figure !== 'medianHoursToFeedback';
     const counted = (x: Figure) => (x.value !== null && x.n ? Math.round(x.value * x.n) : 0);
@@ -807,6 +825,62 @@ function layOut(draft: Aggregates): Layout {
       if (isRate) L.op(OP.partnershipRatio, L.mention(`${id}#count`, counted(t), id), n, i, f);
       return id;
     });
+    // A card's window is months the pages also show one by one: the hiring manager's rejections in
+    // `headlines.csv`, their own feedback in the retrospective's partnerships table. The card = those months.
+    const windowOf = (p: (typeof draft.partnerships)[number]) =>
+      monthList.filter((x) => x >= p.fromMonth && x <= p.toMonth);
+    if (figure === 'unspecifiedReasonShare')
+      draft.partnerships.forEach((p, i) => {
+        if (cardIds[i] === null) return;
+        const scope: Scope = { kind: 'hiringManager', hiringManager: p.hiringManager };
+        for (const [suffix, count] of [
+          ['#n', 'rejections'],
+          ['#count', 'unspecified'],
+        ] as const)
+          atMost(
+            `partnerships: a card ≤ its hiring manager's months${suffix}`,
+            `${cardIds[i]}${suffix}`,
+            windowOf(p).map((x) => scopeIds(scope, count, x).id),
+          );
+      });
+    if (figure === 'feedbackOnTimeRate') {
+      // One cell per hiring manager and month (the table repeats it on each of their recruiters' rows).
+      const owners = draft.owners.partnerships;
+      const ownMonths = new Map<string, Set<string>>();
+      owners.forEach((o, r) => {
+        const t = o.feedbackOnTime;
+        if (t.n === null) return;
+        const hideAs = cellId.ownFeedback(o.hiringManager, o.month);
+        const n = L.publish(`${hideAs}#n`, t.n, hideAs);
+        L.op(OP.ownFeedback, n, -1, r);
+        L.op(OP.ownFeedbackRatio, L.mention(`${hideAs}#count`, counted(t), hideAs), n, r);
+        let months = ownMonths.get(o.hiringManager);
+        if (!months) ownMonths.set(o.hiringManager, (months = new Set()));
+        months.add(o.month);
+      });
+      draft.partnerships.forEach((p, i) => {
+        const months = ownMonths.get(p.hiringManager);
+        if (cardIds[i] === null || !months) return;
+        const window = windowOf(p);
+        const shown = window.filter((x) => months.has(x));
+        // The months of the window without a row (no seat open): their own feedback, at least 0.
+        for (const suffix of ['#n', '#count']) {
+          const total = L.byId.get(`${cardIds[i]}${suffix}`)!;
+          const parts = shown.map((x) => `${cellId.ownFeedback(p.hiringManager, x)}${suffix}`);
+          const rest = `${cardIds[i]}\u0001months without a row${suffix}`;
+          const restCell = L.derived(
+            rest,
+            L.truth[total]! - parts.reduce((sum, x) => sum + (L.truth[L.byId.get(x) ?? -1] ?? 0), 0),
+          );
+          L.op(OP.derived, restCell);
+          if (shown.length === window.length) L.zero.push(restCell);
+          S(`partnerships: a card = the hiring manager's own feedback by month${suffix}`, `${cardIds[i]}${suffix}`, [
+            ...parts,
+            rest,
+          ]);
+        }
+      });
+    }
     company.forEach((c, w) => {
       const t = c[figure];
       if (t.n === null || t.n === 0) return;
@@ -816,6 +890,20 @@ function layOut(draft: Aggregates): Layout {
       if (isRate) L.op(OP.partnershipCompanyRatio, L.mention(`${id}#count`, counted(t), id), n, w, f);
       const inWindow = (p: (typeof draft.partnerships)[number]) =>
         p.fromMonth === c.fromMonth && p.toMonth === c.toMonth;
+      // The window's months are published one by one too (each hiring manager's rejections in `headlines.csv`;
+      // a window reaching before the data's first month holds only the months there are).
+      if (figure === 'unspecifiedReasonShare')
+        for (const [suffix, count] of [
+          ['#n', 'rejections'],
+          ['#count', 'unspecified'],
+        ] as const)
+          atMost(
+            `partnerships: the company ≤ its hiring managers' months${suffix}`,
+            `${id}${suffix}`,
+            managerList.flatMap((scope) =>
+              monthList.filter((x) => x >= c.fromMonth && x <= c.toMonth).map((x) => scopeIds(scope, count, x).id),
+            ),
+          );
       const parts = draft.partnerships.flatMap((p, i) => (cardIds[i] !== null && inWindow(p) ? [cardIds[i]!] : []));
       const others = draft.partnerships.some((p) => !inWindow(p));
       for (const suffix of isRate ? ['#n', '#count'] : ['#n']) {
@@ -1036,8 +1124,9 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
         break;
       }
       case OP.trailing: {
+        // A trailing n hidden as a small group reads "fewer than" on the page: at most minGroupSize − 1.
         const t = headlines[row]!.months[aux]!.trailing3;
-        publish(a, t.n, HIDDEN);
+        publish(a, t.n, t.n === null && t.suppressed && !t.complementary ? SMALL : HIDDEN);
         break;
       }
       case OP.zero:
@@ -1051,6 +1140,17 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
         const p = ops[o]! === OP.partnership ? partnerships[row]! : published.partnershipCompany![row]!;
         const f = p[PARTNERSHIP_FIGURES[aux]!];
         publish(a, f.suppressed ? null : f.n, f.suppressed && !f.complementary ? SMALL : HIDDEN);
+        break;
+      }
+      case OP.ownFeedback: {
+        const f = published.owners.partnerships[row]!.feedbackOnTime;
+        publish(a, f.suppressed ? null : f.n, f.suppressed && !f.complementary ? SMALL : HIDDEN);
+        break;
+      }
+      case OP.ownFeedbackRatio: {
+        const f = published.owners.partnerships[row]!.feedbackOnTime;
+        derived(a);
+        if (!f.suppressed) ratio(a, b, f.value);
         break;
       }
       case OP.partnershipRatio:
@@ -1500,7 +1600,7 @@ export function auditDisclosure(
  * Kinds of `cellId` that repeat a table's figures over other groupings (outstanding feedback is the pending
  * slots of every month, by age): hidden before a part of the table they repeat. Literal: imports cycle.
  */
-const OVERLAPPING = ['partnership', 'partnership company', 'trailing 3', 'outstanding'];
+const OVERLAPPING = ['partnership', 'partnership company', 'own feedback', 'trailing 3', 'outstanding'];
 const isBarPart = (id: string) => !OVERLAPPING.includes(id.split('\u0001')[0]!) && !id.includes('\u0001hiringManager:');
 
 /** Cells a headline repeats (see `tableIdOf`): a month's total, a department's feedback row, hires. */

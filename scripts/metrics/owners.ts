@@ -12,7 +12,8 @@
  *   the month and the ones before it until they rest on at least `minGroupSize` rejections and one category has
  *   as many on its own (at most 12 months), with the months they cover, so the page can say so.
  *
- * Privacy: candidate figures go through `suppressFigure` (the partnership view's rule); a reason category
+ * Privacy: the screened figure goes through `suppressFigure` (the partnership view's rule), the hiring manager's
+ * own feedback through the artifact's suppression and audit (it is their card's window, month by month); a reason category
  * resting on fewer than `minGroupSize` rejections is pooled into "smaller categories", and that pool grows until it
  * is not itself a small group. Seats are never suppressed. The feedback a hiring manager owes is about their
  * own work, but it counts candidates' slots: a count under the threshold is shown as such, its age with it. The
@@ -191,7 +192,8 @@ export function ownersSection(
         departments: distinctSorted(seats.map((r) => r.department).filter((d) => d !== NONE)),
         seatsOpen: seats.filter((r) => isOpenAtEndOf(r, last)).length,
         seatsFilled: seats.filter((r) => r.filledDay !== null && r.filledDay >= first && r.filledDay <= last).length,
-        feedbackOnTime: suppressFigure(figure(rate(mine?.onTime ?? 0, mine?.settled ?? 0), mine?.settled ?? 0), m),
+        // Suppressed with the rest of the artifact (`suppressOnce`): the audit weighs it beside the cards.
+        feedbackOnTime: figure(rate(mine?.onTime ?? 0, mine?.settled ?? 0), mine?.settled ?? 0),
         screenedTakenForward: suppressFigure(figure(rate(s?.forward ?? 0, s?.screened ?? 0), s?.screened ?? 0), m),
         reasons: pooledReasons(month, pair?.reasons),
       });

@@ -117,6 +117,8 @@ export const cellId = {
   partnership: (hiringManager: string, figure: string) => key('partnership', hiringManager, figure),
   partnershipCompany: (fromMonth: string, toMonth: string, figure: string) =>
     key('partnership company', fromMonth, toMonth, figure),
+  /** A hiring manager's own feedback of a month (the retrospective's partnerships table). */
+  ownFeedback: (hiringManager: string, month: string) => key('own feedback', hiringManager, month),
   source: (month: string, source: string, field: string) => key('source', month, source, field),
   offer: (quarter: string, field: string) => key('offer', quarter, field),
   /** The window's declines (`reason` null) and each reason's. */
@@ -806,10 +808,12 @@ function suppressHeadlines(
       ...s,
       months: months.map((c, i) => {
         let trailing3 = suppressFigure(c.trailing3, m);
-        if (!trailing3.suppressed && c.trailing3.value !== null) {
+        const forced = scopeForced && force.has(cellId.trailing3(s.scope, c.month, s.metric));
+        // A small window the audit asked about is hidden only: "fewer than" would bound the months it holds.
+        if (trailing3.suppressed && forced) trailing3 = hiddenFigure(true);
+        else if (!trailing3.suppressed && c.trailing3.value !== null) {
           const window = [i - 3, i - 2, i - 1].filter((j) => j >= 0 && states[j] !== null);
-          if (window.length > 0 || (scopeForced && force.has(cellId.trailing3(s.scope, c.month, s.metric))))
-            trailing3 = hiddenFigure(true);
+          if (window.length > 0 || forced) trailing3 = hiddenFigure(true);
         }
         return {
           ...c,
@@ -999,6 +1003,17 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
       }
       return out;
     }),
+    owners: {
+      ...a.owners,
+      partnerships: a.owners.partnerships.map((p) => {
+        const f = suppressFigure(p.feedbackOnTime, m);
+        return !f.suppressed && (f.n ?? 0) > 0 && force.has(cellId.ownFeedback(p.hiringManager, p.month))
+          ? { ...p, feedbackOnTime: hiddenFigure(true) }
+          : f === p.feedbackOnTime
+            ? p
+            : { ...p, feedbackOnTime: f };
+      }),
+    },
     // The company's figures beside the cards (hidden below minGroupSize where they are computed).
     partnershipCompany: a.partnershipCompany?.map((c) => {
       const out = { ...c };

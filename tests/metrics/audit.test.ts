@@ -98,16 +98,30 @@ describe('the disclosure audit over the partnership cards and the company beside
     planted.partnerships = published.partnerships.map((p, i) =>
       p.hiringManager === 'Hana Moreau' ? truth.partnerships[i]! : p,
     );
-    expect(auditDisclosure(planted, truth, 5).unprotected).toEqual([
-      { id: 'partnership · Sam Okafor · unspecifiedReasonShare#n', truth: 3, lo: 3, hi: 3 },
-    ]);
+    const pinned = auditDisclosure(planted, truth, 5).unprotected;
+    expect(pinned).toContainEqual({
+      id: 'partnership · Sam Okafor · unspecifiedReasonShare#n',
+      truth: 3,
+      lo: 3,
+      hi: 3,
+    });
+    // Sam's card is his February (his months in headlines.csv): that is pinned with it, at its true value.
+    expect(pinned).toContainEqual({
+      id: 'headline · hiringManager:Sam Okafor · 2025-02 · rejections#rejections',
+      truth: 3,
+      lo: 3,
+      hi: 3,
+    });
+    expect(pinned.filter((u) => u.lo !== u.truth || u.hi !== u.truth)).toEqual([]);
   });
 
   it('so the build hides a figure beside it: 23 − 20 is not published', () => {
     expect(card(published, 'Sam Okafor')).toMatchObject({ n: null, suppressed: true });
-    // Hana's 20 (the smallest shown part) is hidden beside Sam's, the company's 23 stays.
+    // Hana's 20 (the smallest shown part) is hidden beside Sam's; so is the company's 23 over each window (its
+    // hiring managers' months: Hana's February is Engineering's 20, shown).
     expect(card(published, 'Hana Moreau')).toMatchObject({ n: null, suppressed: true, complementary: true });
-    expect(published.partnershipCompany![0]!.unspecifiedReasonShare).toMatchObject({ n: 23, suppressed: false });
+    for (const c of published.partnershipCompany!)
+      expect(c.unspecifiedReasonShare).toMatchObject({ n: null, suppressed: true, complementary: true });
     expect(auditDisclosure(published, truth, 5).unprotected).toEqual([]);
   });
 });

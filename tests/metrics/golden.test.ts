@@ -83,7 +83,10 @@
  *     Onsite 9, 32, 11, 10 → 10.5; Offer 9, 11 → 10.0
  * partnerships.csv (window 2025-01 … 2025-03)
  *   Hana Moreau: open 1 (R5 on hold), filled 2 (R1 39, R2 42 → 40.5); own slots I2 (24 h, on time), I5
- *     (never submitted), I6 (48 h) → on time 1/3 = 0.3333, median hours 36.0; recruiter screen → HM screen
+ *     (never submitted), I6 (48 h) → on time 1/3 = 0.3333, hidden: her own slots of February (I2, 1) are
+ *     hidden in the retrospective's partnerships table, and the audit hides March's (2) and the window's 3
+ *     beside them (3 − 2 would give February back);
+ *     median hours 36.0; recruiter screen → HM screen
  *     6/8 = 0.75; HM screen pass-through 5/6 = 0.8333; rejections at her stages (her screen and later; G1 G2
  *     skills at the recruiter screen are not hers): G3 withdrew, G4 unspecified, G5 other → 2/3 = 0.6667;
  *     3 own slots < 5 → enough_data false (too little over twelve months as well)
