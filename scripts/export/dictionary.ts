@@ -341,7 +341,7 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
     columns: {
       month: month('the hire'),
       department: department(true),
-      hires: count('applications', 'hires in the month (the n of the quantiles)', hiddenOrExplained),
+      hires: count('applications', 'hires in the month (the n of the quantiles), shown however few', explained),
       median_days: days('median calendar days from application to hire', {
         hiddenBy: 'median_days_suppressed',
         ...explained,
