@@ -9,7 +9,8 @@
  * card is shown, never ranked.
  *
  * A hiring manager with too little data in the three months gets the twelve months ending at the same month
- * instead (`widened`, said on their page), so that a page is empty only for someone with no data in a year.
+ * instead (`widened`, said on their page) when those are enough or hold more, so that a page is empty only for
+ * someone with no data in a year.
  * The company's figures over each window (`partnershipCompany`) stand beside theirs on the cards.
  *
  * Specificity (`unspecifiedReasonShare`) counts only the rejections at the stages the hiring manager owns (their
@@ -38,6 +39,14 @@ export const PARTNERSHIP_MONTHS = 3;
 export const WIDENED_MONTHS = 12;
 /** Below this many slots or applications a card is never ranked, even when suppression is off. */
 export const ENOUGH_DATA_FLOOR = 5;
+
+/** What a card's figures rest on, all told: its fills, own slots, screened candidates and rejections. */
+const evidence = (c: Partnership): number =>
+  (c.requisitionsFilled ?? 0) +
+  (c.feedbackOnTimeRate.n ?? 0) +
+  (c.hiringManagerScreenPassThrough.n ?? 0) +
+  (c.recruiterScreenToHiringManagerScreen.n ?? 0) +
+  (c.unspecifiedReasonShare.n ?? 0);
 
 /**
  * Which stages are the recruiter's screen and the hiring manager's screen: matched on the stage name,
@@ -83,7 +92,10 @@ export function partnershipSection(
   const wideOf = new Map(widened.cards.map((c) => [c.hiringManager, c]));
   const cards = narrow.cards.map((c) => {
     const w = wideOf.get(c.hiringManager);
-    return !c.enoughData && w && w.enoughData ? { ...w, widened: true } : c;
+    if (c.enoughData || !w) return c;
+    // The twelve months when they are enough, or when they hold more than the three: the year's figures, still
+    // said to be too little, rather than three empty months.
+    return w.enoughData || evidence(w) > evidence(c) ? { ...w, widened: true } : c;
   });
   return { cards, company: [narrow.company, widened.company] };
 }
