@@ -35,7 +35,11 @@ export function headlineTrend(site: Site, metricId: MetricId, scope: Scope, idPr
     month: c.month,
     series: scopeName,
     value: c.current.suppressed ? null : c.current.value,
-    title: `${monthShort(c.month)}: ${formatFigure(c.current, metric.unit, m)} (${formatN(c.current, m)})`,
+    // A count is its own n: "39 (n = 39)" says nothing more.
+    title:
+      metric.unit === 'count'
+        ? `${monthShort(c.month)}: ${formatFigure(c.current, metric.unit, m)}`
+        : `${monthShort(c.month)}: ${formatFigure(c.current, metric.unit, m)} (${formatN(c.current, m)})`,
   }));
   const lines: LineSeries[] = [{ name: scopeName, color: FIGURE }];
   if (reference) {
