@@ -34,7 +34,7 @@ export interface LineChartInput {
   yLabel: string;
   /** Small multiples: shorter, fewer ticks. */
   compact?: boolean;
-  /** The team's target (config `targets`): a dotted rule across the chart, labelled at its right end. */
+  /** The team's target (config `targets`): a dotted rule across the chart, labelled above it at the right. */
   target?: { value: number; label: string };
 }
 
@@ -77,12 +77,13 @@ export function lineChartSpec(input: LineChartInput, variant: Variant): Plot.Plo
     const { value, label } = input.target;
     marks.push(
       Plot.ruleY([value], { stroke: 'currentColor', strokeDasharray: '1 3', strokeWidth: 1.5 }),
-      Plot.text([value], {
-        y: (d: number) => d,
-        frameAnchor: 'right',
+      // The label sits in the top margin, at the right: on the rule it covered the points that run along it.
+      Plot.text([label], {
+        frameAnchor: 'top-right',
         textAnchor: 'end',
-        text: () => label,
-        dy: -7,
+        lineAnchor: 'bottom',
+        text: (d: string) => `··· ${d}`,
+        dy: -10,
         fontSize: 11,
         // A halo in the page's colour keeps the label legible where a line runs under it.
         stroke: 'var(--bg)',
