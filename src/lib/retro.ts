@@ -242,7 +242,8 @@ function reasonsText(p: OwnerPartnership, m: number): string {
   const top = r.categories[0]!;
   const share = Math.round((top.rejections / r.rejections) * 100);
   const basis = `${formatCount(r.rejections)}${span > 1 ? `, ${span} months` : ''}`;
-  // Every category under the threshold, even over twelve months: no single reason can be named.
-  if (top.category === OTHER_REASONS) return `no reason given ${m}+ times (of ${basis})`;
+  // Every category under the threshold, even over twelve months: no single category can be named ("no category",
+  // not "no reason", which reads as the unspecified reason).
+  if (top.category === OTHER_REASONS) return `no category ${m}+ times (of ${basis})`;
   return `${top.category} ${share}% of ${basis}`;
 }
