@@ -15,7 +15,9 @@
  */
 import { RECOMMENDATIONS } from '../schema/canonical.ts';
 import type { OfferDecline, OfferRow, RecommendationMix, SourceRow } from '../schema/aggregates.ts';
+import type { Instant } from '../schema/canonical.ts';
 import { addMonths, quarterOf } from '../time.ts';
+import { Codes, column } from './columns.ts';
 import { label, NONE, type Context } from './context.ts';
 import { SLOT, type Slots } from './feedback.ts';
 import type { Journeys, StageOrder } from './funnel.ts';
@@ -61,9 +63,9 @@ export function sourcesSection(
   const inRange = new Set(months);
   const { applications } = ctx;
 
-  // ---- each application's furthest stage and the month it entered an offer stage (from its journey)
-  const furthest = new Map<number, number>();
-  const offeredAt = new Map<number, number>();
+  // ---- each application's furthest stage and the instant it entered an offer stage (from its journey), by row
+  const furthest = column(applications.length, -1);
+  const offeredAt = column(applications.length, NaN);
   const indexOfSpelling = journeys.spellings.map((spelling) => order.indexOf(spelling));
   const offerSpelling = journeys.spellings.map(isOfferStage);
   for (let j = 0; j < journeys.size; j++) {
@@ -74,13 +76,41 @@ export function sourcesSection(
       far = Math.max(far, indexOfSpelling[journeys.spelling[i]!]!);
       if (offerSpelling[journeys.spelling[i]!]) offered = Math.min(offered, journeys.entered[i]!);
     }
-    furthest.set(row, Math.max(furthest.get(row) ?? -1, far));
-    if (offered !== Infinity && ctx.happened(offered)) offeredAt.set(row, offered);
+    furthest[row] = Math.max(furthest[row]!, far);
+    if (offered !== Infinity && ctx.happened(offered)) offeredAt[row] = offered;
   }
 
-  // ---- sources
+  // ---- sources: counted by month × source code (three counts a cell), not by a key string per application
   const hasSource = applications.some((a) => a.source !== null && a.source.trim() !== '');
-  const bySource = new Map<string, { applications: number; advanced: number; hires: number }>();
+  const monthIndex = new Map(months.map((month, m) => [month, m]));
+  // An instant's month as its index in `months` (-1 outside the range), cached per day like `ctx.monthOf`.
+  const monthOfDay = new Map<number, number>();
+  const monthCode = (instant: Instant): number => {
+    const day = ctx.cal.dayNumber(instant);
+    let m = monthOfDay.get(day);
+    if (m === undefined) monthOfDay.set(day, (m = monthIndex.get(ctx.monthOf(instant)) ?? -1));
+    return m;
+  };
+  // A source gets its code when first counted, each raw spelling labelled once.
+  const sourceCodes = new Codes();
+  const sourceOfRaw = new Map<string | null, number>();
+  const sourceCode = (raw: string | null): number => {
+    let code = sourceOfRaw.get(raw);
+    if (code === undefined) sourceOfRaw.set(raw, (code = sourceCodes.code(label(raw))));
+    return code;
+  };
+  const SOURCE_APPLICATIONS = 0;
+  const SOURCE_ADVANCED = 1;
+  const SOURCE_HIRES = 2;
+  const sourceCounts: Int32Array[] = [];
+  // The months with a cell counted: a source's row is shown in those months only.
+  const counted = new Uint8Array(months.length);
+  const sourceCell = (month: number, raw: string | null): number => {
+    const code = sourceCode(raw);
+    while (sourceCounts.length <= code) sourceCounts.push(new Int32Array(months.length * 3));
+    counted[month] = 1;
+    return code;
+  };
   // ---- offers
   const offers = new Map<string, { made: number; accepted: number; declined: number }>();
   const offerOf = (month: string) => {
@@ -102,49 +132,49 @@ export function sourcesSection(
     // The company's definition of a hire (time to hire, the headlines): they add up to its hires.
     const hired = countsAsHire(ctx, row);
     if (hasSource) {
-      const sourceOf = (month: string) => {
-        const key = `${month}\u0000${label(a.source)}`;
-        let s = bySource.get(key);
-        if (!s) bySource.set(key, (s = { applications: 0, advanced: 0, hires: 0 }));
-        return s;
-      };
-      const month = ctx.monthOf(appliedAt);
-      if (inRange.has(month)) {
-        const s = sourceOf(month);
-        s.applications++;
-        if ((furthest.get(row) ?? -1) > 0 || hired) s.advanced++;
+      const month = monthCode(appliedAt);
+      if (month >= 0) {
+        const counts = sourceCounts[sourceCell(month, a.source)]!;
+        counts[month * 3 + SOURCE_APPLICATIONS]!++;
+        if (furthest[row]! > 0 || hired) counts[month * 3 + SOURCE_ADVANCED]!++;
       }
-      const hiredMonth = hired ? ctx.monthOf(a.hiredAt!) : null;
-      if (hiredMonth !== null && inRange.has(hiredMonth)) sourceOf(hiredMonth).hires++;
+      const hiredMonth = hired ? monthCode(a.hiredAt!) : -1;
+      if (hiredMonth >= 0) sourceCounts[sourceCell(hiredMonth, a.source)]![hiredMonth * 3 + SOURCE_HIRES]!++;
     }
     const id = ctx.rowOfId(row);
-    const at = offeredAt.get(row) ?? (hired ? a.hiredAt : null);
-    if (at === null || !inRange.has(ctx.monthOf(at))) continue;
-    const offered = quarterOf(ctx.monthOf(at));
-    const o = offerOf(offered);
+    const offered = offeredAt[row]!;
+    const at = offered === offered ? offered : hired ? a.hiredAt : null;
+    if (at === null) continue;
+    const atMonth = ctx.monthOf(at);
+    if (!inRange.has(atMonth)) continue;
+    const o = offerOf(quarterOf(atMonth));
     o.made++;
     if (hired) o.accepted++;
     else if (reasonOfRow.has(id)) {
       o.declined++;
       const reason = reasonOfRow.get(id)!;
-      if (ctx.monthOf(at) >= window.fromMonth) declineReasons.set(reason, (declineReasons.get(reason) ?? 0) + 1);
+      if (atMonth >= window.fromMonth) declineReasons.set(reason, (declineReasons.get(reason) ?? 0) + 1);
     }
   }
 
   // Every source in every month that has one, 0s included: a month whose hires came from one source alone
   // would otherwise show that source's row only, its hidden hires the month's (published) hires.
-  const sourceMonths = new Set<string>();
-  const sourceNames = new Set<string>();
-  for (const key of bySource.keys()) {
-    const [month, source] = key.split('\u0000') as [string, string];
-    sourceMonths.add(month);
-    sourceNames.add(source);
-  }
+  const sourceMonths = months.map((month, m) => ({ month, m })).filter(({ m }) => counted[m]);
+  sourceMonths.sort((x, y) => compareStrings(x.month, y.month));
+  const sourceNames = sourceCodes.values.map((source, code) => ({ source, code }));
+  sourceNames.sort((x, y) => compareStrings(x.source, y.source));
   const sourceRows: SourceRow[] = [];
-  for (const month of [...sourceMonths].sort(compareStrings))
-    for (const source of [...sourceNames].sort(compareStrings)) {
-      const counts = bySource.get(`${month}\u0000${source}`) ?? { applications: 0, advanced: 0, hires: 0 };
-      sourceRows.push({ month, source, ...counts, suppressed: false });
+  for (const { month, m } of sourceMonths)
+    for (const { source, code } of sourceNames) {
+      const counts = sourceCounts[code]!;
+      sourceRows.push({
+        month,
+        source,
+        applications: counts[m * 3 + SOURCE_APPLICATIONS]!,
+        advanced: counts[m * 3 + SOURCE_ADVANCED]!,
+        hires: counts[m * 3 + SOURCE_HIRES]!,
+        suppressed: false,
+      });
     }
   return {
     sources: hasSource ? sourceRows : null,
