@@ -22,6 +22,7 @@
 import type { Aggregates, Figure } from '../schema/aggregates.ts';
 import { addMonths, dayNumberOfDate } from '../time.ts';
 import { lastDayOfMonth } from './asOf.ts';
+import { Codes } from './columns.ts';
 import { label, NONE, type Context } from './context.ts';
 import { SLOT, type Slots } from './feedback.ts';
 import type { StageOrder } from './funnel.ts';
@@ -39,10 +40,13 @@ const DAY = 86_400_000;
 
 const pairKey = (hiringManager: string, recruiter: string) => `${hiringManager}\u0000${recruiter}`;
 
-/** One partnership's screens and reasons, by month. */
+/**
+ * One partnership's screens and reasons, by month index (of `months`): screened and taken forward at
+ * `2 × month` and `2 × month + 1`; rejections of category code `c` at `month × categories + c`.
+ */
 interface Pair {
-  screened: Map<string, { screened: number; forward: number }>;
-  reasons: Map<string, Map<string, number>>;
+  screened: Int32Array;
+  reasons: Int32Array | null;
 }
 
 export function ownersSection(
@@ -55,11 +59,24 @@ export function ownersSection(
   order: StageOrder,
 ): Owners {
   const m = ctx.minGroupSize;
-  // The recruiter of an application: its requisition's, as the seats name them.
-  const recruiterOfRow = (row: number): string => {
+  // A month as its index in `months`; screens and rejections outside the range are never read.
+  const monthIndex = new Map(months.map((month, k) => [month, k]));
+  // The recruiter of an application: its requisition's, as the seats name them, as a code (once per job).
+  const hiringManagerCodes = new Codes();
+  const recruiterCodes = new Codes();
+  const recruiterOfJob = new Map<string, number>();
+  const recruiterOfRow = (row: number): number => {
     const a = ctx.applications[row];
-    return label(a ? ctx.requisitionOfJob(a.jobId)?.recruiter : null);
+    if (!a) return recruiterCodes.code(NONE);
+    let code = recruiterOfJob.get(a.jobId);
+    if (code === undefined)
+      recruiterOfJob.set(a.jobId, (code = recruiterCodes.code(label(ctx.requisitionOfJob(a.jobId)?.recruiter))));
+    return code;
   };
+  // Reason categories as codes, all of them known before any partnership's counts are made.
+  const categoryCodes = new Codes();
+  for (const r of rejections) categoryCodes.code(r.category);
+  const categories = categoryCodes.size;
 
   // The hiring manager's stages: their screen and every stage after it (decided once per stage spelling).
   const managerScreens = order.stages.filter(SCREEN_MATCHERS.hiringManagerScreen).map(order.indexOf);
@@ -74,15 +91,12 @@ export function ownersSection(
     return mine;
   };
 
-  // Per partnership, by hiring manager then recruiter (names as the seats give them), by month. Maps keyed by
-  // the names themselves: a key string built per journey, slot or rejection cost more than the counting.
-  const pairs = new Map<string, Map<string, Pair>>();
-  const pairOf = (hiringManager: string, recruiter: string): Pair => {
-    let byRecruiter = pairs.get(hiringManager);
-    if (!byRecruiter) pairs.set(hiringManager, (byRecruiter = new Map()));
-    let pair = byRecruiter.get(recruiter);
-    if (!pair) byRecruiter.set(recruiter, (pair = { screened: new Map(), reasons: new Map() }));
-    return pair;
+  // Per partnership, by hiring manager code then recruiter code (names as the seats give them), by month index:
+  // a key string or a map of names per journey, slot or rejection cost more than the counting.
+  const pairs: (Pair | undefined)[][] = [];
+  const pairOf = (hiringManager: number, recruiter: number): Pair => {
+    const byRecruiter = (pairs[hiringManager] ??= []);
+    return (byRecruiter[recruiter] ??= { screened: new Int32Array(2 * months.length), reasons: null });
   };
 
   // Screened by the recruiter in a month → taken forward (reached the hiring manager's screen or later, or
@@ -90,11 +104,14 @@ export function ownersSection(
   for (let k = 0; k < screened.size; k++) {
     const month = screened.recruiterMonth[k]!;
     if (month === null) continue;
-    const byMonth = pairOf(screened.hiringManager[k]!, recruiterOfRow(screened.row[k]!)).screened;
-    let s = byMonth.get(month);
-    if (!s) byMonth.set(month, (s = { screened: 0, forward: 0 }));
-    s.screened++;
-    if (screened.reachedManager[k]) s.forward++;
+    const at = monthIndex.get(month);
+    if (at === undefined) continue;
+    const counts = pairOf(
+      hiringManagerCodes.code(screened.hiringManager[k]!),
+      recruiterOfRow(screened.row[k]!),
+    ).screened;
+    counts[2 * at]!++;
+    if (screened.reachedManager[k]) counts[2 * at + 1]!++;
   }
 
   // The hiring manager's own slots: per month (by the slots' own codes, month × hiring manager), and what
@@ -141,10 +158,11 @@ export function ownersSection(
   // Rejections at the hiring manager's stages, per pair and month, by category.
   for (const r of rejections) {
     if (r.hiringManager === NONE || !ownedByManager(r.stage)) continue;
-    const byMonth = pairOf(r.hiringManager, recruiterOfRow(r.application)).reasons;
-    let byCategory = byMonth.get(r.month);
-    if (!byCategory) byMonth.set(r.month, (byCategory = new Map()));
-    byCategory.set(r.category, (byCategory.get(r.category) ?? 0) + 1);
+    const at = monthIndex.get(r.month);
+    if (at === undefined) continue;
+    const pair = pairOf(hiringManagerCodes.code(r.hiringManager), recruiterOfRow(r.application));
+    pair.reasons ??= new Int32Array(months.length * categories);
+    pair.reasons[at * categories + categoryCodes.find(r.category)]!++;
   }
 
   // The months a month's reasons may pool over, itself first: worked out once per month, not per partnership.
@@ -164,27 +182,34 @@ export function ownersSection(
   };
 
   const partnerships: Owners['partnerships'] = [];
-  // Each seat's partnership key, made once rather than once per month.
+  // The seats with a hiring manager, in the order of their partnership's key (then their own): a month's
+  // seats are then grouped by partnership as they come, without a map of keys per month.
   const seatKeys = requisitions.map((r) => pairKey(r.hiringManager, r.recruiter));
-  for (const month of months) {
+  const keyRank = new Map(
+    [...new Set(seatKeys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((key, rank) => [key, rank]),
+  );
+  const rankOf = seatKeys.map((key) => keyRank.get(key)!);
+  const seated: number[] = [];
+  for (let q = 0; q < requisitions.length; q++) if (requisitions[q]!.hiringManager !== NONE) seated.push(q);
+  seated.sort((x, y) => rankOf[x]! - rankOf[y]! || x - y);
+  for (let at = 0; at < months.length; at++) {
+    const month = months[at]!;
     const first = dayNumberOfDate(`${month}-01`);
     const last = month === ctx.asOf.month ? ctx.asOf.day : lastDayOfMonth(month);
-    const seatsOf = new Map<string, RequisitionFact[]>();
-    for (let q = 0; q < requisitions.length; q++) {
+    let seats: RequisitionFact[] = [];
+    for (let i = 0; i < seated.length; i++) {
+      const q = seated[i]!;
       const r = requisitions[q]!;
-      if (r.hiringManager === NONE) continue;
       const active = r.openedDay <= last && r.endDay > first;
-      if (!active) continue;
-      const key = seatKeys[q]!;
-      let list = seatsOf.get(key);
-      if (!list) seatsOf.set(key, (list = []));
-      list.push(r);
-    }
-    for (const [, seats] of [...seatsOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (active) seats.push(r);
+      // The partnership's last seat: its row, when any of its seats was active in the month.
+      if (seats.length === 0 || (i + 1 < seated.length && rankOf[seated[i + 1]!] === rankOf[q])) continue;
       const { hiringManager, recruiter } = seats[0]!;
       const mine = ownIn(month, hiringManager);
-      const pair = pairs.get(hiringManager)?.get(recruiter);
-      const s = pair?.screened.get(month);
+      const hm = hiringManagerCodes.find(hiringManager);
+      const pair = hm < 0 ? undefined : pairs[hm]?.[recruiterCodes.find(recruiter)];
+      const screenedIn = pair?.screened[2 * at] ?? 0;
+      const forward = pair?.screened[2 * at + 1] ?? 0;
       partnerships.push({
         month,
         hiringManager,
@@ -194,9 +219,10 @@ export function ownersSection(
         seatsFilled: seats.filter((r) => r.filledDay !== null && r.filledDay >= first && r.filledDay <= last).length,
         // Suppressed with the rest of the artifact (`suppressOnce`): the audit weighs it beside the cards.
         feedbackOnTime: figure(rate(mine?.onTime ?? 0, mine?.settled ?? 0), mine?.settled ?? 0),
-        screenedTakenForward: suppressFigure(figure(rate(s?.forward ?? 0, s?.screened ?? 0), s?.screened ?? 0), m),
-        reasons: pooledReasons(month, pair?.reasons),
+        screenedTakenForward: suppressFigure(figure(rate(forward, screenedIn), screenedIn), m),
+        reasons: pooledReasons(month, pair?.reasons ?? null),
       });
+      seats = [];
     }
   }
 
@@ -219,27 +245,32 @@ export function ownersSection(
     reasonPoolMonths: REASON_POOL_MONTHS,
   };
 
-  function pooledReasons(
-    month: string,
-    byMonth: Pair['reasons'] | undefined,
-  ): Owners['partnerships'][number]['reasons'] {
-    const counts = new Map<string, number>();
+  function pooledReasons(month: string, reasons: Int32Array | null): Owners['partnerships'][number]['reasons'] {
+    const counts = new Array<number>(categories).fill(0);
     let total = 0;
+    let most = -Infinity;
     let from = month;
     for (const at of poolOf(month)) {
-      for (const [category, n] of byMonth?.get(at) ?? []) {
-        counts.set(category, (counts.get(category) ?? 0) + n);
-        total += n;
-      }
+      const k = monthIndex.get(at);
+      if (reasons !== null && k !== undefined)
+        for (let c = 0; c < categories; c++) {
+          const n = reasons[k * categories + c]!;
+          if (n === 0) continue;
+          counts[c]! += n;
+          total += n;
+          most = Math.max(most, counts[c]!);
+        }
       from = at;
       // Enough when the reasons clear the threshold and at least one category does on its own.
-      if (total >= m && Math.max(...counts.values()) >= m) break;
+      if (total >= m && most >= m) break;
     }
     if (total === 0) return { fromMonth: from, toMonth: month, rejections: 0, categories: [], suppressed: false };
     if (isSmallGroup(total, m))
       return { fromMonth: from, toMonth: month, rejections: null, categories: [], suppressed: true };
     // Small categories pooled; the pool grows until it is not itself a small group.
-    const shown = [...counts].map(([category, rejections]) => ({ category, rejections }));
+    const shown: { category: string; rejections: number }[] = [];
+    for (let c = 0; c < categories; c++)
+      if (counts[c]! > 0) shown.push({ category: categoryCodes.values[c]!, rejections: counts[c]! });
     shown.sort((a, b) => b.rejections - a.rejections || (a.category < b.category ? -1 : 1));
     let other = 0;
     for (let i = shown.length - 1; i >= 0; i--)
