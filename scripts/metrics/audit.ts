@@ -810,9 +810,17 @@ function layOut(draft: Aggregates): Layout {
     if (L.truth[rest] === 0) L.zero.push(rest);
     L.relation(label, [[part, 1], [`${part}\u0001elsewhere`, 1], ...months.map((x): [string, number] => [x, -1])]);
   };
-  const managerList = [
-    ...new Set(draft.headlines.flatMap((h) => (h.scope.kind === 'hiringManager' ? [h.scope.hiringManager] : []))),
-  ].map((hiringManager): Scope => ({ kind: 'hiringManager', hiringManager }));
+  // total = Σ parts + rest: the rest a count no output publishes (at least 0; exactly 0 when `exact` and so).
+  const withRest = (label: string, total: string, parts: readonly string[], rest: string, exact: boolean) => {
+    let sum = 0;
+    for (const part of parts) sum += L.truth[L.byId.get(part)!]!;
+    const restCell = L.derived(rest, L.truth[L.byId.get(total)!]! - sum);
+    L.op(OP.derived, restCell);
+    if (exact && L.truth[restCell] === 0) L.zero.push(restCell);
+    S(label, total, [...parts, rest]);
+  };
+  const windowOf = (w: { fromMonth: string; toMonth: string }) =>
+    monthList.filter((x) => x >= w.fromMonth && x <= w.toMonth);
   PARTNERSHIP_FIGURES.forEach((figure, f) => {
     const isRate = figure !== 'medianHoursToFeedback';
     const counted = (x: Figure) => (x.value !== null && x.n ? Math.round(x.value * x.n) : 0);
@@ -827,8 +835,6 @@ function layOut(draft: Aggregates): Layout {
     });
     // A card's window is months the pages also show one by one: the hiring manager's rejections in
     // `headlines.csv`, their own feedback in the retrospective's partnerships table. The card = those months.
-    const windowOf = (p: (typeof draft.partnerships)[number]) =>
-      monthList.filter((x) => x >= p.fromMonth && x <= p.toMonth);
     if (figure === 'unspecifiedReasonShare')
       draft.partnerships.forEach((p, i) => {
         if (cardIds[i] === null) return;
@@ -864,21 +870,14 @@ function layOut(draft: Aggregates): Layout {
         const window = windowOf(p);
         const shown = window.filter((x) => months.has(x));
         // The months of the window without a row (no seat open): their own feedback, at least 0.
-        for (const suffix of ['#n', '#count']) {
-          const total = L.byId.get(`${cardIds[i]}${suffix}`)!;
-          const parts = shown.map((x) => `${cellId.ownFeedback(p.hiringManager, x)}${suffix}`);
-          const rest = `${cardIds[i]}\u0001months without a row${suffix}`;
-          const restCell = L.derived(
-            rest,
-            L.truth[total]! - parts.reduce((sum, x) => sum + (L.truth[L.byId.get(x) ?? -1] ?? 0), 0),
+        for (const suffix of ['#n', '#count'])
+          withRest(
+            `partnerships: a card = the hiring manager's own feedback by month${suffix}`,
+            `${cardIds[i]}${suffix}`,
+            shown.map((x) => `${cellId.ownFeedback(p.hiringManager, x)}${suffix}`),
+            `${cardIds[i]}\u0001months without a row${suffix}`,
+            shown.length === window.length,
           );
-          L.op(OP.derived, restCell);
-          if (shown.length === window.length) L.zero.push(restCell);
-          S(`partnerships: a card = the hiring manager's own feedback by month${suffix}`, `${cardIds[i]}${suffix}`, [
-            ...parts,
-            rest,
-          ]);
-        }
       });
     }
     company.forEach((c, w) => {
@@ -892,7 +891,8 @@ function layOut(draft: Aggregates): Layout {
         p.fromMonth === c.fromMonth && p.toMonth === c.toMonth;
       // The window's months are published one by one too (each hiring manager's rejections in `headlines.csv`;
       // a window reaching before the data's first month holds only the months there are).
-      if (figure === 'unspecifiedReasonShare')
+      if (figure === 'unspecifiedReasonShare') {
+        const months = windowOf(c);
         for (const [suffix, count] of [
           ['#n', 'rejections'],
           ['#count', 'unspecified'],
@@ -900,26 +900,19 @@ function layOut(draft: Aggregates): Layout {
           atMost(
             `partnerships: the company ≤ its hiring managers' months${suffix}`,
             `${id}${suffix}`,
-            managerList.flatMap((scope) =>
-              monthList.filter((x) => x >= c.fromMonth && x <= c.toMonth).map((x) => scopeIds(scope, count, x).id),
-            ),
+            [...managerScopes.values()].flatMap((scope) => months.map((x) => scopeIds(scope, count, x).id)),
           );
+      }
       const parts = draft.partnerships.flatMap((p, i) => (cardIds[i] !== null && inWindow(p) ? [cardIds[i]!] : []));
       const others = draft.partnerships.some((p) => !inWindow(p));
-      for (const suffix of isRate ? ['#n', '#count'] : ['#n']) {
-        const total = L.byId.get(`${id}${suffix}`)!;
-        const rest = `${id}\u0001other window${suffix}`;
-        const restCell = L.derived(
-          rest,
-          L.truth[total]! - parts.reduce((sum, p) => sum + L.truth[L.byId.get(`${p}${suffix}`)!]!, 0),
+      for (const suffix of isRate ? ['#n', '#count'] : ['#n'])
+        withRest(
+          `partnerships: the company = its hiring managers${suffix}`,
+          `${id}${suffix}`,
+          parts.map((p) => `${p}${suffix}`),
+          `${id}\u0001other window${suffix}`,
+          !others,
         );
-        L.op(OP.derived, restCell);
-        if (!others && L.truth[restCell] === 0) L.zero.push(restCell);
-        S(`partnerships: the company = its hiring managers${suffix}`, `${id}${suffix}`, [
-          ...parts.map((p) => `${p}${suffix}`),
-          rest,
-        ]);
-      }
     });
   });
   return L.done();

@@ -1007,11 +1007,11 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
       ...a.owners,
       partnerships: a.owners.partnerships.map((p) => {
         const f = suppressFigure(p.feedbackOnTime, m);
-        return !f.suppressed && (f.n ?? 0) > 0 && force.has(cellId.ownFeedback(p.hiringManager, p.month))
-          ? { ...p, feedbackOnTime: hiddenFigure(true) }
-          : f === p.feedbackOnTime
-            ? p
-            : { ...p, feedbackOnTime: f };
+        const feedbackOnTime =
+          !f.suppressed && (f.n ?? 0) > 0 && force.has(cellId.ownFeedback(p.hiringManager, p.month))
+            ? hiddenFigure(true)
+            : f;
+        return feedbackOnTime === p.feedbackOnTime ? p : { ...p, feedbackOnTime };
       }),
     },
     // The company's figures beside the cards (hidden below minGroupSize where they are computed).

@@ -15,7 +15,7 @@ import type {
 import { absentFigure, absentText } from './absent.ts';
 import type { TableModel } from './chartModel.ts';
 import { formatCount, formatFigure, formatValue, monthLabel, tenthsOfPoint, type Unit } from './format.ts';
-import { capList, PAGE_LIST_LIMIT } from './figures/cap.ts';
+import { capTableSaying, PAGE_LIST_LIMIT } from './figures/cap.ts';
 import { href } from './href.ts';
 import type { Site } from './site.ts';
 import { METRIC_GROUPS } from './site.ts';
@@ -188,11 +188,11 @@ export function explanationBars(e: Explanation): ExplanationBar[] {
  * are on their hiring managers' pages (partnerships.csv holds the cards over their window, not the months).
  */
 export function retroPartnershipsTable(site: Site, month: string, all: readonly OwnerPartnership[]): TableModel {
-  const { shown, more } = capList(all);
-  const table = partnershipsTable(site, month, shown);
-  if (!more) return table;
-  const cut = `Showing the first ${formatCount(PAGE_LIST_LIMIT)} partnerships (alphabetical); ${formatCount(more)} more are on the hiring managers' own pages.`;
-  return { ...table, note: table.note ? `${table.note} ${cut}` : cut };
+  return capTableSaying(
+    partnershipsTable(site, month, all),
+    (more) =>
+      `Showing the first ${formatCount(PAGE_LIST_LIMIT)} partnerships (alphabetical); ${formatCount(more)} more are on the hiring managers' own pages.`,
+  );
 }
 
 /** The month's partnerships as a table: seats, the manager's own feedback, screened candidates taken forward. */

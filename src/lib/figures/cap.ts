@@ -49,8 +49,17 @@ export function otherStagesRow(more: number, csv: string, width: number): string
 
 /** A table cut to its first `PAGE_LIST_LIMIT` rows (or the largest, with `size`), saying where the rest are. */
 export function capTable(table: TableModel, shown: string, csv: string, size?: (row: string[]) => number): TableModel {
+  return capTableSaying(table, (more) => moreNote(more, shown, csv), size);
+}
+
+/** A table cut to its first `PAGE_LIST_LIMIT` rows (or the largest), its note saying where the rest are. */
+export function capTableSaying(
+  table: TableModel,
+  where: (more: number) => string,
+  size?: (row: string[]) => number,
+): TableModel {
   const { shown: rows, more } = capList(table.rows, size);
   if (!more) return table;
-  const note = moreNote(more, shown, csv);
+  const note = where(more);
   return { ...table, rows, note: table.note ? `${table.note} ${note}` : note };
 }
