@@ -799,16 +799,23 @@ function layOut(draft: Aggregates): Layout {
   const company = draft.partnershipCompany ?? [];
   // A window's figure counts the rejections at the stages the hiring manager owns: some of their months'
   // (all of them where every rejection is at such a stage, and an attacker who assumes so is then right).
-  const atMost = (label: string, part: string, months: string[]) => {
+  // Its vague ones also count "Other", which the months do not: the card may hold more than the months, and
+  // then the difference is the unknown, at least 0 (exactly 0 when it is).
+  const nearly = (label: string, part: string, months: string[]) => {
     const p = L.byId.get(part);
     const ms = months.map((x) => L.byId.get(x));
     if (p === undefined || ms.some((c) => c === undefined)) return;
     let total = 0;
     for (const c of ms) total += L.truth[c!]!;
-    const rest = L.derived(`${part}\u0001elsewhere`, total - L.truth[p]!);
+    const below = total >= L.truth[p]!;
+    const rest = L.derived(`${part}\u0001elsewhere`, Math.abs(total - L.truth[p]!));
     L.op(OP.derived, rest);
     if (L.truth[rest] === 0) L.zero.push(rest);
-    L.relation(label, [[part, 1], [`${part}\u0001elsewhere`, 1], ...months.map((x): [string, number] => [x, -1])]);
+    L.relation(label, [
+      [part, 1],
+      [`${part}\u0001elsewhere`, below ? 1 : -1],
+      ...months.map((x): [string, number] => [x, -1]),
+    ]);
   };
   // total = Σ parts + rest: the rest a count no output publishes (at least 0; exactly 0 when `exact` and so).
   const withRest = (label: string, total: string, parts: readonly string[], rest: string, exact: boolean) => {
@@ -843,8 +850,8 @@ function layOut(draft: Aggregates): Layout {
           ['#n', 'rejections'],
           ['#count', 'unspecified'],
         ] as const)
-          atMost(
-            `partnerships: a card ≤ its hiring manager's months${suffix}`,
+          nearly(
+            `partnerships: a card ≈ its hiring manager's months${suffix}`,
             `${cardIds[i]}${suffix}`,
             windowOf(p).map((x) => scopeIds(scope, count, x).id),
           );
@@ -897,8 +904,8 @@ function layOut(draft: Aggregates): Layout {
           ['#n', 'rejections'],
           ['#count', 'unspecified'],
         ] as const)
-          atMost(
-            `partnerships: the company ≤ its hiring managers' months${suffix}`,
+          nearly(
+            `partnerships: the company ≈ its hiring managers' months${suffix}`,
             `${id}${suffix}`,
             [...managerScopes.values()].flatMap((scope) => months.map((x) => scopeIds(scope, count, x).id)),
           );
@@ -938,6 +945,8 @@ interface Round {
   ratioHi: number[];
   /** Cells published as shown in one place and hidden in another, in the order found. */
   inconsistent: Set<number>;
+  /** Cells whose bounds crossed: a relation of the model does not hold on the data (a bug, reported as broken). */
+  crossed: Set<number>;
   /**
    * Pairs (field, count): a field hidden with the count it rests on may be 0 only where that count is small; an
    * attacker who finds the count at least minGroupSize knows the field is at least 1 (`tighten`).
@@ -958,6 +967,7 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
     ratioLo: [],
     ratioHi: [],
     inconsistent: new Set(),
+    crossed: new Set(),
     dependents: [],
   };
   const { kind, lo, hi } = round;
@@ -1175,6 +1185,8 @@ function tighten(round: Round, m: number): number {
   return moved;
 }
 
+const times = (bound: number, rate: number) => (rate === 0 ? 0 : bound * rate);
+
 /** Interval propagation over every relation, to a fixed point (a work list of relations whose cells moved). */
 function propagate(layout: Layout, round: Round): void {
   const { relStart, relCells, relSigns, cellRelStart, cellRels } = layout;
@@ -1212,6 +1224,8 @@ function propagate(layout: Layout, round: Round): void {
   const narrow = (c: number, newLo: number, newHi: number) => {
     const l = Math.max(lo[c]!, Math.ceil(newLo - 1e-9));
     const h = Math.min(hi[c]!, Math.floor(newHi + 1e-9));
+    // Bounds that cross (or NaN) mean a relation that does not hold: stop there rather than chase it for ever.
+    if (!(l <= h)) return void round.crossed.add(c);
     if (l === lo[c] && h === hi[c]) return;
     lo[c] = l;
     hi[c] = h;
@@ -1233,7 +1247,8 @@ function propagate(layout: Layout, round: Round): void {
       const r = item - linear;
       const num = ratioNum[r]!;
       const den = ratioDen[r]!;
-      narrow(num, lo[den]! * ratioLo[r]!, hi[den]! * ratioHi[r]!);
+      // A rate of 0 pins its count at 0 whatever its n's bounds (0 × ∞ is NaN).
+      narrow(num, times(lo[den]!, ratioLo[r]!), times(hi[den]!, ratioHi[r]!));
       if (ratioHi[r]! > 0) narrow(den, lo[num]! / ratioHi[r]!, ratioLo[r]! > 0 ? hi[num]! / ratioLo[r]! : Infinity);
       continue;
     }
@@ -1584,7 +1599,7 @@ export function auditDisclosure(
     rowFieldsPinned,
     remedies: [...remedies],
     inconsistent: [...new Set([...round.inconsistent].map((c) => readableId(ids[c]!)))],
-    broken,
+    broken: [...broken, ...[...round.crossed].map((c) => `${readableId(ids[c]!)}: its bounds crossed`)],
     unsolved,
   };
 }

@@ -126,6 +126,54 @@ describe('the disclosure audit over the partnership cards and the company beside
   });
 });
 
+describe("the audit over a card that counts more than its hiring manager's months", () => {
+  // Sam's 5 rejections give a reason no rule knows ("other"): vague on his card, not "unspecified" in his
+  // month of headlines.csv. The card's count is then 5 against the month's 0: the model must not read the card
+  // as at most its months (its bounds would cross, and propagation chased them without end).
+  const t = {
+    requisitions: [
+      req({ id: 'R1', opened: '2024-12-01T00:00:00Z' }),
+      req({ id: 'S1', opened: '2024-12-01T00:00:00Z', hiringManager: 'Sam Okafor', department: 'Sales' }),
+    ],
+    applications: Array.from({ length: 25 }, (_, k) =>
+      app({
+        id: `A${k}`,
+        job: k < 20 ? 'R1' : 'S1',
+        applied: '2025-01-15T00:00:00Z',
+        rejected: '2025-02-20T00:00:00Z',
+        reason: k < 20 ? 'Lacking skills' : 'Zebra crossing',
+      }),
+    ),
+    interviews: Array.from({ length: 10 }, (_, k) =>
+      interview({
+        id: `I${k}`,
+        app: `A${k < 5 ? k : 15 + k}`,
+        interviewer: k < 5 ? 'Hana Moreau' : 'Sam Okafor',
+        at: '2025-02-03T10:00:00Z',
+        end: '2025-02-03T11:00:00Z',
+        submitted: '2025-02-03T13:00:00Z',
+      }),
+    ),
+  };
+  const published = aggregate(t, { asOf: '2025-04-15', privacy: { minGroupSize: 5 } });
+  const truth = aggregate(t, { asOf: '2025-04-15', privacy: { minGroupSize: 1 } });
+
+  it('finds every relation holding on the data and its bounds never crossing', () => {
+    const sam = truth.partnerships.find((p) => p.hiringManager === 'Sam Okafor')!.unspecifiedReasonShare;
+    expect(sam).toMatchObject({ value: 1, n: 5 });
+    const series = truth.headlines.find(
+      (h) =>
+        h.metric === 'unspecifiedReasonShare' &&
+        h.scope.kind === 'hiringManager' &&
+        h.scope.hiringManager === 'Sam Okafor',
+    )!;
+    expect(series.months.find((x) => x.month === '2025-02')!.current).toMatchObject({ value: 0, n: 5 });
+    const audit = auditDisclosure(published, truth, 5);
+    expect(audit.broken).toEqual([]);
+    expect(audit.unprotected).toEqual([]);
+  });
+});
+
 describe('exact elimination in the audit', () => {
   // x + y = 5, x + z = 4, y + z = 5 with each of x, y, z hidden as "fewer than 5" (1 … 4): each sum alone
   // leaves every cell anywhere in 1 … 4; together they give 2x = 4, so x = 2, y = 3, z = 2.

@@ -133,7 +133,8 @@ describe('an Ashby export with no config', () => {
     expect(filledByMonth()).toEqual(fillsByMonth);
     const rejections = aggregates.headlines.find((h) => h.metric === 'rejections' && h.scope.kind === 'all')!;
     const shown = rejections.months.filter((c) => c.current.value !== null);
-    expect(shown.length).toBeGreaterThanOrEqual(4);
+    // Its one hiring manager's card covers these months: the audit hides some beside its small ones.
+    expect(shown.length).toBeGreaterThanOrEqual(3);
     for (const c of shown) expect(c.current.value, c.month).toBe(rejectedByMonth.get(c.month));
   });
 
