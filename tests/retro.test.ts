@@ -166,6 +166,11 @@ describe('hiring-manager pages', () => {
         expect(text(card.querySelector('.card-company')), name).toMatch(/^(Company: |Not compared)/);
       // The feedback they owe is always said.
       expect(text(doc.getElementById('owes')?.nextElementSibling), name).not.toBe('');
+      // Their own recommendations are a sentence with the counts (or why they are hidden), never an empty chart.
+      const mix = text(doc.getElementById('recommendations')?.nextElementSibling);
+      if (doc.getElementById('recommendations'))
+        expect(mix, name).toMatch(/^\w+ \d{4} – \w+ \d{4}: (hidden for privacy|[\d,]+ scorecards? of their own — )/);
+      expect(doc.body.textContent, name).not.toContain('Nothing to draw');
     }
     // The sample has hiring managers whose last three months are thin: their cards cover twelve.
     expect(widened).toBeGreaterThan(0);

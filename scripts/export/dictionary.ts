@@ -714,10 +714,7 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
     grain: 'one row per hiring manager',
     notes:
       'Only the scorecards the hiring manager submitted themselves, on interviews of the window, with a recommendation.',
-    feeds: [
-      { page: '/retro/*', charts: "Hiring managers' own recommendations" },
-      { page: '/hiring-managers/*', charts: 'Their own recommendations' },
-    ],
+    feeds: [{ page: '/retro/*', charts: "Hiring managers' own recommendations" }],
     columns: {
       hiring_manager: { type: 'text', text: 'the hiring manager' },
       from_month: { type: 'month', text: 'the first month of the window' },

@@ -4,6 +4,7 @@
  * an axis, they go above their bars, whole (`rowLabels.ts`).
  */
 import * as Plot from '@observablehq/plot';
+import { targetRuleX, topLabelsX, type ChartTarget } from './target.ts';
 import { baseSpec, renderBoth, type ChartSvg, type SvgLabel } from './render.ts';
 import { tickFormat, type ChartUnit } from './scales.ts';
 import { markOffset, rowLabelMarks, rowLabels, zeroRule } from './rowLabels.ts';
@@ -27,6 +28,8 @@ export interface BarChartInput {
   xLabel: string;
   /** A vertical reference line, e.g. the company-wide median. */
   reference?: { value: number; label: string };
+  /** The team's target (config `targets`): a dotted rule, labelled in the top margin. */
+  target?: ChartTarget;
 }
 
 export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotOptions {
@@ -35,12 +38,12 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
   const marginRight = Math.max(variant === 'wide' ? 64 : 52, ...input.bars.map((b) => textWidth(b.text, variant) + 10));
   const layout = rowLabels(labels, variant, marginRight);
   const rowHeight = (variant === 'wide' ? 32 : 30) + layout.space;
-  const marginTop = input.reference ? 28 : 8;
+  const marginTop = input.reference || input.target ? 28 : 8;
   const rows = rowHeight * Math.max(1, input.bars.length);
   // Rows under their labels are exactly `rowHeight` high (no band padding), so the labels sit where placed.
   const height = layout.above ? marginTop + 40 + rows : 56 + rows;
   const dy = markOffset(layout);
-  const max = Math.max(input.unit === 'rate' ? 1 : 1, ...input.bars.map((b) => b.value), input.reference?.value ?? 0);
+  const max = Math.max(1, ...input.bars.map((b) => b.value), input.reference?.value ?? 0, input.target?.value ?? 0);
   const marks: Plot.Markish[] = [
     Plot.barX(input.bars, {
       x: 'value',
@@ -56,6 +59,7 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
   // colour (`.chart-halo` in base.css): the dashed line never runs through a label.
   if (input.reference)
     marks.push(Plot.ruleX([input.reference.value], { stroke: COMPANY_WIDE, strokeDasharray: '6 4', strokeWidth: 2 }));
+  if (input.target) marks.push(targetRuleX(input.target));
   marks.push(
     Plot.text(input.bars, {
       x: 'value',
@@ -68,18 +72,7 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
       className: 'chart-halo',
     }),
   );
-  if (input.reference) {
-    marks.push(
-      Plot.text([input.reference.value], {
-        x: (d: number) => d,
-        frameAnchor: 'top',
-        dy: -16,
-        text: () => input.reference!.label,
-        textAnchor: 'middle',
-        fill: 'currentColor',
-      }),
-    );
-  }
+  marks.push(...topLabelsX(input.reference, input.target, input.unit === 'rate' ? 1 : max));
   return {
     ...baseSpec(variant, height),
     marginLeft: layout.marginLeft,

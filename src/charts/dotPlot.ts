@@ -4,6 +4,7 @@
  * not drawn (the data table lists them).
  */
 import * as Plot from '@observablehq/plot';
+import { targetRuleX, topLabelsX, type ChartTarget } from './target.ts';
 import { baseSpec, renderBoth, type ChartSvg, type SvgLabel } from './render.ts';
 import { tickFormat, type ChartUnit } from './scales.ts';
 import { markOffset, rowLabelMarks, rowLabels, zeroRule } from './rowLabels.ts';
@@ -27,24 +28,34 @@ export interface DotPlotInput {
   unit: ChartUnit;
   xLabel: string;
   reference?: { value: number; label: string };
+  /** The team's target (config `targets`): a dotted rule, labelled in the top margin. */
+  target?: ChartTarget;
 }
 
 export function dotPlotSpec(input: DotPlotInput, variant: Variant): Plot.PlotOptions {
   const labels = input.labels ?? [...new Set(input.rows.map((r) => r.label))];
   const marginRight = 24;
   const layout = rowLabels(labels, variant, marginRight);
-  const rowHeight = (variant === 'wide' ? 32 : 30) + layout.space;
-  const marginTop = input.reference ? 28 : 8;
+  // Many rows (every hiring manager) sit closer, so the chart stays about a screen tall; a dot is 12 px.
+  const dense = labels.length > 12;
+  const rowHeight = (variant === 'wide' ? (dense ? 22 : 32) : dense ? 24 : 30) + layout.space;
+  const marginTop = input.reference || input.target ? 28 : 8;
   const rows = rowHeight * Math.max(1, labels.length);
   const dy = markOffset(layout);
   const ranged = input.rows.filter((r) => r.low != null && r.high != null);
-  const max = Math.max(1, ...input.rows.flatMap((r) => [r.value, r.high ?? 0]), input.reference?.value ?? 0);
+  const max = Math.max(
+    1,
+    ...input.rows.flatMap((r) => [r.value, r.high ?? 0]),
+    input.reference?.value ?? 0,
+    input.target?.value ?? 0,
+  );
   const marks: Plot.Markish[] = [
     // Under labels above their rows, the grid line runs through the row's dot, not through the label.
     ...(layout.above
       ? [Plot.ruleY(labels, { y: (d: string) => d, dy, stroke: 'currentColor', strokeOpacity: 0.1 })]
       : []),
     zeroRule(layout, labels),
+    ...(input.target ? [targetRuleX(input.target)] : []),
     Plot.ruleY(ranged, {
       y: 'label',
       x1: 'low',
@@ -65,18 +76,9 @@ export function dotPlotSpec(input: DotPlotInput, variant: Variant): Plot.PlotOpt
       title: 'title',
     }),
   ];
-  if (input.reference) {
-    marks.push(
-      Plot.ruleX([input.reference.value], { stroke: COMPANY_WIDE, strokeDasharray: '6 4', strokeWidth: 2 }),
-      Plot.text([input.reference.value], {
-        x: (d: number) => d,
-        frameAnchor: 'top',
-        dy: -16,
-        text: () => input.reference!.label,
-        fill: 'currentColor',
-      }),
-    );
-  }
+  if (input.reference)
+    marks.push(Plot.ruleX([input.reference.value], { stroke: COMPANY_WIDE, strokeDasharray: '6 4', strokeWidth: 2 }));
+  marks.push(...topLabelsX(input.reference, input.target, input.unit === 'rate' ? 1 : max));
   return {
     // Rows under their labels are exactly `rowHeight` high (no band padding), so the labels sit where placed.
     ...baseSpec(variant, layout.above ? marginTop + 40 + rows : 56 + rows),

@@ -49,6 +49,21 @@ export function targetOf(site: Site, metric: MetricId, department: string | null
   return site.a.targets.find((t) => t.metric === metric && t.department === department);
 }
 
+/**
+ * A chart's target line: the department's own, else the company's; with the note that says what the dotted
+ * line is. Undefined when the config sets none.
+ */
+export function chartTarget(
+  site: Site,
+  metric: MetricId,
+  department: string | null,
+): { value: number; label: string; note: string } | undefined {
+  const target = (department !== null ? targetOf(site, metric, department) : undefined) ?? targetOf(site, metric, null);
+  if (!target) return undefined;
+  const label = targetLabel(target, site.metric(metric).unit);
+  return { value: target.value, label: `target ${label}`, note: `The dotted line is the target, ${label}.` };
+}
+
 /** A card's target: as written (`≤ 45 days`), whose it is, and whether the month's figure meets it. */
 export interface CardTarget {
   label: string;

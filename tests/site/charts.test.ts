@@ -184,3 +184,33 @@ it('line chart: a suppressed month is a gap in the line, not a zero', () => {
   expect(count(wide, '<circle')).toBe(4);
   expect(wide).not.toContain('suppressed');
 });
+
+describe("the team's target on bars and dots", () => {
+  // The target's label and the company-wide line's grow away from each other: a target above the line is
+  // labelled to its right (text-anchor start), the line's label to its left (end), and the other way round.
+  const anchors = (svg: string, text: string) =>
+    [...svg.matchAll(/<g[^>]*text-anchor="(start|end)"[^>]*><text[^>]*>([^<]*)</g)]
+      .filter((m) => m[2]!.includes(text))
+      .map((m) => m[1]);
+
+  it('is a dotted rule with its label, beside the company-wide line without overlapping it', () => {
+    const above = barChart({ ...bars, target: { value: 60, label: 'target ≤ 60 days' } }, label)!;
+    for (const svg of [above.wide, above.narrow]) {
+      expect(svg).toContain('stroke-dasharray="1 3"');
+      expect(anchors(svg, 'target ≤ 60 days')).toEqual(['start']);
+      expect(anchors(svg, 'All 50')).toEqual(['end']);
+    }
+    const below = barChart({ ...bars, target: { value: 30, label: 'target ≤ 30 days' } }, label)!;
+    expect(anchors(below.wide, 'target ≤ 30 days')).toEqual(['end']);
+    expect(anchors(below.wide, 'All 50')).toEqual(['start']);
+  });
+
+  it('widens the axis to a target past every value, on a dot plot too', () => {
+    const svg = dotPlot({ ...dots, target: { value: 90, label: 'target ≤ 90 days' } }, label)!.wide;
+    expect(svg).toContain('stroke-dasharray="1 3"');
+    expect(svg).toContain('target ≤ 90 days');
+    // The axis reaches 90: its ticks run past the largest value (60).
+    expect(svg).toMatch(/>(80|90|100)</);
+    expect(dotPlot(dots, label)!.wide).not.toContain('stroke-dasharray="1 3"');
+  });
+});

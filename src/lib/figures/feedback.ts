@@ -19,6 +19,7 @@ import {
 import type { Site } from '../site.ts';
 import { COMPANY_WIDE, FIGURE, RECOMMENDATIONS, referenceLegend, SECOND } from './colors.ts';
 import { capList, moreNote, otherStagesRow } from './cap.ts';
+import { chartTarget } from '../retro.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
 
 type FeedbackRow = Site['a']['feedback']['byMonth'][number];
@@ -130,6 +131,7 @@ export function feedbackByDepartment(site: Site, month: string, id = 'feedback-b
       text: formatNumber(r.on_time_rate!, 'rate'),
       title: `${r.department}: ${formatNumber(r.on_time_rate!, 'rate')} on time (n=${formatCount(r.slots ?? 0)})`,
     }));
+  const target = chartTarget(site, 'feedbackOnTimeRate', null);
   return {
     id,
     title: `Feedback on time by department, ${monthLabel(month)}`,
@@ -141,6 +143,7 @@ export function feedbackByDepartment(site: Site, month: string, id = 'feedback-b
     notes: [
       ...suppressedNote(sorted, 'department', site, 'feedback slots'),
       ...(more ? [moreNote(more, 'departments with the most feedback slots', 'feedback-by-month-with-totals')] : []),
+      ...(target ? [target.note] : []),
     ],
     svg: barChart(
       {
@@ -151,6 +154,7 @@ export function feedbackByDepartment(site: Site, month: string, id = 'feedback-b
           all && !all.suppressed && all.on_time_rate !== null
             ? { value: all.on_time_rate, label: `All ${formatNumber(all.on_time_rate, 'rate')}` }
             : undefined,
+        target,
       },
       chartIds(id),
     ),
@@ -355,6 +359,7 @@ export function feedbackByPerson(
   const who = role === 'hiringManager' ? 'hiring manager' : 'interviewer';
   const { shown: rows, more } = capList(everyone, (r) => r.slots ?? 0);
   const shown = rows.filter((r) => !r.suppressed && r.on_time_rate !== null);
+  const target = chartTarget(site, 'feedbackOnTimeRate', null);
   return {
     id,
     title: `Feedback on time by ${who}`,
@@ -366,6 +371,7 @@ export function feedbackByPerson(
     notes: [
       ...suppressedNote(rows, who, site, 'feedback slots'),
       ...(more ? [moreNote(more, `${who}s with the most feedback slots`, 'feedback-by-person')] : []),
+      ...(target ? [target.note] : []),
     ],
     svg: dotPlot(
       {
@@ -376,6 +382,7 @@ export function feedbackByPerson(
         })),
         unit: 'rate',
         xLabel: 'On time',
+        target,
       },
       chartIds(id),
     ),

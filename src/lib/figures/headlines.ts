@@ -17,7 +17,7 @@ import {
 import type { Site } from '../site.ts';
 import { METRIC_NOUN, scopePhrase } from '../site.ts';
 import { perMonthBasis, periodLabel, suppressedNote } from './common.ts';
-import { targetLabel, targetOf } from '../retro.ts';
+import { chartTarget } from '../retro.ts';
 
 const chartUnit = (unit: string) => (unit === 'none' ? 'count' : unit) as 'count' | 'days' | 'hours' | 'rate';
 
@@ -66,9 +66,8 @@ export function headlineTrend(site: Site, metricId: MetricId, scope: Scope, idPr
   );
   // The team's target: a department's own, else the company's (config `targets`).
   const department = scope.kind === 'department' ? scope.department : null;
-  const target = targetOf(site, metricId, department) ?? targetOf(site, metricId, null);
-  const chartTarget = target ? { value: target.value, label: `target ${targetLabel(target, metric.unit)}` } : undefined;
-  if (target) notes.push(`The dotted line is the target, ${targetLabel(target, metric.unit)}.`);
+  const target = chartTarget(site, metricId, department);
+  if (target) notes.push(target.note);
 
   return {
     id,
@@ -79,10 +78,7 @@ export function headlineTrend(site: Site, metricId: MetricId, scope: Scope, idPr
       METRIC_NOUN[metricId],
     ),
     notes,
-    svg: lineChart(
-      { points, series: lines, months, unit, yLabel: metric.title, compact: true, target: chartTarget },
-      ids,
-    ),
+    svg: lineChart({ points, series: lines, months, unit, yLabel: metric.title, compact: true, target }, ids),
     legend: reference
       ? [
           { name: scopeName, color: FIGURE },

@@ -173,9 +173,25 @@ const MIX = [
   ['no_decision', 'No decision'],
 ] as const;
 
+/**
+ * One hiring manager's own scorecards by recommendation, in a sentence (their page: one bar is not a chart).
+ * Null when the data has no row for them.
+ */
+export function ownRecommendations(site: Site, name: string): string | null {
+  const r = site.a.recommendations.find((x) => x.hiringManager === name);
+  if (!r) return null;
+  const period = `${monthLabel(r.fromMonth)} – ${monthLabel(r.toMonth)}`;
+  if (r.suppressed || r.scorecards === null)
+    return `${period}: hidden for privacy (fewer than ${site.minGroupSize} of their own scorecards, or beside such a figure).`;
+  const parts = MIX.map(([field, label]) => `${countCell(r, field, r[field], site)} ${label.toLowerCase()}`);
+  const yes =
+    r.strong_yes !== null && r.yes !== null && r.scorecards > 0 ? (r.strong_yes + r.yes) / r.scorecards : null;
+  return `${period}: ${plural(r.scorecards, 'scorecard')} of their own — ${parts.join(', ')}${yes === null ? '' : ` (${formatValue(yes, 'rate')} yes or strong yes)`}.`;
+}
+
 /** Each hiring manager's own scorecards by recommendation; drawn: the share that said yes or strong yes. */
-export function recommendationMix(site: Site, id = 'retro-recommendations', only?: string): ChartModel | null {
-  const rows = site.a.recommendations.filter((r) => only === undefined || r.hiringManager === only);
+export function recommendationMix(site: Site, id = 'retro-recommendations'): ChartModel | null {
+  const rows = site.a.recommendations;
   if (!rows.length) return null;
   const { fromMonth, toMonth } = rows[0]!;
   const period = `${monthLabel(fromMonth)} – ${monthLabel(toMonth)}`;
@@ -194,7 +210,7 @@ export function recommendationMix(site: Site, id = 'retro-recommendations', only
     }));
   return {
     id,
-    title: only ? 'Their own recommendations' : "Hiring managers' own recommendations",
+    title: "Hiring managers' own recommendations",
     description: `The scorecards each hiring manager submitted themselves on interviews of ${period}, by recommendation. The bars are the share that said yes or strong yes, where it can be shown.`,
     basis: `One window, ${period}.`,
     notes: hiddenNote(hiddenRows(rows), 'hiring manager'),
