@@ -272,7 +272,8 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       // What the run that wrote them warned about still holds (a dateOrder to set, files skipped): said again.
       for (const warning of cached.quality.warnings ?? []) log.warn(warning);
       const audited = disclosureSummary(cached.disclosure);
-      if (audited) log.info(audited);
+      if (audited && cached.disclosure?.broken) log.warn(audited);
+      else if (audited) log.info(audited);
       return { aggregates: cached, artifactPath, reused: true };
     }
   }
@@ -303,7 +304,8 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   const aggregates = aggregatesOfFacts(facts, { quality, config: labelled, sample });
   log.progress(`Metrics computed in ${((performance.now() - computing) / 1000).toFixed(1)} s`, true);
   const audited = disclosureSummary(aggregates.disclosure);
-  if (audited) log.info(audited);
+  if (audited && aggregates.disclosure?.broken) log.warn(audited);
+  else if (audited) log.info(audited);
   // The key is removed first and written after the artifact: an interrupted run leaves no key at worst, never
   // a key that vouches for a half-written artifact; and the key names the artifact's hash (see cachedArtifact).
   // The artifact is validated as it is written: if it does not fit its schema, nothing replaces the old one.

@@ -58,6 +58,8 @@ function exportsOf(folder: string, result: IngestResult): Record<string, string>
   const known = exportsByFolder.get(folder);
   if (known) return known;
   const aggregates = computeAggregates({ tables: result.tables, quality: result.quality, config, sample: false });
+  // Every relation the disclosure audit models holds on a vendor's tables too.
+  expect(aggregates.disclosure?.broken ?? 0).toBe(0);
   const csv = Object.fromEntries(
     EXPORTS.filter((e) => e.name !== 'data-quality.csv').map((e) => [e.name, toCsv(e.columns, e.rows(aggregates))]),
   );

@@ -181,6 +181,9 @@ interface Layout {
   solved: Map<string, Equation[]>;
 }
 
+/** `OP.passThrough`'s aux where its numerator is the count that went further, not the next stage's. */
+const PASSED_OWN = 1;
+
 const BAR_PART = 1;
 const HEADLINE_FIGURE = 2;
 const ROW_FIELD = 4;
@@ -331,6 +334,28 @@ class LayoutBuilder {
     const cells = terms.map(([id]) => this.byId.get(id));
     if (cells.some((c) => c === undefined)) return;
     this.relations.push({ label, cells: cells as number[], signs: terms.map(([, s]) => s) });
+  }
+
+  /**
+   * Σ parts = Σ wholes give or take `rest`, a count no output publishes: at least 0, on whichever side the data
+   * puts it, and exactly 0 when it is (an attacker who assumes the two sums equal is then right). Skipped when a
+   * part or whole is never published.
+   */
+  nearly(label: string, parts: readonly string[], wholes: readonly string[], rest: string): void {
+    const ps = parts.map((x) => this.byId.get(x));
+    const ws = wholes.map((x) => this.byId.get(x));
+    if ([...ps, ...ws].some((c) => c === undefined)) return;
+    let gap = 0;
+    for (const c of ws) gap += this.truth[c!]!;
+    for (const c of ps) gap -= this.truth[c!]!;
+    const r = this.derived(rest, Math.abs(gap));
+    this.op(OP.derived, r);
+    if (gap === 0) this.zero.push(r);
+    this.relation(label, [
+      ...parts.map((x): [string, number] => [x, 1]),
+      [rest, gap >= 0 ? 1 : -1],
+      ...wholes.map((x): [string, number] => [x, -1]),
+    ]);
   }
 
   /** A rate between two counts, read each round (skipped when either count is never published). */
@@ -522,10 +547,13 @@ function layOut(draft: Aggregates): Layout {
   const bucketsOf = groupBy(draft.feedback.outstanding, (r) => r.department);
   for (const [department, rows] of groupBy(feedbackRows, (r) => (r.stage === ALL ? r.department : null))) {
     const outstandingRows = bucketsOf.get(department) ?? [];
-    L.relation('outstanding = pending slots of every month', [
-      ...outstandingRows.map((r): [string, number] => [cellId.outstanding(r), 1]),
-      ...rows.map((r): [string, number] => [`${cellId.feedback(r)}#pending`, -1]),
-    ]);
+    // Outstanding counts the slots due by the as-of date; a month's pending may hold slots due after it.
+    L.nearly(
+      'outstanding ≈ pending slots of every month',
+      outstandingRows.map((r) => cellId.outstanding(r)),
+      rows.map((r) => `${cellId.feedback(r)}#pending`),
+      `outstanding · ${department}\u0001due later`,
+    );
   }
 
   // ---- hires and the funnel: All = Σ departments
@@ -544,9 +572,16 @@ function layOut(draft: Aggregates): Layout {
   for (const rows of groupBy(funnel, (r) => (r.department === ALL ? null : `${r.cohort}|${r.stage}`)).values())
     S('funnel: departments', cellId.funnel({ ...rows[0]!, department: ALL }), rows.map(cellId.funnel));
   const stageAt = new Map(funnel.map((r) => [`${r.cohort}|${r.department}|${r.stage_index}`, r]));
+  // Pass-through counts the applications that went further, to any later stage: that is the next stage's count
+  // only where nobody skipped it (and an attacker who assumes so is then right). Elsewhere the rate gives back a
+  // count of its own, published nowhere else.
   funnel.forEach((r, i) => {
     const next = stageAt.get(`${r.cohort}|${r.department}|${r.stage_index + 1}`);
-    if (next) L.ratio(OP.passThrough, cellId.funnel(next), cellId.funnel(r), i);
+    if (!next || r.pass_through === null) return;
+    const passed = Math.round(r.pass_through * (r.reached ?? 0));
+    const id = cellId.funnel(r);
+    if (passed === next.reached) L.ratio(OP.passThrough, cellId.funnel(next), id, i);
+    else L.op(OP.passThrough, L.mention(`${id}#passed`, passed, id), L.byId.get(id)!, i, PASSED_OWN);
   });
 
   // ---- headlines: the month's counts, the previous month's (the same cells), the trailing 3 months'
@@ -797,26 +832,6 @@ function layOut(draft: Aggregates): Layout {
   // small one is a hidden count), and a rate × its n is a count. The company's n over a window is its hiring
   // managers' over the same window, plus those whose cards cover the other window (exactly 0 when none do).
   const company = draft.partnershipCompany ?? [];
-  // A window's figure counts the rejections at the stages the hiring manager owns: some of their months'
-  // (all of them where every rejection is at such a stage, and an attacker who assumes so is then right).
-  // Its vague ones also count "Other", which the months do not: the card may hold more than the months, and
-  // then the difference is the unknown, at least 0 (exactly 0 when it is).
-  const nearly = (label: string, part: string, months: string[]) => {
-    const p = L.byId.get(part);
-    const ms = months.map((x) => L.byId.get(x));
-    if (p === undefined || ms.some((c) => c === undefined)) return;
-    let total = 0;
-    for (const c of ms) total += L.truth[c!]!;
-    const below = total >= L.truth[p]!;
-    const rest = L.derived(`${part}\u0001elsewhere`, Math.abs(total - L.truth[p]!));
-    L.op(OP.derived, rest);
-    if (L.truth[rest] === 0) L.zero.push(rest);
-    L.relation(label, [
-      [part, 1],
-      [`${part}\u0001elsewhere`, below ? 1 : -1],
-      ...months.map((x): [string, number] => [x, -1]),
-    ]);
-  };
   // total = Σ parts + rest: the rest a count no output publishes (at least 0; exactly 0 when `exact` and so).
   const withRest = (label: string, total: string, parts: readonly string[], rest: string, exact: boolean) => {
     let sum = 0;
@@ -841,7 +856,9 @@ function layOut(draft: Aggregates): Layout {
       return id;
     });
     // A card's window is months the pages also show one by one: the hiring manager's rejections in
-    // `headlines.csv`, their own feedback in the retrospective's partnerships table. The card = those months.
+    // `headlines.csv`, their own feedback in the retrospective's partnerships table. The card = those months,
+    // give or take: it counts the rejections at the stages the hiring manager owns (all of them where every
+    // rejection is at such a stage), and its vague ones count "Other", which the months do not.
     if (figure === 'unspecifiedReasonShare')
       draft.partnerships.forEach((p, i) => {
         if (cardIds[i] === null) return;
@@ -850,10 +867,11 @@ function layOut(draft: Aggregates): Layout {
           ['#n', 'rejections'],
           ['#count', 'unspecified'],
         ] as const)
-          nearly(
+          L.nearly(
             `partnerships: a card ≈ its hiring manager's months${suffix}`,
-            `${cardIds[i]}${suffix}`,
+            [`${cardIds[i]}${suffix}`],
             windowOf(p).map((x) => scopeIds(scope, count, x).id),
+            `${cardIds[i]}${suffix}\u0001elsewhere`,
           );
       });
     if (figure === 'feedbackOnTimeRate') {
@@ -904,10 +922,11 @@ function layOut(draft: Aggregates): Layout {
           ['#n', 'rejections'],
           ['#count', 'unspecified'],
         ] as const)
-          nearly(
+          L.nearly(
             `partnerships: the company ≈ its hiring managers' months${suffix}`,
-            `${id}${suffix}`,
+            [`${id}${suffix}`],
             [...managerScopes.values()].flatMap((scope) => months.map((x) => scopeIds(scope, count, x).id)),
+            `${id}${suffix}\u0001elsewhere`,
           );
       }
       const parts = draft.partnerships.flatMap((p, i) => (cardIds[i] !== null && inWindow(p) ? [cardIds[i]!] : []));
@@ -1106,6 +1125,8 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
         break;
       }
       case OP.passThrough:
+        // The count that went further, where it is a cell of its own: at least 0, given by the rate.
+        if (aux === PASSED_OWN) derived(a);
         ratio(a, b, funnel[row]!.pass_through);
         break;
       case OP.headlineN: {
@@ -1753,9 +1774,14 @@ export function disclosureSummary(report: DisclosureReport | undefined): string 
     report.unprotected === 0
       ? 'no hidden count can be worked out from what is published'
       : `${count(report.unprotected)} hidden counts can still be worked out (see SECURITY.md, "Disclosure control")`;
+  // A relation that does not hold means the audit's model is wrong for this export: its verdict cannot be trusted.
+  const fault = report.broken
+    ? ` The audit's model did not fit this export in ${count(report.broken)} places, so that verdict is not sure: ` +
+      'this is a fault of the dashboard, please report it (no data needed, only this line).'
+    : '';
   return (
     `Disclosure audit: ${count(report.cellsChecked)} published counts and ${count(report.relations)} relations ` +
     `between them checked; ${count(report.hiddenSmall + report.hiddenComplements)} hidden ` +
-    `(${count(report.addedByAudit)} added by the audit in ${report.rounds} rounds); ${verdict}.`
+    `(${count(report.addedByAudit)} added by the audit in ${report.rounds} rounds); ${verdict}.${fault}`
   );
 }

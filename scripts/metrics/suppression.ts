@@ -1042,6 +1042,8 @@ export interface DisclosureReport {
   rounds: number;
   /** Hidden small counts still narrower than the protection interval (0 unless the audit gave up). */
   unprotected: number;
+  /** Relations of the audit's model that did not hold on this export (a fault of the model: 0 unless it has one). */
+  broken: number;
 }
 
 /**
@@ -1081,6 +1083,7 @@ export function protectAggregates(
           addedByAudit: 0,
           rounds: 0,
           unprotected: 0,
+          broken: 0,
         },
       };
     let audit = auditDisclosure(published, a, minGroupSize, {
@@ -1106,6 +1109,7 @@ export function protectAggregates(
           addedByAudit: force.size,
           rounds: round,
           unprotected: audit.unprotected.length,
+          broken: audit.broken.length,
         },
       };
     }

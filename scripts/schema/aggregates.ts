@@ -697,6 +697,8 @@ export const aggregatesSchema = z.object({
       addedByAudit: count,
       rounds: count,
       unprotected: count,
+      /** Relations of the audit's model that did not hold on this export: a fault of the model, 0 unless it has one. */
+      broken: count,
     })
     .optional(),
 });

@@ -6,8 +6,8 @@
  *
  * Properties: nothing but a `UserError` is ever thrown, and its message names a file (an export, the
  * config, or the data folder); on success, per table `read = used + duplicates (identical + conflicting) +
- * quarantined`, the ledger holds exactly one entry per quarantined row and per folded duplicate, and the
- * artifact passes `aggregatesSchema`. `fuzz-repeat.test.ts` adds determinism, the cache and the command.
+ * quarantined`, the ledger holds exactly one entry per quarantined row and per folded duplicate, the
+ * artifact passes `aggregatesSchema`, and every relation of the disclosure audit's model holds on it. `fuzz-repeat.test.ts` adds determinism, the cache and the command.
  *
  * Sized for CI (FUZZ_RUNS folders, 200 unless set); `FUZZ_RUNS=5000 npx vitest run tests/robustness/fuzz`
  * searches further from the same seed, FUZZ_SEED=<n> elsewhere (see `fuzzing.ts`).
@@ -49,6 +49,8 @@ describe('generated exports through the real data step (in-process)', () => {
             }
             outcomes.ok++;
             expectEveryRowAccountedFor(outcome.aggregates);
+            // Every relation the disclosure audit models holds on what it read (a false one voids its verdict).
+            expect(outcome.aggregates.disclosure?.broken ?? 0).toBe(0);
           } finally {
             fs.rmSync(dir, { recursive: true, force: true });
           }
