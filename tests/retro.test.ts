@@ -175,4 +175,17 @@ describe('hiring-manager pages', () => {
     // The sample has hiring managers whose last three months are thin: their cards cover twelve.
     expect(widened).toBeGreaterThan(0);
   });
+
+  it("a recruiter's page mirrors them: their days to fill beside the company's, what their managers owe", () => {
+    const pages = fs.readdirSync(path.join(out, 'recruiters'), { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(pages.length).toBeGreaterThan(3);
+    for (const entry of pages) {
+      const doc = parseHTML(fs.readFileSync(path.join(out, 'recruiters', entry.name, 'index.html'), 'utf8')).document;
+      const name = text(doc.querySelector('h1'));
+      for (const card of doc.querySelectorAll('#seats ~ ul.cards > li'))
+        expect(text(card.querySelector('.card-company')), name).toMatch(/^(Company: [\d.]+ days|Not compared)/);
+      const owes = doc.querySelectorAll('#owes ~ .table-wrap table tbody tr, #owes ~ div table tbody tr');
+      expect(owes.length, name).toBeGreaterThan(0);
+    }
+  });
 });

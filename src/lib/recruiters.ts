@@ -2,6 +2,9 @@
  * The recruiters' side of the partnership: one page per recruiter, the mirror of the hiring-manager page.
  * Selection and naming only: every figure comes from the artifact (`timeToFill.byPerson`, `owners`).
  */
+import { median } from 'd3-array';
+import type { TableModel } from './chartModel.ts';
+import { dateLabel, formatCount, formatValue } from './format.ts';
 import { href } from './href.ts';
 import type { Site } from './site.ts';
 import { slugger } from './slug.ts';
@@ -21,4 +24,42 @@ export function recruiterNames(site: Site): string[] {
 export function recruiterLinks(site: Site): { slug: (name: string) => string; href: (name: string) => string } {
   const slug = slugger(recruiterNames(site));
   return { slug, href: (name) => href(`/recruiters/${slug(name)}/`) };
+}
+
+/**
+ * The company's median days to fill over every fill in the data: what a recruiter's own median (over all
+ * months) is shown beside. Worked out from the fills the site publishes one by one, rounded as the data step
+ * rounds a median.
+ */
+export function companyMedianDaysToFill(site: Site): number | null {
+  const days = site.a.timeToFill.fills.map((f) => f.days_to_fill);
+  const m = median(days);
+  return m === undefined ? null : Math.round(m * 10) / 10;
+}
+
+/**
+ * What each of a recruiter's hiring managers owes in feedback at the as-of date, most first: the mirror of a
+ * hiring manager's "Feedback they owe", for the recruiter who chases it.
+ */
+export function owedByTheirManagers(site: Site, managers: readonly string[]): TableModel {
+  const owing = (o: Site['a']['owners']['owedFeedback'][number] | undefined) =>
+    !o ? 0 : o.suppressed ? 0.5 : (o.slots ?? 0);
+  const m = site.minGroupSize;
+  const owed = managers
+    .map((name) => ({ name, owes: site.a.owners.owedFeedback.find((o) => o.hiringManager === name) }))
+    // "Fewer than m" (hidden) owes more than none and less than any count shown.
+    .sort((a, b) => owing(b.owes) - owing(a.owes) || a.name.localeCompare(b.name));
+  return {
+    caption: `Scorecards their hiring managers owe from their own interviews, on ${dateLabel(site.a.asOf)}`,
+    columns: [
+      { label: 'Hiring manager' },
+      { label: 'Scorecards owed', numeric: true },
+      { label: 'Oldest due', numeric: true },
+    ],
+    rows: owed.map(({ name, owes }) => [
+      name,
+      !owes ? '0' : owes.suppressed ? `<${m}` : formatCount(owes.slots!),
+      !owes || owes.suppressed || owes.oldestDays === null ? '–' : `${formatValue(owes.oldestDays, 'days')} ago`,
+    ]),
+  };
 }

@@ -1,0 +1,49 @@
+/**
+ * A recruiter's page mirrors a hiring manager's: their median days to fill beside the company's, and what each
+ * of their hiring managers owes in feedback, most first.
+ */
+import { describe, expect, it } from 'vitest';
+import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
+import { companyMedianDaysToFill, owedByTheirManagers } from '../../src/lib/recruiters.ts';
+import { createSite } from '../../src/lib/site.ts';
+import { aggregate, req } from '../metrics/helpers.ts';
+
+// Four fills of 10, 20, 31 and 60 days (opened 1 January 2025): the company's median is (20 + 31) / 2 = 25.5.
+const filled = (id: string, day: string) => req({ id, opened: '2025-01-01T00:00:00Z', filled: `${day}T12:00:00Z` });
+const a = aggregatesSchema.parse(
+  aggregate(
+    {
+      requisitions: [
+        filled('R1', '2025-01-11'),
+        filled('R2', '2025-01-21'),
+        filled('R3', '2025-02-01'),
+        filled('R4', '2025-03-02'),
+      ],
+      applications: [],
+    },
+    { asOf: '2025-04-15' },
+  ),
+);
+const site = createSite(a);
+
+describe("a recruiter's page", () => {
+  it("sets their median days to fill beside the company's, over every fill", () => {
+    expect(site.a.timeToFill.fills.map((f) => f.days_to_fill).sort((x, y) => x - y)).toEqual([10, 20, 31, 60]);
+    expect(companyMedianDaysToFill(site)).toBe(25.5);
+  });
+
+  it('lists what their hiring managers owe, most first; "fewer than" above none', () => {
+    site.a.owners.owedFeedback = [
+      { hiringManager: 'Ana', slots: 7, oldestDays: 12, suppressed: false },
+      { hiringManager: 'Bo', slots: null, oldestDays: null, suppressed: true },
+      { hiringManager: 'Dee', slots: 12, oldestDays: 40, suppressed: false },
+    ];
+    const table = owedByTheirManagers(site, ['Cy', 'Bo', 'Ana', 'Dee']);
+    expect(table.rows).toEqual([
+      ['Dee', '12', '40 days ago'],
+      ['Ana', '7', '12 days ago'],
+      ['Bo', `<${site.minGroupSize}`, '–'],
+      ['Cy', '0', '–'],
+    ]);
+  });
+});
