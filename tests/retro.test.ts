@@ -121,6 +121,17 @@ describe("October's retrospective page", () => {
     expect(verdicts.filter((v) => v !== 'no figure').length).toBeGreaterThan(0);
     expect(rows.map((r) => text(r.querySelector('th')))).toContain('Feedback on-time rate');
   });
+
+  it("draws them on the department charts too: each department's own where it has one", () => {
+    const page = (p: string) => parseHTML(fs.readFileSync(path.join(out, p, 'index.html'), 'utf8')).document;
+    // The sample: days to fill ≤ 45 for the company, ≤ 60 for Engineering; feedback on time ≥ 85%.
+    expect(text(page('time-to-fill').getElementById('fill-by-department'))).toContain(
+      "The dotted tick on each bar is its target: Engineering's own ≤ 60 days, the others the company's ≤ 45 days.",
+    );
+    const feedback = page('feedback');
+    for (const id of ['feedback-by-department', 'feedback-by-hiringManager'])
+      expect(feedback.getElementById(id)?.innerHTML, id).toContain('target ≥ 85%');
+  });
 });
 
 describe('hiring-manager pages', () => {

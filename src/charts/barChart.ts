@@ -18,6 +18,8 @@ export interface Bar {
   /** The value as written beside the bar (`42.5`, `82%`). */
   text: string;
   color?: string;
+  /** This bar's own target, where the bars' targets differ (a department's own beside the company's). */
+  target?: number;
 }
 
 export interface BarChartInput {
@@ -43,7 +45,13 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
   // Rows under their labels are exactly `rowHeight` high (no band padding), so the labels sit where placed.
   const height = layout.above ? marginTop + 40 + rows : 56 + rows;
   const dy = markOffset(layout);
-  const max = Math.max(1, ...input.bars.map((b) => b.value), input.reference?.value ?? 0, input.target?.value ?? 0);
+  const max = Math.max(
+    1,
+    ...input.bars.map((b) => b.value),
+    input.reference?.value ?? 0,
+    input.target?.value ?? 0,
+    ...input.bars.map((b) => b.target ?? 0),
+  );
   const marks: Plot.Markish[] = [
     Plot.barX(input.bars, {
       x: 'value',
@@ -60,6 +68,19 @@ export function barChartSpec(input: BarChartInput, variant: Variant): Plot.PlotO
   if (input.reference)
     marks.push(Plot.ruleX([input.reference.value], { stroke: COMPANY_WIDE, strokeDasharray: '6 4', strokeWidth: 2 }));
   if (input.target) marks.push(targetRuleX(input.target));
+  // Targets that differ bar by bar: a dotted tick across each bar at its own.
+  const targeted = input.bars.filter((b) => b.target !== undefined);
+  if (targeted.length)
+    marks.push(
+      Plot.tickX(targeted, {
+        x: 'target',
+        y: 'label',
+        stroke: 'currentColor',
+        strokeWidth: 2,
+        strokeDasharray: '2 2',
+        insetTop: layout.space,
+      }),
+    );
   marks.push(
     Plot.text(input.bars, {
       x: 'value',

@@ -205,6 +205,16 @@ describe("the team's target on bars and dots", () => {
     expect(anchors(below.wide, 'All 50')).toEqual(['start']);
   });
 
+  it("where the bars' targets differ, a dotted tick across each bar at its own", () => {
+    const own = barChart({ ...bars, bars: bars.bars.map((b, i) => ({ ...b, target: [45, 80, 45][i] })) }, label)!;
+    for (const svg of [own.wide, own.narrow]) {
+      const ticks = svg.match(/<g[^>]*stroke-dasharray="2 2"[^>]*>(.*?)<\/g>/s)?.[1] ?? '';
+      expect(ticks.match(/<line/g)).toHaveLength(3);
+    }
+    // The axis reaches the furthest target (80), past every bar (71.5) and the company's line (50).
+    expect(own.wide).toMatch(/>80</);
+  });
+
   it('widens the axis to a target past every value, on a dot plot too', () => {
     const svg = dotPlot({ ...dots, target: { value: 90, label: 'target ≤ 90 days' } }, label)!.wide;
     expect(svg).toContain('stroke-dasharray="1 3"');

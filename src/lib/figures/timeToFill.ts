@@ -7,6 +7,7 @@ import { COMPANY_WIDE, FIGURE, SPREAD } from './colors.ts';
 import { chartIds, type ChartModel, type TableModel } from '../chartModel.ts';
 import { dateLabel, formatCell, formatCount, formatNumber, monthLabel, monthShort, plural } from '../format.ts';
 import type { Site } from '../site.ts';
+import { chartTarget } from '../retro.ts';
 import { capList, moreNote } from './cap.ts';
 import { referenceLegend } from './colors.ts';
 import { coverageNotes, perMonthBasis, periodLabel, suppressedNote } from './common.ts';
@@ -99,6 +100,18 @@ export function fillTrend(site: Site, department: string, id = 'fill-trend'): Ch
 }
 
 /** Median days to fill by department in one month, against the company-wide median. */
+type Target = { value: number; label: string } | undefined;
+
+/** "The dotted tick on each bar is its target: Engineering's own ≤ 60 days, the others the company's ≤ 45 days." */
+function targetsNote(own: readonly Target[], bars: readonly Bar[], company: Target): string {
+  const bare = (t: { label: string }) => t.label.replace(/^target /, '');
+  const theirs = bars.flatMap((b, i) =>
+    own[i] && own[i]!.value !== company?.value ? [`${b.label}'s own ${bare(own[i]!)}`] : [],
+  );
+  const rest = company ? `, the others the company's ${bare(company)}` : '';
+  return `The dotted tick on each bar is its target: ${theirs.join(', ')}${rest}.`;
+}
+
 export function fillByDepartment(site: Site, month: string, id = 'fill-by-department'): ChartModel {
   const rows = site.a.timeToFill.byMonth.filter((r) => r.month === month);
   const all = rows.find((r) => r.department === ALL);
@@ -115,6 +128,12 @@ export function fillByDepartment(site: Site, month: string, id = 'fill-by-depart
       title: `${r.department}: median ${formatNumber(r.median_days!, 'days')} days over ${plural(r.filled, 'fill')}`,
     }));
   const none = every.filter((r) => r.median_days === null).length;
+  // The team's targets: one rule when every department has the company's, else a tick on each bar at its own.
+  const company = chartTarget(site, 'medianDaysToFill', null);
+  const own = bars.map((b) => chartTarget(site, 'medianDaysToFill', b.label));
+  const differ = own.some((t) => t && t.value !== company?.value);
+  if (differ) bars.forEach((b, i) => (b.target = own[i]?.value));
+  const targetNotes = differ ? [targetsNote(own, bars, company)] : company ? [company.note] : [];
   return {
     id,
     title: `Days to fill by department, ${monthLabel(month)}`,
@@ -123,12 +142,14 @@ export function fillByDepartment(site: Site, month: string, id = 'fill-by-depart
     notes: [
       ...(none ? [`${plural(none, 'department')} filled nothing in ${monthLabel(month)}.`] : []),
       ...(more ? [moreNote(more, 'departments with the most fills', 'time-to-fill-by-month')] : []),
+      ...targetNotes,
     ],
     svg: barChart(
       {
         bars,
         unit: 'days',
         xLabel: 'Median days to fill',
+        target: differ ? undefined : company,
         reference:
           all?.median_days != null
             ? { value: all.median_days, label: `All ${formatNumber(all.median_days, 'days')}` }
