@@ -255,6 +255,13 @@ async function cachedArtifact(artifactPath: string, keyPath: string, key: string
   return parsed.success ? parsed.data : null;
 }
 
+/** What the disclosure audit did, as a warning when its model did not fit the export (its verdict is then unsure). */
+function sayDisclosure(report: Aggregates['disclosure'], log: Logger): void {
+  const audited = disclosureSummary(report);
+  if (audited && report?.broken) log.warn(audited);
+  else if (audited) log.info(audited);
+}
+
 export async function runDataStep(options: DataStepOptions): Promise<DataStepResult> {
   const { dataDir, cacheDir, sample, log } = options;
   const artifactPath = artifactPathIn(cacheDir);
@@ -271,9 +278,7 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       log.info('Inputs unchanged since the last run: reusing the aggregates (use --force to recompute).');
       // What the run that wrote them warned about still holds (a dateOrder to set, files skipped): said again.
       for (const warning of cached.quality.warnings ?? []) log.warn(warning);
-      const audited = disclosureSummary(cached.disclosure);
-      if (audited && cached.disclosure?.broken) log.warn(audited);
-      else if (audited) log.info(audited);
+      sayDisclosure(cached.disclosure, log);
       return { aggregates: cached, artifactPath, reused: true };
     }
   }
@@ -303,9 +308,7 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   const facts = metricFacts(tables, labelled, true);
   const aggregates = aggregatesOfFacts(facts, { quality, config: labelled, sample });
   log.progress(`Metrics computed in ${((performance.now() - computing) / 1000).toFixed(1)} s`, true);
-  const audited = disclosureSummary(aggregates.disclosure);
-  if (audited && aggregates.disclosure?.broken) log.warn(audited);
-  else if (audited) log.info(audited);
+  sayDisclosure(aggregates.disclosure, log);
   // The key is removed first and written after the artifact: an interrupted run leaves no key at worst, never
   // a key that vouches for a half-written artifact; and the key names the artifact's hash (see cachedArtifact).
   // The artifact is validated as it is written: if it does not fit its schema, nothing replaces the old one.

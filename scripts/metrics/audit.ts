@@ -338,10 +338,10 @@ class LayoutBuilder {
 
   /**
    * Σ parts = Σ wholes give or take `rest`, a count no output publishes: at least 0, on whichever side the data
-   * puts it, and exactly 0 when it is (an attacker who assumes the two sums equal is then right). Skipped when a
-   * part or whole is never published.
+   * puts it, and exactly 0 when it is and `exact` (an attacker who assumes the two sums equal is then right).
+   * Skipped when a part or whole is never published.
    */
-  nearly(label: string, parts: readonly string[], wholes: readonly string[], rest: string): void {
+  nearly(label: string, parts: readonly string[], wholes: readonly string[], rest: string, exact = true): void {
     const ps = parts.map((x) => this.byId.get(x));
     const ws = wholes.map((x) => this.byId.get(x));
     if ([...ps, ...ws].some((c) => c === undefined)) return;
@@ -350,7 +350,7 @@ class LayoutBuilder {
     for (const c of ps) gap -= this.truth[c!]!;
     const r = this.derived(rest, Math.abs(gap));
     this.op(OP.derived, r);
-    if (gap === 0) this.zero.push(r);
+    if (exact && gap === 0) this.zero.push(r);
     this.relation(label, [
       ...parts.map((x): [string, number] => [x, 1]),
       [rest, gap >= 0 ? 1 : -1],
@@ -832,15 +832,6 @@ function layOut(draft: Aggregates): Layout {
   // small one is a hidden count), and a rate × its n is a count. The company's n over a window is its hiring
   // managers' over the same window, plus those whose cards cover the other window (exactly 0 when none do).
   const company = draft.partnershipCompany ?? [];
-  // total = Σ parts + rest: the rest a count no output publishes (at least 0; exactly 0 when `exact` and so).
-  const withRest = (label: string, total: string, parts: readonly string[], rest: string, exact: boolean) => {
-    let sum = 0;
-    for (const part of parts) sum += L.truth[L.byId.get(part)!]!;
-    const restCell = L.derived(rest, L.truth[L.byId.get(total)!]! - sum);
-    L.op(OP.derived, restCell);
-    if (exact && L.truth[restCell] === 0) L.zero.push(restCell);
-    S(label, total, [...parts, rest]);
-  };
   const windowOf = (w: { fromMonth: string; toMonth: string }) =>
     monthList.filter((x) => x >= w.fromMonth && x <= w.toMonth);
   PARTNERSHIP_FIGURES.forEach((figure, f) => {
@@ -896,10 +887,10 @@ function layOut(draft: Aggregates): Layout {
         const shown = window.filter((x) => months.has(x));
         // The months of the window without a row (no seat open): their own feedback, at least 0.
         for (const suffix of ['#n', '#count'])
-          withRest(
+          L.nearly(
             `partnerships: a card = the hiring manager's own feedback by month${suffix}`,
-            `${cardIds[i]}${suffix}`,
             shown.map((x) => `${cellId.ownFeedback(p.hiringManager, x)}${suffix}`),
+            [`${cardIds[i]}${suffix}`],
             `${cardIds[i]}\u0001months without a row${suffix}`,
             shown.length === window.length,
           );
@@ -932,10 +923,10 @@ function layOut(draft: Aggregates): Layout {
       const parts = draft.partnerships.flatMap((p, i) => (cardIds[i] !== null && inWindow(p) ? [cardIds[i]!] : []));
       const others = draft.partnerships.some((p) => !inWindow(p));
       for (const suffix of isRate ? ['#n', '#count'] : ['#n'])
-        withRest(
+        L.nearly(
           `partnerships: the company = its hiring managers${suffix}`,
-          `${id}${suffix}`,
           parts.map((p) => `${p}${suffix}`),
+          [`${id}${suffix}`],
           `${id}\u0001other window${suffix}`,
           !others,
         );

@@ -4,7 +4,7 @@
  */
 import { median } from 'd3-array';
 import type { TableModel } from './chartModel.ts';
-import { dateLabel, formatCount, formatValue } from './format.ts';
+import { dateLabel, formatCell, formatValue } from './format.ts';
 import { href } from './href.ts';
 import type { Site } from './site.ts';
 import { slugger } from './slug.ts';
@@ -58,7 +58,7 @@ export function owedByTheirManagers(site: Site, managers: readonly string[]): Ta
     ],
     rows: owed.map(({ name, owes }) => [
       name,
-      !owes ? '0' : owes.suppressed ? `<${m}` : formatCount(owes.slots!),
+      !owes ? '0' : formatCell(owes.slots, 'count', owes.suppressed, m),
       !owes || owes.suppressed || owes.oldestDays === null ? '–' : `${formatValue(owes.oldestDays, 'days')} ago`,
     ]),
   };

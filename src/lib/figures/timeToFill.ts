@@ -1,6 +1,7 @@
 /** Time-to-fill figures: by month, by department, by person; open seats by age; time to hire. */
 import { AGING_BUCKETS, ALL } from '../../../scripts/schema/aggregates.ts';
 import { barChart, type Bar } from '../../charts/barChart.ts';
+import type { ChartTarget } from '../../charts/target.ts';
 import { dotPlot } from '../../charts/dotPlot.ts';
 import { lineChart, type LinePoint, type LineSeries } from '../../charts/lineChart.ts';
 import { COMPANY_WIDE, FIGURE, SPREAD } from './colors.ts';
@@ -99,8 +100,7 @@ export function fillTrend(site: Site, department: string, id = 'fill-trend'): Ch
   };
 }
 
-/** Median days to fill by department in one month, against the company-wide median. */
-type Target = { value: number; label: string } | undefined;
+type Target = ChartTarget | undefined;
 
 /** "The dotted tick on each bar is its target: Engineering's own ≤ 60 days, the others the company's ≤ 45 days." */
 function targetsNote(own: readonly Target[], bars: readonly Bar[], company: Target): string {
@@ -112,6 +112,7 @@ function targetsNote(own: readonly Target[], bars: readonly Bar[], company: Targ
   return `The dotted tick on each bar is its target: ${theirs.join(', ')}${rest}.`;
 }
 
+/** Median days to fill by department in one month, against the company-wide median. */
 export function fillByDepartment(site: Site, month: string, id = 'fill-by-department'): ChartModel {
   const rows = site.a.timeToFill.byMonth.filter((r) => r.month === month);
   const all = rows.find((r) => r.department === ALL);
