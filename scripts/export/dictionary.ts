@@ -307,7 +307,7 @@ export const DICTIONARY: Readonly<Record<string, ExportDoc>> = {
     grain: 'one row per filled requisition',
     notes:
       'The median days to fill of a month is the median of `days_to_fill` over the rows whose `filled_on` falls in it (`time-to-fill-by-month.csv` holds it computed).',
-    feeds: [],
+    feeds: [{ page: '/recruiters/*', charts: 'Days to fill, each seat they filled' }],
     columns: {
       ...REQUISITION,
       filled_on: { type: 'date', text: 'the date it was filled' },

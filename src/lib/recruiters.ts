@@ -3,9 +3,14 @@
  * Selection and naming only: every figure comes from the artifact (`timeToFill.byPerson`, `owners`).
  */
 import { median } from 'd3-array';
-import type { TableModel } from './chartModel.ts';
-import { dateLabel, formatCell, formatValue } from './format.ts';
+import { COMPANY_WIDE } from '../charts/theme.ts';
+import { timeDots } from '../charts/timeDots.ts';
+import { chartIds, type ChartModel, type TableModel } from './chartModel.ts';
+import { periodLabel } from './figures/common.ts';
+import { fillsTable } from './figures/timeToFill.ts';
+import { dateLabel, formatCell, formatCount, formatValue } from './format.ts';
 import { href } from './href.ts';
+import { chartTarget } from './retro.ts';
 import type { Site } from './site.ts';
 import { slugger } from './slug.ts';
 
@@ -61,5 +66,56 @@ export function owedByTheirManagers(site: Site, managers: readonly string[]): Ta
       !owes ? '0' : formatCell(owes.slots, 'count', owes.suppressed, m),
       !owes || owes.suppressed || owes.oldestDays === null ? '–' : `${formatValue(owes.oldestDays, 'days')} ago`,
     ]),
+  };
+}
+
+/**
+ * A recruiter's fills over time: each seat they filled at the day it was filled, how many days it took, beside
+ * the company's median and the team's target for it. The trend of their seats, drawn from the fills the site
+ * publishes one by one (nothing is summed, so nothing new is published).
+ */
+export function recruiterFillsChart(site: Site, name: string): ChartModel | null {
+  const fills = site.a.timeToFill.fills.filter((f) => f.recruiter === name);
+  const months = site.a.months;
+  const inRange = fills.filter((f) => months.length && f.filled_on.slice(0, 7) >= months[0]!);
+  if (!inRange.length) return null;
+  const company = companyMedianDaysToFill(site);
+  const target = chartTarget(site, 'medianDaysToFill', null);
+  const id = 'recruiter-fills-chart';
+  const notes: string[] = [];
+  if (inRange.length < fills.length)
+    notes.push(
+      `${formatCount(fills.length - inRange.length)} filled before ${periodLabel(months.slice(0, 1))} are left out.`,
+    );
+  if (company !== null)
+    notes.push(`The dashed line is the company's median over every fill in the data, ${formatValue(company, 'days')}.`);
+  if (target)
+    notes.push(`The dotted line is the team's target for the median, ${target.label.replace(/^target /, '')}.`);
+  const table = fillsTable(inRange, `Seats ${name} filled, latest first`);
+  return {
+    id,
+    title: 'Days to fill, each seat they filled',
+    description: `Each seat ${name} filled, ${periodLabel(months)}, at the day it was filled and how many days it took (${formatCount(inRange.length)} seats)${company !== null ? ', with the company median as a dashed line' : ''}.`,
+    basis: `Rests on ${formatCount(inRange.length)} filled requisitions, ${periodLabel(months)}.`,
+    notes,
+    svg: timeDots(
+      {
+        dots: inRange.map((f) => ({
+          date: f.filled_on,
+          value: f.days_to_fill,
+          title: `${f.job_title}, filled ${dateLabel(f.filled_on)}: ${formatValue(f.days_to_fill, 'days')}`,
+        })),
+        months,
+        unit: 'days',
+        yLabel: 'Days to fill',
+        reference: company === null ? undefined : { value: company },
+        target: target && { value: target.value, label: target.label },
+      },
+      chartIds(id),
+    ),
+    legend: company === null ? undefined : [{ name: 'Company median', color: COMPANY_WIDE, dashed: true }],
+    table,
+    csv: 'time-to-fill',
+    definitionId: 'medianDaysToFill',
   };
 }

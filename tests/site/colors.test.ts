@@ -44,6 +44,7 @@ import {
   sourcesOfMonth,
 } from '../../src/lib/figures/sources.ts';
 import { fillByDepartment, fillByPerson, fillTrend, hireTrend, openAging } from '../../src/lib/figures/timeToFill.ts';
+import { recruiterFillsChart, recruiterNames } from '../../src/lib/recruiters.ts';
 import { createSite, METRIC_IDS } from '../../src/lib/site.ts';
 import { HOSTILE, MANAGERS } from '../fixtures/site/data.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
@@ -66,6 +67,7 @@ const SAME: Record<string, string> = {
   'on to the 90th percentile': 'spread',
   'company-wide': 'the whole, beside its parts',
   'company-wide median': 'the whole, beside its parts',
+  'company median': 'the whole, beside its parts',
   'company-wide on time': 'the whole, beside its parts',
   'all stages': 'the whole, beside its parts',
   candidate: 'candidate withdrew',
@@ -111,6 +113,7 @@ const charts: Entry[] = [
   ['offersByQuarter', offersByQuarter(site, month)],
   ['offerDeclines', offerDeclines(site)],
   ['ownRecommendations', ownRecommendations(site)],
+  ['recruiterFillsChart', recruiterFillsChart(site, recruiterNames(site)[0]!)],
   ...METRIC_IDS.flatMap((m): Entry[] => [
     [`headlineTrend(${m})`, headlineTrend(site, m, { kind: 'all' }, 'a')],
     [

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { aggregatesSchema } from '../../scripts/schema/aggregates.ts';
-import { companyMedianDaysToFill, owedByTheirManagers } from '../../src/lib/recruiters.ts';
+import { companyMedianDaysToFill, owedByTheirManagers, recruiterFillsChart } from '../../src/lib/recruiters.ts';
 import { createSite } from '../../src/lib/site.ts';
 import { aggregate, req } from '../metrics/helpers.ts';
 
@@ -30,6 +30,21 @@ describe("a recruiter's page", () => {
   it("sets their median days to fill beside the company's, over every fill", () => {
     expect(site.a.timeToFill.fills.map((f) => f.days_to_fill).sort((x, y) => x - y)).toEqual([10, 20, 31, 60]);
     expect(companyMedianDaysToFill(site)).toBe(25.5);
+  });
+
+  it('draws each seat they filled at its fill day, how many days it took, beside the company median', () => {
+    const chart = recruiterFillsChart(site, 'Rui Costa')!;
+    const svg = chart.svg!.wide;
+    // One dot per fill, each titled with its own days: nothing summed, nothing left out.
+    expect(svg.match(/<circle/g)).toHaveLength(4);
+    for (const days of [10, 20, 31, 60]) expect(svg).toContain(`: ${days} days</title>`);
+    // The company median, 25.5 days, as the one dashed rule; the basis counts the seats.
+    expect(svg.match(/stroke-dasharray="6 4"/g)).toHaveLength(1);
+    expect(chart.notes.join(' ')).toContain('25.5 days');
+    expect(chart.basis).toMatch(/^Rests on 4 filled requisitions/);
+    expect(chart.table.rows.map((r) => r.at(-1))).toEqual(['60', '31', '20', '10']);
+    // A recruiter with no fill has no chart (the page says none).
+    expect(recruiterFillsChart(site, 'Nobody')).toBeNull();
   });
 
   it('lists what their hiring managers owe, most first; "fewer than" above none', () => {
