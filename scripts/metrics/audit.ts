@@ -127,6 +127,7 @@ const OP = {
   person: 25,
   ownFeedback: 26,
   ownFeedbackRatio: 27,
+  owed: 28,
 } as const;
 /** Fields of an op in `Layout.ops`: its code, two cells, a row, and one more number (see `readRound`). */
 const OP_SIZE = 6;
@@ -555,6 +556,35 @@ function layOut(draft: Aggregates): Layout {
       `outstanding · ${department}\u0001due later`,
     );
   }
+
+  // ---- what each person owes now: parts of the outstanding feedback (every bucket of All). An interviewer's
+  // slots add up to it exactly when every slot names one; a hiring manager's own are some of them.
+  const allOutstanding = draft.feedback.outstanding.filter((r) => r.department === ALL).map(cellId.outstanding);
+  const owedCells = (who: 'hiring manager' | 'interviewer', rows: readonly { name: string; slots: number | null }[]) =>
+    rows.map(({ name, slots }) => {
+      const id = cellId.owed(who, name);
+      L.op(OP.owed, L.publish(id, slots ?? 0, id));
+      return id;
+    });
+  L.nearly(
+    'owed: hiring managers ≈ outstanding',
+    owedCells(
+      'hiring manager',
+      draft.owners.owedFeedback.map((o) => ({ name: o.hiringManager, slots: o.slots })),
+    ),
+    allOutstanding,
+    'owed · hiring managers\u0001other interviewers',
+  );
+  if (draft.owners.owedByInterviewer)
+    L.nearly(
+      'owed: interviewers ≈ outstanding',
+      owedCells(
+        'interviewer',
+        draft.owners.owedByInterviewer.map((o) => ({ name: o.interviewer, slots: o.slots })),
+      ),
+      allOutstanding,
+      'owed · interviewers\u0001no interviewer named',
+    );
 
   // ---- hires and the funnel: All = Σ departments
   draft.timeToFill.timeToHireByMonth.forEach((r, i) => {
@@ -1023,6 +1053,11 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
     if (zeroOk && count >= 0) round.dependents.push(c, count);
   };
   const { rejections, feedback, timeToFill, headlines, partnerships } = published;
+  // What people owe, by cell id: the published list is in another order than the draft's (hidden by name).
+  const owedRows = new Map<string, { slots: number | null; suppressed: boolean; complementary?: true }>([
+    ...published.owners.owedFeedback.map((o) => [cellId.owed('hiring manager', o.hiringManager), o] as const),
+    ...(published.owners.owedByInterviewer ?? []).map((o) => [cellId.owed('interviewer', o.interviewer), o] as const),
+  ]);
   const funnel = published.funnel ?? [];
   const { ops } = layout;
   for (let o = 0; o < ops.length; o += OP_SIZE) {
@@ -1160,6 +1195,12 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
       case OP.ownFeedback: {
         const f = published.owners.partnerships[row]!.feedbackOnTime;
         publish(a, f.suppressed ? null : f.n, f.suppressed && !f.complementary ? SMALL : HIDDEN);
+        break;
+      }
+      case OP.owed: {
+        const r = owedRows.get(layout.ids[a]!);
+        if (!r) derived(a);
+        else publish(a, r.suppressed ? null : r.slots, kindOf(r, true));
         break;
       }
       case OP.ownFeedbackRatio: {

@@ -230,11 +230,8 @@ export function ownersSection(
   const owing = (list: Map<string, { slots: number; oldest: number }>) =>
     [...list]
       .sort(([x, a], [y, b]) => b.slots - a.slots || b.oldest - a.oldest || (x < y ? -1 : x > y ? 1 : 0))
-      .map(([name, w]) =>
-        isSmallGroup(w.slots, m)
-          ? { name, slots: null, oldestDays: null, suppressed: true }
-          : { name, slots: w.slots, oldestDays: roundTo(w.oldest, 1), suppressed: false },
-      );
+      // True counts: hidden by `suppressOnce`, where the audit weighs them against the outstanding feedback.
+      .map(([name, w]) => ({ name, slots: w.slots, oldestDays: roundTo(w.oldest, 1), suppressed: false }));
   const owes: Owners['owedFeedback'] = owing(owed).map(({ name, ...w }) => ({ hiringManager: name, ...w }));
   return {
     partnerships,

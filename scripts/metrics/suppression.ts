@@ -117,6 +117,8 @@ export const cellId = {
   partnership: (hiringManager: string, figure: string) => key('partnership', hiringManager, figure),
   partnershipCompany: (fromMonth: string, toMonth: string, figure: string) =>
     key('partnership company', fromMonth, toMonth, figure),
+  /** What a hiring manager owes from their own interviews, or an interviewer from theirs, at the as-of date. */
+  owed: (who: 'hiring manager' | 'interviewer', name: string) => key('owed', who, name),
   /** A hiring manager's own feedback of a month (the retrospective's partnerships table). */
   ownFeedback: (hiringManager: string, month: string) => key('own feedback', hiringManager, month),
   source: (month: string, source: string, field: string) => key('source', month, source, field),
@@ -930,6 +932,40 @@ function sectionsOf(a: Aggregates, m: number): ReturnType<typeof layOutSections>
  * Rules 1 and 2 once, with the cells of `force` (ids of `cellId`) hidden besides as complements. Use
  * `protectAggregates`, which runs this until the audit finds nothing to add.
  */
+type OwedRow = Aggregates['owners']['owedFeedback'][number];
+
+/**
+ * What people owe, hidden: a small count, or one the audit asks for. The shown keep their order (most first);
+ * the hidden follow by name, never in the order of their counts (which would say which of two is larger).
+ */
+function hideOwed<T extends Omit<OwedRow, 'hiringManager'>>(
+  rows: readonly T[],
+  m: number,
+  force: ReadonlySet<string>,
+  name: (row: T) => string,
+  who: 'hiring manager' | 'interviewer',
+): T[] {
+  const hidden = (row: T, complementary: boolean): T => ({
+    ...row,
+    slots: null,
+    oldestDays: null,
+    suppressed: true,
+    ...(complementary ? { complementary: true as const } : {}),
+  });
+  // A small count the audit asks for is "hidden" too: its "fewer than" would pin it (1 when the threshold is 2).
+  const out = rows.map((row) =>
+    row.suppressed
+      ? row
+      : force.has(cellId.owed(who, name(row)))
+        ? hidden(row, true)
+        : isSmallGroup(row.slots, m)
+          ? hidden(row, false)
+          : row,
+  );
+  const byName = (x: T, y: T) => (name(x) < name(y) ? -1 : name(x) > name(y) ? 1 : 0);
+  return [...out.filter((row) => !row.suppressed), ...out.filter((row) => row.suppressed).sort(byName)];
+}
+
 export function suppressOnce(a: Aggregates, minGroupSize: number, force: ReadonlySet<string> = new Set()): Aggregates {
   if (minGroupSize <= 1) return a;
   const m = minGroupSize;
@@ -1013,6 +1049,18 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
             : f;
         return feedbackOnTime === p.feedbackOnTime ? p : { ...p, feedbackOnTime };
       }),
+      owedFeedback: hideOwed(a.owners.owedFeedback, minGroupSize, force, (o) => o.hiringManager, 'hiring manager'),
+      ...(a.owners.owedByInterviewer
+        ? {
+            owedByInterviewer: hideOwed(
+              a.owners.owedByInterviewer,
+              minGroupSize,
+              force,
+              (o) => o.interviewer,
+              'interviewer',
+            ),
+          }
+        : {}),
     },
     // The company's figures beside the cards (hidden below minGroupSize where they are computed).
     partnershipCompany: a.partnershipCompany?.map((c) => {

@@ -653,6 +653,8 @@ export const aggregatesSchema = z.object({
         slots: count.nullable(),
         oldestDays: days.nullable(),
         suppressed: z.boolean(),
+        /** Hidden by the disclosure audit although not small (so that a smaller count cannot be worked out). */
+        complementary: z.literal(true).optional(),
       }),
     ),
     /** The same per interviewer, only when `privacy.showInterviewers` is on (names identify employees). */
@@ -663,6 +665,7 @@ export const aggregatesSchema = z.object({
           slots: count.nullable(),
           oldestDays: days.nullable(),
           suppressed: z.boolean(),
+          complementary: z.literal(true).optional(),
         }),
       )
       .optional(),

@@ -63,7 +63,7 @@ export function owedByTheirManagers(site: Site, managers: readonly string[]): Ta
     ],
     rows: owed.map(({ name, owes }) => [
       name,
-      !owes ? '0' : formatCell(owes.slots, 'count', owes.suppressed, m),
+      !owes ? '0' : formatCell(owes.slots, 'count', owes, m),
       !owes || owes.suppressed || owes.oldestDays === null ? '–' : `${formatValue(owes.oldestDays, 'days')} ago`,
     ]),
   };

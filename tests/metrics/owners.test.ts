@@ -28,10 +28,16 @@ describe('owners of a month', () => {
 
   it('lists what each interviewer owes when privacy.showInterviewers is on, a small count as such', () => {
     const a = aggregate(input, { asOf: '2025-03-31', privacy: { showInterviewers: true } });
+    // Every outstanding scorecard names its interviewer, so the list adds up to the outstanding feedback the
+    // feedback page publishes: with Ivo's 6 and Hana's 5 shown, Uma's would be the total minus 11. Hana's, the
+    // smaller shown, is hidden beside it, and both read "hidden" (the audit's mark for a small count it found
+    // pinned, and for one hidden beside it); the hidden follow by name.
+    const outstanding = a.feedback.outstanding.filter((r) => r.department === 'All');
+    expect(outstanding.every((r) => !r.suppressed)).toBe(true);
     expect(a.owners.owedByInterviewer).toEqual([
       { interviewer: 'Ivo ZQXIV1', slots: 6, oldestDays: 21.5, suppressed: false },
-      { interviewer: HANA, slots: 5, oldestDays: 21.5, suppressed: false },
-      { interviewer: 'Uma ZQXIV2', slots: null, oldestDays: null, suppressed: true },
+      { interviewer: HANA, slots: null, oldestDays: null, suppressed: true, complementary: true },
+      { interviewer: 'Uma ZQXIV2', slots: null, oldestDays: null, suppressed: true, complementary: true },
     ]);
   });
 
