@@ -128,6 +128,8 @@ const OP = {
   ownFeedback: 26,
   ownFeedbackRatio: 27,
   owed: 28,
+  screened: 29,
+  screenedRatio: 30,
 } as const;
 /** Fields of an op in `Layout.ops`: its code, two cells, a row, and one more number (see `readRound`). */
 const OP_SIZE = 6;
@@ -926,6 +928,42 @@ function layOut(draft: Aggregates): Layout {
           );
       });
     }
+    if (figure === 'recruiterScreenToHiringManagerScreen') {
+      // One cell per partnership and month: the recruiter's screened candidates, and those taken forward.
+      const rowsOf = new Map<string, { id: string; month: string }[]>();
+      const monthsOf = new Map<string, Set<string>>();
+      draft.owners.partnerships.forEach((o, r) => {
+        const t = o.screenedTakenForward;
+        if (t.n === null) return;
+        const hideAs = cellId.screened(o.hiringManager, o.recruiter, o.month);
+        const n = L.publish(`${hideAs}#n`, t.n, hideAs);
+        L.op(OP.screened, n, -1, r);
+        L.op(OP.screenedRatio, L.mention(`${hideAs}#count`, counted(t), hideAs), n, r);
+        let rows = rowsOf.get(o.hiringManager);
+        if (!rows) rowsOf.set(o.hiringManager, (rows = []));
+        rows.push({ id: hideAs, month: o.month });
+        let months = monthsOf.get(o.hiringManager);
+        if (!months) monthsOf.set(o.hiringManager, (months = new Set()));
+        months.add(o.month);
+      });
+      // The card = its window's months, over every recruiter of the hiring manager; a month without a row (no
+      // seat open) may screen candidates too: an unknown of at least 0, exactly 0 when every month has a row.
+      draft.partnerships.forEach((p, i) => {
+        const rows = rowsOf.get(p.hiringManager);
+        if (cardIds[i] === null || !rows) return;
+        const window = windowOf(p);
+        const inWindow = rows.filter((x) => window.includes(x.month)).map((x) => x.id);
+        const months = monthsOf.get(p.hiringManager)!;
+        for (const suffix of ['#n', '#count'])
+          L.nearly(
+            `partnerships: a card = the partnerships' screened candidates by month${suffix}`,
+            inWindow.map((id) => `${id}${suffix}`),
+            [`${cardIds[i]}${suffix}`],
+            `${cardIds[i]}\u0001screened in months without a row${suffix}`,
+            window.every((x) => months.has(x)),
+          );
+      });
+    }
     company.forEach((c, w) => {
       const t = c[figure];
       if (t.n === null || t.n === 0) return;
@@ -1201,6 +1239,17 @@ function readRound(layout: Layout, published: Aggregates, m: number): Round {
         const r = owedRows.get(layout.ids[a]!);
         if (!r) derived(a);
         else publish(a, r.suppressed ? null : r.slots, kindOf(r, true));
+        break;
+      }
+      case OP.screened: {
+        const f = published.owners.partnerships[row]!.screenedTakenForward;
+        publish(a, f.suppressed ? null : f.n, f.suppressed && !f.complementary ? SMALL : HIDDEN);
+        break;
+      }
+      case OP.screenedRatio: {
+        const f = published.owners.partnerships[row]!.screenedTakenForward;
+        derived(a);
+        if (!f.suppressed) ratio(a, b, f.value);
         break;
       }
       case OP.ownFeedbackRatio: {

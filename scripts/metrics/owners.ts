@@ -219,7 +219,8 @@ export function ownersSection(
         seatsFilled: seats.filter((r) => r.filledDay !== null && r.filledDay >= first && r.filledDay <= last).length,
         // Suppressed with the rest of the artifact (`suppressOnce`): the audit weighs it beside the cards.
         feedbackOnTime: figure(rate(mine?.onTime ?? 0, mine?.settled ?? 0), mine?.settled ?? 0),
-        screenedTakenForward: suppressFigure(figure(rate(forward, screenedIn), screenedIn), m),
+        // Suppressed with the rest (`suppressOnce`): the audit weighs it beside the cards, like the own feedback.
+        screenedTakenForward: figure(rate(forward, screenedIn), screenedIn),
         reasons: pooledReasons(month, pair?.reasons ?? null),
       });
       seats = [];

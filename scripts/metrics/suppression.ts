@@ -117,6 +117,9 @@ export const cellId = {
   partnership: (hiringManager: string, figure: string) => key('partnership', hiringManager, figure),
   partnershipCompany: (fromMonth: string, toMonth: string, figure: string) =>
     key('partnership company', fromMonth, toMonth, figure),
+  /** A partnership's screened candidates of a month, and how many went forward (the retrospective's table). */
+  screened: (hiringManager: string, recruiter: string, month: string) =>
+    key('screened', hiringManager, recruiter, month),
   /** What a hiring manager owes from their own interviews, or an interviewer from theirs, at the as-of date. */
   owed: (who: 'hiring manager' | 'interviewer', name: string) => key('owed', who, name),
   /** A hiring manager's own feedback of a month (the retrospective's partnerships table). */
@@ -1047,7 +1050,14 @@ export function suppressOnce(a: Aggregates, minGroupSize: number, force: Readonl
           !f.suppressed && (f.n ?? 0) > 0 && force.has(cellId.ownFeedback(p.hiringManager, p.month))
             ? hiddenFigure(true)
             : f;
-        return feedbackOnTime === p.feedbackOnTime ? p : { ...p, feedbackOnTime };
+        const s = suppressFigure(p.screenedTakenForward, m);
+        const screenedTakenForward =
+          !s.suppressed && (s.n ?? 0) > 0 && force.has(cellId.screened(p.hiringManager, p.recruiter, p.month))
+            ? hiddenFigure(true)
+            : s;
+        return feedbackOnTime === p.feedbackOnTime && screenedTakenForward === p.screenedTakenForward
+          ? p
+          : { ...p, feedbackOnTime, screenedTakenForward };
       }),
       owedFeedback: hideOwed(a.owners.owedFeedback, minGroupSize, force, (o) => o.hiringManager, 'hiring manager'),
       ...(a.owners.owedByInterviewer
