@@ -29,7 +29,7 @@ import type { StageOrder } from './funnel.ts';
 import { SCREEN_MATCHERS, type Screened } from './partnership.ts';
 import type { RejectionFact } from './rejections.ts';
 import { distinctSorted, rate, roundTo } from './stats.ts';
-import { isSmallGroup, suppressFigure } from './suppression.ts';
+import { isSmallGroup } from './suppression.ts';
 import { isOpenAtEndOf, type RequisitionFact } from './timeToFill.ts';
 
 type Owners = Aggregates['owners'];

@@ -86,6 +86,20 @@ export function formatFigure(figure: Figure, unit: Unit, minGroupSize: number): 
   return formatValue(figure.value, unit);
 }
 
+/**
+ * How long ago something fell due, in whole days (`508 days`, `1 day`, `less than a day`): an age a team reads
+ * out in a meeting, where "508.4 days" says nothing more.
+ */
+export function ageLabel(days: number): string {
+  const whole = Math.round(days);
+  return whole < 1 ? 'less than a day' : `${formatCount(whole)} day${whole === 1 ? '' : 's'}`;
+}
+
+/** What someone owes: `7 scorecards, the oldest due 508 days ago`. */
+export function owedLabel(slots: number, oldestDays: number): string {
+  return `${formatCount(slots)} scorecard${slots === 1 ? '' : 's'}, the oldest due ${ageLabel(oldestDays)} ago`;
+}
+
 /** `n = 120`, `n < 5`, `n hidden` or `n = 0`. */
 export function formatN(figure: Figure, minGroupSize: number): string {
   // A hidden days-to-hire figure keeps its n: hires are published however few.

@@ -8,7 +8,7 @@ import { timeDots } from '../charts/timeDots.ts';
 import { chartIds, type ChartModel, type TableModel } from './chartModel.ts';
 import { periodLabel } from './figures/common.ts';
 import { fillsTable } from './figures/timeToFill.ts';
-import { dateLabel, formatCell, formatCount, formatValue } from './format.ts';
+import { ageLabel, dateLabel, formatCell, formatCount, formatValue } from './format.ts';
 import { href } from './href.ts';
 import { chartTarget } from './retro.ts';
 import type { Site } from './site.ts';
@@ -64,7 +64,7 @@ export function owedByTheirManagers(site: Site, managers: readonly string[]): Ta
     rows: owed.map(({ name, owes }) => [
       name,
       !owes ? '0' : formatCell(owes.slots, 'count', owes, m),
-      !owes || owes.suppressed || owes.oldestDays === null ? '–' : `${formatValue(owes.oldestDays, 'days')} ago`,
+      !owes || owes.suppressed || owes.oldestDays === null ? '–' : `${ageLabel(owes.oldestDays)} ago`,
     ]),
   };
 }

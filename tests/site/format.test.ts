@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ageLabel,
   direction,
   formatCell,
   formatChange,
@@ -8,6 +9,7 @@ import {
   formatValue,
   monthLabel,
   monthShort,
+  owedLabel,
   tenthsOfPoint,
 } from '../../src/lib/format.ts';
 import { tenthsOfPoint as sentenceTenths } from '../../scripts/metrics/movements.ts';
@@ -67,5 +69,14 @@ describe('formatting figures', () => {
   it('names months in words', () => {
     expect(monthLabel('2025-03')).toBe('March 2025');
     expect(monthShort('2025-12')).toBe('Dec 2025');
+  });
+
+  it('says how long ago something fell due in whole days', () => {
+    expect(ageLabel(0.4)).toBe('less than a day');
+    expect(ageLabel(0.5)).toBe('1 day');
+    expect(ageLabel(508.4)).toBe('508 days');
+    expect(ageLabel(1499.6)).toBe('1,500 days');
+    expect(owedLabel(1, 57.6)).toBe('1 scorecard, the oldest due 58 days ago');
+    expect(owedLabel(7, 508.4)).toBe('7 scorecards, the oldest due 508 days ago');
   });
 });

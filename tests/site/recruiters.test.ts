@@ -49,11 +49,12 @@ describe("a recruiter's page", () => {
 
   it('lists what their hiring managers owe, most first; "fewer than" above none', () => {
     site.a.owners.owedFeedback = [
-      { hiringManager: 'Ana', slots: 7, oldestDays: 12, suppressed: false },
+      { hiringManager: 'Ana', slots: 7, oldestDays: 12.4, suppressed: false },
       { hiringManager: 'Bo', slots: null, oldestDays: null, suppressed: true },
-      { hiringManager: 'Dee', slots: 12, oldestDays: 40, suppressed: false },
+      { hiringManager: 'Dee', slots: 12, oldestDays: 39.6, suppressed: false },
     ];
     const table = owedByTheirManagers(site, ['Cy', 'Bo', 'Ana', 'Dee']);
+    // Ages in whole days (39.6 → 40, 12.4 → 12): how long ago, as said in the meeting.
     expect(table.rows).toEqual([
       ['Dee', '12', '40 days ago'],
       ['Ana', '7', '12 days ago'],
